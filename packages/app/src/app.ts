@@ -1,0 +1,65 @@
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mechanismRoutes, type MechanismsService } from './modules/mechanisms/index.ts';
+import { registryRoutes, type RegistryService } from './modules/registry/index.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { webRoutes } from './platform/http/web.ts';
+
+export interface AppDeps {
+  mechanisms: MechanismsService;
+  registry: RegistryService;
+  maxUploadBytes: number;
+  /** The built web application, served at /; absent in API-only tests. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the HTTP application; it never listens, so tests call `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Parley API', version: '1', description: 'Lists, versions and their lines for mediated exchanges.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.get(
+    '/health',
+    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    () => ({ status: 'ok' as const }),
+  );
+  await app.register(
+    async (api) => {
+      await api.register(mechanismRoutes(deps.mechanisms));
+      await api.register(registryRoutes(deps.registry, { maxUploadBytes: deps.maxUploadBytes }));
+    },
+    { prefix: '/api/v1' },
+  );
+  if (deps.webRoot) await app.register(webRoutes(deps.webRoot));
+  return app;
+}

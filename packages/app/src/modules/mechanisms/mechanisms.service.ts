@@ -1,0 +1,44 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { Database } from '../../platform/db/kysely.ts';
+import { AppError } from '../../platform/errors.ts';
+import { checkNewMechanism, type Mechanism, type NewMechanism } from './domain/mechanism.ts';
+import { findMechanisms, insertMechanism } from './mechanisms.repository.ts';
+
+export interface MechanismsDeps {
+  db: Database;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The mechanism use cases: create one, list them, and find one by id or name. */
+export function createMechanismsService({ db }: MechanismsDeps) {
+  return {
+    async create(_actor: Actor, input: NewMechanism): Promise<Mechanism> {
+      const checked = checkNewMechanism(input);
+      if (!checked.ok) throw new AppError('MECHANISM.INVALID_PARTIES', checked.message);
+      return db.transaction().execute(async (trx) => {
+        const [existing] = await findMechanisms(trx, { name: checked.name });
+        if (existing) {
+          throw new AppError('MECHANISM.NAME_TAKEN', `a mechanism named "${checked.name}" already exists`);
+        }
+        const id = await insertMechanism(trx, checked);
+        const [created] = await findMechanisms(trx, { id });
+        if (!created) throw new Error(`mechanism ${id} vanished after insert`);
+        return created;
+      });
+    },
+
+    list(_actor: Actor): Promise<Mechanism[]> {
+      return findMechanisms(db);
+    },
+
+    /** Finds a mechanism by its id or its exact name. */
+    async get(_actor: Actor, ref: string): Promise<Mechanism> {
+      const [mechanism] = await findMechanisms(db, UUID.test(ref) ? { id: ref } : { name: ref });
+      if (!mechanism) throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${ref}"`);
+      return mechanism;
+    },
+  };
+}
+
+export type MechanismsService = ReturnType<typeof createMechanismsService>;

@@ -1,0 +1,232 @@
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/kysely.ts';
+import type { ListLineTable } from '../../platform/db/schema.ts';
+import {
+  FIELD_OF_COLUMN,
+  type ListColumn,
+  type ListKind,
+  type PersonLine,
+} from './domain/list-columns.ts';
+import type { ListId, ListVersion, VersionId } from './domain/list-version.ts';
+
+type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid'> & {
+  extra: Record<string, string>;
+  invalid: Record<string, string>;
+  health_status: string | null;
+};
+
+const STORED_COLUMNS = Object.keys(FIELD_OF_COLUMN).filter(
+  (column) => column !== 'health_status',
+) as Exclude<ListColumn, 'health_status'>[];
+
+// Large enough to amortise round trips, small enough to stay under PostgreSQL's 65,535 parameters.
+const INSERT_BATCH = 2_000;
+
+/** Locks the list (creating it if new) so that concurrent imports number their versions one after the other. */
+export async function lockList(
+  db: Database,
+  ref: { mechanismId: string; party: string; kind: ListKind },
+): Promise<ListId> {
+  await db
+    .insertInto('person_list')
+    .values({ mechanism_id: ref.mechanismId, party_code: ref.party, kind: ref.kind })
+    .onConflict((oc) => oc.columns(['mechanism_id', 'party_code', 'kind']).doNothing())
+    .execute();
+  const { id } = await db
+    .selectFrom('person_list')
+    .select('id')
+    .where('mechanism_id', '=', ref.mechanismId)
+    .where('party_code', '=', ref.party)
+    .where('kind', '=', ref.kind)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return id as ListId;
+}
+
+export async function findListId(
+  db: Database,
+  ref: { mechanismId: string; party: string; kind: ListKind },
+): Promise<ListId | undefined> {
+  const row = await db
+    .selectFrom('person_list')
+    .select('id')
+    .where('mechanism_id', '=', ref.mechanismId)
+    .where('party_code', '=', ref.party)
+    .where('kind', '=', ref.kind)
+    .executeTakeFirst();
+  return row?.id as ListId | undefined;
+}
+
+export async function nextVersionNumber(db: Database, listId: ListId): Promise<number> {
+  const row = await db
+    .selectFrom('list_version')
+    .select((eb) => eb.fn.max('number').as('last'))
+    .where('list_id', '=', listId)
+    .executeTakeFirst();
+  return (row?.last ?? 0) + 1;
+}
+
+export async function insertVersion(
+  db: Database,
+  version: Omit<ListVersion, 'id' | 'createdAt'>,
+  lines: readonly PersonLine[],
+): Promise<VersionId> {
+  const { id } = await db
+    .insertInto('list_version')
+    .values({
+      list_id: version.listId,
+      number: version.number,
+      created_by: version.createdBy,
+      source_name: version.sourceName,
+      source_sha256: version.sourceSha256,
+      line_count: version.lineCount,
+      flagged_line_count: version.flaggedLineCount,
+      warnings: JSON.stringify(version.warnings),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (let start = 0; start < lines.length; start += INSERT_BATCH) {
+    const batch = lines.slice(start, start + INSERT_BATCH);
+    await db.insertInto('list_line').values(batch.map((line) => toRow(id, line))).execute();
+    const health = batch.filter((line) => line.healthStatus !== null);
+    if (health.length > 0) {
+      await db
+        .insertInto('list_line_health')
+        .values(health.map((line) => ({ version_id: id, record_id: line.recordId, health_status: line.healthStatus })))
+        .execute();
+    }
+  }
+  return id as VersionId;
+}
+
+export async function findVersions(db: Database, listId: ListId): Promise<ListVersion[]> {
+  const rows = await db
+    .selectFrom('list_version')
+    .selectAll()
+    .where('list_id', '=', listId)
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id as VersionId,
+    listId: row.list_id as ListId,
+    number: row.number,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    sourceName: row.source_name,
+    sourceSha256: row.source_sha256,
+    lineCount: row.line_count,
+    flaggedLineCount: row.flagged_line_count,
+    warnings: row.warnings,
+  }));
+}
+
+export interface LineQuery {
+  versionId: VersionId;
+  /** Matches any name field, as a case-insensitive substring. */
+  search?: string;
+  isFlagged?: boolean;
+  sort?: { column: Exclude<ListColumn, 'health_status'> | 'line_number'; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+export async function findLines(db: Database, query: LineQuery): Promise<{ total: number; lines: PersonLine[] }> {
+  let base = db.selectFrom('list_line as l').where('l.version_id', '=', query.versionId);
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or(
+        (['surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'record_id'] as const).map(
+          (column) => eb(`l.${column}`, 'ilike', pattern),
+        ),
+      ),
+    );
+  }
+  if (query.isFlagged !== undefined) {
+    base = base.where(sql<boolean>`(l.invalid <> '{}'::jsonb) = ${query.isFlagged}`);
+  }
+  const { total } = await base
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const sort = query.sort ?? { column: 'line_number', direction: 'asc' };
+  const rows = await base
+    .leftJoin('list_line_health as h', (join) =>
+      join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
+    )
+    .select(LINE_SELECT)
+    .orderBy(`l.${sort.column}`, sort.direction)
+    .orderBy('l.line_number')
+    .offset(query.offset)
+    .limit(query.limit)
+    .execute();
+  return { total: Number(total), lines: rows.map(fromRow) };
+}
+
+/** Every line of a version in file order, streamed in pages so that exports of any size stay small in memory. */
+export async function* streamLines(db: Database, versionId: VersionId, pageSize = 5_000): AsyncGenerator<PersonLine> {
+  let after = -1;
+  for (;;) {
+    const rows = await db
+      .selectFrom('list_line as l')
+      .leftJoin('list_line_health as h', (join) =>
+        join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
+      )
+      .select(LINE_SELECT)
+      .where('l.version_id', '=', versionId)
+      .where('l.line_number', '>', after)
+      .orderBy('l.line_number')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) yield fromRow(row);
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = last.line_number;
+  }
+}
+
+const LINE_SELECT = [
+  'l.record_id',
+  'l.surname',
+  'l.given_name',
+  'l.patronymic',
+  'l.surname_latin',
+  'l.given_name_latin',
+  'l.sex',
+  'l.date_of_birth',
+  'l.place_of_birth',
+  'l.nationality',
+  'l.legal_status',
+  'l.rank',
+  'l.service_number',
+  'l.unit',
+  'l.capture_date',
+  'l.capture_place',
+  'l.detention_place',
+  'l.notes',
+  'l.line_number',
+  'l.extra',
+  'l.invalid',
+  'h.health_status',
+] as const;
+
+function toRow(versionId: string, line: PersonLine) {
+  const row: Record<string, unknown> = {
+    version_id: versionId,
+    line_number: line.lineNumber,
+    extra: JSON.stringify(line.extra),
+    invalid: JSON.stringify(line.invalid),
+  };
+  for (const column of STORED_COLUMNS) row[column] = line[FIELD_OF_COLUMN[column]];
+  return row as unknown as Omit<LineRow, 'health_status' | 'extra' | 'invalid'> & { extra: string; invalid: string };
+}
+
+function fromRow(row: Omit<LineRow, 'version_id'>): PersonLine {
+  const line: Record<string, unknown> = {
+    lineNumber: row.line_number,
+    extra: row.extra,
+    invalid: row.invalid,
+    healthStatus: row.health_status,
+  };
+  for (const column of STORED_COLUMNS) line[FIELD_OF_COLUMN[column]] = row[column];
+  return line as unknown as PersonLine;
+}

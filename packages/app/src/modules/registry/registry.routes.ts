@@ -1,0 +1,129 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/request-actor.ts';
+import type { ListKind } from './domain/list-columns.ts';
+import {
+  diffQuery,
+  diffResponse,
+  exportQuery,
+  importQuery,
+  importResponse,
+  linesQuery,
+  linesResponse,
+  listParams,
+  presentDiff,
+  presentLine,
+  presentProblems,
+  presentVersion,
+  versionParams,
+  versionResponse,
+} from './registry.schemas.ts';
+import type { RegistryService } from './registry.service.ts';
+
+const LIST = '/mechanisms/:mechanism/lists/:party/:kind';
+
+const CONTENT_TYPE = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The list endpoints under /api/v1: versions, upload, lines, diff and export. */
+export function registryRoutes(registry: RegistryService, options: { maxUploadBytes: number }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const selector = (params: { mechanism: string; party: string; kind: ListKind; version?: 'latest' | number }) => ({
+      mechanism: params.mechanism,
+      party: params.party,
+      kind: params.kind,
+      ...(typeof params.version === 'number' ? { version: params.version } : {}),
+    });
+
+    app.get(
+      `${LIST}/versions`,
+      { schema: { tags: ['lists'], params: listParams, response: { 200: z.object({ items: z.array(versionResponse) }) } } },
+      async (request) => ({
+        items: (await registry.versions(actorOf(request), selector(request.params))).map(presentVersion),
+      }),
+    );
+
+    app.post(
+      `${LIST}/versions`,
+      {
+        schema: {
+          tags: ['lists'],
+          description: 'Upload a list file (CSV or XLSX, multipart field "file") as a new version. All or nothing.',
+          params: listParams,
+          querystring: importQuery,
+          consumes: ['multipart/form-data'],
+          response: { 201: importResponse },
+        },
+      },
+      async (request, reply) => {
+        const upload = await request.file({ limits: { fileSize: options.maxUploadBytes, files: 1 } });
+        if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
+        const result = await registry.importList(actorOf(request), {
+          ...selector(request.params),
+          acceptInvalid: request.query.acceptInvalid,
+          file: {
+            name: upload.filename || 'upload',
+            content: upload.file,
+            encoding: request.query.encoding,
+            maxBytes: options.maxUploadBytes,
+          },
+        });
+        return reply
+          .status(201)
+          .send({ version: presentVersion(result.version), warnings: presentProblems(result.warnings) });
+      },
+    );
+
+    app.get(
+      `${LIST}/versions/:version/lines`,
+      { schema: { tags: ['lists'], params: versionParams, querystring: linesQuery, response: { 200: linesResponse } } },
+      async (request) => {
+        const { offset, limit, search, flagged, sort, direction } = request.query;
+        const page = await registry.lines(actorOf(request), selector(request.params), {
+          offset,
+          limit,
+          ...(search ? { search } : {}),
+          ...(flagged === undefined ? {} : { isFlagged: flagged }),
+          sort: { column: sort, direction },
+        });
+        return { version: presentVersion(page.version), total: page.total, offset, items: page.lines.map(presentLine) };
+      },
+    );
+
+    app.get(
+      `${LIST}/versions/:version/diff`,
+      { schema: { tags: ['lists'], params: versionParams, querystring: diffQuery, response: { 200: diffResponse } } },
+      async (request) => {
+        const { from, to, diff } = await registry.diff(actorOf(request), {
+          ...selector(request.params),
+          ...(request.query.from === undefined ? {} : { from: request.query.from }),
+        });
+        return presentDiff(from, to, diff);
+      },
+    );
+
+    app.get(
+      `${LIST}/versions/:version/export`,
+      { schema: { tags: ['lists'], params: versionParams, querystring: exportQuery } },
+      async (request, reply) => {
+        const { format } = request.query;
+        const actor = actorOf(request);
+        // Resolve the version before the first byte, so that a bad request still gets a JSON error.
+        const version = await registry.version(actor, selector(request.params));
+        const body = new PassThrough();
+        registry
+          .exportList(actor, { ...selector(request.params), version: version.number }, format, body)
+          .catch((error: unknown) => body.destroy(error as Error));
+        const name = `${request.params.party}-${request.params.kind}-v${version.number}.${format}`;
+        return reply
+          .header('content-type', CONTENT_TYPE[format])
+          .header('content-disposition', `attachment; filename="${name.toLowerCase()}"`)
+          .send(body);
+      },
+    );
+  };
+}

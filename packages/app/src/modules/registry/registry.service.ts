@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/actor.ts';
+import type { Database } from '../../platform/db/kysely.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+import { diffLines, type LineDiff } from './domain/line-cells.ts';
+import { formatProblem, type LineProblem } from './domain/line-problem.ts';
+import { createLineValidator } from './domain/line-validator.ts';
+import type { PersonLine } from './domain/list-columns.ts';
+import { analyseHeader } from './domain/list-header.ts';
+import type { ListRef, ListVersion } from './domain/list-version.ts';
+import { readListRows, type ListFileInput } from './list-file-reader.ts';
+import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
+import * as repo from './registry.repository.ts';
+
+export interface RegistryDeps {
+  db: Database;
+  mechanisms: MechanismsService;
+}
+
+export interface ImportRequest extends ListRef {
+  file: ListFileInput;
+  acceptInvalid: boolean;
+  /** Called now and then with the number of lines read, for progress bars. */
+  onProgress?: (linesRead: number) => void;
+}
+
+export interface ImportResult {
+  version: ListVersion;
+  warnings: LineProblem[];
+}
+
+export interface VersionSelector extends ListRef {
+  /** A version number; the latest when absent. */
+  version?: number;
+}
+
+// A version keeps its first warnings; the full list is in the answer to the import itself.
+const STORED_WARNINGS = 1_000;
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const isKnownCountry = (code: string) => regionNames.of(code) !== code;
+
+/** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
+export function createRegistryService({ db, mechanisms }: RegistryDeps) {
+  async function resolveList(actor: Actor, ref: ListRef): Promise<{ mechanism: Mechanism; party: string }> {
+    const mechanism = await mechanisms.get(actor, ref.mechanism);
+    const party = ref.party.trim().toUpperCase();
+    if (!mechanism.parties.includes(party as Mechanism['parties'][number])) {
+      throw new AppError(
+        'REGISTRY.PARTY_NOT_IN_MECHANISM',
+        `${ref.party} is not a party of ${mechanism.name} (its parties are ${mechanism.parties.join(', ')})`,
+      );
+    }
+    return { mechanism, party };
+  }
+
+  async function versionsOf(actor: Actor, ref: ListRef): Promise<ListVersion[]> {
+    const { mechanism, party } = await resolveList(actor, ref);
+    const listId = await repo.findListId(db, { mechanismId: mechanism.id, party, kind: ref.kind });
+    return listId ? repo.findVersions(db, listId) : [];
+  }
+
+  async function selectVersion(actor: Actor, selector: VersionSelector): Promise<ListVersion> {
+    const versions = await versionsOf(actor, selector);
+    const version =
+      selector.version === undefined ? versions.at(-1) : versions.find((v) => v.number === selector.version);
+    if (!version) {
+      const what = `${selector.party} ${selector.kind} list of ${selector.mechanism}`;
+      throw versions.length === 0
+        ? new AppError('REGISTRY.LIST_NOT_FOUND', `the ${what} has no versions yet`)
+        : new AppError('REGISTRY.VERSION_NOT_FOUND', `the ${what} has no version ${selector.version} (latest: ${versions.length})`);
+    }
+    return version;
+  }
+
+  async function allLines(versionId: ListVersion['id']): Promise<PersonLine[]> {
+    const lines: PersonLine[] = [];
+    for await (const line of repo.streamLines(db, versionId)) lines.push(line);
+    return lines;
+  }
+
+  return {
+    async importList(actor: Actor, request: ImportRequest): Promise<ImportResult> {
+      const { mechanism, party } = await resolveList(actor, request);
+      const hash = createHash('sha256');
+      const content = tap(request.file.content, (chunk) => hash.update(chunk));
+      const { lines, errors, warnings } = await validateFile(
+        { ...request.file, content },
+        request.acceptInvalid,
+        request.onProgress,
+      );
+      if (errors.length > 0) {
+        throw new AppError(
+          'REGISTRY.IMPORT_REJECTED',
+          `${request.file.name} was not imported: ${errors.length} error${errors.length === 1 ? '' : 's'}`,
+          { errors, warnings },
+        );
+      }
+      const version = await db.transaction().execute(async (trx) => {
+        const listId = await repo.lockList(trx, { mechanismId: mechanism.id, party, kind: request.kind });
+        const number = await repo.nextVersionNumber(trx, listId);
+        const fields = {
+          listId,
+          number,
+          createdBy: actor.id,
+          sourceName: request.file.name,
+          sourceSha256: hash.digest('hex'),
+          lineCount: lines.length,
+          flaggedLineCount: lines.filter((line) => Object.keys(line.invalid).length > 0).length,
+          warnings: storedWarnings(warnings),
+        };
+        const id = await repo.insertVersion(trx, fields, lines);
+        const [created] = (await repo.findVersions(trx, listId)).filter((v) => v.id === id);
+        if (!created) throw new Error(`version ${id} vanished after insert`);
+        return created;
+      });
+      return { version, warnings };
+    },
+
+    versions: versionsOf,
+    version: selectVersion,
+
+    async lines(
+      actor: Actor,
+      selector: VersionSelector,
+      query: Omit<repo.LineQuery, 'versionId'>,
+    ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
+      const version = await selectVersion(actor, selector);
+      return { version, ...(await repo.findLines(db, { ...query, versionId: version.id })) };
+    },
+
+    /** Compares a version with the one before it (or with `from`), by record_id. */
+    async diff(
+      actor: Actor,
+      selector: VersionSelector & { from?: number },
+    ): Promise<{ from: ListVersion | null; to: ListVersion; diff: LineDiff }> {
+      const to = await selectVersion(actor, selector);
+      const fromNumber = selector.from ?? to.number - 1;
+      const from = fromNumber >= 1 ? await selectVersion(actor, { ...selector, version: fromNumber }) : null;
+      const before = from ? await allLines(from.id) : [];
+      return { from, to, diff: diffLines(before, await allLines(to.id)) };
+    },
+
+    async exportList(
+      actor: Actor,
+      selector: VersionSelector,
+      format: ListFileFormat,
+      out: Writable,
+    ): Promise<ListVersion> {
+      const version = await selectVersion(actor, selector);
+      const extras = await sql<{ name: string }>`
+        select distinct jsonb_object_keys(extra) as name from list_line
+        where version_id = ${version.id} order by name`.execute(db);
+      await writeListFile(
+        repo.streamLines(db, version.id),
+        extras.rows.map((row) => row.name),
+        format,
+        out,
+      );
+      return version;
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
+
+/** Reads and validates a whole file before anything is written, so that an import is all or nothing. */
+async function validateFile(
+  file: ListFileInput,
+  acceptInvalid: boolean,
+  onProgress: ((linesRead: number) => void) | undefined,
+): Promise<{ lines: PersonLine[]; errors: LineProblem[]; warnings: LineProblem[] }> {
+  const lines: PersonLine[] = [];
+  const errors: LineProblem[] = [];
+  const warnings: LineProblem[] = [];
+  const sort = (problems: LineProblem[]) =>
+    problems.forEach((p) => (p.severity === 'error' ? errors : warnings).push(p));
+  let validate: ReturnType<typeof createLineValidator> | undefined;
+  let count = 0;
+  for await (const row of readListRows(file)) {
+    if (!validate) {
+      const header = analyseHeader(row.cells);
+      sort(header.problems);
+      if (errors.length > 0) return { lines, errors, warnings };
+      validate = createLineValidator(header.slots, { acceptInvalid, isKnownCountry });
+      continue;
+    }
+    const result = validate(row.line, row.cells);
+    sort(result.problems);
+    if (result.line) lines.push(result.line);
+    if (++count % 5_000 === 0) onProgress?.(count);
+  }
+  onProgress?.(count);
+  if (!validate) errors.push({ line: 1, column: null, message: 'the file has no header row', severity: 'error' });
+  else if (lines.length === 0 && errors.length === 0) {
+    warnings.push({ line: 1, column: null, message: 'the file has a header but no lines: the new version is empty', severity: 'warning' });
+  }
+  return { lines, errors, warnings };
+}
+
+function storedWarnings(warnings: readonly LineProblem[]): string[] {
+  const kept = warnings.slice(0, STORED_WARNINGS).map(formatProblem);
+  if (warnings.length > STORED_WARNINGS) kept.push(`... and ${warnings.length - STORED_WARNINGS} more warnings`);
+  return kept;
+}
+
+async function* tap<T>(source: AsyncIterable<T>, onItem: (item: T) => void): AsyncGenerator<T> {
+  for await (const item of source) {
+    onItem(item);
+    yield item;
+  }
+}

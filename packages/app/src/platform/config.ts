@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const configSchema = z.object({
+  /** Where the embedded database and the deployment's files live. */
+  PARLEY_DATA_DIR: z.string().min(1).default('./.parley'),
+  /** A PostgreSQL URL; when absent, the embedded PGlite database in the data directory is used. */
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** The HTTP port of `parley serve`. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address the server binds to; loopback by default, since lists are sensitive. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** pino's log level. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** The largest list file accepted for import, in bytes. */
+  PARLEY_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+});
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string };
+
+export interface AppConfig {
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly maxUploadBytes: number;
+}
+
+/** Thrown when an environment variable holds a value Parley cannot use. */
+export class ConfigError extends Error {}
+
+/** Validates the environment once and returns the frozen configuration. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = configSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const value = env[variable];
+    throw new ConfigError(
+      `${variable}: ${issue?.message ?? 'invalid'}${value === undefined ? '' : ` (value "${value}")`}`,
+    );
+  }
+  const vars = parsed.data;
+  const dataDir = path.resolve(vars.PARLEY_DATA_DIR);
+  const config: AppConfig = {
+    dataDir,
+    database: vars.DATABASE_URL
+      ? { kind: 'postgres', url: vars.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },
+    port: vars.PORT,
+    host: vars.HOST,
+    logLevel: vars.LOG_LEVEL,
+    maxUploadBytes: vars.PARLEY_MAX_UPLOAD_BYTES,
+  };
+  return Object.freeze(config);
+}
+
+function emptyToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as registry from './0001-registry.ts';
+
+/** Every migration, in order; listed in code so that they run the same from source and in tests. */
+export const migrations: Record<string, Migration> = {
+  '0001-registry': registry,
+};

@@ -1,0 +1,84 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** The database as Kysely sees it; SQL names are snake_case. */
+export interface DB {
+  party: PartyTable;
+  mechanism: MechanismTable;
+  mechanism_party: MechanismPartyTable;
+  person_list: PersonListTable;
+  list_version: ListVersionTable;
+  list_line: ListLineTable;
+  list_line_health: ListLineHealthTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export interface PartyTable {
+  code: string;
+  name: string;
+}
+
+export interface MechanismTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface MechanismPartyTable {
+  mechanism_id: string;
+  party_code: string;
+  role: 'party' | 'mediator';
+}
+
+export interface PersonListTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  kind: 'held' | 'sought';
+  created_at: CreatedAt;
+}
+
+export interface ListVersionTable {
+  id: Generated<string>;
+  list_id: string;
+  number: number;
+  created_at: CreatedAt;
+  created_by: string;
+  source_name: string;
+  source_sha256: string;
+  line_count: number;
+  flagged_line_count: number;
+  warnings: JSONColumnType<string[]>;
+}
+
+export interface ListLineTable {
+  id: ColumnType<string, never, never>;
+  version_id: string;
+  line_number: number;
+  record_id: string;
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  surname_latin: string | null;
+  given_name_latin: string | null;
+  sex: string | null;
+  date_of_birth: string | null;
+  place_of_birth: string | null;
+  nationality: string | null;
+  legal_status: string | null;
+  rank: string | null;
+  service_number: string | null;
+  unit: string | null;
+  capture_date: string | null;
+  capture_place: string | null;
+  detention_place: string | null;
+  notes: string | null;
+  extra: JSONColumnType<Record<string, string>>;
+  invalid: JSONColumnType<Record<string, string>>;
+}
+
+export interface ListLineHealthTable {
+  version_id: string;
+  record_id: string;
+  health_status: string | null;
+}

@@ -1,0 +1,33 @@
+/** The codes of every expected failure, `MODULE.SCREAMING_SNAKE`; the HTTP layer maps each to a status. */
+export const ERROR_CODES = [
+  'INTERNAL',
+  'VALIDATION.INVALID_INPUT',
+  'MECHANISM.NOT_FOUND',
+  'MECHANISM.NAME_TAKEN',
+  'MECHANISM.INVALID_PARTIES',
+  'REGISTRY.PARTY_NOT_IN_MECHANISM',
+  'REGISTRY.LIST_NOT_FOUND',
+  'REGISTRY.VERSION_NOT_FOUND',
+  'REGISTRY.IMPORT_REJECTED',
+  'REGISTRY.FILE_TOO_LARGE',
+  'REGISTRY.UNSUPPORTED_FILE',
+  'REGISTRY.ENCODING',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An expected failure with a stable code, a message for people and optional structured details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../errors.ts';
+
+/** The HTTP status of every error code; typed so that a new code without a status fails to compile. */
+const STATUS_OF: Record<ErrorCode, number> = {
+  INTERNAL: 500,
+  'VALIDATION.INVALID_INPUT': 400,
+  'MECHANISM.NOT_FOUND': 404,
+  'MECHANISM.NAME_TAKEN': 409,
+  'MECHANISM.INVALID_PARTIES': 400,
+  'REGISTRY.PARTY_NOT_IN_MECHANISM': 404,
+  'REGISTRY.LIST_NOT_FOUND': 404,
+  'REGISTRY.VERSION_NOT_FOUND': 404,
+  'REGISTRY.IMPORT_REJECTED': 422,
+  'REGISTRY.FILE_TOO_LARGE': 413,
+  'REGISTRY.UNSUPPORTED_FILE': 415,
+  'REGISTRY.ENCODING': 422,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId: string };
+}
+
+/** Answers every error as `{ error: { code, message, details?, requestId } }`; unknown errors say nothing of their internals. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = toAppError(error);
+    if (!known) request.log.error({ err: error }, 'unexpected error');
+    const body: ErrorBody = {
+      error: {
+        code: known?.code ?? 'INTERNAL',
+        message: known?.message ?? 'an unexpected error occurred; the request id names it in the log',
+        requestId: request.id,
+      },
+    };
+    if (known?.details !== undefined) body.error.details = known.details;
+    return reply.status(STATUS_OF[body.error.code]).send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: { code: 'VALIDATION.INVALID_INPUT', message: `no route ${request.method} ${request.url}`, requestId: request.id },
+    }),
+  );
+}
+
+function toAppError(error: FastifyError): AppError | null {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new AppError(
+      'VALIDATION.INVALID_INPUT',
+      error.validation.map((issue) => `${error.validationContext ?? 'input'}${issue.instancePath || ''}: ${issue.message}`).join('; '),
+      { issues: error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message })) },
+    );
+  }
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('REGISTRY.FILE_TOO_LARGE', error.message);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('VALIDATION.INVALID_INPUT', error.message);
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { migrateToLatest, openDatabase } from '../platform/db/kysely.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string | null;
+  }
+}
+
+/** Builds one migrated database per engine; each test file then starts from a copy (DESIGN.md). */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-test-'));
+  const templateFile = path.join(dir, 'pglite-template.tar');
+  const pglite = await openDatabase({ kind: 'pglite-memory' });
+  await migrateToLatest(pglite.db);
+  await fs.writeFile(templateFile, Buffer.from(await (await pglite.dump()).arrayBuffer()));
+  await pglite.close();
+  project.provide('pgliteTemplate', templateFile);
+
+  const url = process.env.PARLEY_TEST_DATABASE_URL;
+  let templateName: string | null = null;
+  if (url) {
+    templateName = `parley_template_${process.pid}`;
+    await adminQuery(url, `drop database if exists ${templateName}`);
+    await adminQuery(url, `create database ${templateName}`);
+    const template = await openDatabase({ kind: 'postgres', url: withDatabase(url, templateName) });
+    await migrateToLatest(template.db);
+    await template.close();
+  }
+  project.provide('postgresTemplate', templateName);
+
+  return async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+    if (url && templateName) await adminQuery(url, `drop database if exists ${templateName}`);
+  };
+}
+
+/** Runs one statement on the server's maintenance connection (CREATE/DROP DATABASE cannot run in a transaction). */
+export async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
