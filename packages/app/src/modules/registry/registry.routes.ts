@@ -60,7 +60,8 @@ export function registryRoutes(registry: RegistryService, options: { maxUploadBy
         },
       },
       async (request, reply) => {
-        const upload = await request.file({ limits: { fileSize: options.maxUploadBytes, files: 1 } });
+        // One byte over the limit reaches the reader, which refuses the file by name; busboy would only truncate it.
+        const upload = await request.file({ limits: { fileSize: options.maxUploadBytes + 1, files: 1 } });
         if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
         const result = await registry.importList(actorOf(request), {
           ...selector(request.params),

@@ -23,8 +23,6 @@ export interface RegistryDeps {
 export interface ImportRequest extends ListRef {
   file: ListFileInput;
   acceptInvalid: boolean;
-  /** Called now and then with the number of lines read, for progress bars. */
-  onProgress?: (linesRead: number) => void;
 }
 
 export interface ImportResult {
@@ -87,11 +85,7 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
       const { mechanism, party } = await resolveList(actor, request);
       const hash = createHash('sha256');
       const content = tap(request.file.content, (chunk) => hash.update(chunk));
-      const { lines, errors, warnings } = await validateFile(
-        { ...request.file, content },
-        request.acceptInvalid,
-        request.onProgress,
-      );
+      const { lines, errors, warnings } = await validateFile({ ...request.file, content }, request.acceptInvalid);
       if (errors.length > 0) {
         throw new AppError(
           'REGISTRY.IMPORT_REJECTED',
@@ -171,7 +165,6 @@ export type RegistryService = ReturnType<typeof createRegistryService>;
 async function validateFile(
   file: ListFileInput,
   acceptInvalid: boolean,
-  onProgress: ((linesRead: number) => void) | undefined,
 ): Promise<{ lines: PersonLine[]; errors: LineProblem[]; warnings: LineProblem[] }> {
   const lines: PersonLine[] = [];
   const errors: LineProblem[] = [];
@@ -179,7 +172,6 @@ async function validateFile(
   const sort = (problems: LineProblem[]) =>
     problems.forEach((p) => (p.severity === 'error' ? errors : warnings).push(p));
   let validate: ReturnType<typeof createLineValidator> | undefined;
-  let count = 0;
   for await (const row of readListRows(file)) {
     if (!validate) {
       const header = analyseHeader(row.cells);
@@ -191,9 +183,7 @@ async function validateFile(
     const result = validate(row.line, row.cells);
     sort(result.problems);
     if (result.line) lines.push(result.line);
-    if (++count % 5_000 === 0) onProgress?.(count);
   }
-  onProgress?.(count);
   if (!validate) errors.push({ line: 1, column: null, message: 'the file has no header row', severity: 'error' });
   else if (lines.length === 0 && errors.length === 0) {
     warnings.push({ line: 1, column: null, message: 'the file has a header but no lines: the new version is empty', severity: 'warning' });

@@ -6,6 +6,7 @@ import { AppError, type ErrorCode } from '../errors.ts';
 const STATUS_OF: Record<ErrorCode, number> = {
   INTERNAL: 500,
   'VALIDATION.INVALID_INPUT': 400,
+  'DATABASE.IN_USE': 503,
   'MECHANISM.NOT_FOUND': 404,
   'MECHANISM.NAME_TAKEN': 409,
   'MECHANISM.INVALID_PARTIES': 400,

@@ -1,0 +1,38 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadDemo, type DemoResult } from '../../modules/demo/index.ts';
+import { withContext, type CliEnvironment, type CommandContext } from '../context.ts';
+import type { Output } from '../output.ts';
+
+export function registerDemoCommand(program: Command, env: CliEnvironment, output: () => Output): void {
+  program
+    .command('demo')
+    .description('load the demo mechanism with seeded synthetic UA and RU lists (does nothing if it exists)')
+    .option('--size <n>', 'lines in the sought list', positiveInt, 500)
+    .option('--seed <n>', 'the random seed; the same seed gives the same lists', positiveInt, 2025)
+    .action(async (options: { size: number; seed: number }) => {
+      const out = output();
+      await withContext(env, out, (context) => loadDemoAndReport(context, options));
+    });
+}
+
+/** Loads the demo and says what it did; `serve --demo` uses it too. */
+export async function loadDemoAndReport(context: CommandContext, options: { size: number; seed: number }): Promise<DemoResult> {
+  const result = await loadDemo(context.services, context.actor, options);
+  context.out.result(result, (r) => {
+    if (!r.created) {
+      context.out.line(`the demo mechanism "${r.mechanism.name}" is already loaded`);
+      return;
+    }
+    context.out.line(`created the demo mechanism "${r.mechanism.name}"`);
+    for (const list of r.lists) {
+      context.out.line(`  ${list.party} ${list.kind}: version ${list.version.number}, ${list.version.lineCount} lines (${list.version.flaggedLineCount} flagged)`);
+    }
+  });
+  return result;
+}
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number from 1');
+  return number;
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import pino from 'pino';
+import { buildApp } from '../../app.ts';
+import { withContext, type CliEnvironment } from '../context.ts';
+import type { Output } from '../output.ts';
+import { loadDemoAndReport } from './demo.ts';
+
+const WEB_ROOT = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+
+export function registerServeCommand(program: Command, env: CliEnvironment, output: () => Output): void {
+  program
+    .command('serve')
+    .description('start the HTTP server (API at /api/v1, OpenAPI at /docs); migrations run first')
+    .option('--demo', 'load the demo mechanism first, unless it is already there')
+    .action(async (options: { demo?: boolean }) => {
+      const out = output();
+      await withContext(env, out, async (context) => {
+        if (options.demo) await loadDemoAndReport(context, { seed: 2025, size: 500 });
+        const app = await buildApp({
+          ...context.services,
+          maxUploadBytes: env.config.maxUploadBytes,
+          webRoot: path.resolve(WEB_ROOT),
+          logger: pino({ level: env.config.logLevel }),
+        });
+        const address = await app.listen({ port: env.config.port, host: env.config.host });
+        out.note(`Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`);
+        await new Promise<void>((resolve) => {
+          const stop = () => void app.close().then(() => resolve());
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      });
+    });
+}

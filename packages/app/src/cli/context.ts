@@ -1,0 +1,93 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../platform/actor.ts';
+import type { AppConfig } from '../platform/config.ts';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
+import { AppError } from '../platform/errors.ts';
+import { createMechanismsService } from '../modules/mechanisms/index.ts';
+import { createRegistryService } from '../modules/registry/index.ts';
+import type { Output } from './output.ts';
+
+export interface CliEnvironment {
+  config: AppConfig;
+  isInteractive: boolean;
+  userName: string;
+}
+
+/** What a command works with: the services over a migrated database, the acting user and the output. */
+export interface CommandContext {
+  config: AppConfig;
+  database: OpenDatabase;
+  actor: Actor;
+  out: Output;
+  services: ReturnType<typeof buildServices>;
+}
+
+/** Wires the services over one database, as the server and every command use them. */
+export function buildServices(database: OpenDatabase) {
+  const mechanisms = createMechanismsService({ db: database.db });
+  const registry = createRegistryService({ db: database.db, mechanisms });
+  return { mechanisms, registry };
+}
+
+/** Opens and migrates the configured database for one command, runs `work`, and always closes it. */
+export async function withContext<T>(
+  env: CliEnvironment,
+  out: Output,
+  work: (context: CommandContext) => Promise<T>,
+): Promise<T> {
+  const release = await lockEmbeddedDatabase(env.config);
+  try {
+    const database = await openDatabase(env.config.database);
+    try {
+      await migrateToLatest(database.db);
+      return await work({
+        config: env.config,
+        database,
+        actor: { id: `cli:${env.userName}` },
+        out,
+        services: buildServices(database),
+      });
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same data directory would
+ * corrupt it, so each process takes a lock file first and a second one is told who holds it.
+ */
+async function lockEmbeddedDatabase(config: AppConfig): Promise<() => Promise<void>> {
+  if (config.database.kind !== 'pglite') return async () => {};
+  await fs.mkdir(config.dataDir, { recursive: true });
+  const lockFile = path.join(config.dataDir, 'pgdata.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await fs.readFile(lockFile, 'utf8').catch(() => ''));
+      if (holder > 0 && isAlive(holder)) {
+        throw new AppError(
+          'DATABASE.IN_USE',
+          `the embedded database in ${config.dataDir} is in use by process ${holder} (a running parley serve?); stop it, or use its HTTP API`,
+        );
+      }
+      await fs.rm(lockFile, { force: true }); // left behind by a process that died
+    }
+  }
+  throw new AppError('DATABASE.IN_USE', `could not lock the embedded database in ${config.dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../platform/errors.ts';
+import { formatProblem, type LineProblem } from '../modules/registry/index.ts';
+import type { CliEnvironment } from './context.ts';
+import { registerDbCommands } from './commands/db.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerListCommands } from './commands/list.ts';
+import { registerMechanismCommands } from './commands/mechanism.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { createOutput, type Output } from './output.ts';
+
+/** Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr. */
+export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  const program = new Command('parley')
+    .description('Parley: lists, reconciliation and handovers for mediated exchanges of prisoners of war')
+    .option('--json', 'print results as JSON, for scripts')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const output = (): Output => createOutput({ isJson: Boolean(program.opts<{ json?: boolean }>().json), isInteractive: env.isInteractive });
+  registerServeCommand(program, env, output);
+  registerDbCommands(program, env, output);
+  registerMechanismCommands(program, env, output);
+  registerListCommands(program, env, output);
+  registerDemoCommand(program, env, output);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (isAppError(error)) {
+      process.stderr.write(`parley: ${error.message}\n`);
+      const details = error.details as { errors?: LineProblem[] } | undefined;
+      for (const problem of details?.errors ?? []) process.stderr.write(`  ${formatProblem(problem)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import os from 'node:os';
+import { runCli } from './cli/program.ts';
+import { loadConfig, ConfigError } from './platform/config.ts';
+
+// The only reader of the environment: everything below gets the validated configuration.
+try {
+  const config = loadConfig(process.env);
+  process.exitCode = await runCli(process.argv.slice(2), {
+    config,
+    isInteractive: Boolean(process.stderr.isTTY),
+    userName: os.userInfo().username,
+  });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`parley: configuration: ${error.message}\n`);
+  process.exitCode = 2;
+}
