@@ -38,11 +38,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(fastifyMultipart, { limits: { fileSize: deps.maxUploadBytes + 1, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.maxUploadBytes + 1, files: 1, fields: 10 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Parley API', version: '1', description: 'Lists, versions and their lines for mediated exchanges.' },
+      info: {
+        title: 'Parley API',
+        version: '1',
+        description: 'Lists, versions and their lines for mediated exchanges.',
+      },
     },
     transform: jsonSchemaTransform,
   });

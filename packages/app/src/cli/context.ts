@@ -80,7 +80,10 @@ async function lockEmbeddedDatabase(config: AppConfig): Promise<() => Promise<vo
       await fs.rm(lockFile, { force: true }); // left behind by a process that died
     }
   }
-  throw new AppError('DATABASE.IN_USE', `could not lock the embedded database in ${config.dataDir}`);
+  throw new AppError(
+    'DATABASE.IN_USE',
+    `could not lock the embedded database in ${config.dataDir}`,
+  );
 }
 
 function isAlive(pid: number): boolean {

@@ -30,13 +30,19 @@ export function createOutput(options: { isJson: boolean; isInteractive: boolean 
     },
     note: (text) => process.stderr.write(`${text}\n`),
     progress: (label, total) =>
-      options.isInteractive && !options.isJson ? barProgress(label, total) : plainProgress(label, total),
+      options.isInteractive && !options.isJson
+        ? barProgress(label, total)
+        : plainProgress(label, total),
   };
 }
 
 function barProgress(label: string, total: number): Progress {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {percentage}% {value}/{total}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

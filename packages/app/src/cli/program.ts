@@ -12,11 +12,17 @@ import { createOutput, type Output } from './output.ts';
 /** Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
   const program = new Command('parley')
-    .description('Parley: lists, reconciliation and handovers for mediated exchanges of prisoners of war')
+    .description(
+      'Parley: lists, reconciliation and handovers for mediated exchanges of prisoners of war',
+    )
     .option('--json', 'print results as JSON, for scripts')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  const output = (): Output => createOutput({ isJson: Boolean(program.opts<{ json?: boolean }>().json), isInteractive: env.isInteractive });
+  const output = (): Output =>
+    createOutput({
+      isJson: Boolean(program.opts<{ json?: boolean }>().json),
+      isInteractive: env.isInteractive,
+    });
   registerServeCommand(program, env, output);
   registerDbCommands(program, env, output);
   registerMechanismCommands(program, env, output);
@@ -31,7 +37,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     if (isAppError(error)) {
       process.stderr.write(`parley: ${error.message}\n`);
       const details = error.details as { errors?: LineProblem[] } | undefined;
-      for (const problem of details?.errors ?? []) process.stderr.write(`  ${formatProblem(problem)}\n`);
+      for (const problem of details?.errors ?? [])
+        process.stderr.write(`  ${formatProblem(problem)}\n`);
       return 1;
     }
     throw error;

@@ -9,7 +9,10 @@ const configSchema = z.object({
   /** A PostgreSQL URL; when absent, the embedded PGlite database in the data directory is used. */
   DATABASE_URL: z
     .string()
-    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+    .refine(
+      (value) => /^postgres(ql)?:\/\//.test(value),
+      'must start with postgres:// or postgresql://',
+    )
     .optional(),
   /** The HTTP port of `parley serve`. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,12 +21,15 @@ const configSchema = z.object({
   /** pino's log level. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** The largest list file accepted for import, in bytes. */
-  PARLEY_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  PARLEY_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
 });
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface AppConfig {
   readonly dataDir: string;
@@ -63,7 +69,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return Object.freeze(config);
 }
 
-function emptyToUndefined(env: Record<string, string | undefined>): Record<string, string | undefined> {
+function emptyToUndefined(
+  env: Record<string, string | undefined>,
+): Record<string, string | undefined> {
   return Object.fromEntries(
     Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../platform/db/kysely.ts';
 import { createMechanismsService, type Mechanism } from '../modules/mechanisms/index.ts';
-import { createRegistryService, type ListEncoding, type ListFileInput } from '../modules/registry/index.ts';
+import {
+  createRegistryService,
+  type ListEncoding,
+  type ListFileInput,
+} from '../modules/registry/index.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 
 /** The services over one database, as main.ts wires them. */

@@ -3,7 +3,11 @@ import { migrateToLatest } from '../../platform/db/kysely.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 
-export function registerDbCommands(program: Command, env: CliEnvironment, output: () => Output): void {
+export function registerDbCommands(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
   const db = program.command('db').description('the database');
   db.command('migrate')
     .description('bring the schema to the newest migration (the server also does this on start)')
@@ -13,7 +17,9 @@ export function registerDbCommands(program: Command, env: CliEnvironment, output
         const result = await migrateToLatest(database.db);
         const applied = (result.results ?? []).map((r) => r.migrationName);
         out.result({ database: database.kind, applied }, () =>
-          out.line(`${database.kind}: schema is up to date${applied.length ? ` (applied ${applied.join(', ')})` : ''}`),
+          out.line(
+            `${database.kind}: schema is up to date${applied.length ? ` (applied ${applied.join(', ')})` : ''}`,
+          ),
         );
       });
     });

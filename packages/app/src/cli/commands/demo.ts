@@ -3,10 +3,16 @@ import { loadDemo, type DemoResult } from '../../modules/demo/index.ts';
 import { withContext, type CliEnvironment, type CommandContext } from '../context.ts';
 import type { Output } from '../output.ts';
 
-export function registerDemoCommand(program: Command, env: CliEnvironment, output: () => Output): void {
+export function registerDemoCommand(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
   program
     .command('demo')
-    .description('load the demo mechanism with seeded synthetic UA and RU lists (does nothing if it exists)')
+    .description(
+      'load the demo mechanism with seeded synthetic UA and RU lists (does nothing if it exists)',
+    )
     .option('--size <n>', 'lines in the sought list', positiveInt, 500)
     .option('--seed <n>', 'the random seed; the same seed gives the same lists', positiveInt, 2025)
     .action(async (options: { size: number; seed: number }) => {
@@ -16,7 +22,10 @@ export function registerDemoCommand(program: Command, env: CliEnvironment, outpu
 }
 
 /** Loads the demo and says what it did; `serve --demo` uses it too. */
-export async function loadDemoAndReport(context: CommandContext, options: { size: number; seed: number }): Promise<DemoResult> {
+export async function loadDemoAndReport(
+  context: CommandContext,
+  options: { size: number; seed: number },
+): Promise<DemoResult> {
   const result = await loadDemo(context.services, context.actor, options);
   context.out.result(result, (r) => {
     if (!r.created) {
@@ -25,7 +34,9 @@ export async function loadDemoAndReport(context: CommandContext, options: { size
     }
     context.out.line(`created the demo mechanism "${r.mechanism.name}"`);
     for (const list of r.lists) {
-      context.out.line(`  ${list.party} ${list.kind}: version ${list.version.number}, ${list.version.lineCount} lines (${list.version.flaggedLineCount} flagged)`);
+      context.out.line(
+        `  ${list.party} ${list.kind}: version ${list.version.number}, ${list.version.lineCount} lines (${list.version.flaggedLineCount} flagged)`,
+      );
     }
   });
   return result;
@@ -33,6 +44,7 @@ export async function loadDemoAndReport(context: CommandContext, options: { size
 
 function positiveInt(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number from 1');
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError('must be a whole number from 1');
   return number;
 }

@@ -9,7 +9,11 @@ import { loadDemoAndReport } from './demo.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
-export function registerServeCommand(program: Command, env: CliEnvironment, output: () => Output): void {
+export function registerServeCommand(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
   program
     .command('serve')
     .description('start the HTTP server (API at /api/v1, OpenAPI at /docs); migrations run first')
@@ -25,7 +29,9 @@ export function registerServeCommand(program: Command, env: CliEnvironment, outp
           logger: pino({ level: env.config.logLevel }),
         });
         const address = await app.listen({ port: env.config.port, host: env.config.host });
-        out.note(`Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`);
+        out.note(
+          `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
+        );
         await new Promise<void>((resolve) => {
           const stop = () => void app.close().then(() => resolve());
           process.once('SIGINT', stop);

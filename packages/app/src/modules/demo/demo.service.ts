@@ -1,7 +1,13 @@
+import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../platform/actor.ts';
 import type { MechanismsService, Mechanism } from '../mechanisms/index.ts';
-import { LIST_COLUMNS, type ListFileInput, type ListVersion, type RegistryService } from '../registry/index.ts';
+import {
+  LIST_COLUMNS,
+  type ListFileInput,
+  type ListVersion,
+  type RegistryService,
+} from '../registry/index.ts';
 import { generateSyntheticLists, type ListRecord } from './domain/synthetic-persons.ts';
 
 export const DEMO_MECHANISM_NAME = 'UA–RU demo (Istanbul 2025)';
@@ -14,7 +20,11 @@ export interface DemoOptions {
 
 export type DemoResult =
   | { created: false; mechanism: Mechanism }
-  | { created: true; mechanism: Mechanism; lists: Array<{ party: string; kind: string; version: ListVersion }> };
+  | {
+      created: true;
+      mechanism: Mechanism;
+      lists: Array<{ party: string; kind: string; version: ListVersion }>;
+    };
 
 /**
  * Loads the demo mechanism (UA and RU, mediated by TR) with seeded synthetic lists, through the
@@ -25,7 +35,9 @@ export async function loadDemo(
   actor: Actor,
   options: DemoOptions,
 ): Promise<DemoResult> {
-  const existing = (await services.mechanisms.list(actor)).find((m) => m.name === DEMO_MECHANISM_NAME);
+  const existing = (await services.mechanisms.list(actor)).find(
+    (m) => m.name === DEMO_MECHANISM_NAME,
+  );
   if (existing) return { created: false, mechanism: existing };
   const mechanism = await services.mechanisms.create(actor, {
     name: DEMO_MECHANISM_NAME,
@@ -34,7 +46,10 @@ export async function loadDemo(
   });
   const { sought, held } = generateSyntheticLists({ seed: options.seed, size: options.size });
   const lists = [];
-  for (const [party, kind, records] of [['UA', 'sought', sought], ['RU', 'held', held]] as const) {
+  for (const [party, kind, records] of [
+    ['UA', 'sought', sought],
+    ['RU', 'held', held],
+  ] as const) {
     const { version } = await services.registry.importList(actor, {
       mechanism: mechanism.id,
       party,
@@ -48,14 +63,15 @@ export async function loadDemo(
 }
 
 function recordsAsFile(name: string, records: readonly ListRecord[]): ListFileInput {
-  const text = stringify([LIST_COLUMNS, ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
+  const text = stringify([
+    LIST_COLUMNS,
+    ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? '')),
+  ]);
   const bytes = Buffer.from(text, 'utf8');
   return {
     name,
     encoding: 'utf-8',
     maxBytes: bytes.length,
-    content: (async function* () {
-      yield bytes;
-    })(),
+    content: Readable.from([bytes]),
   };
 }

@@ -20,8 +20,16 @@ export async function insertMechanism(
   await db
     .insertInto('mechanism_party')
     .values([
-      ...mechanism.parties.map((code) => ({ mechanism_id: id, party_code: code, role: 'party' as const })),
-      ...mechanism.mediators.map((code) => ({ mechanism_id: id, party_code: code, role: 'mediator' as const })),
+      ...mechanism.parties.map((code) => ({
+        mechanism_id: id,
+        party_code: code,
+        role: 'party' as const,
+      })),
+      ...mechanism.mediators.map((code) => ({
+        mechanism_id: id,
+        party_code: code,
+        role: 'mediator' as const,
+      })),
     ])
     .execute();
   return id as MechanismId;
@@ -53,7 +61,9 @@ export async function findMechanisms(
       };
       byId.set(row.id, mechanism);
     }
-    (row.role === 'party' ? mechanism.parties : mechanism.mediators).push(row.party_code as PartyCode);
+    (row.role === 'party' ? mechanism.parties : mechanism.mediators).push(
+      row.party_code as PartyCode,
+    );
   }
   return [...byId.values()];
 }

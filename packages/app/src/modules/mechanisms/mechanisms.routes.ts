@@ -14,12 +14,25 @@ export function mechanismRoutes(mechanisms: MechanismsService): FastifyPluginAsy
   return async (app) => {
     app.get(
       '/mechanisms',
-      { schema: { tags: ['mechanisms'], response: { 200: z.object({ items: z.array(mechanismResponse) }) } } },
-      async (request) => ({ items: (await mechanisms.list(actorOf(request))).map(presentMechanism) }),
+      {
+        schema: {
+          tags: ['mechanisms'],
+          response: { 200: z.object({ items: z.array(mechanismResponse) }) },
+        },
+      },
+      async (request) => ({
+        items: (await mechanisms.list(actorOf(request))).map(presentMechanism),
+      }),
     );
     app.post(
       '/mechanisms',
-      { schema: { tags: ['mechanisms'], body: createMechanismBody, response: { 201: mechanismResponse } } },
+      {
+        schema: {
+          tags: ['mechanisms'],
+          body: createMechanismBody,
+          response: { 201: mechanismResponse },
+        },
+      },
       async (request, reply) => {
         const created = await mechanisms.create(actorOf(request), request.body);
         return reply.status(201).send(presentMechanism(created));
@@ -27,8 +40,15 @@ export function mechanismRoutes(mechanisms: MechanismsService): FastifyPluginAsy
     );
     app.get(
       '/mechanisms/:mechanism',
-      { schema: { tags: ['mechanisms'], params: mechanismParams, response: { 200: mechanismResponse } } },
-      async (request) => presentMechanism(await mechanisms.get(actorOf(request), request.params.mechanism)),
+      {
+        schema: {
+          tags: ['mechanisms'],
+          params: mechanismParams,
+          response: { 200: mechanismResponse },
+        },
+      },
+      async (request) =>
+        presentMechanism(await mechanisms.get(actorOf(request), request.params.mechanism)),
     );
   };
 }

@@ -19,7 +19,10 @@ export function createMechanismsService({ db }: MechanismsDeps) {
       return db.transaction().execute(async (trx) => {
         const [existing] = await findMechanisms(trx, { name: checked.name });
         if (existing) {
-          throw new AppError('MECHANISM.NAME_TAKEN', `a mechanism named "${checked.name}" already exists`);
+          throw new AppError(
+            'MECHANISM.NAME_TAKEN',
+            `a mechanism named "${checked.name}" already exists`,
+          );
         }
         const id = await insertMechanism(trx, checked);
         const [created] = await findMechanisms(trx, { id });

@@ -1,4 +1,8 @@
-export { createRegistryService, type RegistryService, type ImportResult } from './registry.service.ts';
+export {
+  createRegistryService,
+  type RegistryService,
+  type ImportResult,
+} from './registry.service.ts';
 export { registryRoutes } from './registry.routes.ts';
 export { formatProblem, type LineProblem } from './domain/line-problem.ts';
 export { LIST_COLUMNS, LIST_KINDS, type ListKind, type PersonLine } from './domain/list-columns.ts';

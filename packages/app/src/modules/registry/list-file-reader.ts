@@ -41,7 +41,10 @@ export async function* readListRows(input: ListFileInput): AsyncGenerator<RawRow
       `${input.name} is an Excel 97-2003 (.xls) file; save it as .xlsx or CSV`,
     );
   } else if (/\.xlsx$/i.test(input.name)) {
-    throw new AppError('REGISTRY.UNSUPPORTED_FILE', `${input.name} is named .xlsx but is not an XLSX file`);
+    throw new AppError(
+      'REGISTRY.UNSUPPORTED_FILE',
+      `${input.name} is named .xlsx but is not an XLSX file`,
+    );
   } else {
     yield* readCsvRows(decode(all, input), input.name);
   }
@@ -56,11 +59,19 @@ async function* readCsvRows(text: AsyncIterable<string>, name: string): AsyncGen
     if (head.includes('\n')) break;
   }
   const source = Readable.from(prepend(head, pieces));
-  const parser = parseCsv({ relax_column_count: true, info: true, skip_empty_lines: true, delimiter: delimiterOf(head) });
+  const parser = parseCsv({
+    relax_column_count: true,
+    info: true,
+    skip_empty_lines: true,
+    delimiter: delimiterOf(head),
+  });
   // pipeline, unlike pipe, hands a failure of the source (size, encoding) on to the parser's reader.
   pipeline(source, parser, () => {});
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       yield { line: info.lines, cells: record };
     }
   } catch (error) {
@@ -95,7 +106,10 @@ async function* readXlsxRows(stream: Readable, name: string): AsyncGenerator<Raw
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('REGISTRY.UNSUPPORTED_FILE', `${name} is not a readable XLSX file: ${(error as Error).message}`);
+    throw new AppError(
+      'REGISTRY.UNSUPPORTED_FILE',
+      `${name} is not a readable XLSX file: ${(error as Error).message}`,
+    );
   } finally {
     stream.destroy();
   }
@@ -108,16 +122,24 @@ function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
-    const cell = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    const cell = value as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: string;
+    };
     if (cell.richText) return cell.richText.map((part) => part.text).join('');
     if ('result' in cell) return cellText(cell.result);
     if (cell.text !== undefined) return cellText(cell.text);
     if (cell.error) return cell.error;
   }
-  return String(value as string);
+  return JSON.stringify(value);
 }
 
-async function* decode(chunks: AsyncIterable<Uint8Array>, input: ListFileInput): AsyncGenerator<string> {
+async function* decode(
+  chunks: AsyncIterable<Uint8Array>,
+  input: ListFileInput,
+): AsyncGenerator<string> {
   let offset = 0;
   let isFirst = true;
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -129,16 +151,24 @@ async function* decode(chunks: AsyncIterable<Uint8Array>, input: ListFileInput):
     if (isFirst) {
       isFirst = false;
       if (startsWith(chunk, [0xff, 0xfe]) || startsWith(chunk, [0xfe, 0xff])) {
-        throw encodingError(input.name, 'is UTF-16; save it as UTF-8 (CSV UTF-8) and import it again');
+        throw encodingError(
+          input.name,
+          'is UTF-16; save it as UTF-8 (CSV UTF-8) and import it again',
+        );
       }
     }
-    if (chunk.includes(0)) throw new AppError('REGISTRY.UNSUPPORTED_FILE', `${input.name} is not a CSV or XLSX file`);
+    if (chunk.includes(0))
+      throw new AppError('REGISTRY.UNSUPPORTED_FILE', `${input.name} is not a CSV or XLSX file`);
     hasNonAscii ||= chunk.some((byte) => byte > 0x7f);
     if (cp1251) {
       if (isStillUtf8) isStillUtf8 = tryUtf8(utf8, chunk);
       const text = cp1251.write(Buffer.from(chunk));
       const bad = text.indexOf('\ufffd');
-      if (bad >= 0) throw encodingError(input.name, `has a byte at offset ${offset + bad} that is not Windows-1251`);
+      if (bad >= 0)
+        throw encodingError(
+          input.name,
+          `has a byte at offset ${offset + bad} that is not Windows-1251`,
+        );
       yield text;
     } else {
       try {
@@ -153,7 +183,10 @@ async function* decode(chunks: AsyncIterable<Uint8Array>, input: ListFileInput):
     offset += chunk.length;
   }
   if (cp1251 && isStillUtf8 && hasNonAscii && tryUtf8(utf8, new Uint8Array(0), true)) {
-    throw encodingError(input.name, 'is UTF-8, not Windows-1251: import it without --encoding cp1251');
+    throw encodingError(
+      input.name,
+      'is UTF-8, not Windows-1251: import it without --encoding cp1251',
+    );
   }
 }
 
@@ -185,7 +218,10 @@ async function* limitSize(
   for await (const chunk of content) {
     total += chunk.length;
     if (total > maxBytes) {
-      throw new AppError('REGISTRY.FILE_TOO_LARGE', `${name} is larger than the limit of ${formatBytes(maxBytes)}`);
+      throw new AppError(
+        'REGISTRY.FILE_TOO_LARGE',
+        `${name} is larger than the limit of ${formatBytes(maxBytes)}`,
+      );
     }
     yield chunk;
   }

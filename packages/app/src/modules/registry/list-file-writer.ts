@@ -23,7 +23,8 @@ export async function writeListFile(
     });
     csv.pipe(out);
     await writeWithBackpressure(csv, header);
-    for await (const line of lines) await writeWithBackpressure(csv, lineToCells(line, extraColumns));
+    for await (const line of lines)
+      await writeWithBackpressure(csv, lineToCells(line, extraColumns));
     csv.end();
     return done;
   }

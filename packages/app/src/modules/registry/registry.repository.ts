@@ -87,12 +87,21 @@ export async function insertVersion(
     .executeTakeFirstOrThrow();
   for (let start = 0; start < lines.length; start += INSERT_BATCH) {
     const batch = lines.slice(start, start + INSERT_BATCH);
-    await db.insertInto('list_line').values(batch.map((line) => toRow(id, line))).execute();
+    await db
+      .insertInto('list_line')
+      .values(batch.map((line) => toRow(id, line)))
+      .execute();
     const health = batch.filter((line) => line.healthStatus !== null);
     if (health.length > 0) {
       await db
         .insertInto('list_line_health')
-        .values(health.map((line) => ({ version_id: id, record_id: line.recordId, health_status: line.healthStatus })))
+        .values(
+          health.map((line) => ({
+            version_id: id,
+            record_id: line.recordId,
+            health_status: line.healthStatus,
+          })),
+        )
         .execute();
     }
   }
@@ -125,20 +134,33 @@ export interface LineQuery {
   /** Matches any name field, as a case-insensitive substring. */
   search?: string;
   isFlagged?: boolean;
-  sort?: { column: Exclude<ListColumn, 'health_status'> | 'line_number'; direction: 'asc' | 'desc' };
+  sort?: {
+    column: Exclude<ListColumn, 'health_status'> | 'line_number';
+    direction: 'asc' | 'desc';
+  };
   offset: number;
   limit: number;
 }
 
-export async function findLines(db: Database, query: LineQuery): Promise<{ total: number; lines: PersonLine[] }> {
+export async function findLines(
+  db: Database,
+  query: LineQuery,
+): Promise<{ total: number; lines: PersonLine[] }> {
   let base = db.selectFrom('list_line as l').where('l.version_id', '=', query.versionId);
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) =>
       eb.or(
-        (['surname', 'given_name', 'patronymic', 'surname_latin', 'given_name_latin', 'record_id'] as const).map(
-          (column) => eb(`l.${column}`, 'ilike', pattern),
-        ),
+        (
+          [
+            'surname',
+            'given_name',
+            'patronymic',
+            'surname_latin',
+            'given_name_latin',
+            'record_id',
+          ] as const
+        ).map((column) => eb(`l.${column}`, 'ilike', pattern)),
       ),
     );
   }
@@ -163,7 +185,11 @@ export async function findLines(db: Database, query: LineQuery): Promise<{ total
 }
 
 /** Every line of a version in file order, streamed in pages so that exports of any size stay small in memory. */
-export async function* streamLines(db: Database, versionId: VersionId, pageSize = 5_000): AsyncGenerator<PersonLine> {
+export async function* streamLines(
+  db: Database,
+  versionId: VersionId,
+  pageSize = 5_000,
+): AsyncGenerator<PersonLine> {
   let after = -1;
   for (;;) {
     const rows = await db
@@ -217,7 +243,10 @@ function toRow(versionId: string, line: PersonLine) {
     invalid: JSON.stringify(line.invalid),
   };
   for (const column of STORED_COLUMNS) row[column] = line[FIELD_OF_COLUMN[column]];
-  return row as unknown as Omit<LineRow, 'health_status' | 'extra' | 'invalid'> & { extra: string; invalid: string };
+  return row as unknown as Omit<LineRow, 'health_status' | 'extra' | 'invalid'> & {
+    extra: string;
+    invalid: string;
+  };
 }
 
 function fromRow(row: Omit<LineRow, 'version_id'>): PersonLine {

@@ -22,25 +22,46 @@ describeEachDatabase('list API', (db) => {
 
   it('answers /health and serves OpenAPI 3.1 at /docs', async () => {
     expect((await app.inject('/health')).json()).toEqual({ status: 'ok' });
-    const spec = (await app.inject('/docs/json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+    const spec = (await app.inject('/docs/json')).json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+    }>();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toContain('/api/v1/mechanisms/{mechanism}/lists/{party}/{kind}/versions/{version}/lines');
+    expect(Object.keys(spec.paths)).toContain(
+      '/api/v1/mechanisms/{mechanism}/lists/{party}/{kind}/versions/{version}/lines',
+    );
   });
 
   it('creates a mechanism and refuses a second with the same name', async () => {
     const body = { name: 'API test mechanism', parties: ['ua', 'RU'], mediators: ['TR'] };
     const created = await app.inject({ method: 'POST', url: '/api/v1/mechanisms', payload: body });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'API test mechanism', parties: ['RU', 'UA'], mediators: ['TR'] });
+    expect(created.json()).toMatchObject({
+      name: 'API test mechanism',
+      parties: ['RU', 'UA'],
+      mediators: ['TR'],
+    });
     const again = await app.inject({ method: 'POST', url: '/api/v1/mechanisms', payload: body });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ error: { code: 'MECHANISM.NAME_TAKEN', message: 'a mechanism named "API test mechanism" already exists' } });
+    expect(again.json()).toMatchObject({
+      error: {
+        code: 'MECHANISM.NAME_TAKEN',
+        message: 'a mechanism named "API test mechanism" already exists',
+      },
+    });
   });
 
   it('answers invalid input with the error model and the request id', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/mechanisms', payload: { name: 'x', parties: ['UA'] }, headers: { 'x-request-id': 'req-42' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/mechanisms',
+      payload: { name: 'x', parties: ['UA'] },
+      headers: { 'x-request-id': 'req-42' },
+    });
     expect(response.statusCode).toBe(400);
-    const { error } = response.json<{ error: { code: string; message: string; requestId: string } }>();
+    const { error } = response.json<{
+      error: { code: string; message: string; requestId: string };
+    }>();
     expect(error.code).toBe('VALIDATION.INVALID_INPUT');
     expect(error.message).toContain('parties');
     expect(error.requestId).toBe('req-42');
@@ -48,21 +69,35 @@ describeEachDatabase('list API', (db) => {
 
   it('uploads a list, pages and searches its lines, diffs and exports it', async () => {
     const mechanism = await buildMechanism(db());
-    const v1 = await upload(mechanism.name, csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-03'], ['S-2', 'Бондар', 'Іван', '']]));
+    const v1 = await upload(
+      mechanism.name,
+      csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-03'], ['S-2', 'Бондар', 'Іван', '']]),
+    );
     expect(v1.statusCode).toBe(201);
     expect(v1.json()).toMatchObject({ version: { number: 1, lineCount: 2 }, warnings: [] });
     await upload(mechanism.name, csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-03-05']]));
 
     const base = `/api/v1/mechanisms/${mechanism.id}/lists/ua/sought/versions`;
     const page = await app.inject(`${base}/1/lines?limit=1&offset=1`);
-    expect(page.json()).toMatchObject({ total: 2, offset: 1, items: [{ recordId: 'S-2', surname: 'Бондар' }] });
+    expect(page.json()).toMatchObject({
+      total: 2,
+      offset: 1,
+      items: [{ recordId: 'S-2', surname: 'Бондар' }],
+    });
     const found = await app.inject(`${base}/latest/lines?search=${encodeURIComponent('шевч')}`);
     expect(found.json()).toMatchObject({ version: { number: 2 }, total: 1 });
 
-    const diff = (await app.inject(`${base}/latest/diff`)).json();
+    const diff = (await app.inject(`${base}/latest/diff`)).json<unknown>();
     expect(diff).toMatchObject({
-      from: { number: 1 }, to: { number: 2 }, removed: [{ recordId: 'S-2' }],
-      changed: [{ recordId: 'S-1', changes: [{ column: 'date_of_birth', before: '1999-03', after: '1999-03-05' }] }],
+      from: { number: 1 },
+      to: { number: 2 },
+      removed: [{ recordId: 'S-2' }],
+      changed: [
+        {
+          recordId: 'S-1',
+          changes: [{ column: 'date_of_birth', before: '1999-03', after: '1999-03-05' }],
+        },
+      ],
     });
 
     const exported = await app.inject(`${base}/1/export?format=csv`);
@@ -74,19 +109,31 @@ describeEachDatabase('list API', (db) => {
 
   it('refuses a file with errors with 422, listing every bad line, and keeps no version', async () => {
     const mechanism = await buildMechanism(db());
-    const response = await upload(mechanism.id, csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-13'], ['S-1', 'Бондар', 'Іван', '']]));
+    const response = await upload(
+      mechanism.id,
+      csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-13'], ['S-1', 'Бондар', 'Іван', '']]),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({
       error: {
         code: 'REGISTRY.IMPORT_REJECTED',
         message: 'ua.csv was not imported: 2 errors',
-        details: { errors: [
-          { line: 2, column: 'date_of_birth', message: 'there is no month 13', value: '1999-13' },
-          { line: 3, column: 'record_id', message: 'duplicate record_id (first on line 2)', value: 'S-1' },
-        ] },
+        details: {
+          errors: [
+            { line: 2, column: 'date_of_birth', message: 'there is no month 13', value: '1999-13' },
+            {
+              line: 3,
+              column: 'record_id',
+              message: 'duplicate record_id (first on line 2)',
+              value: 'S-1',
+            },
+          ],
+        },
       },
     });
-    const versions = await app.inject(`/api/v1/mechanisms/${mechanism.id}/lists/UA/sought/versions`);
+    const versions = await app.inject(
+      `/api/v1/mechanisms/${mechanism.id}/lists/UA/sought/versions`,
+    );
     expect(versions.json()).toEqual({ items: [] });
   });
 
@@ -100,7 +147,9 @@ describeEachDatabase('list API', (db) => {
 
   it('says which list or version is missing', async () => {
     const mechanism = await buildMechanism(db());
-    const none = await app.inject(`/api/v1/mechanisms/${mechanism.id}/lists/UA/held/versions/latest/lines`);
+    const none = await app.inject(
+      `/api/v1/mechanisms/${mechanism.id}/lists/UA/held/versions/latest/lines`,
+    );
     expect(none.statusCode).toBe(404);
     expect(none.json()).toMatchObject({ error: { code: 'REGISTRY.LIST_NOT_FOUND' } });
     const notParty = await app.inject(`/api/v1/mechanisms/${mechanism.id}/lists/TR/held/versions`);

@@ -30,9 +30,17 @@ const CONTENT_TYPE = {
 } as const;
 
 /** The list endpoints under /api/v1: versions, upload, lines, diff and export. */
-export function registryRoutes(registry: RegistryService, options: { maxUploadBytes: number }): FastifyPluginAsyncZod {
+export function registryRoutes(
+  registry: RegistryService,
+  options: { maxUploadBytes: number },
+): FastifyPluginAsyncZod {
   return async (app) => {
-    const selector = (params: { mechanism: string; party: string; kind: ListKind; version?: 'latest' | number }) => ({
+    const selector = (params: {
+      mechanism: string;
+      party: string;
+      kind: ListKind;
+      version?: 'latest' | number;
+    }) => ({
       mechanism: params.mechanism,
       party: params.party,
       kind: params.kind,
@@ -41,9 +49,17 @@ export function registryRoutes(registry: RegistryService, options: { maxUploadBy
 
     app.get(
       `${LIST}/versions`,
-      { schema: { tags: ['lists'], params: listParams, response: { 200: z.object({ items: z.array(versionResponse) }) } } },
+      {
+        schema: {
+          tags: ['lists'],
+          params: listParams,
+          response: { 200: z.object({ items: z.array(versionResponse) }) },
+        },
+      },
       async (request) => ({
-        items: (await registry.versions(actorOf(request), selector(request.params))).map(presentVersion),
+        items: (await registry.versions(actorOf(request), selector(request.params))).map(
+          presentVersion,
+        ),
       }),
     );
 
@@ -52,7 +68,8 @@ export function registryRoutes(registry: RegistryService, options: { maxUploadBy
       {
         schema: {
           tags: ['lists'],
-          description: 'Upload a list file (CSV or XLSX, multipart field "file") as a new version. All or nothing.',
+          description:
+            'Upload a list file (CSV or XLSX, multipart field "file") as a new version. All or nothing.',
           params: listParams,
           querystring: importQuery,
           consumes: ['multipart/form-data'],
@@ -61,7 +78,9 @@ export function registryRoutes(registry: RegistryService, options: { maxUploadBy
       },
       async (request, reply) => {
         // One byte over the limit reaches the reader, which refuses the file by name; busboy would only truncate it.
-        const upload = await request.file({ limits: { fileSize: options.maxUploadBytes + 1, files: 1 } });
+        const upload = await request.file({
+          limits: { fileSize: options.maxUploadBytes + 1, files: 1 },
+        });
         if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
         const result = await registry.importList(actorOf(request), {
           ...selector(request.params),
@@ -73,15 +92,23 @@ export function registryRoutes(registry: RegistryService, options: { maxUploadBy
             maxBytes: options.maxUploadBytes,
           },
         });
-        return reply
-          .status(201)
-          .send({ version: presentVersion(result.version), warnings: presentProblems(result.warnings) });
+        return reply.status(201).send({
+          version: presentVersion(result.version),
+          warnings: presentProblems(result.warnings),
+        });
       },
     );
 
     app.get(
       `${LIST}/versions/:version/lines`,
-      { schema: { tags: ['lists'], params: versionParams, querystring: linesQuery, response: { 200: linesResponse } } },
+      {
+        schema: {
+          tags: ['lists'],
+          params: versionParams,
+          querystring: linesQuery,
+          response: { 200: linesResponse },
+        },
+      },
       async (request) => {
         const { offset, limit, search, flagged, sort, direction } = request.query;
         const page = await registry.lines(actorOf(request), selector(request.params), {
@@ -91,13 +118,25 @@ export function registryRoutes(registry: RegistryService, options: { maxUploadBy
           ...(flagged === undefined ? {} : { isFlagged: flagged }),
           sort: { column: sort, direction },
         });
-        return { version: presentVersion(page.version), total: page.total, offset, items: page.lines.map(presentLine) };
+        return {
+          version: presentVersion(page.version),
+          total: page.total,
+          offset,
+          items: page.lines.map(presentLine),
+        };
       },
     );
 
     app.get(
       `${LIST}/versions/:version/diff`,
-      { schema: { tags: ['lists'], params: versionParams, querystring: diffQuery, response: { 200: diffResponse } } },
+      {
+        schema: {
+          tags: ['lists'],
+          params: versionParams,
+          querystring: diffQuery,
+          response: { 200: diffResponse },
+        },
+      },
       async (request) => {
         const { from, to, diff } = await registry.diff(actorOf(request), {
           ...selector(request.params),

@@ -78,7 +78,9 @@ export const lineResponse = z.object({
   healthStatus: nullableText,
   notes: nullableText,
   extra: z.record(z.string(), z.string()),
-  invalid: z.record(z.string(), z.string()).describe('raw text of values imported with acceptInvalid'),
+  invalid: z
+    .record(z.string(), z.string())
+    .describe('raw text of values imported with acceptInvalid'),
 });
 
 const problemResponse = z.object({
@@ -89,7 +91,10 @@ const problemResponse = z.object({
   severity: z.enum(['error', 'warning']),
 });
 
-export const importResponse = z.object({ version: versionResponse, warnings: z.array(problemResponse) });
+export const importResponse = z.object({
+  version: versionResponse,
+  warnings: z.array(problemResponse),
+});
 
 export const linesResponse = z.object({
   version: versionResponse,
@@ -113,7 +118,9 @@ export function presentVersion(version: ListVersion): z.infer<typeof versionResp
   return { ...rest, createdAt: version.createdAt.toISOString() };
 }
 
-export function presentProblems(problems: readonly LineProblem[]): z.infer<typeof problemResponse>[] {
+export function presentProblems(
+  problems: readonly LineProblem[],
+): z.infer<typeof problemResponse>[] {
   return problems.map((problem) => ({ ...problem }));
 }
 
@@ -121,7 +128,11 @@ export function presentLine(line: PersonLine): z.infer<typeof lineResponse> {
   return line;
 }
 
-export function presentDiff(from: ListVersion | null, to: ListVersion, diff: LineDiff): z.infer<typeof diffResponse> {
+export function presentDiff(
+  from: ListVersion | null,
+  to: ListVersion,
+  diff: LineDiff,
+): z.infer<typeof diffResponse> {
   return {
     from: from ? presentVersion(from) : null,
     to: presentVersion(to),

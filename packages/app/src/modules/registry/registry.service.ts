@@ -43,7 +43,10 @@ const isKnownCountry = (code: string) => regionNames.of(code) !== code;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms }: RegistryDeps) {
-  async function resolveList(actor: Actor, ref: ListRef): Promise<{ mechanism: Mechanism; party: string }> {
+  async function resolveList(
+    actor: Actor,
+    ref: ListRef,
+  ): Promise<{ mechanism: Mechanism; party: string }> {
     const mechanism = await mechanisms.get(actor, ref.mechanism);
     const party = ref.party.trim().toUpperCase();
     if (!mechanism.parties.includes(party as Mechanism['parties'][number])) {
@@ -64,12 +67,17 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
   async function selectVersion(actor: Actor, selector: VersionSelector): Promise<ListVersion> {
     const versions = await versionsOf(actor, selector);
     const version =
-      selector.version === undefined ? versions.at(-1) : versions.find((v) => v.number === selector.version);
+      selector.version === undefined
+        ? versions.at(-1)
+        : versions.find((v) => v.number === selector.version);
     if (!version) {
       const what = `${selector.party} ${selector.kind} list of ${selector.mechanism}`;
       throw versions.length === 0
         ? new AppError('REGISTRY.LIST_NOT_FOUND', `the ${what} has no versions yet`)
-        : new AppError('REGISTRY.VERSION_NOT_FOUND', `the ${what} has no version ${selector.version} (latest: ${versions.length})`);
+        : new AppError(
+            'REGISTRY.VERSION_NOT_FOUND',
+            `the ${what} has no version ${selector.version} (latest: ${versions.length})`,
+          );
     }
     return version;
   }
@@ -85,7 +93,10 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
       const { mechanism, party } = await resolveList(actor, request);
       const hash = createHash('sha256');
       const content = tap(request.file.content, (chunk) => hash.update(chunk));
-      const { lines, errors, warnings } = await validateFile({ ...request.file, content }, request.acceptInvalid);
+      const { lines, errors, warnings } = await validateFile(
+        { ...request.file, content },
+        request.acceptInvalid,
+      );
       if (errors.length > 0) {
         throw new AppError(
           'REGISTRY.IMPORT_REJECTED',
@@ -94,7 +105,11 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
         );
       }
       const version = await db.transaction().execute(async (trx) => {
-        const listId = await repo.lockList(trx, { mechanismId: mechanism.id, party, kind: request.kind });
+        const listId = await repo.lockList(trx, {
+          mechanismId: mechanism.id,
+          party,
+          kind: request.kind,
+        });
         const number = await repo.nextVersionNumber(trx, listId);
         const fields = {
           listId,
@@ -133,7 +148,8 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
     ): Promise<{ from: ListVersion | null; to: ListVersion; diff: LineDiff }> {
       const to = await selectVersion(actor, selector);
       const fromNumber = selector.from ?? to.number - 1;
-      const from = fromNumber >= 1 ? await selectVersion(actor, { ...selector, version: fromNumber }) : null;
+      const from =
+        fromNumber >= 1 ? await selectVersion(actor, { ...selector, version: fromNumber }) : null;
       const before = from ? await allLines(from.id) : [];
       return { from, to, diff: diffLines(before, await allLines(to.id)) };
     },
@@ -184,16 +200,28 @@ async function validateFile(
     sort(result.problems);
     if (result.line) lines.push(result.line);
   }
-  if (!validate) errors.push({ line: 1, column: null, message: 'the file has no header row', severity: 'error' });
+  if (!validate)
+    errors.push({
+      line: 1,
+      column: null,
+      message: 'the file has no header row',
+      severity: 'error',
+    });
   else if (lines.length === 0 && errors.length === 0) {
-    warnings.push({ line: 1, column: null, message: 'the file has a header but no lines: the new version is empty', severity: 'warning' });
+    warnings.push({
+      line: 1,
+      column: null,
+      message: 'the file has a header but no lines: the new version is empty',
+      severity: 'warning',
+    });
   }
   return { lines, errors, warnings };
 }
 
 function storedWarnings(warnings: readonly LineProblem[]): string[] {
   const kept = warnings.slice(0, STORED_WARNINGS).map(formatProblem);
-  if (warnings.length > STORED_WARNINGS) kept.push(`... and ${warnings.length - STORED_WARNINGS} more warnings`);
+  if (warnings.length > STORED_WARNINGS)
+    kept.push(`... and ${warnings.length - STORED_WARNINGS} more warnings`);
   return kept;
 }
 

@@ -31,7 +31,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     const body: ErrorBody = {
       error: {
         code: known?.code ?? 'INTERNAL',
-        message: known?.message ?? 'an unexpected error occurred; the request id names it in the log',
+        message:
+          known?.message ?? 'an unexpected error occurred; the request id names it in the log',
         requestId: request.id,
       },
     };
@@ -40,7 +41,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
-      error: { code: 'VALIDATION.INVALID_INPUT', message: `no route ${request.method} ${request.url}`, requestId: request.id },
+      error: {
+        code: 'VALIDATION.INVALID_INPUT',
+        message: `no route ${request.method} ${request.url}`,
+        requestId: request.id,
+      },
     }),
   );
 }
@@ -50,11 +55,22 @@ function toAppError(error: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     return new AppError(
       'VALIDATION.INVALID_INPUT',
-      error.validation.map((issue) => `${error.validationContext ?? 'input'}${issue.instancePath || ''}: ${issue.message}`).join('; '),
-      { issues: error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message })) },
+      error.validation
+        .map(
+          (issue) =>
+            `${error.validationContext ?? 'input'}${issue.instancePath || ''}: ${issue.message}`,
+        )
+        .join('; '),
+      {
+        issues: error.validation.map((issue) => ({
+          path: issue.instancePath,
+          message: issue.message,
+        })),
+      },
     );
   }
-  if (error.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('REGISTRY.FILE_TOO_LARGE', error.message);
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+    return new AppError('REGISTRY.FILE_TOO_LARGE', error.message);
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('VALIDATION.INVALID_INPUT', error.message);
   }

@@ -9,7 +9,10 @@ export function webRoutes(webRoot: string): FastifyPluginAsync {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => {
       const html = await fs.readFile(indexFile, 'utf8').catch(() => null);
       if (html === null) {
-        return reply.status(503).type('text/plain').send('The web application is not built: run npm run build -w packages/web');
+        return reply
+          .status(503)
+          .type('text/plain')
+          .send('The web application is not built: run npm run build -w packages/web');
       }
       return reply.type('text/html; charset=utf-8').send(html);
     });

@@ -2,7 +2,7 @@ import { FIELD_OF_COLUMN, LIST_COLUMNS, type ListColumn, type PersonLine } from 
 
 /** The text of one column of a line as a file shows it: the value, or the raw text of an accepted invalid value. */
 export function cellOf(line: PersonLine, column: ListColumn): string {
-  const value = line[FIELD_OF_COLUMN[column]] as string | null;
+  const value = line[FIELD_OF_COLUMN[column]];
   return value ?? line.invalid[column] ?? '';
 }
 
@@ -23,7 +23,12 @@ export interface FieldChange {
 export interface LineDiff {
   added: PersonLine[];
   removed: PersonLine[];
-  changed: Array<{ recordId: string; before: PersonLine; after: PersonLine; changes: FieldChange[] }>;
+  changed: Array<{
+    recordId: string;
+    before: PersonLine;
+    after: PersonLine;
+    changes: FieldChange[];
+  }>;
   unchangedCount: number;
 }
 

@@ -11,7 +11,10 @@ export interface LineProblem {
 
 /** Renders a problem the way spec/list-format.md words it: `line N, column C: what is wrong (value seen)`. */
 export function formatProblem(problem: LineProblem): string {
-  const where = problem.column === null ? `line ${problem.line}` : `line ${problem.line}, column ${problem.column}`;
+  const where =
+    problem.column === null
+      ? `line ${problem.line}`
+      : `line ${problem.line}, column ${problem.column}`;
   const seen = problem.value === undefined ? '' : ` (${JSON.stringify(problem.value)})`;
   return `${where}: ${problem.message}${seen}`;
 }

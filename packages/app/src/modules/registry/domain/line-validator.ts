@@ -49,16 +49,28 @@ export function createLineValidator(slots: readonly HeaderSlot[], options: LineV
         : { ok: false, message: 'not an ISO 3166-1 alpha-2 country code' };
     },
     legal_status: (text) =>
-      code(LEGAL.has(text.toLowerCase()) ? text.toLowerCase() : undefined, `must be one of ${[...LEGAL].join(', ')}`),
+      code(
+        LEGAL.has(text.toLowerCase()) ? text.toLowerCase() : undefined,
+        `must be one of ${[...LEGAL].join(', ')}`,
+      ),
     health_status: (text) =>
-      code(HEALTH.has(text.toLowerCase()) ? text.toLowerCase() : undefined, `must be one of ${[...HEALTH].join(', ')}`),
+      code(
+        HEALTH.has(text.toLowerCase()) ? text.toLowerCase() : undefined,
+        `must be one of ${[...HEALTH].join(', ')}`,
+      ),
   };
 
   return function validateLine(lineNumber: number, cells: readonly string[]): ValidatedLine {
     const problems: LineProblem[] = [];
     if (cells.every((cell) => cell.trim() === '')) return { line: null, problems };
     if (cells.length > slots.length && cells.slice(slots.length).some((c) => c.trim() !== '')) {
-      problems.push(lineError(lineNumber, null, `the line has ${cells.length} cells but the header only ${slots.length}`));
+      problems.push(
+        lineError(
+          lineNumber,
+          null,
+          `the line has ${cells.length} cells but the header only ${slots.length}`,
+        ),
+      );
       return { line: null, problems };
     }
     const values = new Map<ListColumn, string>();
@@ -70,7 +82,13 @@ export function createLineValidator(slots: readonly HeaderSlot[], options: LineV
       if (options.acceptInvalid) {
         invalid[column] = raw;
         values.delete(column);
-        problems.push({ line: lineNumber, column: label, message: `${message}; imported as missing`, value: raw, severity: 'warning' });
+        problems.push({
+          line: lineNumber,
+          column: label,
+          message: `${message}; imported as missing`,
+          value: raw,
+          severity: 'warning',
+        });
       } else {
         isRejected = true;
         problems.push({ line: lineNumber, column: label, message, value: raw, severity: 'error' });
@@ -82,7 +100,9 @@ export function createLineValidator(slots: readonly HeaderSlot[], options: LineV
       if (text === '') return;
       if (slot.kind === 'unnamed') {
         isRejected = true;
-        problems.push(lineError(lineNumber, slot.label, 'a value in a column without a header', text));
+        problems.push(
+          lineError(lineNumber, slot.label, 'a value in a column without a header', text),
+        );
       } else if (slot.kind === 'extra') {
         extra[slot.label] = text;
       } else {
@@ -90,7 +110,13 @@ export function createLineValidator(slots: readonly HeaderSlot[], options: LineV
         if (check.ok) values.set(slot.column, check.value);
         else reject(slot.column, check.message, text);
         if (check.ok && isYearOnly(slot.column, check.value)) {
-          problems.push({ line: lineNumber, column: slot.label, message: 'the date is given only as a year', value: text, severity: 'warning' });
+          problems.push({
+            line: lineNumber,
+            column: slot.label,
+            message: 'the date is given only as a year',
+            value: text,
+            severity: 'warning',
+          });
         }
       }
     });
@@ -104,12 +130,21 @@ export function createLineValidator(slots: readonly HeaderSlot[], options: LineV
     const recordId = values.get('record_id');
     if (!recordId) {
       isRejected = true;
-      problems.push(lineError(lineNumber, labelOf.get('record_id') ?? 'record_id', 'record_id is empty'));
+      problems.push(
+        lineError(lineNumber, labelOf.get('record_id') ?? 'record_id', 'record_id is empty'),
+      );
     } else {
       const first = firstLineOfRecord.get(recordId);
       if (first !== undefined) {
         isRejected = true;
-        problems.push(lineError(lineNumber, labelOf.get('record_id') ?? 'record_id', `duplicate record_id (first on line ${first})`, recordId));
+        problems.push(
+          lineError(
+            lineNumber,
+            labelOf.get('record_id') ?? 'record_id',
+            `duplicate record_id (first on line ${first})`,
+            recordId,
+          ),
+        );
       } else {
         firstLineOfRecord.set(recordId, lineNumber);
       }
@@ -151,7 +186,12 @@ function isYearOnly(column: ListColumn, value: string): boolean {
   return (column === 'date_of_birth' || column === 'capture_date') && value.length === 4;
 }
 
-function lineError(line: number, column: string | null, message: string, value?: string): LineProblem {
+function lineError(
+  line: number,
+  column: string | null,
+  message: string,
+  value?: string,
+): LineProblem {
   return value === undefined
     ? { line, column, message, severity: 'error' }
     : { line, column, message, value, severity: 'error' };

@@ -36,7 +36,8 @@ export function analyseHeader(cells: readonly string[]): AnalysedHeader {
     });
     return { kind: 'extra', label };
   });
-  if (!seen.has('record_id')) problems.push(headerError(null, 'the required column record_id is missing'));
+  if (!seen.has('record_id'))
+    problems.push(headerError(null, 'the required column record_id is missing'));
   if (!seen.has('surname') && !seen.has('given_name')) {
     problems.push(headerError(null, 'the header needs a surname or a given_name column'));
   }

@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvOf } from '../testing/factories.ts';
+import { adminQuery, withDatabase } from '../testing/global-setup.ts';
+import { testDatabaseKinds } from '../testing/test-database.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/parley.js');
+const run = promisify(execFile);
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let database: string | undefined;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-cli-'));
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PARLEY_DATA_DIR: path.join(dir, 'data'),
+    };
+    const url = process.env.PARLEY_TEST_DATABASE_URL;
+    if (kind === 'postgres' && url) {
+      database = `parley_cli_${randomBytes(5).toString('hex')}`;
+      await adminQuery(url, `create database ${database}`);
+      env.DATABASE_URL = withDatabase(url, database);
+    }
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+    const url = process.env.PARLEY_TEST_DATABASE_URL;
+    if (database && url) await adminQuery(url, `drop database if exists ${database}`);
+  });
+
+  async function parley(...args: string[]): Promise<Outcome> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it('loads the demo once, and shows, diffs and exports its lists', async () => {
+    const first = await parley('demo', '--size', '40');
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toContain('created the demo mechanism "UA–RU demo (Istanbul 2025)"');
+    expect(first.stdout).toMatch(/UA sought: version 1, 40 lines/);
+    expect((await parley('demo')).stdout).toContain('is already loaded');
+
+    const list = ['--mechanism', 'UA–RU demo (Istanbul 2025)', '--party', 'UA', '--kind', 'sought'];
+    const versions = JSON.parse(
+      (await parley('--json', 'list', 'versions', ...list)).stdout,
+    ) as Array<{ number: number; lineCount: number }>;
+    expect(versions.map((v) => [v.number, v.lineCount])).toEqual([[1, 40]]);
+
+    const shown = await parley('list', 'show', ...list, '--limit', '3');
+    expect(shown.stdout.split('\n')[0]).toBe('version 1: 40 matching lines, showing 3 from 1');
+    expect(shown.stdout).toMatch(/^UA-S-000001\t/m);
+
+    const exported = path.join(dir, 'ua.xlsx');
+    expect((await parley('list', 'export', ...list, '--out', exported)).stdout).toBe(
+      `wrote version 1 (40 lines) to ${exported}\n`,
+    );
+    const reimported = await parley('list', 'import', exported, ...list);
+    expect(reimported).toMatchObject({
+      code: 0,
+      stdout: 'imported 40 lines as version 2 of the UA sought list\n',
+    });
+    const diff = await parley('list', 'diff', ...list);
+    expect(diff.stdout).toBe('version 1 -> 2: 0 added, 0 removed, 0 changed, 40 unchanged\n');
+  });
+
+  it('refuses a file with errors in one line per problem, exits non-zero and imports nothing', async () => {
+    await parley('mechanism', 'create', '--name', 'M', '--parties', 'UA,RU', '--mediators', 'TR');
+    const file = path.join(dir, 'bad.csv');
+    await fs.writeFile(
+      file,
+      csvOf([
+        ['record_id', 'surname', 'date_of_birth'],
+        ['1', 'Бондар', '1999-02-30'],
+        ['2', '', ''],
+      ]),
+    );
+    const list = ['--mechanism', 'M', '--party', 'RU', '--kind', 'held'];
+    const outcome = await parley('list', 'import', file, ...list);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr.split('\n').filter((l) => !/^reading|done$/.test(l))).toEqual([
+      'parley: bad.csv was not imported: 2 errors',
+      '  line 2, column date_of_birth: 1999-02 has no day 30 ("1999-02-30")',
+      '  line 3: the line has neither a surname nor a given name',
+      '',
+    ]);
+    expect((await parley('list', 'versions', ...list)).stdout).toBe('no versions yet\n');
+  });
+
+  it('answers a user mistake with one line and no stack trace', async () => {
+    const missing = await parley(
+      'list',
+      'import',
+      path.join(dir, 'nope.csv'),
+      '--mechanism',
+      'M',
+      '--party',
+      'UA',
+      '--kind',
+      'held',
+    );
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: `parley: cannot read ${path.join(dir, 'nope.csv')}: no such file\n`,
+    });
+    const duplicate = await parley('mechanism', 'create', '--name', 'X', '--parties', 'UA,UA');
+    expect(duplicate).toMatchObject({
+      code: 1,
+      stderr: 'parley: a mechanism has exactly two distinct parties, e.g. UA,RU\n',
+    });
+  });
+});
+
+describe('the parley command without a database', () => {
+  it('names a bad configuration variable in one line', async () => {
+    const outcome = await run(process.execPath, [BIN, 'db', 'migrate'], {
+      env: { PATH: process.env.PATH, PORT: 'eighty' },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(outcome).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^parley: configuration: PORT: .* \(value "eighty"\)\n$/,
+      ) as unknown,
+    });
+  });
+
+  it('has help for every command', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'list', '--help']);
+    for (const command of ['import', 'versions', 'show', 'diff', 'export'])
+      expect(stdout).toContain(command);
+  });
+});

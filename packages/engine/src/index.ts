@@ -1,0 +1,3 @@
+// The record-linkage engine (normalise, transliterate, compare, block, train, score, cluster)
+// is pure TypeScript without I/O; its modules are exported from here as they are written.
+export {};
