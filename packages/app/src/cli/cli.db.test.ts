@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -104,6 +104,32 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
       '',
     ]);
     expect((await parley('list', 'versions', ...list)).stdout).toBe('no versions yet\n');
+  });
+
+  it('serves the API and says where', async () => {
+    const server = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...env, PORT: '0', LOG_LEVEL: 'silent' },
+      cwd: dir,
+    });
+    try {
+      const [url] = await new Promise<string[]>((resolve, reject) => {
+        let said = '';
+        server.stderr.on('data', (chunk: Buffer) => {
+          said += chunk.toString();
+          const match = /Parley is listening on (http:\/\/\S+) /.exec(said);
+          if (match?.[1]) resolve([match[1]]);
+        });
+        server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${said}`)));
+      });
+      expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
+      const mechanisms = (await (await fetch(`${url}/api/v1/mechanisms`)).json()) as {
+        items: { name: string }[];
+      };
+      expect(mechanisms.items.map((m) => m.name)).toContain('UA–RU demo (Istanbul 2025)');
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
   });
 
   it('answers a user mistake with one line and no stack trace', async () => {

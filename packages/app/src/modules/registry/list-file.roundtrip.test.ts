@@ -50,16 +50,14 @@ const personLine = fc.record({
   extra: fc.record({ Примітка: word }, { requiredKeys: [] }),
 });
 
-const lists = fc
-  .array(personLine, { minLength: 1, maxLength: 25 })
-  .map((lines): PersonLine[] =>
-    lines.map((line, index) => ({
-      ...line,
-      lineNumber: index + 2,
-      recordId: `R-${index + 1}`,
-      invalid: {},
-    })),
-  );
+const lists = fc.array(personLine, { minLength: 1, maxLength: 25 }).map((lines): PersonLine[] =>
+  lines.map((line, index) => ({
+    ...line,
+    lineNumber: index + 2,
+    recordId: `R-${index + 1}`,
+    invalid: {},
+  })),
+);
 
 async function roundTrip(lines: PersonLine[], format: ListFileFormat): Promise<PersonLine[]> {
   const out = new PassThrough();
