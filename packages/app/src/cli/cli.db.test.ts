@@ -106,6 +106,27 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
     expect((await parley('list', 'versions', ...list)).stdout).toBe('no versions yet\n');
   });
 
+  it('verifies the audit log, exports it, and names a tampered entry with a non-zero exit', async () => {
+    const verified = await parley('audit', 'verify');
+    expect(verified).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^the audit log holds: \d+ entries/) as unknown,
+    });
+    const file = path.join(dir, 'audit.ndjson');
+    expect((await parley('audit', 'export', '--out', file)).code).toBe(0);
+    expect((await parley('audit', 'verify', '--file', file)).code).toBe(0);
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.replace('"action":"list.import"', '"action":"list.delete"'));
+    const broken = await parley('audit', 'verify', '--file', file);
+    expect(broken).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(
+        /^parley: the audit log is BROKEN at entry \d+: entry \d+ \(list.delete by cli:.+\) was changed after it was written\n$/,
+      ) as unknown,
+    });
+  });
+
   it('serves the API and says where', async () => {
     const server = spawn(process.execPath, [BIN, 'serve'], {
       env: { ...env, PORT: '0', LOG_LEVEL: 'silent' },

@@ -4,8 +4,8 @@ import type { Actor } from '../platform/actor.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
 import { AppError } from '../platform/errors.ts';
-import { createMechanismsService } from '../modules/mechanisms/index.ts';
-import { createRegistryService } from '../modules/registry/index.ts';
+import { loadDeploymentKeys } from '../platform/crypto/deployment-keys.ts';
+import { buildServices, type Services } from '../services.ts';
 import type { Output } from './output.ts';
 
 export interface CliEnvironment {
@@ -20,14 +20,7 @@ export interface CommandContext {
   database: OpenDatabase;
   actor: Actor;
   out: Output;
-  services: ReturnType<typeof buildServices>;
-}
-
-/** Wires the services over one database, as the server and every command use them. */
-export function buildServices(database: OpenDatabase) {
-  const mechanisms = createMechanismsService({ db: database.db });
-  const registry = createRegistryService({ db: database.db, mechanisms });
-  return { mechanisms, registry };
+  services: Services;
 }
 
 /** Opens and migrates the configured database for one command, runs `work`, and always closes it. */
@@ -46,7 +39,10 @@ export async function withContext<T>(
         database,
         actor: { id: `cli:${env.userName}` },
         out,
-        services: buildServices(database),
+        services: buildServices({
+          db: database.db,
+          keys: await loadDeploymentKeys(path.join(env.config.dataDir, 'keys')),
+        }),
       });
     } finally {
       await database.close();

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../platform/errors.ts';
 import { formatProblem, type LineProblem } from '../modules/registry/index.ts';
 import type { CliEnvironment } from './context.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerListCommands } from './commands/list.ts';
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerMechanismCommands(program, env, output);
   registerListCommands(program, env, output);
   registerDemoCommand(program, env, output);
+  registerAuditCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,8 @@
 export interface Actor {
   /** Stable id written to the records the actor creates, e.g. `cli:alice` or `system`. */
   readonly id: string;
+  /** The request that acts, written to the audit log so that an entry leads to the request's log lines. */
+  readonly requestId?: string;
 }
 
 /** The actor of work the deployment does by itself (migrations, the demo). */

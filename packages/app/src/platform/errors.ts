@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'REGISTRY.FILE_TOO_LARGE',
   'REGISTRY.UNSUPPORTED_FILE',
   'REGISTRY.ENCODING',
+  'AUDIT.BAD_EXPORT',
+  'AUDIT.CHAIN_BROKEN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../platform/db/kysely.ts';
-import { createMechanismsService, type Mechanism } from '../modules/mechanisms/index.ts';
+import type { Mechanism } from '../modules/mechanisms/index.ts';
+import type { ListEncoding, ListFileInput } from '../modules/registry/index.ts';
 import {
-  createRegistryService,
-  type ListEncoding,
-  type ListFileInput,
-} from '../modules/registry/index.ts';
+  ephemeralDeploymentKeys,
+  type DeploymentKeys,
+} from '../platform/crypto/deployment-keys.ts';
+import { buildServices, type Services } from '../services.ts';
 import { SYSTEM_ACTOR } from '../platform/actor.ts';
 
-/** The services over one database, as main.ts wires them. */
-export function buildServices(db: Database) {
-  const mechanisms = createMechanismsService({ db });
-  const registry = createRegistryService({ db, mechanisms });
-  return { mechanisms, registry };
+/** The services over one database, as the server wires them, with a signing key of their own. */
+export function buildTestServices(
+  db: Database,
+  keys: DeploymentKeys = ephemeralDeploymentKeys(),
+): Services {
+  return buildServices({ db, keys });
 }
 
 /** A new mechanism of its own for one test, UA and RU with TR mediating unless told otherwise. */
@@ -20,7 +22,7 @@ export function buildMechanism(
   db: Database,
   overrides: { name?: string; parties?: string[]; mediators?: string[] } = {},
 ): Promise<Mechanism> {
-  return createMechanismsService({ db }).create(SYSTEM_ACTOR, {
+  return buildTestServices(db).mechanisms.create(SYSTEM_ACTOR, {
     name: overrides.name ?? `test ${randomUUID()}`,
     parties: overrides.parties ?? ['UA', 'RU'],
     mediators: overrides.mediators ?? ['TR'],

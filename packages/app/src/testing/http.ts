@@ -1,10 +1,13 @@
 import type { Database } from '../platform/db/kysely.ts';
 import { buildApp } from '../app.ts';
-import { buildServices } from './factories.ts';
+import { buildTestServices } from './factories.ts';
 
 /** The HTTP application over a test database, never listening: tests call `inject`. */
 export function buildTestApp(db: Database, options: { maxUploadBytes?: number } = {}) {
-  return buildApp({ ...buildServices(db), maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 });
+  return buildApp({
+    ...buildTestServices(db),
+    maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+  });
 }
 
 /** A multipart/form-data body with one file part, as a browser's upload form sends it. */

@@ -7,6 +7,7 @@ import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 import { loadDemoAndReport } from './demo.ts';
 
+const CHECKPOINT_INTERVAL_MS = 5 * 60 * 1000;
 const WEB_ROOT = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 export function registerServeCommand(
@@ -32,8 +33,17 @@ export function registerServeCommand(
         out.note(
           `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
         );
+        // Entries between checkpoints are signed every few minutes, not only every N entries.
+        const checkpoints = setInterval(() => {
+          context.services.audit
+            .checkpoint()
+            .catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
+        }, CHECKPOINT_INTERVAL_MS);
         await new Promise<void>((resolve) => {
-          const stop = () => void app.close().then(() => resolve());
+          const stop = () => {
+            clearInterval(checkpoints);
+            void app.close().then(() => resolve());
+          };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });

@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/actor.ts';
+import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkNewMechanism, type Mechanism, type NewMechanism } from './domain/mechanism.ts';
@@ -6,14 +7,15 @@ import { findMechanisms, insertMechanism } from './mechanisms.repository.ts';
 
 export interface MechanismsDeps {
   db: Database;
+  audit: AuditLog;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The mechanism use cases: create one, list them, and find one by id or name. */
-export function createMechanismsService({ db }: MechanismsDeps) {
+export function createMechanismsService({ db, audit }: MechanismsDeps) {
   return {
-    async create(_actor: Actor, input: NewMechanism): Promise<Mechanism> {
+    async create(actor: Actor, input: NewMechanism): Promise<Mechanism> {
       const checked = checkNewMechanism(input);
       if (!checked.ok) throw new AppError('MECHANISM.INVALID_PARTIES', checked.message);
       return db.transaction().execute(async (trx) => {
@@ -27,6 +29,14 @@ export function createMechanismsService({ db }: MechanismsDeps) {
         const id = await insertMechanism(trx, checked);
         const [created] = await findMechanisms(trx, { id });
         if (!created) throw new Error(`mechanism ${id} vanished after insert`);
+        await audit.record(
+          trx,
+          auditEvent(actor, 'mechanism.create', {
+            mechanismId: id,
+            objectIds: [id],
+            details: { name: created.name, parties: created.parties, mediators: created.mediators },
+          }),
+        );
         return created;
       });
     },

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { buildFile, buildMechanism, buildServices, csvOf } from '../../testing/factories.ts';
+import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { formatProblem, type LineProblem } from './index.ts';
 
@@ -38,7 +38,7 @@ async function collect(stream: PassThrough): Promise<Buffer> {
 
 describeEachDatabase('list import', (db) => {
   it('imports a valid file as version 1 and shows its lines with partial dates kept partial', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const file = csvOf([
       HEADER,
@@ -74,7 +74,7 @@ describeEachDatabase('list import', (db) => {
   });
 
   it('rejects a file with errors, naming every bad line, and imports nothing', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const file = csvOf([
       HEADER,
@@ -108,7 +108,7 @@ describeEachDatabase('list import', (db) => {
   });
 
   it('imports invalid values as missing with --accept-invalid, keeping the raw text and flagging the line', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const file = csvOf([
       HEADER,
@@ -141,7 +141,7 @@ describeEachDatabase('list import', (db) => {
   });
 
   it('reads Windows-1251 with --encoding cp1251 and refuses it as UTF-8 with a hint', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const bytes = iconv.encode(
       csvOf([HEADER, ['S-1', 'Александров', 'Сергей', 'Иванович', '', '']]),
@@ -184,7 +184,7 @@ describeEachDatabase('list import', (db) => {
   });
 
   it('refuses a file over the size limit', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const file = csvOf([
       HEADER,
@@ -204,7 +204,7 @@ describeEachDatabase('list import', (db) => {
   });
 
   it('keeps both of two concurrent imports of the same list as versions 1 and 2', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const ref = {
       mechanism: mechanism.name,
@@ -232,7 +232,7 @@ describeEachDatabase('list import', (db) => {
   });
 
   it('diffs a new version against the previous one, naming the changed fields', async () => {
-    const { registry } = buildServices(db());
+    const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
     const ref = {
       mechanism: mechanism.name,
@@ -283,7 +283,7 @@ describeEachDatabase('list import', (db) => {
   it.each(['csv', 'xlsx'] as const)(
     'exports a version as %s that imports back to the same lines',
     async (format) => {
-      const { registry } = buildServices(db());
+      const { registry } = buildTestServices(db());
       const mechanism = await buildMechanism(db());
       const ref = { mechanism: mechanism.name, party: 'RU', kind: 'held' as const };
       await registry.importList(actor, {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { diffLines, type LineDiff } from './domain/line-cells.ts';
 import { formatProblem, type LineProblem } from './domain/line-problem.ts';
@@ -18,6 +19,7 @@ import * as repo from './registry.repository.ts';
 export interface RegistryDeps {
   db: Database;
   mechanisms: MechanismsService;
+  audit: AuditLog;
 }
 
 export interface ImportRequest extends ListRef {
@@ -42,7 +44,7 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'c
 const isKnownCountry = (code: string) => regionNames.of(code) !== code;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
-export function createRegistryService({ db, mechanisms }: RegistryDeps) {
+export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
   async function resolveList(
     actor: Actor,
     ref: ListRef,
@@ -58,14 +60,20 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
     return { mechanism, party };
   }
 
-  async function versionsOf(actor: Actor, ref: ListRef): Promise<ListVersion[]> {
+  async function versionsIn(
+    actor: Actor,
+    ref: ListRef,
+  ): Promise<{ mechanism: Mechanism; versions: ListVersion[] }> {
     const { mechanism, party } = await resolveList(actor, ref);
     const listId = await repo.findListId(db, { mechanismId: mechanism.id, party, kind: ref.kind });
-    return listId ? repo.findVersions(db, listId) : [];
+    return { mechanism, versions: listId ? await repo.findVersions(db, listId) : [] };
   }
 
-  async function selectVersion(actor: Actor, selector: VersionSelector): Promise<ListVersion> {
-    const versions = await versionsOf(actor, selector);
+  async function selectVersion(
+    actor: Actor,
+    selector: VersionSelector,
+  ): Promise<ListVersion & { mechanismId: string }> {
+    const { mechanism, versions } = await versionsIn(actor, selector);
     const version =
       selector.version === undefined
         ? versions.at(-1)
@@ -79,7 +87,7 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
             `the ${what} has no version ${selector.version} (latest: ${versions.length})`,
           );
     }
-    return version;
+    return { ...version, mechanismId: mechanism.id };
   }
 
   async function allLines(versionId: ListVersion['id']): Promise<PersonLine[]> {
@@ -124,12 +132,31 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
         const id = await repo.insertVersion(trx, fields, lines);
         const [created] = (await repo.findVersions(trx, listId)).filter((v) => v.id === id);
         if (!created) throw new Error(`version ${id} vanished after insert`);
+        await audit.record(
+          trx,
+          auditEvent(actor, 'list.import', {
+            mechanismId: mechanism.id,
+            objectIds: [id],
+            details: {
+              party,
+              kind: request.kind,
+              number,
+              lineCount: fields.lineCount,
+              flaggedLineCount: fields.flaggedLineCount,
+              sourceName: fields.sourceName,
+              sourceSha256: fields.sourceSha256,
+            },
+          }),
+        );
         return created;
       });
       return { version, warnings };
     },
 
-    versions: versionsOf,
+    async versions(actor: Actor, ref: ListRef): Promise<ListVersion[]> {
+      return (await versionsIn(actor, ref)).versions;
+    },
+
     version: selectVersion,
 
     async lines(
@@ -138,7 +165,23 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
       const version = await selectVersion(actor, selector);
-      return { version, ...(await repo.findLines(db, { ...query, versionId: version.id })) };
+      const page = await repo.findLines(db, { ...query, versionId: version.id });
+      // A read of personal data names every record it returned.
+      await audit.record(
+        null,
+        auditEvent(actor, 'list.read', {
+          mechanismId: version.mechanismId,
+          objectIds: page.lines.map((line) => `${version.id}/${line.recordId}`),
+          details: {
+            party: selector.party.toUpperCase(),
+            kind: selector.kind,
+            number: version.number,
+            offset: query.offset,
+            search: query.search ?? null,
+          },
+        }),
+      );
+      return { version, ...page };
     },
 
     /** Compares a version with the one before it (or with `from`), by record_id. */
@@ -151,6 +194,18 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
       const from =
         fromNumber >= 1 ? await selectVersion(actor, { ...selector, version: fromNumber }) : null;
       const before = from ? await allLines(from.id) : [];
+      await audit.record(
+        null,
+        auditEvent(actor, 'list.read', {
+          mechanismId: to.mechanismId,
+          objectIds: [...(from ? [from.id] : []), to.id],
+          details: {
+            party: selector.party.toUpperCase(),
+            kind: selector.kind,
+            diff: [from?.number ?? null, to.number],
+          },
+        }),
+      );
       return { from, to, diff: diffLines(before, await allLines(to.id)) };
     },
 
@@ -164,6 +219,20 @@ export function createRegistryService({ db, mechanisms }: RegistryDeps) {
       const extras = await sql<{ name: string }>`
         select distinct jsonb_object_keys(extra) as name from list_line
         where version_id = ${version.id} order by name`.execute(db);
+      await audit.record(
+        null,
+        auditEvent(actor, 'list.export', {
+          mechanismId: version.mechanismId,
+          objectIds: [version.id],
+          details: {
+            party: selector.party.toUpperCase(),
+            kind: selector.kind,
+            number: version.number,
+            format,
+            lineCount: version.lineCount,
+          },
+        }),
+      );
       await writeListFile(
         repo.streamLines(db, version.id),
         extras.rows.map((row) => row.name),

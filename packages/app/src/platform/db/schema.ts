@@ -9,6 +9,8 @@ export interface DB {
   list_version: ListVersionTable;
   list_line: ListLineTable;
   list_line_health: ListLineHealthTable;
+  audit_entry: AuditEntryTable;
+  audit_checkpoint: AuditCheckpointTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -81,4 +83,26 @@ export interface ListLineHealthTable {
   version_id: string;
   record_id: string;
   health_status: string | null;
+}
+
+export interface AuditEntryTable {
+  seq: number;
+  at: string;
+  actor: string;
+  mechanism_id: string | null;
+  action: string;
+  object_ids: JSONColumnType<string[]>;
+  reason: string | null;
+  request_id: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  hash: string;
+  signed_at: string;
+  key_id: string;
+  signature: string;
 }

@@ -17,6 +17,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   'REGISTRY.FILE_TOO_LARGE': 413,
   'REGISTRY.UNSUPPORTED_FILE': 415,
   'REGISTRY.ENCODING': 422,
+  'AUDIT.BAD_EXPORT': 400,
+  'AUDIT.CHAIN_BROKEN': 500,
 };
 
 export interface ErrorBody {

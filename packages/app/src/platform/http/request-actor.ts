@@ -5,6 +5,6 @@ import type { Actor } from '../actor.ts';
  * The actor of an HTTP request. Accounts and sessions arrive with the access-control work;
  * until then every request acts as the local operator, which is why the server binds to loopback.
  */
-export function actorOf(_request: FastifyRequest): Actor {
-  return { id: 'http:local-operator' };
+export function actorOf(request: FastifyRequest): Actor {
+  return { id: 'http:local-operator', requestId: request.id };
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as registry from './0001-registry.ts';
+import * as audit from './0002-audit.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
   '0001-registry': registry,
+  '0002-audit': audit,
 };

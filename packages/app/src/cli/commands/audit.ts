@@ -1,0 +1,69 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { AppError } from '../../platform/errors.ts';
+import { verifyAuditExport, type ChainVerdict } from '../../modules/audit/index.ts';
+import { withContext, type CliEnvironment } from '../context.ts';
+import type { Output } from '../output.ts';
+
+export function registerAuditCommands(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description(
+      'recompute the hash chain and check the signed checkpoints; names the first broken entry',
+    )
+    .option('--file <file>', 'verify an exported log offline instead of the database')
+    .action(async (options: { file?: string }) => {
+      const out = output();
+      const verdict = options.file
+        ? await verifyAuditExport(() => createReadStream(options.file as string), options.file)
+        : await withContext(env, out, ({ services }) => services.audit.verify());
+      report(out, verdict);
+    });
+  audit
+    .command('export')
+    .description(
+      'write the whole log, its checkpoints and public keys as NDJSON that verifies offline',
+    )
+    .requiredOption('--out <file>', 'the file to write')
+    .action(async (options: { out: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services }) => {
+        const partial = `${options.out}.partial`;
+        const file = createWriteStream(partial, { mode: 0o600 });
+        const counts = await services.audit.exportTo(file);
+        file.end();
+        await finished(file);
+        await fs.rename(partial, options.out);
+        out.result({ ...counts, file: options.out }, (r) =>
+          out.line(
+            `wrote ${r.entries} entries and ${r.checkpoints} checkpoints to ${r.file}; check it with parley audit verify --file ${r.file}`,
+          ),
+        );
+      });
+    });
+}
+
+/** Prints the verdict; a broken chain is also the command's failure, so scripts see a non-zero exit. */
+function report(out: Output, verdict: ChainVerdict): void {
+  if (out.isJson || verdict.ok) {
+    out.result(verdict, (v) => {
+      if (v.ok)
+        out.line(
+          `the audit log holds: ${v.entries} entries, ${v.checkpoints} signed checkpoints, last hash ${v.lastHash}`,
+        );
+    });
+  }
+  if (!verdict.ok) {
+    throw new AppError(
+      'AUDIT.CHAIN_BROKEN',
+      `the audit log is BROKEN at entry ${verdict.seq}: ${verdict.problem}`,
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import { PassThrough, Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../platform/actor.ts';
+import { ephemeralDeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
+import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
+
+const actor = { id: 'cli:alice', requestId: 'req-1' };
+
+describeEachDatabase('the audit log', (db) => {
+  it('records an import and every read of personal data, naming the records read', async () => {
+    const { registry, audit } = buildTestServices(db());
+    const mechanism = await buildMechanism(db());
+    const ref = { mechanism: mechanism.id, party: 'UA', kind: 'sought' as const };
+    const { version } = await registry.importList(actor, {
+      ...ref,
+      acceptInvalid: false,
+      file: buildFile(
+        'ua.csv',
+        csvOf([
+          ['record_id', 'surname'],
+          ['S-1', 'Бондар'],
+          ['S-2', 'Гук'],
+        ]),
+      ),
+    });
+    await registry.lines(actor, ref, { offset: 0, limit: 1 });
+
+    const entries = [];
+    for await (const entry of audit.entries({ mechanismId: mechanism.id })) entries.push(entry);
+    expect(entries.map((e) => [e.action, e.actor, e.objectIds])).toEqual([
+      ['mechanism.create', SYSTEM_ACTOR.id, [mechanism.id]],
+      ['list.import', 'cli:alice', [version.id]],
+      ['list.read', 'cli:alice', [`${version.id}/S-1`]],
+    ]);
+    expect(entries[1]).toMatchObject({
+      requestId: 'req-1',
+      details: { party: 'UA', kind: 'sought', lineCount: 2 },
+    });
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('refuses to change or delete an entry', async () => {
+    const { audit } = buildTestServices(db());
+    await audit.record(
+      null,
+      auditEvent(actor, 'test.event', { mechanismId: null, objectIds: ['x'] }),
+    );
+    await expect(sql`update audit_entry set actor = 'mallory'`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_entry`.execute(db())).rejects.toThrow(/append-only/);
+  });
+
+  it('names the first entry changed behind its back, and a forged checkpoint', async () => {
+    const keys = ephemeralDeploymentKeys();
+    const audit = createAuditLog({ db: db(), keys, checkpointEvery: 3 });
+    for (let i = 0; i < 7; i++) {
+      await audit.record(
+        null,
+        auditEvent(actor, 'test.event', { mechanismId: null, objectIds: [`o-${i}`] }),
+      );
+    }
+    const before = await audit.verify();
+    expect(before).toMatchObject({ ok: true, checkpoints: 2 });
+    const { rows } = await sql<{
+      seq: number;
+    }>`select max(seq)::int as seq from audit_entry`.execute(db());
+    const target = Number(rows[0]?.seq) - 2;
+
+    // What a thief with the database would do: switch the triggers off and edit a row.
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await sql`alter table audit_entry disable trigger user`.execute(trx);
+        await sql`update audit_entry set object_ids = '["forged"]' where seq = ${target}`.execute(
+          trx,
+        );
+        await sql`alter table audit_entry enable trigger user`.execute(trx);
+      });
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      seq: target,
+      problem: `entry ${target} (test.event by cli:alice) was changed after it was written`,
+    });
+
+    const otherKeys = createAuditLog({ db: db(), keys: ephemeralDeploymentKeys() });
+    expect(await otherKeys.verify()).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/invalid signature|changed after/) as unknown,
+    });
+  });
+});
+
+describeEachDatabase('an audit export', (db) => {
+  it('verifies offline with the keys it carries, and names a tampered line', async () => {
+    const { audit } = buildTestServices(db());
+    for (let i = 0; i < 5; i++) {
+      await audit.record(
+        null,
+        auditEvent(actor, 'test.event', { mechanismId: null, objectIds: [`o-${i}`] }),
+      );
+    }
+    await audit.checkpoint();
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const counts = await audit.exportTo(out);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(counts.entries).toBeGreaterThanOrEqual(5);
+
+    expect(await verifyAuditExport(() => Readable.from([text]), 'audit.ndjson')).toMatchObject({
+      ok: true,
+      entries: counts.entries,
+      checkpoints: counts.checkpoints,
+    });
+
+    const tampered = text.replace('"o-3"', '"o-9"');
+    expect(await verifyAuditExport(() => Readable.from([tampered]), 'audit.ndjson')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('was changed after it was written') as unknown,
+    });
+    const truncated = text
+      .split('\n')
+      .filter((line) => !line.includes('"o-4"'))
+      .join('\n');
+    expect(await verifyAuditExport(() => Readable.from([truncated]), 'audit.ndjson')).toMatchObject(
+      { ok: false },
+    );
+  });
+});

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/kysely.ts';
+import type { AuditEntry } from './domain/audit-entry.ts';
+import type { AuditCheckpoint } from './domain/chain-verifier.ts';
+
+// One lock for every appender: each entry needs the hash of the one before it.
+const AUDIT_LOCK = 727_001;
+
+/** Takes the appenders' lock until the transaction ends and returns the last entry. */
+export async function lockTail(trx: Database): Promise<{ seq: number; hash: string } | null> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_entry')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ? { seq: Number(last.seq), hash: last.hash } : null;
+}
+
+export async function insertEntry(trx: Database, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_entry')
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      mechanism_id: entry.mechanismId,
+      action: entry.action,
+      object_ids: JSON.stringify(entry.objectIds),
+      reason: entry.reason,
+      request_id: entry.requestId,
+      details: JSON.stringify(entry.details),
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+}
+
+export async function insertCheckpoint(trx: Database, checkpoint: AuditCheckpoint): Promise<void> {
+  await trx
+    .insertInto('audit_checkpoint')
+    .values({
+      seq: checkpoint.seq,
+      hash: checkpoint.hash,
+      signed_at: checkpoint.signedAt,
+      key_id: checkpoint.keyId,
+      signature: checkpoint.signature,
+    })
+    .execute();
+}
+
+export async function findCheckpoints(db: Database): Promise<AuditCheckpoint[]> {
+  const rows = await db.selectFrom('audit_checkpoint').selectAll().orderBy('seq').execute();
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    hash: row.hash,
+    signedAt: row.signed_at,
+    keyId: row.key_id,
+    signature: row.signature,
+  }));
+}
+
+export interface EntryFilter {
+  mechanismId?: string;
+  actor?: string;
+  action?: string;
+}
+
+/** The entries in chain order, read in pages by seq so that a log of any length streams. */
+export async function* streamEntries(
+  db: Database,
+  filter: EntryFilter = {},
+  pageSize = 10_000,
+): AsyncGenerator<AuditEntry> {
+  let after = 0;
+  for (;;) {
+    let query = db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize);
+    if (filter.mechanismId) query = query.where('mechanism_id', '=', filter.mechanismId);
+    if (filter.actor) query = query.where('actor', '=', filter.actor);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    const rows = await query.execute();
+    for (const row of rows) {
+      yield {
+        seq: Number(row.seq),
+        at: row.at,
+        actor: row.actor,
+        mechanismId: row.mechanism_id,
+        action: row.action,
+        objectIds: row.object_ids,
+        reason: row.reason,
+        requestId: row.request_id,
+        details: row.details,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = Number(last.seq);
+  }
+}

@@ -1,0 +1,21 @@
+import { createAuditLog } from './modules/audit/index.ts';
+import { createMechanismsService } from './modules/mechanisms/index.ts';
+import { createRegistryService } from './modules/registry/index.ts';
+import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
+import type { Database } from './platform/db/kysely.ts';
+
+export interface ServiceDeps {
+  db: Database;
+  keys: DeploymentKeys;
+  clock?: () => Date;
+}
+
+/** Wires the modules' services over one database, as the server, the CLI and the tests use them. */
+export function buildServices({ db, keys, clock }: ServiceDeps) {
+  const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
+  const mechanisms = createMechanismsService({ db, audit });
+  const registry = createRegistryService({ db, mechanisms, audit });
+  return { audit, mechanisms, registry };
+}
+
+export type Services = ReturnType<typeof buildServices>;
