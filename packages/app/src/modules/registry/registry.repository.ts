@@ -99,7 +99,11 @@ export async function insertVersion(
     const health = batch.filter((line) => line.healthStatus !== null);
     if (health.length > 0) {
       const healthRows = JSON.stringify(
-        health.map((line) => ({ version_id: id, record_id: line.recordId, health_status: line.healthStatus })),
+        health.map((line) => ({
+          version_id: id,
+          record_id: line.recordId,
+          health_status: line.healthStatus,
+        })),
       );
       await sql`
         insert into list_line_health (version_id, record_id, health_status)
