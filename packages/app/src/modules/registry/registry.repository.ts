@@ -19,9 +19,6 @@ const STORED_COLUMNS = Object.keys(FIELD_OF_COLUMN).filter(
   (column) => column !== 'health_status',
 ) as Exclude<ListColumn, 'health_status'>[];
 
-// Large enough to amortise round trips, small enough to keep one batch's JSON a few megabytes.
-const INSERT_BATCH = 5_000;
-
 const LINE_COLUMNS = ['version_id', 'line_number', 'extra', 'invalid', ...STORED_COLUMNS];
 
 /** Locks the list (creating it if new) so that concurrent imports number their versions one after the other. */
@@ -68,14 +65,15 @@ export async function nextVersionNumber(db: Database, listId: ListId): Promise<n
   return (row?.last ?? 0) + 1;
 }
 
+/** Writes the version row; its lines may come before it in the same transaction (the key is deferred). */
 export async function insertVersion(
   db: Database,
-  version: Omit<ListVersion, 'id' | 'createdAt'>,
-  lines: readonly PersonLine[],
-): Promise<VersionId> {
-  const { id } = await db
+  version: Omit<ListVersion, 'createdAt'>,
+): Promise<void> {
+  await db
     .insertInto('list_version')
     .values({
+      id: version.id,
       list_id: version.listId,
       number: version.number,
       created_by: version.createdBy,
@@ -85,33 +83,37 @@ export async function insertVersion(
       flagged_line_count: version.flaggedLineCount,
       warnings: JSON.stringify(version.warnings),
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (let start = 0; start < lines.length; start += INSERT_BATCH) {
-    const batch = lines.slice(start, start + INSERT_BATCH);
-    // One JSON parameter per batch: parsing it in the server is far cheaper than binding
-    // tens of thousands of separate parameters, on PostgreSQL and PGlite alike.
-    const rows = JSON.stringify(batch.map((line) => toRow(id, line)));
-    await sql`
-      insert into list_line (${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))})
-      select ${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))}
-      from jsonb_populate_recordset(null::list_line, ${rows}::jsonb)`.execute(db);
-    const health = batch.filter((line) => line.healthStatus !== null);
-    if (health.length > 0) {
-      const healthRows = JSON.stringify(
-        health.map((line) => ({
-          version_id: id,
-          record_id: line.recordId,
-          health_status: line.healthStatus,
-        })),
-      );
-      await sql`
-        insert into list_line_health (version_id, record_id, health_status)
-        select version_id, record_id, health_status
-        from jsonb_populate_recordset(null::list_line_health, ${healthRows}::jsonb)`.execute(db);
-    }
-  }
-  return id as VersionId;
+    .execute();
+}
+
+/**
+ * Writes a batch of a version's lines and their health data. One JSON parameter per table:
+ * parsing it in the server is far cheaper than binding tens of thousands of parameters, and
+ * PGlite silently fails statements of more than 32,767 of them.
+ */
+export async function insertLines(
+  db: Database,
+  versionId: VersionId,
+  lines: readonly PersonLine[],
+): Promise<void> {
+  const rows = JSON.stringify(lines.map((line) => toRow(versionId, line)));
+  await sql`
+    insert into list_line (${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))})
+    select ${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))}
+    from jsonb_populate_recordset(null::list_line, ${rows}::jsonb)`.execute(db);
+  const health = lines.filter((line) => line.healthStatus !== null);
+  if (health.length === 0) return;
+  const healthRows = JSON.stringify(
+    health.map((line) => ({
+      version_id: versionId,
+      record_id: line.recordId,
+      health_status: line.healthStatus,
+    })),
+  );
+  await sql`
+    insert into list_line_health (version_id, record_id, health_status)
+    select version_id, record_id, health_status
+    from jsonb_populate_recordset(null::list_line_health, ${healthRows}::jsonb)`.execute(db);
 }
 
 export async function findVersions(db: Database, listId: ListId): Promise<ListVersion[]> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.ts';
@@ -11,7 +11,7 @@ import { formatProblem, type LineProblem } from './domain/line-problem.ts';
 import { createLineValidator } from './domain/line-validator.ts';
 import type { PersonLine } from './domain/list-columns.ts';
 import { analyseHeader } from './domain/list-header.ts';
-import type { ListRef, ListVersion } from './domain/list-version.ts';
+import type { ListRef, ListVersion, VersionId } from './domain/list-version.ts';
 import { readListRows, type ListFileInput } from './list-file-reader.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
 import * as repo from './registry.repository.ts';
@@ -100,36 +100,44 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
     async importList(actor: Actor, request: ImportRequest): Promise<ImportResult> {
       const { mechanism, party } = await resolveList(actor, request);
       const hash = createHash('sha256');
-      const content = tap(request.file.content, (chunk) => hash.update(chunk));
-      const { lines, errors, warnings } = await validateFile(
-        { ...request.file, content },
-        request.acceptInvalid,
-      );
-      if (errors.length > 0) {
-        throw new AppError(
-          'REGISTRY.IMPORT_REJECTED',
-          `${request.file.name} was not imported: ${errors.length} error${errors.length === 1 ? '' : 's'}`,
-          { errors, warnings },
-        );
-      }
-      const version = await db.transaction().execute(async (trx) => {
+      const file = {
+        ...request.file,
+        content: tap(request.file.content, (chunk) => hash.update(chunk)),
+      };
+      const { version, warnings } = await db.transaction().execute(async (trx) => {
+        // Lines are written while the file is still read, so that parsing and the database
+        // overlap; an error anywhere rolls all of them back.
+        const id = randomUUID() as VersionId;
+        const writer = createBatchWriter((lines) => repo.insertLines(trx, id, lines));
+        const outcome = await validateFile(file, request.acceptInvalid, writer.write);
+        if (outcome.errors.length > 0) {
+          await writer.abandon();
+          const { errors, warnings: seen } = outcome;
+          throw new AppError(
+            'REGISTRY.IMPORT_REJECTED',
+            `${request.file.name} was not imported: ${errors.length} error${errors.length === 1 ? '' : 's'}`,
+            { errors, warnings: seen },
+          );
+        }
+        await writer.finish();
+        // The list is locked only now, so that concurrent imports wait for each other's numbering, not reading.
         const listId = await repo.lockList(trx, {
           mechanismId: mechanism.id,
           party,
           kind: request.kind,
         });
-        const number = await repo.nextVersionNumber(trx, listId);
         const fields = {
+          id,
           listId,
-          number,
+          number: await repo.nextVersionNumber(trx, listId),
           createdBy: actor.id,
           sourceName: request.file.name,
           sourceSha256: hash.digest('hex'),
-          lineCount: lines.length,
-          flaggedLineCount: lines.filter((line) => Object.keys(line.invalid).length > 0).length,
-          warnings: storedWarnings(warnings),
+          lineCount: outcome.lineCount,
+          flaggedLineCount: outcome.flaggedLineCount,
+          warnings: storedWarnings(outcome.warnings),
         };
-        const id = await repo.insertVersion(trx, fields, lines);
+        await repo.insertVersion(trx, fields);
         const [created] = (await repo.findVersions(trx, listId)).filter((v) => v.id === id);
         if (!created) throw new Error(`version ${id} vanished after insert`);
         await audit.record(
@@ -140,7 +148,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
             details: {
               party,
               kind: request.kind,
-              number,
+              number: fields.number,
               lineCount: fields.lineCount,
               flaggedLineCount: fields.flaggedLineCount,
               sourceName: fields.sourceName,
@@ -148,7 +156,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
             },
           }),
         );
-        return created;
+        return { version: created, warnings: outcome.warnings };
       });
       return { version, warnings };
     },
@@ -246,45 +254,89 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
 
-/** Reads and validates a whole file before anything is written, so that an import is all or nothing. */
+const WRITE_BATCH = 5_000;
+
+interface ValidationOutcome {
+  lineCount: number;
+  flaggedLineCount: number;
+  errors: LineProblem[];
+  warnings: LineProblem[];
+}
+
+/**
+ * Reads and validates a whole file, handing valid lines on in batches until the first error;
+ * after that it only reads on, so that every bad line is named.
+ */
 async function validateFile(
   file: ListFileInput,
   acceptInvalid: boolean,
-): Promise<{ lines: PersonLine[]; errors: LineProblem[]; warnings: LineProblem[] }> {
-  const lines: PersonLine[] = [];
-  const errors: LineProblem[] = [];
-  const warnings: LineProblem[] = [];
+  write: (lines: PersonLine[]) => Promise<void>,
+): Promise<ValidationOutcome> {
+  const outcome: ValidationOutcome = {
+    lineCount: 0,
+    flaggedLineCount: 0,
+    errors: [],
+    warnings: [],
+  };
   const sort = (problems: LineProblem[]) =>
-    problems.forEach((p) => (p.severity === 'error' ? errors : warnings).push(p));
+    problems.forEach((p) => (p.severity === 'error' ? outcome.errors : outcome.warnings).push(p));
+  let batch: PersonLine[] = [];
   let validate: ReturnType<typeof createLineValidator> | undefined;
   for await (const row of readListRows(file)) {
     if (!validate) {
       const header = analyseHeader(row.cells);
       sort(header.problems);
-      if (errors.length > 0) return { lines, errors, warnings };
+      if (outcome.errors.length > 0) return outcome;
       validate = createLineValidator(header.slots, { acceptInvalid, isKnownCountry });
       continue;
     }
     const result = validate(row.line, row.cells);
     sort(result.problems);
-    if (result.line) lines.push(result.line);
+    if (!result.line || outcome.errors.length > 0) continue;
+    outcome.lineCount++;
+    if (Object.keys(result.line.invalid).length > 0) outcome.flaggedLineCount++;
+    batch.push(result.line);
+    if (batch.length >= WRITE_BATCH) {
+      await write(batch);
+      batch = [];
+    }
   }
-  if (!validate)
-    errors.push({
+  if (!validate) {
+    outcome.errors.push({
       line: 1,
       column: null,
       message: 'the file has no header row',
       severity: 'error',
     });
-  else if (lines.length === 0 && errors.length === 0) {
-    warnings.push({
-      line: 1,
-      column: null,
-      message: 'the file has a header but no lines: the new version is empty',
-      severity: 'warning',
-    });
+  } else if (outcome.errors.length === 0) {
+    if (batch.length > 0) await write(batch);
+    if (outcome.lineCount === 0) {
+      outcome.warnings.push({
+        line: 1,
+        column: null,
+        message: 'the file has a header but no lines: the new version is empty',
+        severity: 'warning',
+      });
+    }
   }
-  return { lines, errors, warnings };
+  return outcome;
+}
+
+/**
+ * Keeps one write in flight while the caller prepares the next batch; `write` waits only for
+ * the previous one, and a failed write surfaces at the next call.
+ */
+function createBatchWriter(insert: (lines: PersonLine[]) => Promise<void>) {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    write: async (lines: PersonLine[]): Promise<void> => {
+      await inFlight;
+      inFlight = insert(lines);
+      inFlight.catch(() => {}); // observed by the next write or finish
+    },
+    finish: (): Promise<void> => inFlight,
+    abandon: (): Promise<void> => inFlight.catch(() => {}),
+  };
 }
 
 function storedWarnings(warnings: readonly LineProblem[]): string[] {

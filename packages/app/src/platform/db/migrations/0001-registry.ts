@@ -64,9 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('list_line')
     .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn('version_id', 'uuid', (col) =>
-      col.notNull().references('list_version.id').onDelete('cascade'),
-    )
+    .addColumn('version_id', 'uuid', (col) => col.notNull())
     .addColumn('line_number', 'integer', (col) => col.notNull())
     .addColumn('record_id', 'text', (col) => col.notNull())
     .addColumn('surname', 'text')
@@ -95,6 +93,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Values imported with --accept-invalid: column -> raw text; the typed column stays null.
     .addColumn('invalid', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
     .addUniqueConstraint('list_line_record_unique', ['version_id', 'record_id'])
+    // Deferred: an import writes its lines while it still reads the file, and the version
+    // row, which needs the final counts, last; all in one transaction.
+    .addForeignKeyConstraint('list_line_version_fk', ['version_id'], 'list_version', ['id'], (fk) =>
+      fk.onDelete('cascade').deferrable().initiallyDeferred(),
+    )
     .execute();
 
   // Health data live apart from identity, as the compartment the access rules will guard.
