@@ -1,4 +1,7 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -9,15 +12,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mechanismRoutes, type MechanismsService } from './modules/mechanisms/index.ts';
-import { registryRoutes, type RegistryService } from './modules/registry/index.ts';
+import { accessRoutes, installAuthentication } from './modules/access/index.ts';
+import { mechanismRoutes } from './modules/mechanisms/index.ts';
+import { registryRoutes } from './modules/registry/index.ts';
+import type { Services } from './services.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { webRoutes } from './platform/http/web.ts';
 
 export interface AppDeps {
-  mechanisms: MechanismsService;
-  registry: RegistryService;
+  services: Services;
   maxUploadBytes: number;
+  /** Behind TLS, session cookies are marked Secure. */
+  isSecureCookie?: boolean;
   /** The built web application, served at /; absent in API-only tests. */
   webRoot?: string;
   /** The server's logger (pino); tests run without one. */
@@ -35,6 +41,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await app.register(fastifyHelmet, {
+    // The API docs page needs its inline script and style; everything else is same-origin only.
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  installAuthentication(app, deps.services.access);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -57,13 +75,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/health',
-    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { rule: 'public' },
+      schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     () => ({ status: 'ok' as const }),
   );
   await app.register(
     async (api) => {
-      await api.register(mechanismRoutes(deps.mechanisms));
-      await api.register(registryRoutes(deps.registry, { maxUploadBytes: deps.maxUploadBytes }));
+      await api.register(
+        accessRoutes(deps.services.access, { isSecureCookie: Boolean(deps.isSecureCookie) }),
+      );
+      await api.register(mechanismRoutes(deps.services.mechanisms));
+      await api.register(
+        registryRoutes(deps.services.registry, { maxUploadBytes: deps.maxUploadBytes }),
+      );
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import { createAccessService } from './modules/access/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
@@ -15,7 +16,8 @@ export function buildServices({ db, keys, clock }: ServiceDeps) {
   const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
   const mechanisms = createMechanismsService({ db, audit });
   const registry = createRegistryService({ db, mechanisms, audit });
-  return { audit, mechanisms, registry };
+  const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
+  return { audit, mechanisms, registry, access };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -127,30 +127,40 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
     });
   });
 
-  it('serves the API and says where', async () => {
-    const server = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...env, PORT: '0', LOG_LEVEL: 'silent' },
-      cwd: dir,
-    });
-    try {
-      const [url] = await new Promise<string[]>((resolve, reject) => {
-        let said = '';
+  it('serves the API, prints the first admin one-time password once, and refuses anonymous reads', async () => {
+    const serve = async () => {
+      const server = spawn(process.execPath, [BIN, 'serve'], {
+        env: { ...env, PORT: '0', LOG_LEVEL: 'silent' },
+        cwd: dir,
+      });
+      let said = '';
+      const url = await new Promise<string>((resolve, reject) => {
         server.stderr.on('data', (chunk: Buffer) => {
           said += chunk.toString();
           const match = /Parley is listening on (http:\/\/\S+) /.exec(said);
-          if (match?.[1]) resolve([match[1]]);
+          if (match?.[1]) resolve(match[1]);
         });
         server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${said}`)));
       });
-      expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
-      const mechanisms = (await (await fetch(`${url}/api/v1/mechanisms`)).json()) as {
-        items: { name: string }[];
-      };
-      expect(mechanisms.items.map((m) => m.name)).toContain('UA–RU demo (Istanbul 2025)');
+      return { server, url, said: () => said };
+    };
+    const first = await serve();
+    try {
+      expect(first.said()).toMatch(
+        /First start: created the user "admin" with the one-time password \S{20}\n/,
+      );
+      expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok' });
+      const anonymous = await fetch(`${first.url}/api/v1/mechanisms`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ error: { code: 'AUTH.REQUIRED' } });
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      first.server.kill('SIGTERM');
+      await new Promise((resolve) => first.server.once('exit', resolve));
     }
+    const second = await serve();
+    second.server.kill('SIGTERM');
+    await new Promise((resolve) => second.server.once('exit', resolve));
+    expect(second.said()).not.toContain('one-time password');
   });
 
   it('answers a user mistake with one line and no stack trace', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Actor } from '../platform/actor.ts';
+import { cliActor, type Actor } from '../modules/access/index.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
 import { AppError } from '../platform/errors.ts';
@@ -37,7 +37,7 @@ export async function withContext<T>(
       return await work({
         config: env.config,
         database,
-        actor: { id: `cli:${env.userName}` },
+        actor: cliActor(env.userName),
         out,
         services: buildServices({
           db: database.db,

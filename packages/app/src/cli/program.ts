@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../platform/errors.ts';
 import { formatProblem, type LineProblem } from '../modules/registry/index.ts';
 import type { CliEnvironment } from './context.ts';
+import { registerAccessCommands } from './commands/access.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerListCommands(program, env, output);
   registerDemoCommand(program, env, output);
   registerAuditCommands(program, env, output);
+  registerAccessCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,7 +7,7 @@ import {
   type DeploymentKeys,
 } from '../platform/crypto/deployment-keys.ts';
 import { buildServices, type Services } from '../services.ts';
-import { SYSTEM_ACTOR } from '../platform/actor.ts';
+import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 
 /** The services over one database, as the server wires them, with a signing key of their own. */
 export function buildTestServices(

@@ -23,8 +23,15 @@ export function registerServeCommand(
       const out = output();
       await withContext(env, out, async (context) => {
         if (options.demo) await loadDemoAndReport(context, { seed: 2025, size: 500 });
+        const firstAdmin = await context.services.access.ensureFirstAdmin();
+        if (firstAdmin) {
+          out.note(
+            `First start: created the user "${firstAdmin.username}" with the one-time password ${firstAdmin.password}\n` +
+              'It is shown only now; sign in with it and choose a new password.',
+          );
+        }
         const app = await buildApp({
-          ...context.services,
+          services: context.services,
           maxUploadBytes: env.config.maxUploadBytes,
           webRoot: path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),

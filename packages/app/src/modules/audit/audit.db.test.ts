@@ -1,13 +1,13 @@
 import { PassThrough, Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../platform/actor.ts';
+import { cliActor, SYSTEM_ACTOR } from '../access/index.ts';
 import { ephemeralDeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
 
-const actor = { id: 'cli:alice', requestId: 'req-1' };
+const actor = { ...cliActor('alice'), requestId: 'req-1' };
 
 describeEachDatabase('the audit log', (db) => {
   it('records an import and every read of personal data, naming the records read', async () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor } from '../access/index.ts';
 import type { MechanismsService, Mechanism } from '../mechanisms/index.ts';
 import {
   LIST_COLUMNS,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../platform/http/request-actor.ts';
+import { actorOf } from '../access/index.ts';
 import {
   createMechanismBody,
   mechanismParams,
@@ -15,6 +15,7 @@ export function mechanismRoutes(mechanisms: MechanismsService): FastifyPluginAsy
     app.get(
       '/mechanisms',
       {
+        config: { rule: 'signed-in' },
         schema: {
           tags: ['mechanisms'],
           response: { 200: z.object({ items: z.array(mechanismResponse) }) },
@@ -27,6 +28,7 @@ export function mechanismRoutes(mechanisms: MechanismsService): FastifyPluginAsy
     app.post(
       '/mechanisms',
       {
+        config: { rule: 'mechanism.create' },
         schema: {
           tags: ['mechanisms'],
           body: createMechanismBody,
@@ -41,6 +43,7 @@ export function mechanismRoutes(mechanisms: MechanismsService): FastifyPluginAsy
     app.get(
       '/mechanisms/:mechanism',
       {
+        config: { rule: 'mechanism.read' },
         schema: {
           tags: ['mechanisms'],
           params: mechanismParams,

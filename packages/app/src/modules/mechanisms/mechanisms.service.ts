@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/actor.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
+import { authorize, type Actor } from '../access/index.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkNewMechanism, type Mechanism, type NewMechanism } from './domain/mechanism.ts';
@@ -16,6 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createMechanismsService({ db, audit }: MechanismsDeps) {
   return {
     async create(actor: Actor, input: NewMechanism): Promise<Mechanism> {
+      authorize(actor, 'mechanism.create');
       const checked = checkNewMechanism(input);
       if (!checked.ok) throw new AppError('MECHANISM.INVALID_PARTIES', checked.message);
       return db.transaction().execute(async (trx) => {
@@ -41,14 +42,18 @@ export function createMechanismsService({ db, audit }: MechanismsDeps) {
       });
     },
 
-    list(_actor: Actor): Promise<Mechanism[]> {
-      return findMechanisms(db);
+    /** The mechanisms the actor holds a role in; all of them for an admin. */
+    async list(actor: Actor): Promise<Mechanism[]> {
+      const all = await findMechanisms(db);
+      if (actor.isSystem || actor.isAdmin) return all;
+      return all.filter((m) => actor.grants.some((g) => g.mechanismId === m.id));
     },
 
     /** Finds a mechanism by its id or its exact name. */
-    async get(_actor: Actor, ref: string): Promise<Mechanism> {
+    async get(actor: Actor, ref: string): Promise<Mechanism> {
       const [mechanism] = await findMechanisms(db, UUID.test(ref) ? { id: ref } : { name: ref });
       if (!mechanism) throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${ref}"`);
+      authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });
       return mechanism;
     },
   };

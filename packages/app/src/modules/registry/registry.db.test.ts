@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import iconv from 'iconv-lite';
 import { expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../platform/actor.ts';
+import { SYSTEM_ACTOR } from '../access/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';

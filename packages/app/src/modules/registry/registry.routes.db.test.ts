@@ -1,22 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { buildMechanism, csvOf } from '../../testing/factories.ts';
-import { buildTestApp, multipartFile } from '../../testing/http.ts';
+import type { Services } from '../../services.ts';
+import { adminSession, buildTestApp, multipartFile, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 
 const HEADER = ['record_id', 'surname', 'given_name', 'date_of_birth'];
 
 describeEachDatabase('list API', (db) => {
   let app: FastifyInstance;
+  let services: Services;
   beforeAll(async () => {
-    app = await buildTestApp(db(), { maxUploadBytes: 4096 });
+    ({ app, services } = await buildTestApp(db(), { maxUploadBytes: 4096 }));
   });
 
-  async function upload(mechanism: string, csv: string | Buffer, query = '') {
+  /** A mechanism of the test's own, and the header of a UA party officer in it. */
+  async function mechanismWithOfficer() {
+    const mechanism = await buildMechanism(db());
+    return {
+      mechanism,
+      auth: await tokenFor(services, {
+        mechanism: mechanism.id,
+        role: 'party_officer',
+        party: 'UA',
+      }),
+    };
+  }
+
+  async function upload(mechanism: string, auth: Record<string, string>, csv: string | Buffer) {
+    const body = multipartFile('ua.csv', csv);
     return app.inject({
       method: 'POST',
-      url: `/api/v1/mechanisms/${encodeURIComponent(mechanism)}/lists/UA/sought/versions${query}`,
-      ...multipartFile('ua.csv', csv),
+      url: `/api/v1/mechanisms/${encodeURIComponent(mechanism)}/lists/UA/sought/versions`,
+      payload: body.payload,
+      headers: { ...body.headers, ...auth },
     });
   }
 
@@ -34,14 +51,25 @@ describeEachDatabase('list API', (db) => {
 
   it('creates a mechanism and refuses a second with the same name', async () => {
     const body = { name: 'API test mechanism', parties: ['ua', 'RU'], mediators: ['TR'] };
-    const created = await app.inject({ method: 'POST', url: '/api/v1/mechanisms', payload: body });
+    const headers = await adminSession(app, services);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/mechanisms',
+      payload: body,
+      headers,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       name: 'API test mechanism',
       parties: ['RU', 'UA'],
       mediators: ['TR'],
     });
-    const again = await app.inject({ method: 'POST', url: '/api/v1/mechanisms', payload: body });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/mechanisms',
+      payload: body,
+      headers,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({
       error: {
@@ -56,7 +84,7 @@ describeEachDatabase('list API', (db) => {
       method: 'POST',
       url: '/api/v1/mechanisms',
       payload: { name: 'x', parties: ['UA'] },
-      headers: { 'x-request-id': 'req-42' },
+      headers: { ...(await adminSession(app, services)), 'x-request-id': 'req-42' },
     });
     expect(response.statusCode).toBe(400);
     const { error } = response.json<{
@@ -68,26 +96,34 @@ describeEachDatabase('list API', (db) => {
   });
 
   it('uploads a list, pages and searches its lines, diffs and exports it', async () => {
-    const mechanism = await buildMechanism(db());
+    const { mechanism, auth } = await mechanismWithOfficer();
     const v1 = await upload(
       mechanism.name,
+      auth,
       csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-03'], ['S-2', 'Бондар', 'Іван', '']]),
     );
     expect(v1.statusCode).toBe(201);
     expect(v1.json()).toMatchObject({ version: { number: 1, lineCount: 2 }, warnings: [] });
-    await upload(mechanism.name, csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-03-05']]));
+    await upload(
+      mechanism.name,
+      auth,
+      csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-03-05']]),
+    );
 
     const base = `/api/v1/mechanisms/${mechanism.id}/lists/ua/sought/versions`;
-    const page = await app.inject(`${base}/1/lines?limit=1&offset=1`);
+    const page = await app.inject({ url: `${base}/1/lines?limit=1&offset=1`, headers: auth });
     expect(page.json()).toMatchObject({
       total: 2,
       offset: 1,
       items: [{ recordId: 'S-2', surname: 'Бондар' }],
     });
-    const found = await app.inject(`${base}/latest/lines?search=${encodeURIComponent('шевч')}`);
+    const found = await app.inject({
+      url: `${base}/latest/lines?search=${encodeURIComponent('шевч')}`,
+      headers: auth,
+    });
     expect(found.json()).toMatchObject({ version: { number: 2 }, total: 1 });
 
-    const diff = (await app.inject(`${base}/latest/diff`)).json<unknown>();
+    const diff = (await app.inject({ url: `${base}/latest/diff`, headers: auth })).json<unknown>();
     expect(diff).toMatchObject({
       from: { number: 1 },
       to: { number: 2 },
@@ -100,7 +136,7 @@ describeEachDatabase('list API', (db) => {
       ],
     });
 
-    const exported = await app.inject(`${base}/1/export?format=csv`);
+    const exported = await app.inject({ url: `${base}/1/export?format=csv`, headers: auth });
     expect(exported.headers['content-disposition']).toBe('attachment; filename="ua-sought-v1.csv"');
     const text = exported.body.replace(/^\ufeff/, '');
     expect(text.split('\n')[0]).toMatch(/^record_id,surname,given_name,patronymic,/);
@@ -108,9 +144,10 @@ describeEachDatabase('list API', (db) => {
   });
 
   it('refuses a file with errors with 422, listing every bad line, and keeps no version', async () => {
-    const mechanism = await buildMechanism(db());
+    const { mechanism, auth } = await mechanismWithOfficer();
     const response = await upload(
       mechanism.id,
+      auth,
       csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999-13'], ['S-1', 'Бондар', 'Іван', '']]),
     );
     expect(response.statusCode).toBe(422);
@@ -131,30 +168,38 @@ describeEachDatabase('list API', (db) => {
         },
       },
     });
-    const versions = await app.inject(
-      `/api/v1/mechanisms/${mechanism.id}/lists/UA/sought/versions`,
-    );
+    const versions = await app.inject({
+      url: `/api/v1/mechanisms/${mechanism.id}/lists/UA/sought/versions`,
+      headers: auth,
+    });
     expect(versions.json()).toEqual({ items: [] });
   });
 
   it('refuses an upload over the size limit with 413', async () => {
-    const mechanism = await buildMechanism(db());
+    const { mechanism, auth } = await mechanismWithOfficer();
     const rows = Array.from({ length: 300 }, (_, i) => [`S-${i}`, 'Бондар', 'Іван', '']);
-    const response = await upload(mechanism.id, csvOf([HEADER, ...rows]));
+    const response = await upload(mechanism.id, auth, csvOf([HEADER, ...rows]));
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ error: { code: 'REGISTRY.FILE_TOO_LARGE' } });
   });
 
   it('says which list or version is missing', async () => {
-    const mechanism = await buildMechanism(db());
-    const none = await app.inject(
-      `/api/v1/mechanisms/${mechanism.id}/lists/UA/held/versions/latest/lines`,
-    );
+    const { mechanism, auth } = await mechanismWithOfficer();
+    const none = await app.inject({
+      url: `/api/v1/mechanisms/${mechanism.id}/lists/UA/held/versions/latest/lines`,
+      headers: auth,
+    });
     expect(none.statusCode).toBe(404);
     expect(none.json()).toMatchObject({ error: { code: 'REGISTRY.LIST_NOT_FOUND' } });
-    const notParty = await app.inject(`/api/v1/mechanisms/${mechanism.id}/lists/TR/held/versions`);
+    const notParty = await app.inject({
+      url: `/api/v1/mechanisms/${mechanism.id}/lists/TR/held/versions`,
+      headers: auth,
+    });
     expect(notParty.json()).toMatchObject({ error: { code: 'REGISTRY.PARTY_NOT_IN_MECHANISM' } });
-    const noMechanism = await app.inject('/api/v1/mechanisms/nope/lists/UA/held/versions');
+    const noMechanism = await app.inject({
+      url: '/api/v1/mechanisms/nope/lists/UA/held/versions',
+      headers: auth,
+    });
     expect(noMechanism.statusCode).toBe(404);
   });
 });

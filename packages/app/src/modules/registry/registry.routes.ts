@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf } from '../../platform/http/request-actor.ts';
+import { actorOf } from '../access/index.ts';
 import type { ListKind } from './domain/list-columns.ts';
 import {
   diffQuery,
@@ -50,6 +50,7 @@ export function registryRoutes(
     app.get(
       `${LIST}/versions`,
       {
+        config: { rule: 'list.versions' },
         schema: {
           tags: ['lists'],
           params: listParams,
@@ -66,6 +67,7 @@ export function registryRoutes(
     app.post(
       `${LIST}/versions`,
       {
+        config: { rule: 'list.import' },
         schema: {
           tags: ['lists'],
           description:
@@ -102,6 +104,7 @@ export function registryRoutes(
     app.get(
       `${LIST}/versions/:version/lines`,
       {
+        config: { rule: 'list.read' },
         schema: {
           tags: ['lists'],
           params: versionParams,
@@ -130,6 +133,7 @@ export function registryRoutes(
     app.get(
       `${LIST}/versions/:version/diff`,
       {
+        config: { rule: 'list.read' },
         schema: {
           tags: ['lists'],
           params: versionParams,
@@ -148,7 +152,10 @@ export function registryRoutes(
 
     app.get(
       `${LIST}/versions/:version/export`,
-      { schema: { tags: ['lists'], params: versionParams, querystring: exportQuery } },
+      {
+        config: { rule: 'list.export' },
+        schema: { tags: ['lists'], params: versionParams, querystring: exportQuery },
+      },
       async (request, reply) => {
         const { format } = request.query;
         const actor = actorOf(request);

@@ -1,10 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/actor.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
+import {
+  authorize,
+  maySeeDetentionPlace,
+  maySeeHealth,
+  type Actor,
+  type Permission,
+} from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { diffLines, type LineDiff } from './domain/line-cells.ts';
 import { formatProblem, type LineProblem } from './domain/line-problem.ts';
@@ -45,9 +51,11 @@ const isKnownCountry = (code: string) => regionNames.of(code) !== code;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
+  /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
     ref: ListRef,
+    permission: Permission,
   ): Promise<{ mechanism: Mechanism; party: string }> {
     const mechanism = await mechanisms.get(actor, ref.mechanism);
     const party = ref.party.trim().toUpperCase();
@@ -57,14 +65,36 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         `${ref.party} is not a party of ${mechanism.name} (its parties are ${mechanism.parties.join(', ')})`,
       );
     }
+    authorize(actor, permission, { mechanismId: mechanism.id, party });
     return { mechanism, party };
+  }
+
+  /** Hides the fields of a compartment the actor may not see (health; the place of detention). */
+  function compartments(actor: Actor, mechanismId: string, party: string, kind: ListRef['kind']) {
+    const isHealthVisible = maySeeHealth(actor, { mechanismId, party });
+    const isDetentionVisible = maySeeDetentionPlace(actor, { mechanismId, party, kind });
+    return (line: PersonLine): PersonLine => {
+      if (isHealthVisible && isDetentionVisible) return line;
+      const { health_status: rawHealth, detention_place: rawPlace, ...invalid } = line.invalid;
+      return {
+        ...line,
+        healthStatus: isHealthVisible ? line.healthStatus : null,
+        detentionPlace: isDetentionVisible ? line.detentionPlace : null,
+        invalid: {
+          ...invalid,
+          ...(isHealthVisible && rawHealth !== undefined ? { health_status: rawHealth } : {}),
+          ...(isDetentionVisible && rawPlace !== undefined ? { detention_place: rawPlace } : {}),
+        },
+      };
+    };
   }
 
   async function versionsIn(
     actor: Actor,
     ref: ListRef,
+    permission: Permission,
   ): Promise<{ mechanism: Mechanism; versions: ListVersion[] }> {
-    const { mechanism, party } = await resolveList(actor, ref);
+    const { mechanism, party } = await resolveList(actor, ref, permission);
     const listId = await repo.findListId(db, { mechanismId: mechanism.id, party, kind: ref.kind });
     return { mechanism, versions: listId ? await repo.findVersions(db, listId) : [] };
   }
@@ -72,8 +102,9 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
   async function selectVersion(
     actor: Actor,
     selector: VersionSelector,
-  ): Promise<ListVersion & { mechanismId: string }> {
-    const { mechanism, versions } = await versionsIn(actor, selector);
+    permission: Permission,
+  ): Promise<ListVersion & { mechanismId: string; party: string }> {
+    const { mechanism, versions } = await versionsIn(actor, selector, permission);
     const version =
       selector.version === undefined
         ? versions.at(-1)
@@ -87,7 +118,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
             `the ${what} has no version ${selector.version} (latest: ${versions.length})`,
           );
     }
-    return { ...version, mechanismId: mechanism.id };
+    return { ...version, mechanismId: mechanism.id, party: selector.party.trim().toUpperCase() };
   }
 
   async function allLines(versionId: ListVersion['id']): Promise<PersonLine[]> {
@@ -98,7 +129,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
 
   return {
     async importList(actor: Actor, request: ImportRequest): Promise<ImportResult> {
-      const { mechanism, party } = await resolveList(actor, request);
+      const { mechanism, party } = await resolveList(actor, request, 'list.import');
       const hash = createHash('sha256');
       const file = {
         ...request.file,
@@ -162,18 +193,26 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
     },
 
     async versions(actor: Actor, ref: ListRef): Promise<ListVersion[]> {
-      return (await versionsIn(actor, ref)).versions;
+      return (await versionsIn(actor, ref, 'list.versions')).versions;
     },
 
-    version: selectVersion,
+    /** The version a selector names, for an actor who may export it (the export route names its file first). */
+    version: (actor: Actor, selector: VersionSelector) =>
+      selectVersion(actor, selector, 'list.export'),
 
     async lines(
       actor: Actor,
       selector: VersionSelector,
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
-      const version = await selectVersion(actor, selector);
-      const page = await repo.findLines(db, { ...query, versionId: version.id });
+      const version = await selectVersion(actor, selector, 'list.read');
+      const found = await repo.findLines(db, { ...query, versionId: version.id });
+      const page = {
+        ...found,
+        lines: found.lines.map(
+          compartments(actor, version.mechanismId, version.party, selector.kind),
+        ),
+      };
       // A read of personal data names every record it returned.
       await audit.record(
         null,
@@ -197,11 +236,14 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       actor: Actor,
       selector: VersionSelector & { from?: number },
     ): Promise<{ from: ListVersion | null; to: ListVersion; diff: LineDiff }> {
-      const to = await selectVersion(actor, selector);
+      const to = await selectVersion(actor, selector, 'list.read');
       const fromNumber = selector.from ?? to.number - 1;
       const from =
-        fromNumber >= 1 ? await selectVersion(actor, { ...selector, version: fromNumber }) : null;
-      const before = from ? await allLines(from.id) : [];
+        fromNumber >= 1
+          ? await selectVersion(actor, { ...selector, version: fromNumber }, 'list.read')
+          : null;
+      const visible = compartments(actor, to.mechanismId, to.party, selector.kind);
+      const before = from ? (await allLines(from.id)).map(visible) : [];
       await audit.record(
         null,
         auditEvent(actor, 'list.read', {
@@ -214,7 +256,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
           },
         }),
       );
-      return { from, to, diff: diffLines(before, await allLines(to.id)) };
+      return { from, to, diff: diffLines(before, (await allLines(to.id)).map(visible)) };
     },
 
     async exportList(
@@ -223,7 +265,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       format: ListFileFormat,
       out: Writable,
     ): Promise<ListVersion> {
-      const version = await selectVersion(actor, selector);
+      const version = await selectVersion(actor, selector, 'list.export');
       const extras = await sql<{ name: string }>`
         select distinct jsonb_object_keys(extra) as name from list_line
         where version_id = ${version.id} order by name`.execute(db);
@@ -241,8 +283,9 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
           },
         }),
       );
+      const visible = compartments(actor, version.mechanismId, version.party, selector.kind);
       await writeListFile(
-        repo.streamLines(db, version.id),
+        mapAsync(repo.streamLines(db, version.id), visible),
         extras.rows.map((row) => row.name),
         format,
         out,
@@ -344,6 +387,10 @@ function storedWarnings(warnings: readonly LineProblem[]): string[] {
   if (warnings.length > STORED_WARNINGS)
     kept.push(`... and ${warnings.length - STORED_WARNINGS} more warnings`);
   return kept;
+}
+
+async function* mapAsync<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of source) yield map(item);
 }
 
 async function* tap<T>(source: AsyncIterable<T>, onItem: (item: T) => void): AsyncGenerator<T> {

@@ -11,6 +11,10 @@ export interface DB {
   list_line_health: ListLineHealthTable;
   audit_entry: AuditEntryTable;
   audit_checkpoint: AuditCheckpointTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -105,4 +109,48 @@ export interface AuditCheckpointTable {
   signed_at: string;
   key_id: string;
   signature: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  is_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  totp_secret: string | null;
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface RoleGrantTable {
+  user_id: string;
+  mechanism_id: string;
+  role: string;
+  party_code: ColumnType<string, string | undefined, string>;
+  granted_at: CreatedAt;
+  granted_by: string;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  token_hash: string;
+  name: string;
+  user_id: string;
+  mechanism_id: string;
+  role: string;
+  party_code: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  expires_at: Date;
+  revoked_at: Date | null;
 }

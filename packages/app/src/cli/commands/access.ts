@@ -1,0 +1,114 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { ROLES } from '../../modules/access/index.ts';
+import { withContext, type CliEnvironment } from '../context.ts';
+import type { Output } from '../output.ts';
+
+function days(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 366)
+    throw new InvalidArgumentError('must be 1 to 366 days');
+  return number;
+}
+
+const roleOption = () =>
+  new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory();
+
+export function registerAccessCommands(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
+  const user = program.command('user').description('accounts and their roles');
+  user
+    .command('add')
+    .description(
+      'add a user with a one-time password and an authenticator (TOTP) secret, both shown once',
+    )
+    .requiredOption('--username <name>', 'the sign-in name (a-z, 0-9, . _ -)')
+    .option('--name <display name>', 'the name shown to others')
+    .option('--admin', 'a deployment admin: users, roles, keys; no personal data')
+    .option('--no-totp', 'no second factor (only for observers and admins without party roles)')
+    .action(
+      async (options: { username: string; name?: string; admin?: boolean; totp: boolean }) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const created = await services.access.addUser(actor, {
+            username: options.username,
+            ...(options.name ? { displayName: options.name } : {}),
+            isAdmin: Boolean(options.admin),
+            withTotp: options.totp,
+          });
+          out.result(created, (c) => {
+            out.line(
+              `added ${c.username}; one-time password (shown once, changed at first sign-in): ${c.password}`,
+            );
+            if (c.totpUri) out.line(`authenticator app (scan or paste, shown once): ${c.totpUri}`);
+          });
+        });
+      },
+    );
+  user
+    .command('grant')
+    .description('give a user a role in a mechanism')
+    .requiredOption('--username <name>', 'the user')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .addOption(roleOption())
+    .option('--party <code>', 'for party roles: the party the user acts for')
+    .action(
+      async (options: { username: string; mechanism: string; role: string; party?: string }) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const grant = await services.access.grant(actor, options);
+          out.result(grant, (g) =>
+            out.line(
+              `${options.username} is now ${g.role}${g.party ? ` for ${g.party}` : ''} in ${options.mechanism}`,
+            ),
+          );
+        });
+      },
+    );
+
+  const token = program.command('token').description('API tokens for scripts and integrations');
+  token
+    .command('create')
+    .description(
+      "create a token for one of a user's roles; it is shown once and stored only as a hash",
+    )
+    .requiredOption('--username <name>', 'the user the token acts for')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .addOption(roleOption())
+    .option('--party <code>', 'for party roles: the party')
+    .requiredOption('--name <name>', 'what the token is for')
+    .option('--days <n>', 'days until it expires', days, 30)
+    .action(
+      async (options: {
+        username: string;
+        mechanism: string;
+        role: string;
+        party?: string;
+        name: string;
+        days: number;
+      }) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const created = await services.access.createToken(actor, options);
+          out.result(created, (c) =>
+            out.line(
+              `token ${c.id} (expires ${c.expiresAt.toISOString()}), shown once:\n${c.token}`,
+            ),
+          );
+        });
+      },
+    );
+  token
+    .command('revoke')
+    .description('revoke a token at once')
+    .argument('<id>', 'the token id that create printed')
+    .action(async (id: string) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        await services.access.revokeToken(actor, id);
+        out.result({ revoked: id }, () => out.line(`revoked token ${id}`));
+      });
+    });
+}

@@ -1,0 +1,99 @@
+import { URI } from 'otpauth';
+import { beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { buildMechanism } from '../../testing/factories.ts';
+import { buildTestApp, tokenFor } from '../../testing/http.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR } from './index.ts';
+
+describeEachDatabase('sign-in', (db) => {
+  let app: FastifyInstance;
+  let services: Services;
+  beforeAll(async () => {
+    ({ app, services } = await buildTestApp(db()));
+  });
+
+  const signIn = (payload: Record<string, string>) =>
+    app.inject({ method: 'POST', url: '/api/v1/session', payload });
+
+  it('asks for the second factor, then signs in and sets a strict HttpOnly cookie', async () => {
+    const user = await services.access.addUser(SYSTEM_ACTOR, { username: 'olena' });
+    const totp = URI.parse(user.totpUri ?? '');
+    const withoutCode = await signIn({ username: 'olena', password: user.password });
+    expect(withoutCode.json()).toMatchObject({ error: { code: 'AUTH.SECOND_FACTOR_REQUIRED' } });
+    const wrongCode = await signIn({ username: 'olena', password: user.password, totp: '000000' });
+    expect(wrongCode.statusCode).toBe(401);
+    const ok = await signIn({ username: 'olena', password: user.password, totp: totp.generate() });
+    expect(ok.json()).toMatchObject({ actor: 'user:olena', mustChangePassword: true });
+    const cookie = ok.cookies.find((c) => c.name === 'parley_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const elsewhere = await app.inject({
+      url: '/api/v1/mechanisms',
+      headers: { cookie: `parley_session=${cookie?.value ?? ''}` },
+    });
+    expect(elsewhere.json()).toMatchObject({ error: { code: 'AUTH.PASSWORD_CHANGE_REQUIRED' } });
+  });
+
+  it('locks an account after five wrong passwords, even for the right one', async () => {
+    const user = await services.access.addUser(SYSTEM_ACTOR, {
+      username: 'petro',
+      withTotp: false,
+    });
+    for (let i = 0; i < 5; i++)
+      expect((await signIn({ username: 'petro', password: 'wrong password!' })).statusCode).toBe(
+        401,
+      );
+    const locked = await signIn({ username: 'petro', password: user.password });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json<{ error: { message: string } }>().error.message).toMatch(
+      /^too many failed sign-ins: the account is locked until /,
+    );
+  });
+
+  it('refuses short and common passwords', async () => {
+    const user = await services.access.addUser(SYSTEM_ACTOR, { username: 'ivan', withTotp: false });
+    const actor = (await services.access.signIn({ username: 'ivan', password: user.password }))
+      .actor;
+    await expect(
+      services.access.changePassword(actor, { current: user.password, next: 'short' }),
+    ).rejects.toThrow('a password needs at least 12 characters');
+    await expect(
+      services.access.changePassword(actor, { current: user.password, next: 'password1234' }),
+    ).rejects.toThrow('this password is on the list of common passwords');
+    await expect(
+      services.access.changePassword(actor, {
+        current: user.password,
+        next: 'Vyshyvanka-Kyiv-1991',
+      }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('stops honouring a revoked token at once', async () => {
+    const mechanism = await buildMechanism(db());
+    const auth = await tokenFor(services, { mechanism: mechanism.id, role: 'mediator' });
+    const url = `/api/v1/mechanisms/${mechanism.id}`;
+    expect((await app.inject({ url, headers: auth })).statusCode).toBe(200);
+    const id = /^Bearer (.+)$/.exec(auth.authorization)?.[1];
+    const row = await db()
+      .selectFrom('api_token')
+      .select('id')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(id).toMatch(/^prl_/);
+    await services.access.revokeToken(SYSTEM_ACTOR, row.id);
+    expect((await app.inject({ url, headers: auth })).json()).toMatchObject({
+      error: { code: 'AUTH.REQUIRED' },
+    });
+  });
+
+  it('stores tokens and sessions only as hashes', async () => {
+    const mechanism = await buildMechanism(db());
+    const auth = await tokenFor(services, { mechanism: mechanism.id, role: 'observer' });
+    const token = auth.authorization.slice('Bearer '.length);
+    const hashes = await db().selectFrom('api_token').select('token_hash').execute();
+    expect(hashes.some((row) => row.token_hash === token)).toBe(false);
+    expect(hashes.every((row) => /^[0-9a-f]{64}$/.test(row.token_hash))).toBe(true);
+  });
+});

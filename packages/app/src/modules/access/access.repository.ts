@@ -1,0 +1,189 @@
+import type { Database } from '../../platform/db/kysely.ts';
+import type { Grant, Role } from './domain/permissions.ts';
+
+export async function countAdmins(db: Database): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('is_admin', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function findUserByName(db: Database, username: string) {
+  return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findUserById(db: Database, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Database,
+  user: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    isAdmin: boolean;
+    totpSecret: string | null;
+  },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('app_user')
+    .values({
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      is_admin: user.isAdmin,
+      must_change_password: true,
+      totp_secret: user.totpSecret,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function recordSignIn(
+  db: Database,
+  userId: string,
+  outcome: { ok: boolean; lockUntil: Date | null },
+) {
+  await db
+    .updateTable('app_user')
+    .set((eb) =>
+      outcome.ok
+        ? { failed_sign_ins: 0, locked_until: null }
+        : { failed_sign_ins: eb('failed_sign_ins', '+', 1), locked_until: outcome.lockUntil },
+    )
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function setPassword(
+  db: Database,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: false })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function findGrants(db: Database, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('role_grant')
+    .select(['mechanism_id', 'role', 'party_code'])
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((row) => ({
+    mechanismId: row.mechanism_id,
+    role: row.role as Role,
+    party: row.party_code || null,
+  }));
+}
+
+export async function insertGrant(
+  db: Database,
+  userId: string,
+  grant: Grant,
+  grantedBy: string,
+): Promise<void> {
+  await db
+    .insertInto('role_grant')
+    .values({
+      user_id: userId,
+      mechanism_id: grant.mechanismId,
+      role: grant.role,
+      party_code: grant.party ?? '',
+      granted_by: grantedBy,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function insertSession(
+  db: Database,
+  session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('user_session')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export function findSession(db: Database, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.user_id',
+      's.csrf_token',
+      'u.username',
+      'u.is_admin',
+      'u.must_change_password',
+      'u.disabled_at',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function insertToken(
+  db: Database,
+  token: { tokenHash: string; name: string; userId: string; grant: Grant; expiresAt: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('api_token')
+    .values({
+      token_hash: token.tokenHash,
+      name: token.name,
+      user_id: token.userId,
+      mechanism_id: token.grant.mechanismId,
+      role: token.grant.role,
+      party_code: token.grant.party ?? '',
+      expires_at: token.expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export function findToken(db: Database, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select([
+      't.id',
+      't.user_id',
+      't.mechanism_id',
+      't.role',
+      't.party_code',
+      'u.username',
+      'u.disabled_at',
+    ])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.expires_at', '>', now)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function revokeToken(db: Database, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, SESSION_COOKIE } from './access.http.ts';
+import type { AccessService } from './access.service.ts';
+
+const grantResponse = z.object({
+  mechanismId: z.string(),
+  role: z.string(),
+  party: z.string().nullable(),
+});
+const sessionResponse = z.object({
+  actor: z.string(),
+  isAdmin: z.boolean(),
+  grants: z.array(grantResponse),
+  csrfToken: z.string().optional(),
+  mustChangePassword: z.boolean(),
+});
+
+/** Sign-in, sign-out, the current session and password change, under /api/v1. */
+export function accessRoutes(
+  access: AccessService,
+  options: { isSecureCookie: boolean },
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/session',
+      {
+        config: { rule: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['session'],
+          description:
+            'Sign in with a password and, where the account has one, the authenticator code.',
+          body: z.object({
+            username: z.string().min(1).max(64),
+            password: z.string().min(1).max(1024),
+            totp: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          }),
+          response: { 200: sessionResponse },
+        },
+      },
+      async (request, reply) => {
+        const session = await access.signIn(request.body, request.id);
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: options.isSecureCookie,
+          path: '/',
+          maxAge: session.maxAgeSeconds,
+        });
+        return {
+          actor: session.actor.id,
+          isAdmin: session.actor.isAdmin,
+          grants: [...session.actor.grants],
+          csrfToken: session.csrfToken,
+          mustChangePassword: session.mustChangePassword,
+        };
+      },
+    );
+
+    app.get(
+      '/session',
+      {
+        config: { rule: 'signed-in' },
+        schema: { tags: ['session'], response: { 200: sessionResponse } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return {
+          actor: actor.id,
+          isAdmin: actor.isAdmin,
+          grants: [...actor.grants],
+          mustChangePassword: false,
+        };
+      },
+    );
+
+    app.delete(
+      '/session',
+      { config: { rule: 'signed-in' }, schema: { tags: ['session'] } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await access.signOut(token);
+        return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
+      },
+    );
+
+    app.post(
+      '/session/password',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['session'],
+          body: z.object({ current: z.string().max(1024), next: z.string().max(1024) }),
+        },
+      },
+      async (request, reply) => {
+        await access.changePassword(actorOf(request), request.body);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

@@ -1,0 +1,128 @@
+/** The roles a user holds in a mechanism (DESIGN.md, "Who uses it"); admin is a deployment flag, not a role. */
+export const ROLES = [
+  'party_officer',
+  'party_medical_officer',
+  'mediator',
+  'neutral_verifier',
+  'observer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that act for one party, and so need a party code. */
+export const PARTY_ROLES: readonly Role[] = ['party_officer', 'party_medical_officer'];
+
+/** Roles that must sign in with a second factor. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = [
+  'party_officer',
+  'party_medical_officer',
+  'mediator',
+  'neutral_verifier',
+];
+
+export interface Grant {
+  mechanismId: string;
+  role: Role;
+  /** The party a party role acts for; null for the others. */
+  party: string | null;
+}
+
+/** Who may do what: the one table of permissions. `own` means only for the role's own party. */
+export const PERMISSIONS = {
+  'mechanism.create': { admin: true, roles: {} },
+  'mechanism.read': {
+    admin: true,
+    roles: {
+      party_officer: 'any',
+      party_medical_officer: 'any',
+      mediator: 'any',
+      neutral_verifier: 'any',
+      observer: 'any',
+    },
+  },
+  'list.versions': {
+    admin: false,
+    roles: {
+      party_officer: 'own',
+      party_medical_officer: 'own',
+      mediator: 'any',
+      neutral_verifier: 'any',
+      observer: 'any',
+    },
+  },
+  'list.read': {
+    admin: false,
+    roles: {
+      party_officer: 'own',
+      party_medical_officer: 'own',
+      mediator: 'any',
+      neutral_verifier: 'any',
+    },
+  },
+  'list.import': { admin: false, roles: { party_officer: 'own' } },
+  'list.export': { admin: false, roles: { party_officer: 'own', mediator: 'any' } },
+  'audit.verify': { admin: true, roles: {} },
+  'access.manage': { admin: true, roles: {} },
+} as const satisfies Record<
+  string,
+  { admin: boolean; roles: Partial<Record<Role, 'own' | 'any'>> }
+>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What a permission is asked about: a mechanism, and for list work the list's party. */
+export interface Target {
+  mechanismId?: string;
+  party?: string;
+}
+
+export interface Principal {
+  isSystem: boolean;
+  isAdmin: boolean;
+  grants: readonly Grant[];
+}
+
+/** Whether a principal may act on a target; the system (the operator's own CLI) may do everything. */
+export function isAllowed(
+  principal: Principal,
+  permission: Permission,
+  target: Target = {},
+): boolean {
+  if (principal.isSystem) return true;
+  const rule: { admin: boolean; roles: Partial<Record<Role, 'own' | 'any'>> } =
+    PERMISSIONS[permission];
+  if (rule.admin && principal.isAdmin) return true;
+  return principal.grants.some((grant) => {
+    const scope = rule.roles[grant.role];
+    if (!scope) return false;
+    if (target.mechanismId !== undefined && grant.mechanismId !== target.mechanismId) return false;
+    return scope === 'any' || (target.party !== undefined && grant.party === target.party);
+  });
+}
+
+/** Health data: medical roles of the party, and the mediator. */
+export function maySeeHealth(principal: Principal, target: Required<Target>): boolean {
+  return (
+    principal.isSystem ||
+    principal.grants.some(
+      (g) =>
+        g.mechanismId === target.mechanismId &&
+        (g.role === 'mediator' || (g.role === 'party_medical_officer' && g.party === target.party)),
+    )
+  );
+}
+
+/** The place of detention: the holding party (a held list's own party) and the verifier. */
+export function maySeeDetentionPlace(
+  principal: Principal,
+  target: Required<Target> & { kind: 'held' | 'sought' },
+): boolean {
+  return (
+    principal.isSystem ||
+    principal.grants.some(
+      (g) =>
+        g.mechanismId === target.mechanismId &&
+        (g.role === 'neutral_verifier' ||
+          (target.kind === 'held' && g.party === target.party && PARTY_ROLES.includes(g.role))),
+    )
+  );
+}
