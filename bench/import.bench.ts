@@ -22,13 +22,9 @@ import { LIST_COLUMNS } from '../packages/app/src/modules/registry/index.ts';
 import { createLineValidator } from '../packages/app/src/modules/registry/domain/line-validator.ts';
 import { analyseHeader } from '../packages/app/src/modules/registry/domain/list-header.ts';
 import { readListRows } from '../packages/app/src/modules/registry/list-file-reader.ts';
-import { SYSTEM_ACTOR } from '../packages/app/src/platform/actor.ts';
+import { SYSTEM_ACTOR } from '../packages/app/src/modules/access/index.ts';
 import { ephemeralDeploymentKeys } from '../packages/app/src/platform/crypto/deployment-keys.ts';
-import {
-  migrateToLatest,
-  openDatabase,
-  type OpenDatabase,
-} from '../packages/app/src/platform/db/kysely.ts';
+import { openDatabase, type OpenDatabase } from '../packages/app/src/platform/db/kysely.ts';
 import { buildServices } from '../packages/app/src/services.ts';
 import { writeResult } from './machine.ts';
 
@@ -360,9 +356,11 @@ async function withPostgresDatabase<T>(
   try {
     const url = new URL(POSTGRES_URL);
     url.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+    const database = await openDatabase(
+      { kind: 'postgres', url: url.toString() },
+      { migrate: true },
+    );
     try {
-      await migrateToLatest(database.db);
       console.log(`PostgreSQL: database ${name} created and migrated (not timed)`);
       return await work(database);
     } finally {
@@ -396,9 +394,8 @@ async function withPgliteDatabase<T>(
   const dataDir = await fsp.mkdtemp(path.join(tmp, 'pglite-'));
   try {
     const started = performance.now();
-    const database = await openDatabase({ kind: 'pglite', dataDir });
+    const database = await openDatabase({ kind: 'pglite', dataDir }, { migrate: true });
     try {
-      await migrateToLatest(database.db);
       const seconds = (performance.now() - started) / 1000;
       console.log(
         `PGlite: fresh database created and migrated in ${seconds.toFixed(1)} s (not timed)`,

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { cliActor, type Actor } from '../modules/access/index.ts';
 import type { AppConfig } from '../platform/config.ts';
-import { migrateToLatest, openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
+import { openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
 import { AppError } from '../platform/errors.ts';
 import { loadDeploymentKeys } from '../platform/crypto/deployment-keys.ts';
 import { buildServices, type Services } from '../services.ts';
@@ -31,9 +31,8 @@ export async function withContext<T>(
 ): Promise<T> {
   const release = await lockEmbeddedDatabase(env.config);
   try {
-    const database = await openDatabase(env.config.database);
+    const database = await openDatabase(env.config.database, { migrate: true });
     try {
-      await migrateToLatest(database.db);
       return await work({
         config: env.config,
         database,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateToLatest, openDatabase } from '../platform/db/kysely.ts';
+import { openDatabase } from '../platform/db/kysely.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,8 +16,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-test-'));
   const templateFile = path.join(dir, 'pglite-template.tar');
-  const pglite = await openDatabase({ kind: 'pglite-memory' });
-  await migrateToLatest(pglite.db);
+  const pglite = await openDatabase({ kind: 'pglite-memory' }, { migrate: true });
   await fs.writeFile(templateFile, Buffer.from(await (await pglite.dump()).arrayBuffer()));
   await pglite.close();
   project.provide('pgliteTemplate', templateFile);
@@ -28,8 +27,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     templateName = `parley_template_${process.pid}`;
     await adminQuery(url, `drop database if exists ${templateName}`);
     await adminQuery(url, `create database ${templateName}`);
-    const template = await openDatabase({ kind: 'postgres', url: withDatabase(url, templateName) });
-    await migrateToLatest(template.db);
+    const template = await openDatabase(
+      { kind: 'postgres', url: withDatabase(url, templateName) },
+      { migrate: true },
+    );
     await template.close();
   }
   project.provide('postgresTemplate', templateName);

@@ -35,7 +35,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<OpenData
 /** Declares the suite once per test database; `db()` gives the suite's database inside its tests. */
 export function describeEachDatabase(
   title: string,
-  suite: (db: () => Database, kind: TestDatabaseKind) => void,
+  suite: (db: () => Database, kind: TestDatabaseKind, opened: () => OpenDatabase) => void,
 ): void {
   describe.each(testDatabaseKinds())(`${title} [%s]`, (kind) => {
     let opened: OpenDatabase | undefined;
@@ -45,9 +45,10 @@ export function describeEachDatabase(
     afterAll(async () => {
       await opened?.close();
     });
-    suite(() => {
+    const open = () => {
       if (!opened) throw new Error('the test database is not open yet');
-      return opened.db;
-    }, kind);
+      return opened;
+    };
+    suite(() => open().db, kind, open);
   });
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { migrateToLatest } from '../../platform/db/kysely.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 
@@ -14,8 +13,7 @@ export function registerDbCommands(
     .action(async () => {
       const out = output();
       await withContext(env, out, async ({ database }) => {
-        const result = await migrateToLatest(database.db);
-        const applied = (result.results ?? []).map((r) => r.migrationName);
+        const { applied } = database;
         out.result({ database: database.kind, applied }, () =>
           out.line(
             `${database.kind}: schema is up to date${applied.length ? ` (applied ${applied.join(', ')})` : ''}`,

@@ -6,6 +6,7 @@ export {
   isAllowed,
   maySeeHealth,
   maySeeDetentionPlace,
+  rowScope,
   type Grant,
   type Permission,
   type Role,

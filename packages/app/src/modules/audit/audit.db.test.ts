@@ -9,7 +9,7 @@ import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
 
 const actor = { ...cliActor('alice'), requestId: 'req-1' };
 
-describeEachDatabase('the audit log', (db) => {
+describeEachDatabase('the audit log', (db, _kind, opened) => {
   it('records an import and every read of personal data, naming the records read', async () => {
     const { registry, audit } = buildTestServices(db());
     const mechanism = await buildMechanism(db());
@@ -48,10 +48,15 @@ describeEachDatabase('the audit log', (db) => {
       null,
       auditEvent(actor, 'test.event', { mechanismId: null, objectIds: ['x'] }),
     );
-    await expect(sql`update audit_entry set actor = 'mallory'`.execute(db())).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(sql`delete from audit_entry`.execute(db())).rejects.toThrow(/append-only/);
+    // The application's role has no such grant, and even the schema's owner meets the trigger.
+    const update = sql`update audit_entry set actor = 'mallory'`;
+    const remove = sql`delete from audit_entry`;
+    await expect(update.execute(db())).rejects.toThrow(/permission denied/);
+    await expect(remove.execute(db())).rejects.toThrow(/permission denied/);
+    await opened().asOwner(async (owner) => {
+      await expect(update.execute(owner)).rejects.toThrow(/append-only/);
+      await expect(remove.execute(owner)).rejects.toThrow(/append-only/);
+    });
   });
 
   it('names the first entry changed behind its back, and a forged checkpoint', async () => {
@@ -71,15 +76,15 @@ describeEachDatabase('the audit log', (db) => {
     const target = Number(rows[0]?.seq) - 2;
 
     // What a thief with the database would do: switch the triggers off and edit a row.
-    await db()
-      .transaction()
-      .execute(async (trx) => {
+    await opened().asOwner((owner) =>
+      owner.transaction().execute(async (trx) => {
         await sql`alter table audit_entry disable trigger user`.execute(trx);
         await sql`update audit_entry set object_ids = '["forged"]' where seq = ${target}`.execute(
           trx,
         );
         await sql`alter table audit_entry enable trigger user`.execute(trx);
-      });
+      }),
+    );
     expect(await audit.verify()).toMatchObject({
       ok: false,
       seq: target,

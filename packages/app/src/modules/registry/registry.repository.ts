@@ -19,7 +19,15 @@ const STORED_COLUMNS = Object.keys(FIELD_OF_COLUMN).filter(
   (column) => column !== 'health_status',
 ) as Exclude<ListColumn, 'health_status'>[];
 
-const LINE_COLUMNS = ['version_id', 'line_number', 'extra', 'invalid', ...STORED_COLUMNS];
+const LINE_COLUMNS = [
+  'version_id',
+  'mechanism_id',
+  'party_code',
+  'line_number',
+  'extra',
+  'invalid',
+  ...STORED_COLUMNS,
+];
 
 /** Locks the list (creating it if new) so that concurrent imports number their versions one after the other. */
 export async function lockList(
@@ -93,10 +101,11 @@ export async function insertVersion(
  */
 export async function insertLines(
   db: Database,
-  versionId: VersionId,
+  owner: { versionId: VersionId; mechanismId: string; party: string },
   lines: readonly PersonLine[],
 ): Promise<void> {
-  const rows = JSON.stringify(lines.map((line) => toRow(versionId, line)));
+  const { versionId } = owner;
+  const rows = JSON.stringify(lines.map((line) => toRow(owner, line)));
   await sql`
     insert into list_line (${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))})
     select ${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))}
@@ -106,13 +115,15 @@ export async function insertLines(
   const healthRows = JSON.stringify(
     health.map((line) => ({
       version_id: versionId,
+      mechanism_id: owner.mechanismId,
+      party_code: owner.party,
       record_id: line.recordId,
       health_status: line.healthStatus,
     })),
   );
   await sql`
-    insert into list_line_health (version_id, record_id, health_status)
-    select version_id, record_id, health_status
+    insert into list_line_health (version_id, mechanism_id, party_code, record_id, health_status)
+    select version_id, mechanism_id, party_code, record_id, health_status
     from jsonb_populate_recordset(null::list_line_health, ${healthRows}::jsonb)`.execute(db);
 }
 
@@ -192,6 +203,14 @@ export async function findLines(
   return { total: Number(total), lines: rows.map(fromRow) };
 }
 
+/** The names of a version's extra columns, in order. */
+export async function findExtraColumns(db: Database, versionId: VersionId): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select distinct jsonb_object_keys(extra) as name from list_line
+    where version_id = ${versionId} order by name`.execute(db);
+  return rows.map((row) => row.name);
+}
+
 /** Every line of a version in file order, streamed in pages so that exports of any size stay small in memory. */
 export async function* streamLines(
   db: Database,
@@ -243,9 +262,14 @@ const LINE_SELECT = [
   'h.health_status',
 ] as const;
 
-function toRow(versionId: string, line: PersonLine): Record<string, unknown> {
+function toRow(
+  owner: { versionId: string; mechanismId: string; party: string },
+  line: PersonLine,
+): Record<string, unknown> {
   const row: Record<string, unknown> = {
-    version_id: versionId,
+    version_id: owner.versionId,
+    mechanism_id: owner.mechanismId,
+    party_code: owner.party,
     line_number: line.lineNumber,
     extra: line.extra,
     invalid: line.invalid,
@@ -254,7 +278,7 @@ function toRow(versionId: string, line: PersonLine): Record<string, unknown> {
   return row;
 }
 
-function fromRow(row: Omit<LineRow, 'version_id'>): PersonLine {
+function fromRow(row: Omit<LineRow, 'version_id' | 'mechanism_id' | 'party_code'>): PersonLine {
   const line: Record<string, unknown> = {
     lineNumber: row.line_number,
     extra: row.extra,

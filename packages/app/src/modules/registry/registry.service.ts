@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { sql } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
+import { withScope } from '../../platform/db/scope.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import {
   authorize,
   maySeeDetentionPlace,
   maySeeHealth,
+  rowScope,
   type Actor,
   type Permission,
 } from '../access/index.ts';
@@ -121,10 +122,12 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
     return { ...version, mechanismId: mechanism.id, party: selector.party.trim().toUpperCase() };
   }
 
-  async function allLines(versionId: ListVersion['id']): Promise<PersonLine[]> {
-    const lines: PersonLine[] = [];
-    for await (const line of repo.streamLines(db, versionId)) lines.push(line);
-    return lines;
+  async function allLines(actor: Actor, versionId: ListVersion['id']): Promise<PersonLine[]> {
+    return withScope(db, rowScope(actor), async (scoped) => {
+      const lines: PersonLine[] = [];
+      for await (const line of repo.streamLines(scoped, versionId)) lines.push(line);
+      return lines;
+    });
   }
 
   return {
@@ -135,11 +138,12 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         ...request.file,
         content: tap(request.file.content, (chunk) => hash.update(chunk)),
       };
-      const { version, warnings } = await db.transaction().execute(async (trx) => {
+      const { version, warnings } = await withScope(db, rowScope(actor), async (trx) => {
         // Lines are written while the file is still read, so that parsing and the database
         // overlap; an error anywhere rolls all of them back.
         const id = randomUUID() as VersionId;
-        const writer = createBatchWriter((lines) => repo.insertLines(trx, id, lines));
+        const owner = { versionId: id, mechanismId: mechanism.id, party };
+        const writer = createBatchWriter((lines) => repo.insertLines(trx, owner, lines));
         const outcome = await validateFile(file, request.acceptInvalid, writer.write);
         if (outcome.errors.length > 0) {
           await writer.abandon();
@@ -206,7 +210,9 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
       const version = await selectVersion(actor, selector, 'list.read');
-      const found = await repo.findLines(db, { ...query, versionId: version.id });
+      const found = await withScope(db, rowScope(actor), (scoped) =>
+        repo.findLines(scoped, { ...query, versionId: version.id }),
+      );
       const page = {
         ...found,
         lines: found.lines.map(
@@ -243,7 +249,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
           ? await selectVersion(actor, { ...selector, version: fromNumber }, 'list.read')
           : null;
       const visible = compartments(actor, to.mechanismId, to.party, selector.kind);
-      const before = from ? (await allLines(from.id)).map(visible) : [];
+      const before = from ? (await allLines(actor, from.id)).map(visible) : [];
       await audit.record(
         null,
         auditEvent(actor, 'list.read', {
@@ -256,7 +262,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
           },
         }),
       );
-      return { from, to, diff: diffLines(before, (await allLines(to.id)).map(visible)) };
+      return { from, to, diff: diffLines(before, (await allLines(actor, to.id)).map(visible)) };
     },
 
     async exportList(
@@ -266,9 +272,6 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       out: Writable,
     ): Promise<ListVersion> {
       const version = await selectVersion(actor, selector, 'list.export');
-      const extras = await sql<{ name: string }>`
-        select distinct jsonb_object_keys(extra) as name from list_line
-        where version_id = ${version.id} order by name`.execute(db);
       await audit.record(
         null,
         auditEvent(actor, 'list.export', {
@@ -284,12 +287,16 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         }),
       );
       const visible = compartments(actor, version.mechanismId, version.party, selector.kind);
-      await writeListFile(
-        mapAsync(repo.streamLines(db, version.id), visible),
-        extras.rows.map((row) => row.name),
-        format,
-        out,
-      );
+      // One scoped transaction for the whole file: every page of lines is read under the same scope.
+      await withScope(db, rowScope(actor), async (scoped) => {
+        const extras = await repo.findExtraColumns(scoped, version.id);
+        await writeListFile(
+          mapAsync(repo.streamLines(scoped, version.id), visible),
+          extras,
+          format,
+          out,
+        );
+      });
       return version;
     },
   };

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
@@ -13,24 +13,68 @@ export type Database = Kysely<DB>;
 export type DatabaseSource = DatabaseConfig | { kind: 'pglite-memory'; dump?: Blob };
 
 export interface OpenDatabase {
+  /** Runs as the role parley_app, which row-level security binds. */
   readonly db: Database;
   readonly kind: 'pglite' | 'postgres';
+  /** The migrations this opening applied. */
+  readonly applied: string[];
+  /** Runs `work` as the owner of the schema, which policies and grants do not bind: for tests and repairs only. */
+  asOwner<T>(work: (owner: Database) => Promise<T>): Promise<T>;
   /** Only for PGlite: a dump of the whole data directory, used to copy a migrated template. */
   dump(): Promise<Blob>;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Bring the schema to the newest migration first (as the owner). */
+  migrate?: boolean;
+}
+
 // PostgreSQL returns bigint as text by default; counts in this app fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-/** Opens the database the source names; it does not migrate. */
-export async function openDatabase(source: DatabaseSource): Promise<OpenDatabase> {
+const APP_ROLE = 'parley_app';
+
+/** Opens the database the source names, migrating it when asked; its queries run as parley_app. */
+export async function openDatabase(
+  source: DatabaseSource,
+  options: OpenOptions = {},
+): Promise<OpenDatabase> {
   if (source.kind === 'postgres') {
+    const ownerDb = () =>
+      new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: source.url, max: 1 }),
+        }),
+      });
+    let applied: string[] = [];
+    if (options.migrate) {
+      const owner = ownerDb();
+      try {
+        applied = await migrateToLatest(owner);
+      } finally {
+        await owner.destroy();
+      }
+    }
     const pool = new pg.Pool({ connectionString: source.url, max: 10 });
+    pool.on('connect', (client) => {
+      client
+        .query(`set role ${APP_ROLE}`)
+        .catch(() => client.release(new Error(`cannot act as ${APP_ROLE}`)));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
       kind: 'postgres',
+      applied,
+      asOwner: async (work) => {
+        const owner = ownerDb();
+        try {
+          return await work(owner);
+        } finally {
+          await owner.destroy();
+        }
+      },
       dump: () => Promise.reject(new Error('dump() is only available on PGlite')),
       close: () => db.destroy(),
     };
@@ -43,9 +87,21 @@ export async function openDatabase(source: DatabaseSource): Promise<OpenDatabase
     pglite = await PGlite.create(source.dump ? { loadDataDir: source.dump } : {});
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  // PGlite is one connection: the role is switched on it, and switched back for owner work.
+  const applied = options.migrate ? await migrateToLatest(db) : [];
+  await pglite.exec(`set role ${APP_ROLE}`);
   return {
     db,
     kind: 'pglite',
+    applied,
+    asOwner: async (work) => {
+      await pglite.exec('reset role');
+      try {
+        return await work(db);
+      } finally {
+        await pglite.exec(`set role ${APP_ROLE}`);
+      }
+    },
     dump: () => pglite.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
@@ -55,7 +111,7 @@ export async function openDatabase(source: DatabaseSource): Promise<OpenDatabase
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Database): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Database): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
@@ -67,5 +123,5 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
       result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
     throw new Error(`migration ${failed} failed: ${reason}`, { cause: result.error });
   }
-  return result;
+  return (result.results ?? []).map((r) => r.migrationName);
 }

@@ -60,6 +60,8 @@ export interface ListVersionTable {
 export interface ListLineTable {
   id: ColumnType<string, never, never>;
   version_id: string;
+  mechanism_id: string;
+  party_code: string;
   line_number: number;
   record_id: string;
   surname: string | null;
@@ -85,6 +87,8 @@ export interface ListLineTable {
 
 export interface ListLineHealthTable {
   version_id: string;
+  mechanism_id: string;
+  party_code: string;
   record_id: string;
   health_status: string | null;
 }

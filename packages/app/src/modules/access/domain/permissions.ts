@@ -126,3 +126,24 @@ export function maySeeDetentionPlace(
     )
   );
 }
+
+/**
+ * The settings a transaction carries for row-level security: which mechanisms and parties'
+ * rows the principal may read, per compartment, and for which parties it may write lines.
+ */
+export function rowScope(principal: Principal): Record<string, string> {
+  if (principal.isSystem) return { system: 'on' };
+  const pick = (roles: readonly Role[], whole: boolean) =>
+    principal.grants
+      .filter((g) => roles.includes(g.role) && (whole ? true : g.party !== null))
+      .map((g) => (whole ? g.mechanismId : `${g.mechanismId}:${g.party ?? ''}`));
+  const array = (items: string[]) => `{${[...new Set(items)].join(',')}}`;
+  return {
+    system: 'off',
+    lines_mechanisms: array(pick(['mediator', 'neutral_verifier'], true)),
+    lines_parties: array(pick(PARTY_ROLES, false)),
+    health_mechanisms: array(pick(['mediator'], true)),
+    health_parties: array(pick(['party_medical_officer'], false)),
+    write_parties: array(pick(['party_officer'], false)),
+  };
+}

@@ -65,6 +65,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('list_line')
     .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('version_id', 'uuid', (col) => col.notNull())
+    // Copied from the list, so that row-level security decides on the row's own columns.
+    .addColumn('mechanism_id', 'uuid', (col) => col.notNull())
+    .addColumn('party_code', 'text', (col) => col.notNull())
     .addColumn('line_number', 'integer', (col) => col.notNull())
     .addColumn('record_id', 'text', (col) => col.notNull())
     .addColumn('surname', 'text')
@@ -104,6 +107,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('list_line_health')
     .addColumn('version_id', 'uuid', (col) => col.notNull())
+    .addColumn('mechanism_id', 'uuid', (col) => col.notNull())
+    .addColumn('party_code', 'text', (col) => col.notNull())
     .addColumn('record_id', 'text', (col) => col.notNull())
     .addColumn('health_status', 'text', (col) =>
       col.check(

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as registry from './0001-registry.ts';
 import * as audit from './0002-audit.ts';
 import * as access from './0003-access.ts';
+import * as rowSecurity from './0004-row-security.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
   '0001-registry': registry,
   '0002-audit': audit,
   '0003-access': access,
+  '0004-row-security': rowSecurity,
 };
