@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accessRoutes, installAuthentication } from './modules/access/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import type { Services } from './services.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(
         accessRoutes(deps.services.access, { isSecureCookie: Boolean(deps.isSecureCookie) }),
       );
+      await api.register(auditRoutes(deps.services.audit));
       await api.register(mechanismRoutes(deps.services.mechanisms));
       await api.register(
         registryRoutes(deps.services.registry, { maxUploadBytes: deps.maxUploadBytes }),

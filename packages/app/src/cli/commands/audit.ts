@@ -27,6 +27,25 @@ export function registerAuditCommands(
       report(out, verdict);
     });
   audit
+    .command('break-glass')
+    .description(
+      'report every emergency (break-glass) access: who, where, why, and how many actions under it',
+    )
+    .action(async () => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const report = await services.access.breakGlassReport(actor);
+        out.result(report, (rows) => {
+          if (rows.length === 0) out.line('no break-glass access has been used');
+          for (const r of rows) {
+            out.line(
+              `${r.startedAt.toISOString()}  ${r.username} in ${r.mechanism} until ${r.expiresAt.toISOString()}: ${r.actions} actions; reason: ${r.reason}`,
+            );
+          }
+        });
+      });
+    });
+  audit
     .command('export')
     .description(
       'write the whole log, its checkpoints and public keys as NDJSON that verifies offline',

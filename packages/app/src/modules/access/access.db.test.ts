@@ -2,7 +2,7 @@ import { URI } from 'otpauth';
 import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
-import { buildMechanism } from '../../testing/factories.ts';
+import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from './index.ts';
@@ -85,6 +85,80 @@ describeEachDatabase('sign-in', (db) => {
     await services.access.revokeToken(SYSTEM_ACTOR, row.id);
     expect((await app.inject({ url, headers: auth })).json()).toMatchObject({
       error: { code: 'AUTH.REQUIRED' },
+    });
+  });
+
+  it('opens break-glass access only with a reason, flags every read under it, and reports it', async () => {
+    const mechanism = await buildMechanism(db());
+    await services.registry.importList(SYSTEM_ACTOR, {
+      mechanism: mechanism.id,
+      party: 'UA',
+      kind: 'held',
+      acceptInvalid: false,
+      file: buildFile(
+        'h.csv',
+        csvOf([
+          ['record_id', 'surname', 'health_status'],
+          ['H-1', 'Бондар', 'seriously_wounded'],
+        ]),
+      ),
+    });
+    const user = await services.access.addUser(SYSTEM_ACTOR, { username: 'olha', withTotp: false });
+    await services.access.grant(SYSTEM_ACTOR, {
+      username: 'olha',
+      mechanism: mechanism.id,
+      role: 'observer',
+    });
+    const session = await services.access.signIn({ username: 'olha', password: user.password });
+    const headers = {
+      cookie: `parley_session=${session.token}`,
+      'x-csrf-token': session.csrfToken,
+    };
+    await services.access.changePassword(session.actor, {
+      current: user.password,
+      next: 'Kherson-Mykolaiv-2022',
+    });
+    const lines = `/api/v1/mechanisms/${mechanism.id}/lists/UA/held/versions/latest/lines`;
+    expect((await app.inject({ url: lines, headers })).statusCode).toBe(403);
+
+    const tooShort = await app.inject({
+      method: 'POST',
+      url: `/api/v1/mechanisms/${mechanism.id}/break-glass`,
+      headers,
+      payload: { reason: 'urgent' },
+    });
+    expect(tooShort.statusCode).toBe(400);
+    const reason = 'Medical evacuation of H-1 tonight; the mediator cannot be reached';
+    const opened = await app.inject({
+      method: 'POST',
+      url: `/api/v1/mechanisms/${mechanism.id}/break-glass`,
+      headers,
+      payload: { reason, minutes: 15 },
+    });
+    expect(opened.statusCode).toBe(201);
+    const read = await app.inject({ url: lines, headers });
+    expect(read.json()).toMatchObject({
+      items: [{ recordId: 'H-1', healthStatus: 'seriously_wounded' }],
+    });
+
+    const flagged = await services.audit.find({
+      action: 'list.read',
+      mechanismId: mechanism.id,
+      afterSeq: 0,
+      limit: 10,
+    });
+    expect(flagged).toMatchObject([
+      {
+        actor: 'user:olha',
+        reason: `break glass: ${reason}`,
+        details: { breakGlass: opened.json<{ id: string }>().id },
+      },
+    ]);
+    const report = await services.access.breakGlassReport(SYSTEM_ACTOR);
+    expect(report.find((r) => r.id === opened.json<{ id: string }>().id)).toMatchObject({
+      username: 'olha',
+      reason,
+      actions: 1,
     });
   });
 

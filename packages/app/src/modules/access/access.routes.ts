@@ -88,6 +88,65 @@ export function accessRoutes(
     );
 
     app.post(
+      '/mechanisms/:mechanism/break-glass',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['session'],
+          description:
+            'Emergency access to the lists of a mechanism, for a stated reason, for at most an hour. Logged, flagged and reported.',
+          params: z.object({ mechanism: z.string().min(1).max(200) }),
+          body: z.object({
+            reason: z.string().min(20).max(2000),
+            minutes: z.number().int().min(1).max(60).default(30),
+          }),
+          response: {
+            201: z.object({ id: z.string(), mechanismId: z.string(), expiresAt: z.string() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const opened = await access.breakGlass(actorOf(request), {
+          mechanism: request.params.mechanism,
+          ...request.body,
+        });
+        return reply.status(201).send({ ...opened, expiresAt: opened.expiresAt.toISOString() });
+      },
+    );
+
+    app.get(
+      '/audit/break-glass',
+      {
+        config: { rule: 'audit.verify' },
+        schema: {
+          tags: ['audit'],
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  username: z.string(),
+                  mechanism: z.string(),
+                  reason: z.string(),
+                  startedAt: z.string(),
+                  expiresAt: z.string(),
+                  actions: z.number(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({
+        items: (await access.breakGlassReport(actorOf(request))).map((row) => ({
+          ...row,
+          startedAt: row.startedAt.toISOString(),
+          expiresAt: row.expiresAt.toISOString(),
+        })),
+      }),
+    );
+
+    app.post(
       '/session/password',
       {
         config: { rule: 'signed-in' },

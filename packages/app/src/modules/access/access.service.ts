@@ -8,9 +8,10 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import * as repo from './access.repository.ts';
 import { authorize } from './authorize.ts';
-import type { Actor } from './domain/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from './domain/actor.ts';
 import { checkPassword } from './domain/password-policy.ts';
 import {
+  EMERGENCY_ROLE,
   PARTY_ROLES,
   ROLES,
   SECOND_FACTOR_ROLES,
@@ -67,7 +68,7 @@ export function createAccessService({
     actor: Actor,
     input: { mechanism: string; role: string; party?: string | null },
   ): Promise<Grant> {
-    if (!ROLES.includes(input.role as Role)) {
+    if (!(ROLES as readonly string[]).includes(input.role)) {
       throw new AppError(
         'ACCESS.INVALID_GRANT',
         `"${input.role}" is not a role; the roles are ${ROLES.join(', ')}`,
@@ -360,13 +361,78 @@ export function createAccessService({
       );
     },
 
+    /**
+     * Opens emergency access to a mechanism's lists for a signed-in user, for a stated reason and
+     * at most an hour; it is logged and flagged, and every read under it carries the reason.
+     */
+    async breakGlass(actor: Actor, input: { mechanism: string; reason: string; minutes: number }) {
+      if (!actor.userId || actor.id.startsWith('token:')) {
+        throw new AppError(
+          'ACCESS.FORBIDDEN',
+          'break-glass access is for a signed-in person, not a token',
+        );
+      }
+      const [mechanism] = (await mechanisms.list(SYSTEM_ACTOR)).filter(
+        (m) => m.id === input.mechanism || m.name === input.mechanism,
+      );
+      if (!mechanism)
+        throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${input.mechanism}"`);
+      if (!actor.isAdmin && !actor.grants.some((g) => g.mechanismId === mechanism.id)) {
+        throw new AppError(
+          'ACCESS.FORBIDDEN',
+          'break-glass access is for admins and for people who hold a role in the mechanism',
+        );
+      }
+      const reason = input.reason.trim();
+      if (reason.length < 20)
+        throw new AppError(
+          'VALIDATION.INVALID_INPUT',
+          'state the reason for emergency access in at least 20 characters',
+        );
+      const expiresAt = new Date(clock().getTime() + Math.min(input.minutes, 60) * 60_000);
+      const userId = actor.userId;
+      const id = await db.transaction().execute(async (trx) => {
+        const opened = await repo.insertBreakGlass(trx, {
+          userId,
+          mechanismId: mechanism.id,
+          reason,
+          expiresAt,
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'access.break-glass', {
+            mechanismId: mechanism.id,
+            objectIds: [opened],
+            reason,
+            details: { flag: 'break-glass', expiresAt: expiresAt.toISOString() },
+          }),
+        );
+        return opened;
+      });
+      return { id, mechanismId: mechanism.id, expiresAt };
+    },
+
+    /** Every break-glass access, with how many audited actions were taken under it: the report for oversight. */
+    async breakGlassReport(actor: Actor) {
+      authorize(actor, 'audit.verify');
+      return repo.breakGlassReport(db);
+    },
+
     /** The actor of a session cookie, with the CSRF token its writes must carry; null when unknown or expired. */
     async actorOfSession(token: string, requestId?: string) {
       const session = await repo.findSession(db, sha256(token), clock());
       if (!session || session.disabled_at) return null;
-      const grants = await repo.findGrants(db, session.user_id);
+      const emergencies = await repo.findActiveBreakGlass(db, session.user_id, clock());
+      const grants: Grant[] = [
+        ...(await repo.findGrants(db, session.user_id)),
+        ...emergencies.map((e) => ({
+          mechanismId: e.mechanismId,
+          role: EMERGENCY_ROLE,
+          party: null,
+        })),
+      ];
       return {
-        actor: actorOfUser(session, grants, requestId),
+        actor: { ...actorOfUser(session, grants, requestId), breakGlass: emergencies },
         csrfToken: session.csrf_token,
         mustChangePassword: session.must_change_password,
       };

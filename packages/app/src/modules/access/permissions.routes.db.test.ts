@@ -130,6 +130,34 @@ describeEachDatabase('the permission matrix', (db) => {
     }
   });
 
+  it('shows health data and the place of detention only to the roles of their compartments', async () => {
+    const held = csvOf([
+      ['record_id', 'surname', 'health_status', 'detention_place'],
+      ['H-1', 'Гук', 'seriously_sick', 'СИЗО-2 Таганрог'],
+    ]);
+    await services.registry.importList(SYSTEM_ACTOR, {
+      mechanism: mechanismId,
+      party: 'UA',
+      kind: 'held',
+      acceptInvalid: false,
+      file: buildFile('h.csv', held),
+    });
+    const seen = async (caller: string) => {
+      const response = await app.inject({
+        url: `/api/v1/mechanisms/${mechanismId}/lists/UA/held/versions/latest/lines`,
+        headers: callers.get(caller) ?? {},
+      });
+      const [line] = response.json<{
+        items: { healthStatus: string | null; detentionPlace: string | null }[];
+      }>().items;
+      return [line?.healthStatus ?? null, line?.detentionPlace ?? null];
+    };
+    expect(await seen('party_officer')).toEqual([null, 'СИЗО-2 Таганрог']);
+    expect(await seen('party_medical_officer')).toEqual(['seriously_sick', 'СИЗО-2 Таганрог']);
+    expect(await seen('mediator')).toEqual(['seriously_sick', null]);
+    expect(await seen('neutral_verifier')).toEqual([null, 'СИЗО-2 Таганрог']);
+  });
+
   it('refuses requests without credentials, and cookie writes without the CSRF token', async () => {
     const anonymous = await app.inject(
       `/api/v1/mechanisms/${mechanismId}/lists/UA/sought/versions`,

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AuditEntryTable } from '../../platform/db/schema.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { AuditEntry } from './domain/audit-entry.ts';
 import type { AuditCheckpoint } from './domain/chain-verifier.ts';
@@ -85,23 +86,53 @@ export async function* streamEntries(
     if (filter.actor) query = query.where('actor', '=', filter.actor);
     if (filter.action) query = query.where('action', '=', filter.action);
     const rows = await query.execute();
-    for (const row of rows) {
-      yield {
-        seq: Number(row.seq),
-        at: row.at,
-        actor: row.actor,
-        mechanismId: row.mechanism_id,
-        action: row.action,
-        objectIds: row.object_ids,
-        reason: row.reason,
-        requestId: row.request_id,
-        details: row.details,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      };
-    }
+    for (const row of rows) yield toEntry(row);
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
     after = Number(last.seq);
   }
+}
+
+export interface EntrySearch {
+  actor?: string;
+  action?: string;
+  mechanismId?: string;
+  object?: string;
+  from?: string;
+  to?: string;
+  afterSeq: number;
+  limit: number;
+}
+
+/** A page of entries matching a search, oldest first. */
+export async function searchEntries(db: Database, search: EntrySearch): Promise<AuditEntry[]> {
+  let query = db
+    .selectFrom('audit_entry')
+    .selectAll()
+    .where('seq', '>', search.afterSeq)
+    .orderBy('seq')
+    .limit(search.limit);
+  if (search.actor) query = query.where('actor', '=', search.actor);
+  if (search.action) query = query.where('action', '=', search.action);
+  if (search.mechanismId) query = query.where('mechanism_id', '=', search.mechanismId);
+  if (search.object) query = query.where(sql<boolean>`object_ids ? ${search.object}`);
+  if (search.from) query = query.where('at', '>=', search.from);
+  if (search.to) query = query.where('at', '<', search.to);
+  return (await query.execute()).map(toEntry);
+}
+
+function toEntry(row: Selectable<AuditEntryTable>): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    mechanismId: row.mechanism_id,
+    action: row.action,
+    objectIds: row.object_ids,
+    reason: row.reason,
+    requestId: row.request_id,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }

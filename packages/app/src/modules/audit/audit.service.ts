@@ -78,6 +78,8 @@ export function createAuditLog({
 
     entries: (filter: repo.EntryFilter = {}) => repo.streamEntries(db, filter),
 
+    find: (search: repo.EntrySearch) => repo.searchEntries(db, search),
+
     /**
      * Writes the whole log as NDJSON an auditor can verify offline: keys, then entries, then
      * checkpoints. It signs the tail first, so that a file cut short does not verify.

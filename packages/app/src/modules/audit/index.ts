@@ -3,3 +3,4 @@ export { verifyAuditExport } from './audit-export-verifier.ts';
 export type { AuditEvent, AuditEntry } from './domain/audit-entry.ts';
 export type { ChainVerdict } from './domain/chain-verifier.ts';
 export { auditEvent } from './domain/audit-entry.ts';
+export { auditRoutes } from './audit.routes.ts';

@@ -15,6 +15,8 @@ export interface DB {
   role_grant: RoleGrantTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
+  break_glass: BreakGlassTable;
+  retention_policy: RetentionPolicyTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -157,4 +159,20 @@ export interface ApiTokenTable {
   created_at: CreatedAt;
   expires_at: Date;
   revoked_at: Date | null;
+}
+
+export interface BreakGlassTable {
+  id: Generated<string>;
+  user_id: string;
+  mechanism_id: string;
+  reason: string;
+  started_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface RetentionPolicyTable {
+  category: string;
+  days: number;
+  set_by: string;
+  set_at: ColumnType<Date, Date | undefined, Date>;
 }

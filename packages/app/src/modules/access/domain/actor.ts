@@ -13,6 +13,14 @@ export interface Actor {
   readonly isSystem: boolean;
   readonly isAdmin: boolean;
   readonly grants: readonly Grant[];
+  /** Break-glass accesses in force: each read under one is flagged with its reason. */
+  readonly breakGlass?: readonly BreakGlass[];
+}
+
+export interface BreakGlass {
+  id: string;
+  mechanismId: string;
+  reason: string;
 }
 
 /** The actor of work the deployment does by itself (migrations, the demo). */

@@ -6,7 +6,10 @@ export const ROLES = [
   'neutral_verifier',
   'observer',
 ] as const;
-export type Role = (typeof ROLES)[number];
+
+/** Held only while a break-glass access lasts: reading, never writing; it cannot be granted. */
+export const EMERGENCY_ROLE = 'emergency_reader' as const;
+export type Role = (typeof ROLES)[number] | typeof EMERGENCY_ROLE;
 
 /** Roles that act for one party, and so need a party code. */
 export const PARTY_ROLES: readonly Role[] = ['party_officer', 'party_medical_officer'];
@@ -37,6 +40,7 @@ export const PERMISSIONS = {
       mediator: 'any',
       neutral_verifier: 'any',
       observer: 'any',
+      emergency_reader: 'any',
     },
   },
   'list.versions': {
@@ -47,6 +51,7 @@ export const PERMISSIONS = {
       mediator: 'any',
       neutral_verifier: 'any',
       observer: 'any',
+      emergency_reader: 'any',
     },
   },
   'list.read': {
@@ -56,6 +61,7 @@ export const PERMISSIONS = {
       party_medical_officer: 'own',
       mediator: 'any',
       neutral_verifier: 'any',
+      emergency_reader: 'any',
     },
   },
   'list.import': { admin: false, roles: { party_officer: 'own' } },
@@ -106,7 +112,9 @@ export function maySeeHealth(principal: Principal, target: Required<Target>): bo
     principal.grants.some(
       (g) =>
         g.mechanismId === target.mechanismId &&
-        (g.role === 'mediator' || (g.role === 'party_medical_officer' && g.party === target.party)),
+        (g.role === 'mediator' ||
+          g.role === EMERGENCY_ROLE ||
+          (g.role === 'party_medical_officer' && g.party === target.party)),
     )
   );
 }
@@ -122,6 +130,7 @@ export function maySeeDetentionPlace(
       (g) =>
         g.mechanismId === target.mechanismId &&
         (g.role === 'neutral_verifier' ||
+          g.role === EMERGENCY_ROLE ||
           (target.kind === 'held' && g.party === target.party && PARTY_ROLES.includes(g.role))),
     )
   );
@@ -140,9 +149,9 @@ export function rowScope(principal: Principal): Record<string, string> {
   const array = (items: string[]) => `{${[...new Set(items)].join(',')}}`;
   return {
     system: 'off',
-    lines_mechanisms: array(pick(['mediator', 'neutral_verifier'], true)),
+    lines_mechanisms: array(pick(['mediator', 'neutral_verifier', EMERGENCY_ROLE], true)),
     lines_parties: array(pick(PARTY_ROLES, false)),
-    health_mechanisms: array(pick(['mediator'], true)),
+    health_mechanisms: array(pick(['mediator', EMERGENCY_ROLE], true)),
     health_parties: array(pick(['party_medical_officer'], false)),
     write_parties: array(pick(['party_officer'], false)),
   };

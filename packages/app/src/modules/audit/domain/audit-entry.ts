@@ -58,9 +58,16 @@ export function sealEntry(
   return { ...unsealed, hash: hashEntry(unsealed) };
 }
 
-/** An event by an actor; the actor's request id goes with it. */
+/**
+ * An event by an actor; the actor's request id goes with it, and work under a break-glass
+ * access in that mechanism is flagged with the access and its reason.
+ */
 export function auditEvent(
-  actor: { id: string; requestId?: string },
+  actor: {
+    id: string;
+    requestId?: string;
+    breakGlass?: readonly { id: string; mechanismId: string; reason: string }[];
+  },
   action: string,
   what: {
     mechanismId: string | null;
@@ -69,13 +76,15 @@ export function auditEvent(
     reason?: string;
   },
 ): AuditEvent {
+  const emergency = actor.breakGlass?.find((access) => access.mechanismId === what.mechanismId);
+  const details = what.details ?? {};
   return {
     actor: actor.id,
     mechanismId: what.mechanismId,
     action,
     objectIds: what.objectIds,
-    reason: what.reason ?? null,
+    reason: what.reason ?? (emergency ? `break glass: ${emergency.reason}` : null),
     requestId: actor.requestId ?? null,
-    details: what.details ?? {},
+    details: emergency ? { ...details, breakGlass: emergency.id } : details,
   };
 }

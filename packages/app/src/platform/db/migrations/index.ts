@@ -3,6 +3,7 @@ import * as registry from './0001-registry.ts';
 import * as audit from './0002-audit.ts';
 import * as access from './0003-access.ts';
 import * as rowSecurity from './0004-row-security.ts';
+import * as breakGlassRetention from './0005-break-glass-retention.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-audit': audit,
   '0003-access': access,
   '0004-row-security': rowSecurity,
+  '0005-break-glass-retention': breakGlassRetention,
 };
