@@ -2,6 +2,7 @@ import { createAccessService } from './modules/access/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
+import { createRetentionService } from './modules/retention/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import type { Database } from './platform/db/kysely.ts';
 
@@ -17,7 +18,8 @@ export function buildServices({ db, keys, clock }: ServiceDeps) {
   const mechanisms = createMechanismsService({ db, audit });
   const registry = createRegistryService({ db, mechanisms, audit });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
-  return { audit, mechanisms, registry, access };
+  const retention = createRetentionService({ db, audit, ...(clock ? { clock } : {}) });
+  return { audit, mechanisms, registry, access, retention };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -8,6 +8,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerListCommands } from './commands/list.ts';
 import { registerMechanismCommands } from './commands/mechanism.ts';
+import { registerRetentionCommands } from './commands/retention.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerDemoCommand(program, env, output);
   registerAuditCommands(program, env, output);
   registerAccessCommands(program, env, output);
+  registerRetentionCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,6 @@
+export {
+  createRetentionService,
+  type RetentionService,
+  type RetentionFinding,
+} from './retention.service.ts';
+export { RETENTION_CATEGORIES, type RetentionCategory } from './domain/retention.ts';
