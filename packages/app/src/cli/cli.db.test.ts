@@ -163,6 +163,39 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
     expect(second.said()).not.toContain('one-time password');
   });
 
+  it.runIf(kind === 'pglite')(
+    'backs up, rotates the key, and restores a verifiable copy',
+    async () => {
+      expect((await parley('keys', 'rotate')).stdout).toMatch(
+        /^the deployment key is now [0-9a-f]{16}; [0-9a-f]{16} is retired/,
+      );
+      const backup = path.join(dir, 'backup.tar.gz');
+      expect((await parley('backup', '--out', backup)).code).toBe(0);
+      const copy = { ...env, PARLEY_DATA_DIR: path.join(dir, 'restored') };
+      const inCopy = async (...args: string[]) => {
+        const { stdout } = await run(process.execPath, [BIN, ...args], { env: copy, cwd: dir });
+        return stdout;
+      };
+      expect(await inCopy('restore', '--from', backup)).toMatch(/^restored /);
+      await fs.cp(path.join(dir, 'data', 'keys'), path.join(dir, 'restored', 'keys'), {
+        recursive: true,
+      });
+      expect(await inCopy('audit', 'verify')).toBe((await parley('audit', 'verify')).stdout);
+      expect(
+        await inCopy('list', 'versions', '--mechanism', 'M', '--party', 'RU', '--kind', 'held'),
+      ).toBe('no versions yet\n');
+      const again = await run(process.execPath, [BIN, 'restore', '--from', backup], {
+        env: copy,
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect(again).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(
+          /already holds a database; restore into an empty data directory\n$/,
+        ) as unknown,
+      });
+    },
+  );
+
   it('answers a user mistake with one line and no stack trace', async () => {
     const missing = await parley(
       'list',

@@ -55,7 +55,7 @@ export async function withContext<T>(
  * PGlite is one process's database: a second process opening the same data directory would
  * corrupt it, so each process takes a lock file first and a second one is told who holds it.
  */
-async function lockEmbeddedDatabase(config: AppConfig): Promise<() => Promise<void>> {
+export async function lockEmbeddedDatabase(config: AppConfig): Promise<() => Promise<void>> {
   if (config.database.kind !== 'pglite') return async () => {};
   await fs.mkdir(config.dataDir, { recursive: true });
   const lockFile = path.join(config.dataDir, 'pgdata.lock');

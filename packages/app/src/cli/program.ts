@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo.ts';
 import { registerListCommands } from './commands/list.ts';
 import { registerMechanismCommands } from './commands/mechanism.ts';
 import { registerRetentionCommands } from './commands/retention.ts';
+import { registerOperationsCommands } from './commands/operations.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -34,6 +35,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerAuditCommands(program, env, output);
   registerAccessCommands(program, env, output);
   registerRetentionCommands(program, env, output);
+  registerOperationsCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -81,3 +81,27 @@ export async function loadDeploymentKeys(dir: string): Promise<DeploymentKeys> {
   );
   return deploymentKeys(createPrivateKey(pem), retired);
 }
+
+/**
+ * Replaces the deployment key with a new one. The old public key moves to `retired/`, so that
+ * checkpoints it signed still verify; the old private key is deleted.
+ */
+export async function rotateDeploymentKeys(
+  dir: string,
+): Promise<{ retiredKeyId: string; keyId: string }> {
+  const current = await loadDeploymentKeys(dir);
+  const file = path.join(dir, 'deployment-ed25519.pem');
+  const oldPublic = createPublicKey(createPrivateKey(await fs.readFile(file, 'utf8')));
+  await fs.writeFile(
+    path.join(dir, 'retired', `${current.keyId}.pub.pem`),
+    oldPublic.export({ type: 'spki', format: 'pem' }).toString(),
+    { mode: 0o600 },
+  );
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const next = `${file}.next`;
+  await fs.writeFile(next, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), {
+    mode: 0o600,
+  });
+  await fs.rename(next, file);
+  return { retiredKeyId: current.keyId, keyId: keyIdOf(createPublicKey(privateKey)) };
+}

@@ -20,8 +20,8 @@ export interface OpenDatabase {
   readonly applied: string[];
   /** Runs `work` as the owner of the schema, which policies and grants do not bind: for tests and repairs only. */
   asOwner<T>(work: (owner: Database) => Promise<T>): Promise<T>;
-  /** Only for PGlite: a dump of the whole data directory, used to copy a migrated template. */
-  dump(): Promise<Blob>;
+  /** Only for PGlite: a dump of the whole data directory (a migrated template, or a backup). */
+  dump(compression?: 'none' | 'gzip'): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -102,12 +102,25 @@ export async function openDatabase(
         await pglite.exec(`set role ${APP_ROLE}`);
       }
     },
-    dump: () => pglite.dumpDataDir('none'),
+    dump: (compression = 'none') => pglite.dumpDataDir(compression),
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * Creates the embedded database in an empty data directory from a backup made by `dump()`;
+ * refuses a directory that already holds a database, so that nothing is overwritten.
+ */
+export async function restorePglite(dataDir: string, backup: Blob): Promise<void> {
+  const existing = await fs.readdir(dataDir).catch(() => []);
+  if (existing.length > 0)
+    throw new Error(`${dataDir} already holds a database; restore into an empty data directory`);
+  await fs.mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { loadDataDir: backup });
+  await pglite.close();
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
