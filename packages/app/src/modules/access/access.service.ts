@@ -346,8 +346,12 @@ export function createAccessService({
     },
 
     async changePassword(actor: Actor, input: { current: string; next: string }): Promise<void> {
-      if (!actor.userId)
-        throw new AppError('AUTH.REQUIRED', 'only a signed-in user has a password');
+      if (!actor.userId || !actor.id.startsWith('user:')) {
+        throw new AppError(
+          'ACCESS.FORBIDDEN',
+          'a password is changed by its signed-in user, not with a token',
+        );
+      }
       const user = await repo.findUserById(db, actor.userId);
       if (!user || !(await argon2Verify(user.password_hash, input.current))) {
         throw new AppError('AUTH.INVALID_CREDENTIALS', 'the current password is wrong');
