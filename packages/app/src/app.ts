@@ -23,8 +23,8 @@ import { webRoutes } from './platform/http/web.ts';
 export interface AppDeps {
   services: Services;
   maxUploadBytes: number;
-  /** Behind TLS, session cookies are marked Secure. */
-  isSecureCookie?: boolean;
+  /** Believe a reverse proxy's X-Forwarded-* headers (it terminates TLS). */
+  trustProxy?: boolean;
   /** The built web application, served at /; absent in API-only tests. */
   webRoot?: string;
   /** The server's logger (pino); tests run without one. */
@@ -38,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
+    trustProxy: Boolean(deps.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,9 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(
     async (api) => {
-      await api.register(
-        accessRoutes(deps.services.access, { isSecureCookie: Boolean(deps.isSecureCookie) }),
-      );
+      await api.register(accessRoutes(deps.services.access));
       await api.register(auditRoutes(deps.services.audit));
       await api.register(mechanismRoutes(deps.services.mechanisms));
       await api.register(

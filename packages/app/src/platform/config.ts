@@ -26,6 +26,8 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(50 * 1024 * 1024),
+  /** Set behind a reverse proxy that terminates TLS: its X-Forwarded-* headers are then believed. */
+  PARLEY_TRUST_PROXY: z.stringbool().default(false),
 });
 
 export type DatabaseConfig =
@@ -38,6 +40,7 @@ export interface AppConfig {
   readonly host: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly maxUploadBytes: number;
+  readonly trustProxy: boolean;
 }
 
 /** Thrown when an environment variable holds a value Parley cannot use. */
@@ -65,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     host: vars.HOST,
     logLevel: vars.LOG_LEVEL,
     maxUploadBytes: vars.PARLEY_MAX_UPLOAD_BYTES,
+    trustProxy: vars.PARLEY_TRUST_PROXY,
   };
   return Object.freeze(config);
 }

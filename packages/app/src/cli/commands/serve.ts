@@ -33,6 +33,7 @@ export function registerServeCommand(
         const app = await buildApp({
           services: context.services,
           maxUploadBytes: env.config.maxUploadBytes,
+          trustProxy: env.config.trustProxy,
           webRoot: path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),
         });

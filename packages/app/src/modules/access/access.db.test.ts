@@ -35,6 +35,24 @@ describeEachDatabase('sign-in', (db) => {
     expect(elsewhere.json()).toMatchObject({ error: { code: 'AUTH.PASSWORD_CHANGE_REQUIRED' } });
   });
 
+  it('marks the session cookie Secure when the request came over TLS through a trusted proxy', async () => {
+    const { app: proxied } = await buildTestApp(db(), { trustProxy: true });
+    const user = await services.access.addUser(SYSTEM_ACTOR, {
+      username: 'taras',
+      withTotp: false,
+    });
+    const response = await proxied.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'taras', password: user.password },
+    });
+    expect(response.cookies.find((c) => c.name === 'parley_session')).toMatchObject({
+      secure: true,
+      httpOnly: true,
+    });
+  });
+
   it('locks an account after five wrong passwords, even for the right one', async () => {
     const user = await services.access.addUser(SYSTEM_ACTOR, {
       username: 'petro',

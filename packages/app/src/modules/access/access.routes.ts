@@ -17,10 +17,7 @@ const sessionResponse = z.object({
 });
 
 /** Sign-in, sign-out, the current session and password change, under /api/v1. */
-export function accessRoutes(
-  access: AccessService,
-  options: { isSecureCookie: boolean },
-): FastifyPluginAsyncZod {
+export function accessRoutes(access: AccessService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/session',
@@ -46,7 +43,8 @@ export function accessRoutes(
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'strict',
-          secure: options.isSecureCookie,
+          // Secure whenever the request came over TLS (directly, or through a trusted proxy).
+          secure: request.protocol === 'https',
           path: '/',
           maxAge: session.maxAgeSeconds,
         });
