@@ -1,14 +1,8 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { wholeNumber } from '../arguments.ts';
 import { ROLES } from '../../modules/access/index.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
-
-function days(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 366)
-    throw new InvalidArgumentError('must be 1 to 366 days');
-  return number;
-}
 
 const roleOption = () =>
   new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory();
@@ -79,7 +73,7 @@ export function registerAccessCommands(
     .addOption(roleOption())
     .option('--party <code>', 'for party roles: the party')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--days <n>', 'days until it expires', days, 30)
+    .option('--days <n>', 'days until it expires', wholeNumber(1, 366), 30)
     .action(
       async (options: {
         username: string;

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { wholeNumber } from '../arguments.ts';
 import { loadDemo, type DemoResult } from '../../modules/demo/index.ts';
 import { withContext, type CliEnvironment, type CommandContext } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -13,8 +14,13 @@ export function registerDemoCommand(
     .description(
       'load the demo mechanism with seeded synthetic UA and RU lists (does nothing if it exists)',
     )
-    .option('--size <n>', 'lines in the sought list', positiveInt, 500)
-    .option('--seed <n>', 'the random seed; the same seed gives the same lists', positiveInt, 2025)
+    .option('--size <n>', 'lines in the sought list', wholeNumber(1), 500)
+    .option(
+      '--seed <n>',
+      'the random seed; the same seed gives the same lists',
+      wholeNumber(1),
+      2025,
+    )
     .action(async (options: { size: number; seed: number }) => {
       const out = output();
       await withContext(env, out, (context) => loadDemoAndReport(context, options));
@@ -40,11 +46,4 @@ export async function loadDemoAndReport(
     }
   });
   return result;
-}
-
-function positiveInt(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('must be a whole number from 1');
-  return number;
 }

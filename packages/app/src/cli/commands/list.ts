@@ -2,7 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { wholeNumber } from '../arguments.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   formatProblem,
@@ -19,20 +20,6 @@ interface ListOptions {
   party: string;
   kind: ListKind;
   version?: number;
-}
-
-function positive(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('must be a whole number from 1');
-  return number;
-}
-
-function nonNegative(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0)
-    throw new InvalidArgumentError('must be a whole number from 0');
-  return number;
 }
 
 /** The options that name a list, shared by every list command. */
@@ -53,7 +40,7 @@ function listCommand(
         .makeOptionMandatory(),
     );
   if (withVersion)
-    command.option('--version <n>', 'the version number (default: the latest)', positive);
+    command.option('--version <n>', 'the version number (default: the latest)', wholeNumber(1));
   return command;
 }
 
@@ -150,8 +137,8 @@ export function registerListCommands(
   listCommand(list, 'show', 'show the lines of a version')
     .option('--search <text>', 'only lines whose names or record_id contain the text')
     .option('--flagged', 'only lines with invalid values')
-    .option('--offset <n>', 'skip this many lines', nonNegative, 0)
-    .option('--limit <n>', 'show at most this many lines', positive, 50)
+    .option('--offset <n>', 'skip this many lines', wholeNumber(0), 0)
+    .option('--limit <n>', 'show at most this many lines', wholeNumber(1, 10_000), 50)
     .action(
       async (
         options: ListOptions & {
@@ -184,7 +171,7 @@ export function registerListCommands(
     'diff',
     'show what a version added, removed and changed against the previous one (or --from)',
   )
-    .option('--from <n>', 'the version to compare with', positive)
+    .option('--from <n>', 'the version to compare with', wholeNumber(1))
     .action(async (options: ListOptions & { from?: number }) => {
       const out = output();
       await withContext(env, out, async ({ services, actor }) => {

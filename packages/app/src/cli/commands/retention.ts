@@ -1,14 +1,8 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { wholeNumber } from '../arguments.ts';
 import { RETENTION_CATEGORIES } from '../../modules/retention/index.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
-
-function days(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('must be a whole number of days from 1');
-  return number;
-}
 
 export function registerRetentionCommands(
   program: Command,
@@ -30,7 +24,7 @@ export function registerRetentionCommands(
         .choices(Object.keys(RETENTION_CATEGORIES))
         .makeOptionMandatory(),
     )
-    .requiredOption('--days <n>', 'days to keep', days)
+    .requiredOption('--days <n>', 'days to keep', wholeNumber(1))
     .action(async (options: { category: string; days: number }) => {
       const out = output();
       await withContext(env, out, async ({ services, actor }) => {
