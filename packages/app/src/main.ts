@@ -2,6 +2,9 @@ import os from 'node:os';
 import { runCli } from './cli/program.ts';
 import { loadConfig, ConfigError } from './platform/config.ts';
 
+// Lists of prisoners: every file Parley writes (database, exports, keys) is for its owner only.
+process.umask(0o077);
+
 // The only reader of the environment: everything below gets the validated configuration.
 try {
   const config = loadConfig(process.env);

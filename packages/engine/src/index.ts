@@ -12,3 +12,28 @@ export { givenNameKey, lookupGivenName, nameKey, surnameKey } from './names/name
 export { patronymicKey } from './names/patronymic.ts';
 export { FEMALE_GIVEN_NAMES, GIVEN_NAMES, MALE_GIVEN_NAMES } from './names/given-names.data.ts';
 export type { GivenNameEntry, NameSex } from './names/given-names.data.ts';
+
+export { jaro, jaroWinkler } from './compare/jaro-winkler.ts';
+export { levelOf, MISSING } from './compare/levels.ts';
+export type { ComparatorKind, Comparison } from './compare/levels.ts';
+export { buildComparison } from './compare/comparators.ts';
+export type { ComparisonSetting } from './compare/comparators.ts';
+export { compareDates, DATE_LEVELS, parsePartialDate } from './compare/dates.ts';
+export type { PartialDate } from './compare/dates.ts';
+export { hammingDistance, isWithinOneEdit } from './compare/edits.ts';
+export { prepareTokens, wordSimilarity } from './compare/tokens.ts';
+export { candidatePairs, fieldsRule } from './block/blocking.ts';
+export type { BlockingRule, CandidatePairs, RuleReport } from './block/blocking.ts';
+export { pairsCompleteness } from './block/completeness.ts';
+export type { PairsCompleteness } from './block/completeness.ts';
+export { estimateU, trainM } from './train/em.ts';
+export type { FieldParameters, TrainedModel } from './train/em.ts';
+export { randomPairs, seededRandom } from './train/random.ts';
+export { probabilityOf } from './score/score.ts';
+export type { Contribution } from './score/score.ts';
+export { assignOneToOne } from './cluster/one-to-one.ts';
+export { connectedComponents } from './cluster/components.ts';
+export { dedupeList, linkLists } from './link/link.ts';
+export type { DedupeResult, LinkedPair, LinkResult } from './link/link.ts';
+export type { BlockingReport, RunOptions } from './link/pipeline.ts';
+export type { LinkRecord, LinkSettings } from './link/settings.ts';

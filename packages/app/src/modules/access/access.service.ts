@@ -270,18 +270,14 @@ export function createAccessService({
       const now = clock();
       const refused = new AppError(
         'AUTH.INVALID_CREDENTIALS',
-        'the user name or password is wrong',
+        'the user name or password is wrong, or the account is locked for 15 minutes after repeated failures',
       );
       if (!user || user.disabled_at) {
         await argon2Hash(input.password); // the same time as a real check, so that names cannot be probed
         throw refused;
       }
-      if (user.locked_until && user.locked_until > now) {
-        throw new AppError(
-          'AUTH.LOCKED',
-          `too many failed sign-ins: the account is locked until ${user.locked_until.toISOString()}`,
-        );
-      }
+      // A locked account answers like a wrong password, so that the answer does not tell who exists.
+      if (user.locked_until && user.locked_until > now) throw refused;
       const grants = await repo.findGrants(db, user.id);
       const isPasswordRight = await argon2Verify(user.password_hash, input.password);
       const needsTotp = user.totp_secret !== null;
@@ -305,7 +301,9 @@ export function createAccessService({
         );
       }
       if (!isPasswordRight || !isTotpRight) {
-        const failures = user.failed_sign_ins + 1;
+        // After a lock has run out, counting starts again: five new failures lock it again.
+        const hasLockExpired = user.locked_until !== null && user.locked_until <= now;
+        const failures = (hasLockExpired ? 0 : user.failed_sign_ins) + 1;
         const lockUntil =
           failures >= LOCKOUT_AFTER ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
         await repo.recordSignIn(db, user.id, { ok: false, lockUntil });
@@ -381,10 +379,16 @@ export function createAccessService({
       );
       if (!mechanism)
         throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${input.mechanism}"`);
-      if (!actor.isAdmin && !actor.grants.some((g) => g.mechanismId === mechanism.id)) {
+      // Never for a party's own officers: it would open the other side's lists to them.
+      const isNeutral = actor.grants.some(
+        (g) =>
+          g.mechanismId === mechanism.id &&
+          (g.role === 'mediator' || g.role === 'neutral_verifier'),
+      );
+      if (!actor.isAdmin && !isNeutral) {
         throw new AppError(
           'ACCESS.FORBIDDEN',
-          'break-glass access is for admins and for people who hold a role in the mechanism',
+          "break-glass access is for admins and for the mechanism's mediators and neutral verifiers",
         );
       }
       const reason = input.reason.trim();

@@ -140,6 +140,24 @@ describeEachDatabase('list import', (db) => {
     });
   });
 
+  it('tells the uploader an invalid health value, but never stores it in the warnings others can read', async () => {
+    const { registry } = buildTestServices(db());
+    const mechanism = await buildMechanism(db());
+    const result = await registry.importList(actor, {
+      mechanism: mechanism.id,
+      party: 'RU',
+      kind: 'held',
+      acceptInvalid: true,
+      file: buildFile('h.csv', csvOf([HEADER, ['H-1', 'Гук', 'Ян', '', '', 'HIV positive']])),
+    });
+    expect(result.warnings.map(formatProblem)).toEqual([
+      'line 2, column health_status: must be one of good, not_wounded, recovered, convalescent, sick, slightly_wounded, seriously_wounded, seriously_sick; imported as missing ("HIV positive")',
+    ]);
+    expect(result.version.warnings).toEqual([
+      'line 2, column health_status: must be one of good, not_wounded, recovered, convalescent, sick, slightly_wounded, seriously_wounded, seriously_sick; imported as missing',
+    ]);
+  });
+
   it('reads Windows-1251 with --encoding cp1251 and refuses it as UTF-8 with a hint', async () => {
     const { registry } = buildTestServices(db());
     const mechanism = await buildMechanism(db());

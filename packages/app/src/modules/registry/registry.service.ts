@@ -389,8 +389,19 @@ function createBatchWriter(insert: (lines: PersonLine[]) => Promise<void>) {
   };
 }
 
+// Stored warnings are shown to every role that sees versions, so they never quote these columns' values.
+const COMPARTMENT_COLUMNS = new Set(['health_status', 'detention_place']);
+
 function storedWarnings(warnings: readonly LineProblem[]): string[] {
-  const kept = warnings.slice(0, STORED_WARNINGS).map(formatProblem);
+  const kept = warnings
+    .slice(0, STORED_WARNINGS)
+    .map(({ value, ...problem }) =>
+      formatProblem(
+        COMPARTMENT_COLUMNS.has(problem.column?.trim().toLowerCase() ?? '') || value === undefined
+          ? problem
+          : { ...problem, value },
+      ),
+    );
   if (warnings.length > STORED_WARNINGS)
     kept.push(`... and ${warnings.length - STORED_WARNINGS} more warnings`);
   return kept;

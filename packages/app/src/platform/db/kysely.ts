@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
@@ -57,12 +57,21 @@ export async function openDatabase(
       }
     }
     const pool = new pg.Pool({ connectionString: source.url, max: 10 });
-    pool.on('connect', (client) => {
-      client
-        .query(`set role ${APP_ROLE}`)
-        .catch(() => client.release(new Error(`cannot act as ${APP_ROLE}`)));
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({
+        pool,
+        // Every connection acts as parley_app before its first query; failing that, it fails loudly.
+        onCreateConnection: async (connection) => {
+          await connection
+            .executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}`))
+            .catch((error: Error) => {
+              throw new Error(
+                `the database user cannot act as ${APP_ROLE} (grant it membership): ${error.message}`,
+              );
+            });
+        },
+      }),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
       kind: 'postgres',

@@ -26,11 +26,12 @@ const STATUS_OF: Record<ErrorCode, number> = {
   'ACCESS.TOKEN_NOT_FOUND': 404,
   'AUTH.REQUIRED': 401,
   'AUTH.INVALID_CREDENTIALS': 401,
-  'AUTH.LOCKED': 423,
   'AUTH.SECOND_FACTOR_REQUIRED': 401,
   'AUTH.CSRF': 403,
   'AUTH.PASSWORD_POLICY': 400,
   'AUTH.PASSWORD_CHANGE_REQUIRED': 403,
+  'HTTP.RATE_LIMITED': 429,
+  'HTTP.BODY_TOO_LARGE': 413,
 };
 
 export interface ErrorBody {
@@ -85,6 +86,9 @@ function toAppError(error: FastifyError): AppError | null {
   }
   if (error.code === 'FST_REQ_FILE_TOO_LARGE')
     return new AppError('REGISTRY.FILE_TOO_LARGE', error.message);
+  if (error.statusCode === 429)
+    return new AppError('HTTP.RATE_LIMITED', 'too many requests: wait a minute and try again');
+  if (error.statusCode === 413) return new AppError('HTTP.BODY_TOO_LARGE', error.message);
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('VALIDATION.INVALID_INPUT', error.message);
   }

@@ -1,0 +1,51 @@
+import { hammingDistance } from './edits.ts';
+
+/** A date known to the year, month or day, from 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+export interface PartialDate {
+  readonly year: number;
+  readonly month: number | null;
+  readonly day: number | null;
+  /** The digits as written (YYYY, YYYYMM or YYYYMMDD), for one-digit-off checks. */
+  readonly digits: string;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?$/;
+
+/**
+ * Parses a partial date; month and day are not checked against the calendar, because source
+ * lists hold impossible dates (month 13) that still carry information. Null if unreadable.
+ */
+export function parsePartialDate(text: string): PartialDate | null {
+  const match = PARTIAL_DATE.exec(text.trim());
+  if (match === null) return null;
+  const [, y, m, d] = match;
+  return {
+    year: Number(y),
+    month: m === undefined ? null : Number(m),
+    day: d === undefined ? null : Number(d),
+    digits: `${y}${m ?? ''}${d ?? ''}`,
+  };
+}
+
+/** The levels of the date comparison, strongest first. */
+export const DATE_LEVELS = [
+  'exact',
+  'partial: agree as far as both are known',
+  'day and month swapped',
+  'one digit off',
+  'year ±1, same month and day',
+  'same year',
+  'different',
+] as const;
+
+/** The level of two partial dates (an index into DATE_LEVELS). */
+export function compareDates(a: PartialDate, b: PartialDate): number {
+  if (a.digits === b.digits) return 0;
+  if (a.year === b.year && (a.month === null || b.month === null)) return 1;
+  if (a.year === b.year && a.month === b.month && (a.day === null || b.day === null)) return 1;
+  const full = a.day !== null && b.day !== null;
+  if (full && a.year === b.year && a.month === b.day && a.day === b.month) return 2;
+  if (hammingDistance(a.digits, b.digits) === 1) return 3;
+  if (full && Math.abs(a.year - b.year) === 1 && a.month === b.month && a.day === b.day) return 4;
+  return a.year === b.year ? 5 : 6;
+}

@@ -1,0 +1,117 @@
+import { assignOneToOne } from '../cluster/one-to-one.ts';
+import { connectedComponents } from '../cluster/components.ts';
+import { type Contribution, explainPair, probabilityOf } from '../score/score.ts';
+import type { TrainedModel } from '../train/em.ts';
+import {
+  type BlockingReport,
+  type RunOptions,
+  type ScoredCandidates,
+  scoreCandidates,
+  weightOfProbability,
+} from './pipeline.ts';
+import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
+
+/** A scored pair as a reviewer sees it. */
+export interface LinkedPair {
+  readonly leftId: string;
+  readonly rightId: string;
+  /** The match weight in bits: log2 of the Bayes factor, prior included. */
+  readonly weight: number;
+  readonly probability: number;
+  readonly decision: 'match' | 'possible';
+  readonly contributions: readonly Contribution[];
+}
+
+/** The result of linking two lists. */
+export interface LinkResult {
+  /** Matches and possible matches, strongest first. */
+  readonly pairs: readonly LinkedPair[];
+  readonly model: TrainedModel;
+  readonly blocking: BlockingReport;
+}
+
+function rowsOf(
+  scored: ScoredCandidates,
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  isMatch: (i: number) => boolean,
+  possibleWeight: number,
+): LinkedPair[] {
+  const { candidates, weights } = scored;
+  const order: number[] = [];
+  for (let i = 0; i < weights.length; i++) {
+    if (isMatch(i) || weights[i]! >= possibleWeight) order.push(i);
+  }
+  order.sort((a, b) => weights[b]! - weights[a]! || a - b);
+  return order.map((i) => ({
+    leftId: left[candidates.left[i]!]!.id,
+    rightId: right[candidates.right[i]!]!.id,
+    weight: weights[i]!,
+    probability: probabilityOf(weights[i]!),
+    decision: isMatch(i) ? 'match' : 'possible',
+    contributions: explainPair(scored.model, scored.table, scored.levels, scored.adjustments, i),
+  }));
+}
+
+/**
+ * Links two lists: each record is matched to at most one on the other side (greedy one-to-one
+ * by descending weight); pairs above the possible threshold that are not matches are 'possible'.
+ */
+export function linkLists(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: RunOptions,
+): LinkResult {
+  const resolved = resolveSettings(settings);
+  const scored = scoreCandidates(left, right, settings, options);
+  const { candidates, weights } = scored;
+  const matchWeight = weightOfProbability(resolved.match);
+  const assigned = assignOneToOne(candidates.left, candidates.right, weights, matchWeight);
+  const pairs = rowsOf(
+    scored,
+    left,
+    right,
+    (i) => assigned[i] === 1,
+    weightOfProbability(resolved.possible),
+  );
+  return { pairs, model: scored.model, blocking: scored.blocking };
+}
+
+/** The result of finding duplicates within one list. */
+export interface DedupeResult extends LinkResult {
+  /** Each record's cluster: the id of the first record of its cluster (in list order). */
+  readonly clusters: ReadonlyMap<string, string>;
+}
+
+/**
+ * Finds duplicates within one list: connected components of pairs above the stricter
+ * duplicate threshold are clusters; those pairs are 'match', others above possible 'possible'.
+ */
+export function dedupeList(
+  records: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: RunOptions,
+): DedupeResult {
+  const resolved = resolveSettings(settings);
+  const scored = scoreCandidates(records, null, settings, options);
+  const { candidates, weights } = scored;
+  const duplicateWeight = weightOfProbability(resolved.duplicate);
+  const cluster = connectedComponents(
+    records.length,
+    candidates.left,
+    candidates.right,
+    weights,
+    duplicateWeight,
+  );
+  const pairs = rowsOf(
+    scored,
+    records,
+    records,
+    (i) => weights[i]! >= duplicateWeight,
+    weightOfProbability(resolved.possible),
+  );
+  const clusters = new Map<string, string>();
+  records.forEach((record, i) => clusters.set(record.id, records[cluster[i]!]!.id));
+  return { pairs, model: scored.model, blocking: scored.blocking, clusters };
+}
