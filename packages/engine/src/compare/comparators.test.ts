@@ -4,6 +4,7 @@ import { buildComparison, type ComparisonSetting } from './comparators.ts';
 import { compareDates, DATE_LEVELS, parsePartialDate } from './dates.ts';
 import { isWithinOneEdit } from './edits.ts';
 import { levelOf, MISSING } from './levels.ts';
+import { wordSimilarity } from './tokens.ts';
 
 const labelOf = (setting: ComparisonSetting, a: string | null, b: string | null): string => {
   const comparison = buildComparison(setting);
@@ -102,5 +103,24 @@ describe('comparison levels', () => {
         if (a === null || b === null) expect(ab).toBe(MISSING);
       }),
     );
+  });
+});
+
+describe('wordSimilarity', () => {
+  it('is symmetric, within [0, 1], and 1 for the same words', () => {
+    const words = fc.array(fc.stringMatching(/^[a-eé]{1,6}$/), { maxLength: 4 });
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        const ab = wordSimilarity(a, b);
+        expect(ab).toBe(wordSimilarity(b, a));
+        expect(ab).toBeGreaterThanOrEqual(0);
+        expect(ab).toBeLessThanOrEqual(1);
+        expect(wordSimilarity(a, a)).toBe(1);
+      }),
+    );
+  });
+  it('counts close words as shared', () => {
+    expect(wordSimilarity(['stanley', 'street'], ['stanely', 'street'])).toBe(1);
+    expect(wordSimilarity(['stanley', 'street'], ['miami'])).toBe(0);
   });
 });

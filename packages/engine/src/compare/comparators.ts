@@ -48,6 +48,8 @@ function nameComparison(
   const keyOf = NAME_KEYS[kind] ?? nameKey;
   const jwLevels = thresholds.map((t) => `Jaro-Winkler ≥ ${t}`);
   const initialLevel = 2 + thresholds.length;
+  // Names repeat across records; their keys are costly, so each distinct name is keyed once.
+  const keys = new Map<string, string>();
   return {
     field,
     kind,
@@ -55,7 +57,13 @@ function nameComparison(
     exactLevel: 0,
     prepare(value) {
       const text = clean(value);
-      return text === null ? null : { text, key: keyOf(text) };
+      if (text === null) return null;
+      let key = keys.get(text);
+      if (key === undefined) {
+        key = keyOf(text);
+        keys.set(text, key);
+      }
+      return { text, key };
     },
     compare(a, b) {
       if (a.text === b.text) return 0;

@@ -6,6 +6,8 @@ import type { Comparison } from './levels.ts';
 export interface PreparedTokens {
   readonly text: string;
   readonly words: readonly string[];
+  /** Per word, a 32-bit set of its characters (code mod 32): a cheap bound before Jaro–Winkler. */
+  readonly masks: Uint32Array;
   /** The numbers, sorted, joined by spaces: two texts agree on numbers when these are equal. */
   readonly numbers: string;
 }
@@ -25,14 +27,50 @@ export function prepareTokens(value: string | null): PreparedTokens | null {
     if (digits === undefined) words.push(part);
     else numbers.push(String(Number(digits)));
   }
-  return { text: parts.join(' '), words, numbers: numbers.sort().join(' ') };
+  return {
+    text: parts.join(' '),
+    words,
+    masks: Uint32Array.from(words, maskOf),
+    numbers: numbers.sort().join(' '),
+  };
 }
 
-function closeWords(from: readonly string[], to: readonly string[]): number {
+function maskOf(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask >>> 0;
+}
+
+/**
+ * Whether Jaro–Winkler could reach WORD_MATCH: Jaro is at most (c/|a| + c/|b| + 1) / 3 where c
+ * bounds the common characters, and the prefix bonus adds at most 0.4 of what is left.
+ */
+function couldMatch(a: string, maskA: number, b: string, maskB: number): boolean {
+  let commonA = 0;
+  for (let i = 0; i < a.length; i++) if ((maskB >>> (a.charCodeAt(i) & 31)) & 1) commonA++;
+  let commonB = 0;
+  for (let i = 0; i < b.length; i++) if ((maskA >>> (b.charCodeAt(i) & 31)) & 1) commonB++;
+  const common = Math.min(commonA, commonB);
+  const jaroBound = (common / a.length + common / b.length + 1) / 3;
+  return jaroBound + 0.4 * (1 - jaroBound) >= WORD_MATCH;
+}
+
+function closeWords(
+  from: readonly string[],
+  fromMasks: Uint32Array,
+  to: readonly string[],
+  toMasks: Uint32Array,
+): number {
   let count = 0;
-  for (const word of from) {
-    for (const other of to) {
-      if (word === other || jaroWinkler(word, other) >= WORD_MATCH) {
+  for (let i = 0; i < from.length; i++) {
+    const word = from[i]!;
+    for (let j = 0; j < to.length; j++) {
+      const other = to[j]!;
+      if (
+        word === other ||
+        (couldMatch(word, fromMasks[i]!, other, toMasks[j]!) &&
+          jaroWinkler(word, other) >= WORD_MATCH)
+      ) {
         count++;
         break;
       }
@@ -45,7 +83,18 @@ function closeWords(from: readonly string[], to: readonly string[]): number {
 export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
   const total = a.length + b.length;
   if (total === 0) return 1;
-  return (closeWords(a, b) + closeWords(b, a)) / total;
+  const masksA = Uint32Array.from(a, maskOf);
+  const masksB = Uint32Array.from(b, maskOf);
+  return (closeWords(a, masksA, b, masksB) + closeWords(b, masksB, a, masksA)) / total;
+}
+
+function similarityOf(a: PreparedTokens, b: PreparedTokens): number {
+  const total = a.words.length + b.words.length;
+  return (
+    (closeWords(a.words, a.masks, b.words, b.masks) +
+      closeWords(b.words, b.masks, a.words, a.masks)) /
+    total
+  );
 }
 
 /** Numbers and word similarity: numbers must agree when both sides have them. */
@@ -64,11 +113,7 @@ export function tokenComparison(
       if (a.text === b.text) return 0;
       if (a.numbers.length > 0 && b.numbers.length > 0 && a.numbers !== b.numbers) return different;
       const noWords = a.words.length === 0 || b.words.length === 0;
-      const similarity = noWords
-        ? a.numbers === b.numbers
-          ? 1
-          : 0
-        : wordSimilarity(a.words, b.words);
+      const similarity = noWords ? (a.numbers === b.numbers ? 1 : 0) : similarityOf(a, b);
       for (let i = 0; i < thresholds.length; i++) if (similarity >= thresholds[i]!) return 1 + i;
       return different;
     },
