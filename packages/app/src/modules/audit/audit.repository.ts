@@ -68,14 +68,16 @@ export interface EntryFilter {
   action?: string;
 }
 
-/** The entries in chain order, read in pages by seq so that a log of any length streams. */
+/**
+ * The entries in chain order, read in pages by seq so that a log of any length streams; the next
+ * page is asked for before this one is handed out, so that the database and the hashing overlap.
+ */
 export async function* streamEntries(
   db: Database,
   filter: EntryFilter = {},
   pageSize = 10_000,
 ): AsyncGenerator<AuditEntry> {
-  let after = 0;
-  for (;;) {
+  const page = (after: number) => {
     let query = db
       .selectFrom('audit_entry')
       .selectAll()
@@ -85,11 +87,15 @@ export async function* streamEntries(
     if (filter.mechanismId) query = query.where('mechanism_id', '=', filter.mechanismId);
     if (filter.actor) query = query.where('actor', '=', filter.actor);
     if (filter.action) query = query.where('action', '=', filter.action);
-    const rows = await query.execute();
+    return query.execute();
+  };
+  let rows = await page(0);
+  while (rows.length > 0) {
+    const last = rows[rows.length - 1];
+    const next = rows.length < pageSize || !last ? Promise.resolve([]) : page(Number(last.seq));
+    next.catch(() => {}); // awaited below; a consumer that stops early must not leave it unhandled
     for (const row of rows) yield toEntry(row);
-    const last = rows.at(-1);
-    if (!last || rows.length < pageSize) return;
-    after = Number(last.seq);
+    rows = await next;
   }
 }
 

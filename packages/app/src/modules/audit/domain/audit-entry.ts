@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /** The hash a chain starts from: the first entry's prev_hash. */
@@ -27,20 +27,37 @@ export interface AuditEntry extends AuditEvent {
 
 /** The SHA-256, in hex, of the entry's RFC 8785 canonical JSON, its own hash left out. */
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalize({
-    seq: entry.seq,
-    at: entry.at,
-    actor: entry.actor,
-    mechanismId: entry.mechanismId,
-    action: entry.action,
-    objectIds: entry.objectIds,
-    reason: entry.reason,
-    requestId: entry.requestId,
-    details: entry.details,
-    prevHash: entry.prevHash,
-  });
-  if (canonical === undefined) throw new Error('an audit entry has no canonical form');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return hash('sha256', canonicalEntry(entry), 'hex');
+}
+
+/**
+ * The RFC 8785 canonical JSON of an entry, written for its fixed shape: the top-level keys in
+ * their sorted order, strings as JSON.stringify writes them (which is what RFC 8785 asks), and
+ * only `details` through the general canonicaliser. Verifying a million entries spends most of
+ * its time here, and this is byte for byte what canonicalize() gives for the whole entry.
+ */
+export function canonicalEntry(entry: Omit<AuditEntry, 'hash'>): string {
+  const details = canonicalize(entry.details);
+  if (details === undefined || !Number.isSafeInteger(entry.seq)) {
+    throw new Error(`audit entry ${entry.seq} has no canonical form`);
+  }
+  return (
+    `{"action":${text(entry.action)},"actor":${text(entry.actor)},"at":${text(entry.at)},` +
+    `"details":${details},"mechanismId":${nullableText(entry.mechanismId)},` +
+    `"objectIds":[${entry.objectIds.map(text).join(',')}],"prevHash":${text(entry.prevHash)},` +
+    `"reason":${nullableText(entry.reason)},"requestId":${nullableText(entry.requestId)},"seq":${entry.seq}}`
+  );
+}
+
+function text(value: string): string {
+  // RFC 8785 has no form for a lone surrogate; canonicalize() refuses one too.
+  if (!value.isWellFormed())
+    throw new Error('an audit entry holds text that is not well-formed Unicode');
+  return JSON.stringify(value);
+}
+
+function nullableText(value: string | null): string {
+  return value === null ? 'null' : text(value);
 }
 
 /** Seals an event as the entry after `previous` (or the first entry). */
