@@ -3,19 +3,14 @@
  * written as CSV and as XLSX, imported through the registry service into PostgreSQL (budgeted)
  * and into PGlite (reported, no budget).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { generateSyntheticLists } from '../packages/app/src/modules/demo/index.ts';
 import { LIST_COLUMNS } from '../packages/app/src/modules/registry/index.ts';
 // Below the registry's public surface, only to time reading + validation without a database.
@@ -24,14 +19,13 @@ import { analyseHeader } from '../packages/app/src/modules/registry/domain/list-
 import { readListRows } from '../packages/app/src/modules/registry/list-file-reader.ts';
 import { SYSTEM_ACTOR } from '../packages/app/src/modules/access/index.ts';
 import { ephemeralDeploymentKeys } from '../packages/app/src/platform/crypto/deployment-keys.ts';
-import { openDatabase, type OpenDatabase } from '../packages/app/src/platform/db/kysely.ts';
+import { type OpenDatabase } from '../packages/app/src/platform/db/kysely.ts';
 import { buildServices } from '../packages/app/src/services.ts';
 import { writeResult } from './machine.ts';
+import { formatRows, mib, onEachDatabase, round, sampleRss, withTempDir } from './support.ts';
 
 const LINES = 100_000;
 const SEED = 7;
-const POSTGRES_URL = process.env.PARLEY_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/';
-const RSS_SAMPLE_MS = 50;
 
 const FORMATS = ['csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -70,8 +64,7 @@ export interface ImportFigure {
 }
 
 export async function runImportBenchmark(): Promise<void> {
-  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'parley-bench-import-'));
-  try {
+  await withTempDir('parley-bench-import-', async (tmp) => {
     const { files, generateSeconds } = await writeListFiles(tmp);
     for (const format of FORMATS) {
       const file = files[format];
@@ -83,34 +76,17 @@ export async function runImportBenchmark(): Promise<void> {
 
     // Each import gets a fresh, migrated database: the first version of a list, and one import's
     // failure cannot spoil the next one's figures.
-    const figures: ImportFigure[] = [];
-    const postgres = await connectPostgres();
-    try {
-      if (postgres.admin) {
-        for (const format of FORMATS) {
-          figures.push(
-            await withPostgresDatabase(postgres.admin, (database) =>
-              importOne(database, format, files[format]),
-            ),
-          );
-        }
-      } else {
-        console.log(
-          `PostgreSQL at ${redact(POSTGRES_URL)} is unreachable (${postgres.reason}): no budgeted figures; running PGlite only`,
-        );
-      }
-    } finally {
-      await postgres.admin?.end();
-    }
-    for (const format of FORMATS) {
-      figures.push(
-        await withPgliteDatabase(tmp, (database) => importOne(database, format, files[format])),
-      );
-    }
+    const { results: figures, postgres } = await onEachDatabase(
+      tmp,
+      FORMATS.map(
+        (format) => (database: OpenDatabase) => importOne(database, format, files[format]),
+      ),
+      'no budgeted figures; running PGlite only',
+    );
 
     printTable(figures);
     const budgeted = figures.filter((f) => f.budgetSeconds !== null);
-    const withinBudget = postgres.admin ? budgeted.every((f) => f.withinBudget === true) : null;
+    const withinBudget = postgres.reachable ? budgeted.every((f) => f.withinBudget === true) : null;
     console.log(
       withinBudget === null
         ? 'within budget: not known (the budgets are for PostgreSQL, which was not reached)'
@@ -132,9 +108,7 @@ export async function runImportBenchmark(): Promise<void> {
             },
           ]),
         ),
-        postgres: postgres.admin
-          ? { reachable: true }
-          : { reachable: false, reason: postgres.reason },
+        postgres,
         imports: figures,
       },
       {
@@ -153,9 +127,7 @@ export async function runImportBenchmark(): Promise<void> {
           failed.map((f) => `${f.database} ${f.format}: ${f.error}`).join('; '),
       );
     }
-  } finally {
-    await fsp.rm(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Generates the sought list and writes it as CSV and XLSX; the records are dropped afterwards. */
@@ -257,8 +229,6 @@ async function importOne(
   // as the server wires them; the audit log signs with a key held only in memory
   const services = buildServices({ db: database.db, keys: ephemeralDeploymentKeys() });
   const budgetSeconds = BUDGET_SECONDS[database.kind][format];
-  collectGarbage();
-  const rssBefore = process.memoryUsage().rss;
   const rss = sampleRss();
   const figure: ImportFigure = {
     database: database.kind,
@@ -267,7 +237,7 @@ async function importOne(
     linesPerSecond: null,
     databaseSecondsEstimate: null,
     peakRssMiB: 0,
-    rssBeforeMiB: Math.round(mib(rssBefore)),
+    rssBeforeMiB: Math.round(mib(rss.before)),
     budgetSeconds,
     withinBudget: budgetSeconds === null ? null : false,
     lines: null,
@@ -325,121 +295,6 @@ async function importOne(
   return figure;
 }
 
-type PostgresAdmin =
-  { admin: pg.Client; reason?: undefined } | { admin?: undefined; reason: string };
-
-/** Connects to the server's `postgres` database, to create and drop the benchmark's databases. */
-async function connectPostgres(): Promise<PostgresAdmin> {
-  const adminUrl = new URL(POSTGRES_URL);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({
-    connectionString: adminUrl.toString(),
-    connectionTimeoutMillis: 5_000,
-  });
-  admin.on('error', (error) => console.error(`PostgreSQL admin connection: ${error.message}`));
-  try {
-    await admin.connect();
-    return { admin };
-  } catch (error) {
-    await admin.end().catch(() => {});
-    return { reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** Runs `work` on a fresh, migrated PostgreSQL database that is dropped afterwards. */
-async function withPostgresDatabase<T>(
-  admin: pg.Client,
-  work: (database: OpenDatabase) => Promise<T>,
-): Promise<T> {
-  const name = `parley_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`); // a simple query, outside any transaction
-  try {
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase(
-      { kind: 'postgres', url: url.toString() },
-      { migrate: true },
-    );
-    try {
-      console.log(`PostgreSQL: database ${name} created and migrated (not timed)`);
-      return await work(database);
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await dropDatabase(admin, name);
-  }
-}
-
-/**
- * Drops the benchmark's database. A plain DROP waits a few seconds for closing sessions to go;
- * FORCE, which terminates them, is the fallback (it would also kill a pool's idle connection).
- */
-async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  } catch (error) {
-    console.error(
-      `could not drop database ${name} (${(error as Error).message}); dropping it WITH (FORCE)`,
-    );
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-}
-
-/** Runs `work` on a fresh, migrated PGlite database in a temporary data directory, removed afterwards. */
-async function withPgliteDatabase<T>(
-  tmp: string,
-  work: (database: OpenDatabase) => Promise<T>,
-): Promise<T> {
-  const dataDir = await fsp.mkdtemp(path.join(tmp, 'pglite-'));
-  try {
-    const started = performance.now();
-    const database = await openDatabase({ kind: 'pglite', dataDir }, { migrate: true });
-    try {
-      const seconds = (performance.now() - started) / 1000;
-      console.log(
-        `PGlite: fresh database created and migrated in ${seconds.toFixed(1)} s (not timed)`,
-      );
-      return await work(database);
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await fsp.rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** Samples the process's resident set every 50 ms; PGlite runs in-process, so its memory counts too. */
-function sampleRss(): { stop(): void; peak(): number } {
-  let peak = process.memoryUsage().rss;
-  const sample = () => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  };
-  const timer = setInterval(sample, RSS_SAMPLE_MS);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-    },
-    peak: () => peak,
-  };
-}
-
-let gc: (() => void) | null | undefined;
-
-/** Collects garbage between imports so that one import's leftovers weigh less on the next one's RSS. */
-function collectGarbage(): void {
-  if (gc === undefined) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      gc = vm.runInNewContext('gc') as () => void;
-    } catch {
-      gc = null;
-    }
-  }
-  gc?.();
-}
-
 function printTable(figures: readonly ImportFigure[]): void {
   const header = [
     'database',
@@ -459,29 +314,5 @@ function printTable(figures: readonly ImportFigure[]): void {
     f.budgetSeconds === null ? 'none' : `≤ ${f.budgetSeconds} s`,
     f.withinBudget === null ? 'n/a (no budget)' : f.withinBudget ? 'yes' : 'NO',
   ]);
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of rows) console.log(line(row));
-  console.log('');
-}
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
-function mib(bytes: number): number {
-  return bytes / 1024 / 1024;
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+  console.log(`\n${formatRows(header, rows, 2)}\n`);
 }

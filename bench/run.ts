@@ -6,6 +6,8 @@ import { formatMachine } from './machine.ts';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import.bench.ts')).runImportBenchmark(),
+  audit: async () => (await import('./audit.bench.ts')).runAuditBenchmark(),
+  linkage: async () => (await import('./linkage.bench.ts')).runLinkageBenchmark(),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

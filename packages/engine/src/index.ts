@@ -37,3 +37,4 @@ export { dedupeList, linkLists } from './link/link.ts';
 export type { DedupeResult, LinkedPair, LinkResult } from './link/link.ts';
 export type { BlockingReport, RunOptions } from './link/pipeline.ts';
 export type { LinkRecord, LinkSettings } from './link/settings.ts';
+export { personListSettings } from './link/person-settings.ts';

@@ -10,6 +10,7 @@ import { registerListCommands } from './commands/list.ts';
 import { registerMechanismCommands } from './commands/mechanism.ts';
 import { registerRetentionCommands } from './commands/retention.ts';
 import { registerOperationsCommands } from './commands/operations.ts';
+import { registerLinkCommands } from './commands/link.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerAccessCommands(program, env, output);
   registerRetentionCommands(program, env, output);
   registerOperationsCommands(program, env, output);
+  registerLinkCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

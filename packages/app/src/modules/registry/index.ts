@@ -10,3 +10,4 @@ export type { ListVersion, ListRef } from './domain/list-version.ts';
 export type { ListEncoding, ListFileInput } from './list-file-reader.ts';
 export type { ListFileFormat } from './list-file-writer.ts';
 export type { LineDiff } from './domain/line-cells.ts';
+export { readPersonLines } from './list-file-validation.ts';
