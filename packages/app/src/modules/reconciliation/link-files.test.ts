@@ -39,9 +39,12 @@ describe('linking two synthetic lists across Ukrainian and Russian forms', () =>
 
   it('writes the spec columns, one-to-one matches, and finds the true pairs (namesakes and brothers apart)', async () => {
     const result = await linkFiles(request());
-    const rows = parse(await fs.readFile(path.join(dir, 'links.csv'), 'utf8'), {
-      columns: true,
-    }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(
+      await fs.readFile(path.join(dir, 'links.csv'), 'utf8'),
+      {
+        columns: true,
+      },
+    );
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'left_id',
       'right_id',
