@@ -4,6 +4,7 @@
  * rec-N-dup-0 are used only to measure pairs completeness, precision, recall and F1.
  */
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   fieldsRule,
@@ -15,7 +16,8 @@ import {
 } from '../packages/engine/src/index.ts';
 import { writeResult } from './machine.ts';
 
-const DATA_DIR = '/work/shared/data/febrl';
+// The shared benchmark data lives beside the project (../shared).
+const DATA_DIR = path.resolve(import.meta.dirname, '../../shared/data/febrl');
 const SEED = 42;
 const BUDGET = { f1: 0.995, seconds: 2 };
 

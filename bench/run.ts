@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import.bench.ts')).runImportBenchmark(),
   audit: async () => (await import('./audit.bench.ts')).runAuditBenchmark(),
   linkage: async () => (await import('./linkage.bench.ts')).runLinkageBenchmark(),
+  reconcile: async () => (await import('./reconcile.bench.ts')).runReconcileBenchmark(),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
