@@ -14,6 +14,7 @@ import { createAuditLog, type AuditEvent } from '../packages/app/src/modules/aud
 // service's appender otherwise does, and splits verify's work into its parts.
 import { streamEntries } from '../packages/app/src/modules/audit/audit.repository.ts';
 import {
+  canonicalDetails,
   sealEntry,
   type AuditEntry,
 } from '../packages/app/src/modules/audit/domain/audit-entry.ts';
@@ -226,7 +227,7 @@ async function benchOne(database: OpenDatabase): Promise<AuditFigure> {
       owner.transaction().execute(async (trx) => {
         await sql`alter table audit_entry disable trigger user`.execute(trx);
         const { rows } = await sql`
-          update audit_entry set object_ids = object_ids - 0 where seq = ${TAMPER_SEQ}
+          update audit_entry set object_ids = (object_ids::jsonb - 0)::json where seq = ${TAMPER_SEQ}
           returning seq`.execute(trx);
         if (rows.length !== 1) throw new Error(`tampering changed ${rows.length} rows`);
         await sql`alter table audit_entry enable trigger user`.execute(trx);
@@ -301,7 +302,8 @@ async function buildLog(
         object_ids: entry.objectIds,
         reason: entry.reason,
         request_id: entry.requestId,
-        details: entry.details,
+        // Keys in canonical order, so that the json column receives the canonical text the app writes.
+        details: JSON.parse(canonicalDetails(entry)) as unknown,
         prev_hash: entry.prevHash,
         hash: entry.hash,
       });
@@ -373,7 +375,7 @@ async function insertBatch(db: Database, entries: string, checkpoints: string): 
   await db.transaction().execute(async (trx) => {
     await sql`
       insert into audit_entry (${ENTRY_COLUMNS})
-      select ${ENTRY_COLUMNS} from jsonb_populate_recordset(null::audit_entry, ${entries}::jsonb)`.execute(
+      select ${ENTRY_COLUMNS} from json_populate_recordset(null::audit_entry, ${entries}::json)`.execute(
       trx,
     );
     await sql`

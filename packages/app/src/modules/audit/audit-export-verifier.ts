@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../platform/errors.ts';
-import type { AuditEntry } from './domain/audit-entry.ts';
+import { toStoredEntry, type AuditEntry, type StoredEntry } from './domain/audit-entry.ts';
 import {
   checkpointMessage,
   verifyChain,
@@ -45,11 +45,11 @@ export async function verifyAuditExport(open: () => Readable, name: string): Pro
       verify(null, Buffer.from(checkpointMessage(c)), key, Buffer.from(c.signature, 'base64'))
     );
   };
-  async function* entries(): AsyncGenerator<AuditEntry> {
+  async function* entries(): AsyncGenerator<StoredEntry> {
     for await (const record of records(open(), name)) {
       if (record.type !== 'entry') continue;
       const { type: _type, ...entry } = record;
-      yield entry as unknown as AuditEntry;
+      yield toStoredEntry(entry as unknown as AuditEntry);
     }
   }
   return verifyChain(entries(), checkpoints, isValidSignature);

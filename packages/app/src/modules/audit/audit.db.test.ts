@@ -5,7 +5,8 @@ import { cliActor, SYSTEM_ACTOR } from '../access/index.ts';
 import { ephemeralDeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { streamEntries } from './audit.repository.ts';
+import { streamEntries, streamStoredEntries } from './audit.repository.ts';
+import { isStoredEntryIntact, type StoredEntry } from './domain/audit-entry.ts';
 import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
 
 const actor = { ...cliActor('alice'), requestId: 'req-1' };
@@ -55,6 +56,26 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
     for await (const entry of streamEntries(db(), { action: 'test.page' }, 3))
       seen.push(entry.objectIds[0] ?? '');
     expect(seen).toEqual(['p-0', 'p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-6']);
+  });
+
+  it('keeps the canonical text of its JSON fields as written, so that verifying needs no parsing', async () => {
+    const { audit } = buildTestServices(db());
+    const [written] = await audit.record(
+      null,
+      auditEvent(actor, 'test.text', {
+        mechanismId: null,
+        objectIds: ['o-1', 'Шевченко'],
+        details: { z: 1, a: [true, null], ключ: 'значення' },
+      }),
+    );
+    let stored: StoredEntry | undefined;
+    for await (const entry of streamStoredEntries(db()))
+      if (entry.seq === written?.seq) stored = entry;
+    expect(stored).toMatchObject({
+      objectIdsText: '["o-1","Шевченко"]',
+      detailsText: '{"a":[true,null],"z":1,"ключ":"значення"}',
+    });
+    expect(stored && isStoredEntryIntact(stored)).toBe(true);
   });
 
   it('refuses to change or delete an entry', async () => {

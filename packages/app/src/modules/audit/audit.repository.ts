@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { AuditEntryTable } from '../../platform/db/schema.ts';
 import type { Database } from '../../platform/db/kysely.ts';
-import type { AuditEntry } from './domain/audit-entry.ts';
+import { canonicalDetails, type AuditEntry, type StoredEntry } from './domain/audit-entry.ts';
 import type { AuditCheckpoint } from './domain/chain-verifier.ts';
 
 // One lock for every appender: each entry needs the hash of the one before it.
@@ -28,10 +28,11 @@ export async function insertEntry(trx: Database, entry: AuditEntry): Promise<voi
       actor: entry.actor,
       mechanism_id: entry.mechanismId,
       action: entry.action,
-      object_ids: JSON.stringify(entry.objectIds),
+      object_ids: `[${entry.objectIds.map((id) => JSON.stringify(id)).join(',')}]`,
       reason: entry.reason,
       request_id: entry.requestId,
-      details: JSON.stringify(entry.details),
+      // The canonical text, which the json column keeps as written and verification hashes as is.
+      details: canonicalDetails(entry),
       prev_hash: entry.prevHash,
       hash: entry.hash,
     })
@@ -99,6 +100,55 @@ export async function* streamEntries(
   }
 }
 
+/** The whole log in chain order as stored, its JSON fields as text: what verification reads. */
+export async function* streamStoredEntries(
+  db: Database,
+  pageSize = 10_000,
+): AsyncGenerator<StoredEntry> {
+  const page = (after: number) =>
+    db
+      .selectFrom('audit_entry')
+      .select([
+        'seq',
+        'at',
+        'actor',
+        'mechanism_id',
+        'action',
+        'reason',
+        'request_id',
+        'prev_hash',
+        'hash',
+        sql<string>`object_ids::text`.as('object_ids_text'),
+        sql<string>`details::text`.as('details_text'),
+      ])
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+  let rows = await page(0);
+  while (rows.length > 0) {
+    const last = rows[rows.length - 1];
+    const next = rows.length < pageSize || !last ? Promise.resolve([]) : page(Number(last.seq));
+    next.catch(() => {}); // awaited below; a verifier that stops early must not leave it unhandled
+    for (const row of rows) {
+      yield {
+        seq: Number(row.seq),
+        at: row.at,
+        actor: row.actor,
+        mechanismId: row.mechanism_id,
+        action: row.action,
+        reason: row.reason,
+        requestId: row.request_id,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+        objectIdsText: row.object_ids_text,
+        detailsText: row.details_text,
+      };
+    }
+    rows = await next;
+  }
+}
+
 export interface EntrySearch {
   actor?: string;
   action?: string;
@@ -121,7 +171,7 @@ export async function searchEntries(db: Database, search: EntrySearch): Promise<
   if (search.actor) query = query.where('actor', '=', search.actor);
   if (search.action) query = query.where('action', '=', search.action);
   if (search.mechanismId) query = query.where('mechanism_id', '=', search.mechanismId);
-  if (search.object) query = query.where(sql<boolean>`object_ids ? ${search.object}`);
+  if (search.object) query = query.where(sql<boolean>`object_ids::jsonb ? ${search.object}`);
   if (search.from) query = query.where('at', '>=', search.from);
   if (search.to) query = query.where('at', '<', search.to);
   return (await query.execute()).map(toEntry);

@@ -73,7 +73,11 @@ export function createAuditLog({
     checkpoint: checkpointTail,
 
     async verify(): Promise<ChainVerdict> {
-      return verifyChain(repo.streamEntries(db), await repo.findCheckpoints(db), isValidSignature);
+      return verifyChain(
+        repo.streamStoredEntries(db),
+        await repo.findCheckpoints(db),
+        isValidSignature,
+      );
     },
 
     entries: (filter: repo.EntryFilter = {}) => repo.streamEntries(db, filter),

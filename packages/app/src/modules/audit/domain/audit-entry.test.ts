@@ -1,7 +1,13 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalEntry, GENESIS_HASH, sealEntry } from './audit-entry.ts';
+import {
+  canonicalEntry,
+  GENESIS_HASH,
+  isStoredEntryIntact,
+  sealEntry,
+  toStoredEntry,
+} from './audit-entry.ts';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 30 });
 const entry = fc.record({
@@ -29,6 +35,29 @@ describe('the canonical form of an audit entry', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('judges a stored entry by the meaning of its texts: other spacing holds, other content does not', () => {
+    const sealed = sealEntry(
+      {
+        actor: 'a',
+        mechanismId: null,
+        action: 'x',
+        objectIds: ['r-1'],
+        reason: null,
+        requestId: null,
+        details: { b: 2, a: 1 },
+      },
+      new Date(0),
+      null,
+    );
+    const stored = toStoredEntry(sealed);
+    expect(stored.detailsText).toBe('{"a":1,"b":2}');
+    expect(isStoredEntryIntact(stored)).toBe(true);
+    expect(isStoredEntryIntact({ ...stored, detailsText: '{ "b": 2, "a": 1 }' })).toBe(true);
+    expect(isStoredEntryIntact({ ...stored, detailsText: '{"a":1,"b":3}' })).toBe(false);
+    expect(isStoredEntryIntact({ ...stored, objectIdsText: '["r-2"]' })).toBe(false);
+    expect(isStoredEntryIntact({ ...stored, objectIdsText: 'not json' })).toBe(false);
   });
 
   it('refuses text that is not well-formed Unicode', () => {

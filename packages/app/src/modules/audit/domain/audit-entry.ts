@@ -37,14 +37,31 @@ export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
  * its time here, and this is byte for byte what canonicalize() gives for the whole entry.
  */
 export function canonicalEntry(entry: Omit<AuditEntry, 'hash'>): string {
+  return canonicalAround(
+    entry,
+    `[${entry.objectIds.map(text).join(',')}]`,
+    canonicalDetails(entry),
+  );
+}
+
+/** The canonical details of an entry (RFC 8785, through the general canonicaliser). */
+export function canonicalDetails(entry: Pick<AuditEntry, 'seq' | 'details'>): string {
   const details = canonicalize(entry.details);
-  if (details === undefined || !Number.isSafeInteger(entry.seq)) {
+  if (details === undefined) throw new Error(`audit entry ${entry.seq} has no canonical form`);
+  return details;
+}
+
+function canonicalAround(
+  entry: Omit<AuditEntry, 'hash' | 'objectIds' | 'details'>,
+  objectIds: string,
+  details: string,
+): string {
+  if (!Number.isSafeInteger(entry.seq))
     throw new Error(`audit entry ${entry.seq} has no canonical form`);
-  }
   return (
     `{"action":${text(entry.action)},"actor":${text(entry.actor)},"at":${text(entry.at)},` +
     `"details":${details},"mechanismId":${nullableText(entry.mechanismId)},` +
-    `"objectIds":[${entry.objectIds.map(text).join(',')}],"prevHash":${text(entry.prevHash)},` +
+    `"objectIds":${objectIds},"prevHash":${text(entry.prevHash)},` +
     `"reason":${nullableText(entry.reason)},"requestId":${nullableText(entry.requestId)},"seq":${entry.seq}}`
   );
 }
@@ -58,6 +75,40 @@ function text(value: string): string {
 
 function nullableText(value: string | null): string {
   return value === null ? 'null' : text(value);
+}
+
+/** An entry as stored: its two JSON fields as the exact text written (the canonical form). */
+export type StoredEntry = Omit<AuditEntry, 'objectIds' | 'details'> & {
+  objectIdsText: string;
+  detailsText: string;
+};
+
+/**
+ * Whether a stored entry's hash holds. The canonical form is built around the stored texts
+ * without parsing them; only when that fails are they parsed and canonicalised, so that an
+ * equivalent but differently written text is still judged by its meaning.
+ */
+export function isStoredEntryIntact(entry: StoredEntry): boolean {
+  const { objectIdsText, detailsText, hash: stored, ...rest } = entry;
+  if (hash('sha256', canonicalAround(rest, objectIdsText, detailsText), 'hex') === stored)
+    return true;
+  try {
+    const objectIds = JSON.parse(objectIdsText) as string[];
+    const details = JSON.parse(detailsText) as Record<string, unknown>;
+    return hashEntry({ ...rest, objectIds, details }) === stored;
+  } catch {
+    return false;
+  }
+}
+
+/** A stored entry of a parsed one: its JSON fields in canonical text. */
+export function toStoredEntry(entry: AuditEntry): StoredEntry {
+  const { objectIds, details, ...rest } = entry;
+  return {
+    ...rest,
+    objectIdsText: `[${objectIds.map(text).join(',')}]`,
+    detailsText: canonicalDetails({ seq: entry.seq, details }),
+  };
 }
 
 /** Seals an event as the entry after `previous` (or the first entry). */

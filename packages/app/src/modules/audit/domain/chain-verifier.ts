@@ -1,4 +1,4 @@
-import { GENESIS_HASH, hashEntry, type AuditEntry } from './audit-entry.ts';
+import { GENESIS_HASH, isStoredEntryIntact, type StoredEntry } from './audit-entry.ts';
 
 export interface AuditCheckpoint {
   seq: number;
@@ -24,7 +24,7 @@ export function checkpointMessage(
  * signature and hash; the verdict names the first entry that does not hold.
  */
 export async function verifyChain(
-  entries: AsyncIterable<AuditEntry>,
+  entries: AsyncIterable<StoredEntry>,
   checkpoints: readonly AuditCheckpoint[],
   isValidSignature: (checkpoint: AuditCheckpoint) => boolean,
 ): Promise<ChainVerdict> {
@@ -52,8 +52,8 @@ export async function verifyChain(
         `entry ${entry.seq} does not link to entry ${previous.seq}: an entry was changed, removed or inserted`,
       );
     }
-    const { hash, ...rest } = entry;
-    if (hashEntry(rest) !== hash) {
+    const { hash } = entry;
+    if (!isStoredEntryIntact(entry)) {
       return broken(
         entry.seq,
         `entry ${entry.seq} (${entry.action} by ${entry.actor}) was changed after it was written`,

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // object_ids and details are json, not jsonb: json keeps the canonical text as written, so that
+  // verifying hashes that text as stored instead of parsing and re-serialising a million entries.
   await db.schema
     .createTable('audit_entry')
     // Assigned by the appender under a lock, not by a sequence: the hash covers it, and a chain has no gaps.
@@ -9,10 +11,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor', 'text', (col) => col.notNull())
     .addColumn('mechanism_id', 'uuid')
     .addColumn('action', 'text', (col) => col.notNull())
-    .addColumn('object_ids', 'jsonb', (col) => col.notNull())
+    .addColumn('object_ids', 'json', (col) => col.notNull())
     .addColumn('reason', 'text')
     .addColumn('request_id', 'text')
-    .addColumn('details', 'jsonb', (col) => col.notNull())
+    .addColumn('details', 'json', (col) => col.notNull())
     .addColumn('prev_hash', 'text', (col) => col.notNull())
     .addColumn('hash', 'text', (col) => col.notNull())
     .execute();
