@@ -45,14 +45,20 @@ export async function verifyAuditExport(open: () => Readable, name: string): Pro
       verify(null, Buffer.from(checkpointMessage(c)), key, Buffer.from(c.signature, 'base64'))
     );
   };
-  async function* entries(): AsyncGenerator<StoredEntry> {
+  async function* pages(): AsyncGenerator<StoredEntry[]> {
+    let page: StoredEntry[] = [];
     for await (const record of records(open(), name)) {
       if (record.type !== 'entry') continue;
       const { type: _type, ...entry } = record;
-      yield toStoredEntry(entry as unknown as AuditEntry);
+      page.push(toStoredEntry(entry as unknown as AuditEntry));
+      if (page.length === 1_000) {
+        yield page;
+        page = [];
+      }
     }
+    if (page.length > 0) yield page;
   }
-  return verifyChain(entries(), checkpoints, isValidSignature);
+  return verifyChain(pages(), checkpoints, isValidSignature);
 }
 
 async function* records(stream: Readable, name: string): AsyncGenerator<Record<string, unknown>> {

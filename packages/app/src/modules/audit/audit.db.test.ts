@@ -5,7 +5,7 @@ import { cliActor, SYSTEM_ACTOR } from '../access/index.ts';
 import { ephemeralDeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { streamEntries, streamStoredEntries } from './audit.repository.ts';
+import { streamEntries, streamStoredPages } from './audit.repository.ts';
 import { isStoredEntryIntact, type StoredEntry } from './domain/audit-entry.ts';
 import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
 
@@ -69,8 +69,9 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
       }),
     );
     let stored: StoredEntry | undefined;
-    for await (const entry of streamStoredEntries(db()))
-      if (entry.seq === written?.seq) stored = entry;
+    for await (const page of streamStoredPages(db())) {
+      stored ??= page.find((entry) => entry.seq === written?.seq);
+    }
     expect(stored).toMatchObject({
       objectIdsText: '["o-1","Шевченко"]',
       detailsText: '{"a":[true,null],"z":1,"ключ":"значення"}',

@@ -100,11 +100,11 @@ export async function* streamEntries(
   }
 }
 
-/** The whole log in chain order as stored, its JSON fields as text: what verification reads. */
-export async function* streamStoredEntries(
+/** The whole log in chain order as stored, a page at a time, its JSON fields as text: what verification reads. */
+export async function* streamStoredPages(
   db: Database,
   pageSize = 10_000,
-): AsyncGenerator<StoredEntry> {
+): AsyncGenerator<StoredEntry[]> {
   const page = (after: number) =>
     db
       .selectFrom('audit_entry')
@@ -130,21 +130,19 @@ export async function* streamStoredEntries(
     const last = rows[rows.length - 1];
     const next = rows.length < pageSize || !last ? Promise.resolve([]) : page(Number(last.seq));
     next.catch(() => {}); // awaited below; a verifier that stops early must not leave it unhandled
-    for (const row of rows) {
-      yield {
-        seq: Number(row.seq),
-        at: row.at,
-        actor: row.actor,
-        mechanismId: row.mechanism_id,
-        action: row.action,
-        reason: row.reason,
-        requestId: row.request_id,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-        objectIdsText: row.object_ids_text,
-        detailsText: row.details_text,
-      };
-    }
+    yield rows.map((row) => ({
+      seq: Number(row.seq),
+      at: row.at,
+      actor: row.actor,
+      mechanismId: row.mechanism_id,
+      action: row.action,
+      reason: row.reason,
+      requestId: row.request_id,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+      objectIdsText: row.object_ids_text,
+      detailsText: row.details_text,
+    }));
     rows = await next;
   }
 }

@@ -74,7 +74,7 @@ export function createAuditLog({
 
     async verify(): Promise<ChainVerdict> {
       return verifyChain(
-        repo.streamStoredEntries(db),
+        repo.streamStoredPages(db),
         await repo.findCheckpoints(db),
         isValidSignature,
       );
