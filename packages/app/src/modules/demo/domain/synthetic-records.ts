@@ -1,3 +1,4 @@
+import { LIST_COLUMNS } from '../../registry/domain/list-columns.ts';
 import type { Rng } from './prng.ts';
 import { patronymic, surnameForSex } from './names.forms.ts';
 import { DETENTION_PLACES, HELD_NOTES, SOUGHT_NOTES } from './places.data.ts';
@@ -7,28 +8,8 @@ import { transliterate } from './transliterate-simple.ts';
 import type { TranslitLanguage } from './transliterate-simple.ts';
 import { latinVariant, surnameTypo } from './synthetic-typos.ts';
 
-/** The columns of the list format (spec/list-format.md), in the order they are written. */
-export const SYNTHETIC_LIST_COLUMNS = [
-  'record_id',
-  'surname',
-  'given_name',
-  'patronymic',
-  'surname_latin',
-  'given_name_latin',
-  'sex',
-  'date_of_birth',
-  'place_of_birth',
-  'nationality',
-  'legal_status',
-  'rank',
-  'service_number',
-  'unit',
-  'capture_date',
-  'capture_place',
-  'detention_place',
-  'health_status',
-  'notes',
-] as const;
+/** The columns of the list format, in the order they are written: the registry's own list. */
+export const SYNTHETIC_LIST_COLUMNS = LIST_COLUMNS;
 
 /** One line of a list: column name → raw cell text, '' for an empty cell. */
 export type ListRecord = Record<string, string>;
