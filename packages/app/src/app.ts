@@ -12,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accessRoutes, installAuthentication } from './modules/access/index.ts';
+import { accessAdminRoutes, accessRoutes, installAuthentication } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
@@ -27,6 +27,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The built web application, served at /; absent in API-only tests. */
   webRoot?: string;
+  /** Requests per minute per client address on every route; 0 or absent: only sign-in is limited. */
+  rateLimitPerMinute?: number;
   /** The server's logger (pino); tests run without one. */
   logger?: FastifyBaseLogger;
 }
@@ -53,7 +55,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Every route has the global limit; sign-in has its own, much lower one (access.routes.ts).
+  await app.register(fastifyRateLimit, {
+    global: Boolean(deps.rateLimitPerMinute),
+    max: deps.rateLimitPerMinute || 1,
+    timeWindow: '1 minute',
+  });
   installAuthentication(app, deps.services.access);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -86,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(accessRoutes(deps.services.access));
+      await api.register(accessAdminRoutes(deps.services.access));
       await api.register(auditRoutes(deps.services.audit));
       await api.register(mechanismRoutes(deps.services.mechanisms));
       await api.register(

@@ -28,6 +28,8 @@ const configSchema = z.object({
     .default(50 * 1024 * 1024),
   /** Set behind a reverse proxy that terminates TLS: its X-Forwarded-* headers are then believed. */
   PARLEY_TRUST_PROXY: z.stringbool().default(false),
+  /** Requests per minute one client (by address) may make to the API; 0 turns the limit off. */
+  PARLEY_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
 });
 
 export type DatabaseConfig =
@@ -41,6 +43,7 @@ export interface AppConfig {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly maxUploadBytes: number;
   readonly trustProxy: boolean;
+  readonly rateLimitPerMinute: number;
 }
 
 /** Thrown when an environment variable holds a value Parley cannot use. */
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: vars.LOG_LEVEL,
     maxUploadBytes: vars.PARLEY_MAX_UPLOAD_BYTES,
     trustProxy: vars.PARLEY_TRUST_PROXY,
+    rateLimitPerMinute: vars.PARLEY_RATE_LIMIT,
   };
   return Object.freeze(config);
 }

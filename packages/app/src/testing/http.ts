@@ -9,13 +9,14 @@ import { buildTestServices } from './factories.ts';
 /** The HTTP application over a test database, never listening: tests call `inject`. */
 export async function buildTestApp(
   db: Database,
-  options: { maxUploadBytes?: number; trustProxy?: boolean } = {},
+  options: { maxUploadBytes?: number; trustProxy?: boolean; rateLimitPerMinute?: number } = {},
 ): Promise<{ app: FastifyInstance; services: Services }> {
   const services = buildTestServices(db);
   const app = await buildApp({
     services,
     maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
     trustProxy: Boolean(options.trustProxy),
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });
   return { app, services };
 }

@@ -61,6 +61,91 @@ export function registerAccessCommands(
         });
       },
     );
+  user
+    .command('revoke')
+    .description('take a role away; the tokens made for it are revoked with it')
+    .requiredOption('--username <name>', 'the user')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .addOption(roleOption())
+    .option('--party <code>', 'for party roles: the party')
+    .action(
+      async (options: { username: string; mechanism: string; role: string; party?: string }) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const grant = await services.access.revokeGrant(actor, options);
+          out.result(grant, (g) =>
+            out.line(
+              `${options.username} is no longer ${g.role}${g.party ? ` for ${g.party}` : ''} in ${options.mechanism}`,
+            ),
+          );
+        });
+      },
+    );
+  user
+    .command('list')
+    .description('every user, with roles, second factor, and whether locked or disabled')
+    .action(async () => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const users = await services.access.listUsers(actor);
+        out.result(users, (list) => {
+          for (const u of list) {
+            const flags = [
+              u.isAdmin ? 'admin' : null,
+              u.hasSecondFactor ? 'TOTP' : 'no second factor',
+              u.disabledAt ? `disabled ${u.disabledAt.toISOString()}` : null,
+              u.lockedUntil && u.lockedUntil > new Date() ? 'locked' : null,
+            ].filter(Boolean);
+            const roles = u.grants.map(
+              (g) => `${g.role}${g.party ? `:${g.party}` : ''}@${g.mechanismId}`,
+            );
+            out.line(`${u.username}\t${flags.join(', ')}\t${roles.join(' ') || '(no roles)'}`);
+          }
+        });
+      });
+    });
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    user
+      .command(name)
+      .description(
+        disabled
+          ? 'disable a user at once: sessions end and tokens are revoked'
+          : 'let a disabled user sign in again',
+      )
+      .argument('<username>', 'the user')
+      .action(async (username: string) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const done = await services.access.setUserDisabled(actor, { username, disabled });
+          out.result(done, (d) =>
+            out.line(`${d.username} is ${d.disabled ? 'disabled' : 'enabled'}`),
+          );
+        });
+      });
+  }
+  user
+    .command('reset')
+    .description(
+      'give a user a new one-time password (all sessions end); with --totp also a new authenticator secret',
+    )
+    .argument('<username>', 'the user')
+    .option('--totp', 'also a new second factor, for a lost authenticator')
+    .action(async (username: string, options: { totp?: boolean }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const reset = await services.access.resetUser(actor, {
+          username,
+          newSecondFactor: Boolean(options.totp),
+        });
+        out.result(reset, (r) => {
+          out.line(`one-time password for ${r.username} (shown once): ${r.password}`);
+          if (r.totpUri) out.line(`authenticator app (shown once): ${r.totpUri}`);
+        });
+      });
+    });
 
   const token = program.command('token').description('API tokens for scripts and integrations');
   token
@@ -94,6 +179,28 @@ export function registerAccessCommands(
         });
       },
     );
+  token
+    .command('list')
+    .description('API tokens, newest first (never the tokens themselves)')
+    .option('--username <name>', "only this user's tokens")
+    .action(async (options: { username?: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const tokens = await services.access.listTokens(actor, options.username);
+        out.result(tokens, (list) => {
+          for (const t of list) {
+            const state = t.isActive
+              ? `expires ${t.expiresAt.toISOString()}`
+              : t.revokedAt
+                ? 'revoked'
+                : 'expired';
+            out.line(
+              `${t.id}\t${t.username}\t${t.role}${t.party ? `:${t.party}` : ''}\t${t.name}\t${state}`,
+            );
+          }
+        });
+      });
+    });
   token
     .command('revoke')
     .description('revoke a token at once')

@@ -34,6 +34,7 @@ export function registerServeCommand(
           services: context.services,
           maxUploadBytes: env.config.maxUploadBytes,
           trustProxy: env.config.trustProxy,
+          rateLimitPerMinute: env.config.rateLimitPerMinute,
           webRoot: path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),
         });

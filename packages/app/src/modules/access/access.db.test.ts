@@ -133,10 +133,11 @@ describeEachDatabase('sign-in', (db) => {
       cookie: `parley_session=${session.token}`,
       'x-csrf-token': session.csrfToken,
     };
-    await services.access.changePassword(session.actor, {
-      current: user.password,
-      next: 'Kherson-Mykolaiv-2022',
-    });
+    await services.access.changePassword(
+      session.actor,
+      { current: user.password, next: 'Kherson-Mykolaiv-2022' },
+      session.token,
+    );
     const lines = `/api/v1/mechanisms/${mechanism.id}/lists/UA/held/versions/latest/lines`;
     expect((await app.inject({ url: lines, headers })).statusCode).toBe(403);
 
@@ -222,6 +223,15 @@ describeEachDatabase('sign-in', (db) => {
     }
     expect(codes.slice(0, 10).every((code) => code === 401)).toBe(true);
     expect(codes[10]).toBe(429);
+  });
+
+  it('limits every route per client when the deployment sets a limit', async () => {
+    const { app: limited } = await buildTestApp(db(), { rateLimitPerMinute: 3 });
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await limited.inject('/api/v1/mechanisms')).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    const refused = await limited.inject('/health');
+    expect(refused.json()).toMatchObject({ error: { code: 'HTTP.RATE_LIMITED' } });
   });
 
   it('stores tokens and sessions only as hashes', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './domain/actor.ts';
-import type { Permission } from './domain/permissions.ts';
+import { mayHoldPermission, type Permission } from './domain/permissions.ts';
 
 /** What a route requires: nothing, any signed-in user, or a permission of the table (checked again by the service). */
 export type RouteRule = 'public' | 'signed-in' | Permission;
@@ -45,7 +45,8 @@ export function installAuthentication(app: FastifyInstance, access: AccessServic
     for (const method of [route.method].flat())
       if (method !== 'HEAD') rules.push({ method, url: route.url, rule });
   });
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so that a caller without the right learns nothing from validation errors.
+  app.addHook('preValidation', async (request) => {
     const rule = request.routeOptions.config.rule;
     if (rule === undefined || rule === 'public') return;
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -78,6 +79,13 @@ export function installAuthentication(app: FastifyInstance, access: AccessServic
       );
     }
     request.actor = session.actor;
+  });
+  app.addHook('preValidation', async (request) => {
+    const rule = request.routeOptions.config.rule;
+    if (rule === undefined || rule === 'public' || rule === 'signed-in') return;
+    if (request.actor && !mayHoldPermission(request.actor, rule)) {
+      throw new AppError('ACCESS.FORBIDDEN', `your roles do not allow ${rule}`);
+    }
   });
 }
 

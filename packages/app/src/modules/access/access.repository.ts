@@ -246,3 +246,154 @@ export async function breakGlassReport(db: Database) {
     actions: Number(row.actions ?? 0),
   }));
 }
+
+export async function listUsers(db: Database) {
+  const users = await db
+    .selectFrom('app_user')
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'is_admin',
+      'totp_secret',
+      'locked_until',
+      'disabled_at',
+      'must_change_password',
+      'created_at',
+    ])
+    .orderBy('username')
+    .execute();
+  const grants = await db
+    .selectFrom('role_grant')
+    .select(['user_id', 'mechanism_id', 'role', 'party_code'])
+    .execute();
+  return users.map((user) => ({
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    isAdmin: user.is_admin,
+    hasSecondFactor: user.totp_secret !== null,
+    lockedUntil: user.locked_until,
+    disabledAt: user.disabled_at,
+    mustChangePassword: user.must_change_password,
+    createdAt: user.created_at,
+    grants: grants
+      .filter((g) => g.user_id === user.id)
+      .map((g) => ({
+        mechanismId: g.mechanism_id,
+        role: g.role as Role,
+        party: g.party_code || null,
+      })),
+  }));
+}
+
+/** Removes a grant, and revokes the tokens made for it: a token never outlives its role. */
+export async function deleteGrant(
+  db: Database,
+  userId: string,
+  grant: Grant,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('role_grant')
+    .where('user_id', '=', userId)
+    .where('mechanism_id', '=', grant.mechanismId)
+    .where('role', '=', grant.role)
+    .where('party_code', '=', grant.party ?? '')
+    .executeTakeFirst();
+  await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('mechanism_id', '=', grant.mechanismId)
+    .where('role', '=', grant.role)
+    .where('party_code', '=', grant.party ?? '')
+    .where('revoked_at', 'is', null)
+    .execute();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function setDisabled(
+  db: Database,
+  userId: string,
+  disabledAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ disabled_at: disabledAt, failed_sign_ins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends a user's sessions, all of them or all but the one whose token hash is kept. */
+export async function deleteSessionsOf(
+  db: Database,
+  userId: string,
+  keepTokenHash?: string,
+): Promise<number> {
+  let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (keepTokenHash) query = query.where('token_hash', '<>', keepTokenHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function revokeTokensOf(db: Database, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** A new one-time password (to change at the next sign-in) and, on request, a new second factor. */
+export async function resetCredentials(
+  db: Database,
+  userId: string,
+  reset: { passwordHash: string; totpSecret?: string | null },
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: reset.passwordHash,
+      must_change_password: true,
+      failed_sign_ins: 0,
+      locked_until: null,
+      ...(reset.totpSecret !== undefined ? { totp_secret: reset.totpSecret } : {}),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function listTokens(db: Database, now: Date, userId?: string) {
+  let query = db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select([
+      't.id',
+      't.name',
+      'u.username',
+      't.mechanism_id',
+      't.role',
+      't.party_code',
+      't.created_at',
+      't.expires_at',
+      't.revoked_at',
+    ])
+    .orderBy('t.created_at', 'desc');
+  if (userId) query = query.where('t.user_id', '=', userId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    username: row.username,
+    mechanismId: row.mechanism_id,
+    role: row.role as Role,
+    party: row.party_code || null,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    isActive: row.revoked_at === null && row.expires_at > now,
+  }));
+}

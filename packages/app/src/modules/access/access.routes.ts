@@ -154,7 +154,11 @@ export function accessRoutes(access: AccessService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await access.changePassword(actorOf(request), request.body);
+        await access.changePassword(
+          actorOf(request),
+          request.body,
+          request.cookies[SESSION_COOKIE],
+        );
         return reply.status(204).send();
       },
     );

@@ -96,14 +96,14 @@ export function createAccountsService({
       if (await repo.findUserByName(db, username))
         throw new AppError('ACCESS.USER_EXISTS', `the user "${username}" already exists`);
       const password = oneTimePassword();
-      const totp = input.withTotp === false ? null : new Secret({ size: 20 });
+      const totp = input.withTotp === false ? null : newSecondFactor(username);
       const id = await db.transaction().execute(async (trx) => {
         const userId = await repo.insertUser(trx, {
           username,
           displayName: input.displayName ?? username,
           passwordHash: await argon2Hash(password),
           isAdmin: Boolean(input.isAdmin),
-          totpSecret: totp?.base32 ?? null,
+          totpSecret: totp?.secret ?? null,
         });
         await audit.record(
           trx,
@@ -115,14 +115,116 @@ export function createAccountsService({
         );
         return userId;
       });
-      return {
-        id,
-        username,
-        password,
-        totpUri: totp
-          ? new TOTP({ issuer: 'Parley', label: username, secret: totp }).toString()
-          : null,
-      };
+      return { id, username, password, totpUri: totp?.uri ?? null };
+    },
+
+    /** Every account with its roles; no secrets. */
+    async listUsers(actor: Actor) {
+      authorize(actor, 'access.manage');
+      return repo.listUsers(db);
+    },
+
+    /** Takes a role away; the tokens made for it are revoked with it. */
+    async revokeGrant(
+      actor: Actor,
+      input: { username: string; mechanism: string; role: string; party?: string | null },
+    ): Promise<Grant> {
+      authorize(actor, 'access.manage');
+      const user = await userNamed(input.username);
+      const grant = await resolveGrant(actor, input);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.deleteGrant(trx, user.id, grant, clock()))) {
+          throw new AppError(
+            'ACCESS.INVALID_GRANT',
+            `${user.username} does not hold ${grant.role}${grant.party ? ` for ${grant.party}` : ''} in that mechanism`,
+          );
+        }
+        await audit.record(
+          trx,
+          auditEvent(actor, 'access.revoke', {
+            mechanismId: grant.mechanismId,
+            objectIds: [user.id],
+            details: { username: user.username, role: grant.role, party: grant.party },
+          }),
+        );
+      });
+      return grant;
+    },
+
+    /**
+     * Disables an account (its sessions end and its tokens are revoked at once) or enables it
+     * again. The last enabled admin cannot be disabled: nobody could then manage access.
+     */
+    async setUserDisabled(actor: Actor, input: { username: string; disabled: boolean }) {
+      authorize(actor, 'access.manage');
+      const user = await userNamed(input.username);
+      if (input.disabled && user.id === actor.userId) {
+        throw new AppError('ACCESS.FORBIDDEN', 'an admin cannot disable their own account');
+      }
+      await db.transaction().execute(async (trx) => {
+        if (input.disabled && user.is_admin) {
+          const enabledAdmins = (await repo.listUsers(trx)).filter(
+            (u) => u.isAdmin && u.disabledAt === null,
+          );
+          if (enabledAdmins.length <= 1) {
+            throw new AppError(
+              'ACCESS.FORBIDDEN',
+              `${user.username} is the last enabled admin: add another admin first`,
+            );
+          }
+        }
+        await repo.setDisabled(trx, user.id, input.disabled ? clock() : null);
+        const ended = input.disabled
+          ? {
+              sessions: await repo.deleteSessionsOf(trx, user.id),
+              tokens: await repo.revokeTokensOf(trx, user.id, clock()),
+            }
+          : null;
+        await audit.record(
+          trx,
+          auditEvent(actor, input.disabled ? 'access.user.disable' : 'access.user.enable', {
+            mechanismId: null,
+            objectIds: [user.id],
+            details: { username: user.username, ...(ended ?? {}) },
+          }),
+        );
+      });
+      return { username: user.username, disabled: input.disabled };
+    },
+
+    /**
+     * Gives a user a new one-time password, to change at the next sign-in, and on request a new
+     * second factor (a lost authenticator); every session of the user ends.
+     */
+    async resetUser(actor: Actor, input: { username: string; newSecondFactor: boolean }) {
+      authorize(actor, 'access.manage');
+      const user = await userNamed(input.username);
+      const password = oneTimePassword();
+      const totp = input.newSecondFactor ? newSecondFactor(user.username) : null;
+      const passwordHash = await argon2Hash(password);
+      await db.transaction().execute(async (trx) => {
+        await repo.resetCredentials(trx, user.id, {
+          passwordHash,
+          ...(totp ? { totpSecret: totp.secret } : {}),
+        });
+        const sessions = await repo.deleteSessionsOf(trx, user.id);
+        await audit.record(
+          trx,
+          auditEvent(actor, 'access.user.reset', {
+            mechanismId: null,
+            objectIds: [user.id],
+            details: { username: user.username, newSecondFactor: totp !== null, sessions },
+          }),
+        );
+      });
+      return { username: user.username, password, totpUri: totp?.uri ?? null };
+    },
+
+    /** API tokens, all or one user's, newest first; never the token itself. */
+    async listTokens(actor: Actor, username?: string) {
+      authorize(actor, 'access.manage');
+      const user = username ? await userNamed(username) : null;
+      return repo.listTokens(db, clock(), user?.id);
     },
 
     async grant(
@@ -283,6 +385,15 @@ export function createAccountsService({
       authorize(actor, 'audit.verify');
       return repo.breakGlassReport(db);
     },
+  };
+}
+
+/** A new TOTP secret for a user, and the otpauth:// URI an authenticator app reads. */
+function newSecondFactor(username: string): { secret: string; uri: string } {
+  const secret = new Secret({ size: 20 });
+  return {
+    secret: secret.base32,
+    uri: new TOTP({ issuer: 'Parley', label: username, secret }).toString(),
   };
 }
 

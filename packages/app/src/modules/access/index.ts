@@ -15,3 +15,4 @@ export { authorize } from './authorize.ts';
 export { createAccessService, type AccessService } from './access.service.ts';
 export { installAuthentication, actorOf, SESSION_COOKIE, type RouteRule } from './access.http.ts';
 export { accessRoutes } from './access.routes.ts';
+export { accessAdminRoutes } from './access.admin.routes.ts';

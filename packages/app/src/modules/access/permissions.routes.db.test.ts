@@ -49,7 +49,8 @@ describeEachDatabase('the permission matrix', (db) => {
       .replace(':mechanism', mechanismId)
       .replace(':party', 'UA')
       .replace(':kind', 'sought')
-      .replace(':version', 'latest');
+      .replace(':version', 'latest')
+      .replace(':username', 'nobody');
     if (url.endsWith('/versions') && method === 'POST') {
       const body = multipartFile('s.csv', LIST_FILE);
       return app.inject({

@@ -129,7 +129,12 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
       await repo.deleteSession(db, sha256(token));
     },
 
-    async changePassword(actor: Actor, input: { current: string; next: string }): Promise<void> {
+    /** Changes the signed-in user's password; every other session of the user ends. */
+    async changePassword(
+      actor: Actor,
+      input: { current: string; next: string },
+      currentSessionToken?: string,
+    ): Promise<void> {
       if (!actor.userId || !actor.id.startsWith('user:')) {
         throw new AppError(
           'ACCESS.FORBIDDEN',
@@ -142,11 +147,23 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
       }
       if (input.next === input.current)
         throw new AppError('AUTH.PASSWORD_POLICY', 'the new password must differ from the old one');
-      await repo.setPassword(db, user.id, await hashPassword(user.username, input.next));
-      await audit.record(
-        null,
-        auditEvent(actor, 'auth.password.change', { mechanismId: null, objectIds: [user.id] }),
-      );
+      const passwordHash = await hashPassword(user.username, input.next);
+      await db.transaction().execute(async (trx) => {
+        await repo.setPassword(trx, user.id, passwordHash);
+        const ended = await repo.deleteSessionsOf(
+          trx,
+          user.id,
+          currentSessionToken ? sha256(currentSessionToken) : undefined,
+        );
+        await audit.record(
+          trx,
+          auditEvent(actor, 'auth.password.change', {
+            mechanismId: null,
+            objectIds: [user.id],
+            details: { otherSessionsEnded: ended },
+          }),
+        );
+      });
     },
 
     /** The actor of a session cookie, with the CSRF token its writes must carry; null when unknown or expired. */

@@ -105,6 +105,19 @@ export function isAllowed(
   });
 }
 
+/**
+ * Whether a principal could hold a permission for some mechanism and party: the coarse check an
+ * endpoint makes before it reads the request, so that a role without the permission is refused
+ * at once; the use case then checks the precise target.
+ */
+export function mayHoldPermission(principal: Principal, permission: Permission): boolean {
+  if (principal.isSystem) return true;
+  const rule: { admin: boolean; roles: Partial<Record<Role, 'own' | 'any'>> } =
+    PERMISSIONS[permission];
+  if (rule.admin && principal.isAdmin) return true;
+  return principal.grants.some((grant) => rule.roles[grant.role] !== undefined);
+}
+
 /** Health data: medical roles of the party, and the mediator. */
 export function maySeeHealth(principal: Principal, target: Required<Target>): boolean {
   return (
