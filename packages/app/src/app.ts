@@ -16,6 +16,7 @@ import { accessAdminRoutes, accessRoutes, installAuthentication } from './module
 import { auditRoutes } from './modules/audit/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
+import { reconciliationRoutes } from './modules/reconciliation/index.ts';
 import type { Services } from './services.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { webRoutes } from './platform/http/web.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(
         registryRoutes(deps.services.registry, { maxUploadBytes: deps.maxUploadBytes }),
       );
+      await api.register(reconciliationRoutes(deps.services.reconciliation));
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,8 @@ import { createAuditLog } from './modules/audit/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
+import { createReconciliationService } from './modules/reconciliation/index.ts';
+import { createJobRunner } from './platform/jobs/job-runner.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import type { Database } from './platform/db/kysely.ts';
 
@@ -10,16 +12,33 @@ export interface ServiceDeps {
   db: Database;
   keys: DeploymentKeys;
   clock?: () => Date;
+  /** Told of a background job that failed; the job has recorded its failure already. */
+  onJobError?: (job: string, error: unknown) => void;
 }
 
 /** Wires the modules' services over one database, as the server, the CLI and the tests use them. */
-export function buildServices({ db, keys, clock }: ServiceDeps) {
+export function buildServices({ db, keys, clock, onJobError = () => {} }: ServiceDeps) {
   const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
   const mechanisms = createMechanismsService({ db, audit });
   const registry = createRegistryService({ db, mechanisms, audit });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
   const retention = createRetentionService({ db, audit, ...(clock ? { clock } : {}) });
-  return { audit, mechanisms, registry, access, retention };
+  const reconciliation = createReconciliationService({
+    db,
+    mechanisms,
+    registry,
+    audit,
+    jobs: createJobRunner(onJobError),
+    ...(clock ? { clock } : {}),
+  });
+  return {
+    audit,
+    mechanisms,
+    registry,
+    access,
+    retention,
+    reconciliation,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

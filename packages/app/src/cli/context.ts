@@ -41,6 +41,11 @@ export async function withContext<T>(
         services: buildServices({
           db: database.db,
           keys: await loadDeploymentKeys(path.join(env.config.dataDir, 'keys')),
+          // The job has recorded its failure in the database; the operator hears of it too.
+          onJobError: (job, error) =>
+            out.note(
+              `a background job (${job}) failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
         }),
       });
     } finally {

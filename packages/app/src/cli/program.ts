@@ -11,6 +11,7 @@ import { registerMechanismCommands } from './commands/mechanism.ts';
 import { registerRetentionCommands } from './commands/retention.ts';
 import { registerOperationsCommands } from './commands/operations.ts';
 import { registerLinkCommands } from './commands/link.ts';
+import { registerReconcileCommands } from './commands/reconcile.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -38,6 +39,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerRetentionCommands(program, env, output);
   registerOperationsCommands(program, env, output);
   registerLinkCommands(program, env, output);
+  registerReconcileCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -39,6 +39,9 @@ export function registerServeCommand(
           logger: pino({ level: env.config.logLevel }),
         });
         const address = await app.listen({ port: env.config.port, host: env.config.host });
+        const resumed = await context.services.reconciliation.resumeInterrupted();
+        if (resumed > 0)
+          out.note(`Started again ${resumed} reconciliation(s) that a stop had interrupted`);
         out.note(
           `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
         );

@@ -203,6 +203,25 @@ export async function findLines(
   return { total: Number(total), lines: rows.map(fromRow) };
 }
 
+/** The lines of a version with the given record ids (those that exist). */
+export async function findLinesByRecord(
+  db: Database,
+  versionId: VersionId,
+  recordIds: readonly string[],
+): Promise<PersonLine[]> {
+  if (recordIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('list_line as l')
+    .leftJoin('list_line_health as h', (join) =>
+      join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
+    )
+    .select(LINE_SELECT)
+    .where('l.version_id', '=', versionId)
+    .where('l.record_id', 'in', [...recordIds])
+    .execute();
+  return rows.map(fromRow);
+}
+
 /** The names of a version's extra columns, in order. */
 export async function findExtraColumns(db: Database, versionId: VersionId): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`

@@ -261,6 +261,67 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       return { from, to, diff: diffLines(before, (await allLines(actor, to.id)).map(visible)) };
     },
 
+    /**
+     * The latest version of a list with all its lines, as the actor may see them, or null when the
+     * list has none; for work over whole lists (reconciliation). The read is audited by version.
+     */
+    async latestLines(
+      actor: Actor,
+      ref: ListRef,
+    ): Promise<{ version: ListVersion; lines: PersonLine[] } | null> {
+      const { mechanism, versions } = await versionsIn(actor, ref, 'list.read');
+      const version = versions.at(-1);
+      if (!version) return null;
+      const party = ref.party.trim().toUpperCase();
+      const lines = (await allLines(actor, version.id)).map(
+        compartments(actor, mechanism.id, party, ref.kind),
+      );
+      await audit.record(
+        null,
+        auditEvent(actor, 'list.read', {
+          mechanismId: mechanism.id,
+          objectIds: [version.id],
+          details: { party, kind: ref.kind, number: version.number, lineCount: lines.length },
+        }),
+      );
+      return { version, lines };
+    },
+
+    /** Named lines of named versions, as the actor may see them; each record read is audited. */
+    async records(
+      actor: Actor,
+      mechanismId: string,
+      refs: ReadonlyArray<{
+        party: string;
+        kind: ListRef['kind'];
+        versionId: VersionId;
+        recordId: string;
+      }>,
+    ): Promise<Array<PersonLine | null>> {
+      for (const ref of refs) authorize(actor, 'list.read', { mechanismId, party: ref.party });
+      const found = await withScope(db, rowScope(actor), async (scoped) => {
+        const lines = new Map<string, PersonLine>();
+        for (const versionId of new Set(refs.map((r) => r.versionId))) {
+          const wanted = refs.filter((r) => r.versionId === versionId).map((r) => r.recordId);
+          for (const line of await repo.findLinesByRecord(scoped, versionId, wanted))
+            lines.set(`${versionId}/${line.recordId}`, line);
+        }
+        return lines;
+      });
+      await audit.record(
+        null,
+        auditEvent(actor, 'list.read', {
+          mechanismId,
+          objectIds: refs.map((r) => `${r.versionId}/${r.recordId}`),
+          details: { records: refs.length },
+        }),
+      );
+      return refs.map((ref) => {
+        const line = found.get(`${ref.versionId}/${ref.recordId}`);
+        return line ? compartments(actor, mechanismId, ref.party, ref.kind)(line) : null;
+      });
+    },
+
     async exportList(
       actor: Actor,
       selector: VersionSelector,

@@ -17,6 +17,10 @@ export interface DB {
   api_token: ApiTokenTable;
   break_glass: BreakGlassTable;
   retention_policy: RetentionPolicyTable;
+  reconciliation_run: ReconciliationRunTable;
+  reconciliation_pair: ReconciliationPairTable;
+  line_outcome: LineOutcomeTable;
+  review_decision: ReviewDecisionTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -175,4 +179,69 @@ export interface RetentionPolicyTable {
   days: number;
   set_by: string;
   set_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ReconciliationRunTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  phase: Generated<string>;
+  progress: Generated<number>;
+  settings: JSONColumnType<{ match: number; review: number; seed: number }>;
+  versions: JSONColumnType<
+    Array<{ party: string; kind: string; versionId: string; number: number }>,
+    string | undefined,
+    string
+  >;
+  counts: JSONColumnType<Record<string, number> | null, string | null, string | null>;
+  error: string | null;
+  started_by: string;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface ReconciliationPairTable {
+  id: Generated<string>;
+  run_id: string;
+  mechanism_id: string;
+  kind: 'link' | 'duplicate';
+  left_party: string;
+  left_kind: string;
+  left_version_id: string;
+  left_record_id: string;
+  left_fingerprint: string;
+  right_party: string;
+  right_kind: string;
+  right_version_id: string;
+  right_record_id: string;
+  right_fingerprint: string;
+  weight: number;
+  probability: number;
+  engine_decision: 'match' | 'possible';
+  status: 'matched' | 'open' | 'confirmed' | 'rejected';
+  reopened: Generated<boolean>;
+  contributions: JSONColumnType<unknown[]>;
+}
+
+export interface LineOutcomeTable {
+  run_id: string;
+  mechanism_id: string;
+  party_code: string;
+  kind: string;
+  version_id: string;
+  record_id: string;
+  outcome: 'acknowledged' | 'possible' | 'not_acknowledged' | 'unrequested';
+  matched_record_id: string | null;
+  duplicate_of: string | null;
+}
+
+export interface ReviewDecisionTable {
+  mechanism_id: string;
+  pair_key: string;
+  decision: 'confirmed' | 'rejected';
+  left_fingerprint: string;
+  right_fingerprint: string;
+  reason: string | null;
+  decided_by: string;
+  decided_at: CreatedAt;
 }

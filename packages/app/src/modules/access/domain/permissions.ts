@@ -66,6 +66,12 @@ export const PERMISSIONS = {
   },
   'list.import': { admin: false, roles: { party_officer: 'own' } },
   'list.export': { admin: false, roles: { party_officer: 'own', mediator: 'any' } },
+  'reconciliation.run': { admin: false, roles: { mediator: 'any' } },
+  'reconciliation.read': {
+    admin: false,
+    roles: { mediator: 'any', neutral_verifier: 'any', emergency_reader: 'any' },
+  },
+  'review.decide': { admin: false, roles: { mediator: 'any' } },
   'audit.verify': { admin: true, roles: {} },
   'access.manage': { admin: true, roles: {} },
 } as const satisfies Record<
