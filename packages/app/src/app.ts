@@ -16,6 +16,7 @@ import { accessAdminRoutes, accessRoutes, installAuthentication } from './module
 import { auditRoutes } from './modules/audit/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
+import { agreementRoutes } from './modules/agreements/index.ts';
 import { reconciliationRoutes } from './modules/reconciliation/index.ts';
 import type { Services } from './services.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         registryRoutes(deps.services.registry, { maxUploadBytes: deps.maxUploadBytes }),
       );
       await api.register(reconciliationRoutes(deps.services.reconciliation));
+      await api.register(agreementRoutes(deps.services.agreements, deps.services.eligibility));
     },
     { prefix: '/api/v1' },
   );

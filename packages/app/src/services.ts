@@ -1,4 +1,5 @@
 import { createAccessService } from './modules/access/index.ts';
+import { createAgreementsService, createEligibilityService } from './modules/agreements/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
@@ -22,6 +23,8 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
   const mechanisms = createMechanismsService({ db, audit });
   const registry = createRegistryService({ db, mechanisms, audit });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
+  const agreements = createAgreementsService({ db, mechanisms, audit });
+  const eligibility = createEligibilityService({ db, mechanisms, agreements, registry, audit });
   const retention = createRetentionService({ db, audit, ...(clock ? { clock } : {}) });
   const reconciliation = createReconciliationService({
     db,
@@ -37,6 +40,8 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     registry,
     access,
     retention,
+    agreements,
+    eligibility,
     reconciliation,
   };
 }

@@ -16,6 +16,7 @@ describeEachDatabase('the permission matrix', (db) => {
   let app: FastifyInstance;
   let services: Services;
   let mechanismId: string;
+  let agreementId: string;
   const callers = new Map<string, Record<string, string>>();
 
   beforeAll(async () => {
@@ -30,6 +31,11 @@ describeEachDatabase('the permission matrix', (db) => {
         file: buildFile('s.csv', LIST_FILE),
       });
     }
+    agreementId = (
+      await services.agreements.create(SYSTEM_ACTOR, mechanismId, {
+        template: 'istanbul-2025-06-02',
+      })
+    ).id;
     for (const role of ROLES) {
       const isPartyRole = role === 'party_officer' || role === 'party_medical_officer';
       callers.set(
@@ -49,6 +55,7 @@ describeEachDatabase('the permission matrix', (db) => {
       .replace(':mechanism', mechanismId)
       .replace(':party', 'UA')
       .replace(':kind', 'sought')
+      .replace(':agreement', agreementId)
       .replace(':version', 'latest')
       .replace(':username', 'nobody');
     if (url.endsWith('/versions') && method === 'POST') {

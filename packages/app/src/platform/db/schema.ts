@@ -17,6 +17,10 @@ export interface DB {
   api_token: ApiTokenTable;
   break_glass: BreakGlassTable;
   retention_policy: RetentionPolicyTable;
+  agreement: AgreementTable;
+  agreement_version: AgreementVersionTable;
+  eligibility_evaluation: EligibilityEvaluationTable;
+  eligibility_result: EligibilityResultTable;
   reconciliation_run: ReconciliationRunTable;
   reconciliation_pair: ReconciliationPairTable;
   line_outcome: LineOutcomeTable;
@@ -244,4 +248,49 @@ export interface ReviewDecisionTable {
   reason: string | null;
   decided_by: string;
   decided_at: CreatedAt;
+}
+
+export interface AgreementTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  name: string;
+  status: string;
+  created_by: string;
+  created_at: CreatedAt;
+  status_changed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface AgreementVersionTable {
+  id: Generated<string>;
+  agreement_id: string;
+  mechanism_id: string;
+  number: number;
+  definition: JSONColumnType<object>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface EligibilityEvaluationTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  agreement_version_id: string;
+  lists: JSONColumnType<object>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface EligibilityResultTable {
+  agreement_version_id: string;
+  list_version_id: string;
+  record_id: string;
+  mechanism_id: string;
+  party_code: string;
+  line_number: number;
+  outcome: 'eligible' | 'not_eligible' | 'undetermined';
+  decided_by: string | null;
+  clause: string | null;
+  categories: string[];
+  undecided: string[];
+  missing: string[];
+  errors: string[];
 }

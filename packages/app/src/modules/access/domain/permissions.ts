@@ -66,6 +66,29 @@ export const PERMISSIONS = {
   },
   'list.import': { admin: false, roles: { party_officer: 'own' } },
   'list.export': { admin: false, roles: { party_officer: 'own', mediator: 'any' } },
+  'agreement.read': {
+    admin: false,
+    roles: {
+      party_officer: 'any',
+      party_medical_officer: 'any',
+      mediator: 'any',
+      neutral_verifier: 'any',
+      observer: 'any',
+      emergency_reader: 'any',
+    },
+  },
+  'agreement.manage': { admin: false, roles: { mediator: 'any' } },
+  'eligibility.read': {
+    admin: false,
+    roles: {
+      party_officer: 'own',
+      party_medical_officer: 'own',
+      mediator: 'any',
+      neutral_verifier: 'any',
+      emergency_reader: 'any',
+    },
+  },
+  'eligibility.evaluate': { admin: false, roles: { mediator: 'any' } },
   'reconciliation.run': { admin: false, roles: { mediator: 'any' } },
   'reconciliation.read': {
     admin: false,

@@ -4,6 +4,7 @@ import * as audit from './0002-audit.ts';
 import * as access from './0003-access.ts';
 import * as rowSecurity from './0004-row-security.ts';
 import * as breakGlassRetention from './0005-break-glass-retention.ts';
+import * as agreements from './0007-agreements.ts';
 import * as reconciliation from './0006-reconciliation.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-row-security': rowSecurity,
   '0005-break-glass-retention': breakGlassRetention,
   '0006-reconciliation': reconciliation,
+  '0007-agreements': agreements,
 };
