@@ -12,6 +12,7 @@ import { registerRetentionCommands } from './commands/retention.ts';
 import { registerOperationsCommands } from './commands/operations.ts';
 import { registerLinkCommands } from './commands/link.ts';
 import { registerReconcileCommands } from './commands/reconcile.ts';
+import { registerManifestCommands } from './commands/manifest.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerOperationsCommands(program, env, output);
   registerLinkCommands(program, env, output);
   registerReconcileCommands(program, env, output);
+  registerManifestCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,16 @@
+export {
+  documentHash,
+  signDocument,
+  verifySignedDocument,
+  type DocumentSignature,
+  type SignedDocumentFile,
+  type VerifyReport,
+} from './domain/signed-document.ts';
+export {
+  mayMove,
+  stateSeenByParty,
+  EXCEPTIONS,
+  MAIN_PATH,
+  type PersonState,
+  type PathActor,
+} from './domain/person-path.ts';
