@@ -13,6 +13,8 @@ import { registerOperationsCommands } from './commands/operations.ts';
 import { registerLinkCommands } from './commands/link.ts';
 import { registerReconcileCommands } from './commands/reconcile.ts';
 import { registerManifestCommands } from './commands/manifest.ts';
+import { registerAgreementCommands } from './commands/agreement.ts';
+import { registerEligibilityCommands } from './commands/eligibility.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -42,6 +44,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerLinkCommands(program, env, output);
   registerReconcileCommands(program, env, output);
   registerManifestCommands(program, env, output);
+  registerAgreementCommands(program, env, output);
+  registerEligibilityCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
