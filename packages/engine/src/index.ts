@@ -13,7 +13,14 @@ export { patronymicKey } from './names/patronymic.ts';
 export { FEMALE_GIVEN_NAMES, GIVEN_NAMES, MALE_GIVEN_NAMES } from './names/given-names.data.ts';
 export type { GivenNameEntry, NameSex } from './names/given-names.data.ts';
 
-export { jaro, jaroWinkler } from './compare/jaro-winkler.ts';
+export {
+  encodeText,
+  jaro,
+  jaroEncoded,
+  jaroWinkler,
+  jaroWinklerEncoded,
+} from './compare/jaro-winkler.ts';
+export type { EncodedText } from './compare/jaro-winkler.ts';
 export { levelOf, MISSING } from './compare/levels.ts';
 export type { ComparatorKind, Comparison } from './compare/levels.ts';
 export { buildComparison } from './compare/comparators.ts';
@@ -33,8 +40,11 @@ export { probabilityOf } from './score/score.ts';
 export type { Contribution } from './score/score.ts';
 export { assignOneToOne } from './cluster/one-to-one.ts';
 export { connectedComponents } from './cluster/components.ts';
-export { dedupeList, linkLists } from './link/link.ts';
+export { dedupeList, dedupeListInParallel, linkLists, linkListsInParallel } from './link/link.ts';
 export type { DedupeResult, LinkedPair, LinkResult } from './link/link.ts';
-export type { BlockingReport, RunOptions } from './link/pipeline.ts';
+export type { BlockingReport, ParallelRunOptions, RunOptions } from './link/pipeline.ts';
+export { runComparisonJob } from './compare/comparison-job.ts';
+export type { ComparisonJob, ComparisonRunner } from './compare/comparison-job.ts';
+export type { EncodedColumn, EncodedColumns } from './compare/vectors.ts';
 export type { LinkRecord, LinkSettings } from './link/settings.ts';
 export { personListSettings } from './link/person-settings.ts';

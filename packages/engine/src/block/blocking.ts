@@ -43,21 +43,94 @@ export interface CandidatePairs {
   readonly rules: readonly RuleReport[];
 }
 
-function blocksOf(records: readonly LinkRecord[], rule: BlockingRule): Map<string, number[]> {
-  const blocks = new Map<string, number[]>();
-  records.forEach((record, index) => {
-    const key = rule.key(record);
-    if (key === null) return;
-    const block = blocks.get(key);
-    if (block === undefined) blocks.set(key, [index]);
-    else block.push(index);
+/** Each record's key under a rule as a number (−1 when it has none); equal keys, equal numbers. */
+function keyIdsOf(
+  records: readonly LinkRecord[],
+  rule: BlockingRule,
+  ids: Map<string, number>,
+): Int32Array {
+  const keyIds = new Int32Array(records.length);
+  for (let index = 0; index < records.length; index++) {
+    const key = rule.key(records[index]!);
+    if (key === null) {
+      keyIds[index] = -1;
+      continue;
+    }
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    keyIds[index] = id;
+  }
+  return keyIds;
+}
+
+/** Records grouped by key, in list order: key k's records are members[start[k]..start[k + 1]). */
+interface Blocks {
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+}
+
+function blocksOf(keyIds: Int32Array, keyCount: number): Blocks {
+  const start = new Int32Array(keyCount + 1);
+  for (const id of keyIds) if (id >= 0) start[id + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const next = start.slice(0, keyCount);
+  const members = new Int32Array(start[keyCount]!);
+  keyIds.forEach((id, index) => {
+    if (id >= 0) members[next[id]!++] = index;
   });
-  return blocks;
+  return { start, members };
+}
+
+/** One rule's keys on both sides, and which of its blocks gave pairs (were not skipped). */
+interface RuleKeys {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly isPaired: Uint8Array;
+}
+
+/** Whether an earlier rule already paired l and r: they share one of its keys and that block was paired. */
+function isPairedBefore(earlier: readonly RuleKeys[], l: number, r: number): boolean {
+  for (const keys of earlier) {
+    const key = keys.left[l]!;
+    if (key >= 0 && key === keys.right[r] && keys.isPaired[key] === 1) return true;
+  }
+  return false;
+}
+
+/** A growing list of pairs in typed arrays: millions of pairs, without an object or boxed number each. */
+class PairList {
+  private lefts = new Int32Array(1 << 16);
+  private rights = new Int32Array(1 << 16);
+  length = 0;
+
+  push(l: number, r: number): void {
+    if (this.length === this.lefts.length) {
+      const lefts = new Int32Array(this.length * 2);
+      const rights = new Int32Array(this.length * 2);
+      lefts.set(this.lefts);
+      rights.set(this.rights);
+      this.lefts = lefts;
+      this.rights = rights;
+    }
+    this.lefts[this.length] = l;
+    this.rights[this.length] = r;
+    this.length++;
+  }
+
+  toArrays(): { left: Int32Array; right: Int32Array } {
+    return { left: this.lefts.slice(0, this.length), right: this.rights.slice(0, this.length) };
+  }
 }
 
 /**
- * The union of the rules' candidate pairs, each pair once, in a deterministic order. With
- * `right` null the pairs are within `left` (i < j). Blocks over `maxBlockPairs` are skipped.
+ * The union of the rules' candidate pairs, each pair once, in a deterministic order: rule by
+ * rule, block by block in the order of their first record on the left, then by left and right
+ * record. With `right` null the pairs are within `left` (i < j). Blocks over `maxBlockPairs`
+ * are skipped. A pair is new when no earlier rule paired it, which the earlier rules' keys tell
+ * without a set of the pairs seen.
  */
 export function candidatePairs(
   left: readonly LinkRecord[],
@@ -66,22 +139,27 @@ export function candidatePairs(
   maxBlockPairs: number,
 ): CandidatePairs {
   const within = right === null;
-  const width = within ? left.length : right.length;
-  const seen = new Set<number>();
-  const lefts: number[] = [];
-  const rights: number[] = [];
+  const pairs = new PairList();
   const reports: RuleReport[] = [];
+  const earlier: RuleKeys[] = [];
   for (const rule of rules) {
-    const leftBlocks = blocksOf(left, rule);
-    const rightBlocks = within ? leftBlocks : blocksOf(right, rule);
+    // Keys numbered in order of first appearance on the left: the order blocks are visited in.
+    const ids = new Map<string, number>();
+    const leftKeys = keyIdsOf(left, rule, ids);
+    const rightKeys = within ? leftKeys : keyIdsOf(right, rule, ids);
+    const leftBlocks = blocksOf(leftKeys, ids.size);
+    const rightBlocks = within ? leftBlocks : blocksOf(rightKeys, ids.size);
+    const isPaired = new Uint8Array(ids.size);
+    const before = pairs.length;
     let blocks = 0;
-    let newPairs = 0;
     let skippedBlocks = 0;
     let skippedPairs = 0;
-    for (const [key, ls] of leftBlocks) {
-      const rs = rightBlocks.get(key);
-      if (rs === undefined) continue;
-      const size = within ? (ls.length * (ls.length - 1)) / 2 : ls.length * rs.length;
+    for (let key = 0; key < ids.size; key++) {
+      const ls = leftBlocks.start[key]!;
+      const le = leftBlocks.start[key + 1]!;
+      const rs = rightBlocks.start[key]!;
+      const re = rightBlocks.start[key + 1]!;
+      const size = within ? ((le - ls) * (le - ls - 1)) / 2 : (le - ls) * (re - rs);
       if (size === 0) continue;
       if (size > maxBlockPairs) {
         skippedBlocks++;
@@ -89,20 +167,18 @@ export function candidatePairs(
         continue;
       }
       blocks++;
-      for (let a = 0; a < ls.length; a++) {
-        const l = ls[a]!;
-        for (let b = within ? a + 1 : 0; b < rs.length; b++) {
-          const r = rs[b]!;
-          const code = l * width + r;
-          if (seen.has(code)) continue;
-          seen.add(code);
-          lefts.push(l);
-          rights.push(r);
-          newPairs++;
+      isPaired[key] = 1;
+      for (let a = ls; a < le; a++) {
+        const l = leftBlocks.members[a]!;
+        for (let b = within ? a + 1 : rs; b < re; b++) {
+          const r = rightBlocks.members[b]!;
+          if (!isPairedBefore(earlier, l, r)) pairs.push(l, r);
         }
       }
     }
+    earlier.push({ left: leftKeys, right: rightKeys, isPaired });
+    const newPairs = pairs.length - before;
     reports.push({ rule: rule.name, blocks, newPairs, skippedBlocks, skippedPairs });
   }
-  return { left: Int32Array.from(lefts), right: Int32Array.from(rights), rules: reports };
+  return { ...pairs.toArrays(), rules: reports };
 }

@@ -2,7 +2,7 @@ import { givenNameKey, nameKey, surnameKey } from '../names/name-key.ts';
 import { normaliseText } from '../normalise/normalise-text.ts';
 import { compareDates, DATE_LEVELS, parsePartialDate, type PartialDate } from './dates.ts';
 import { isWithinOneEdit } from './edits.ts';
-import { jaroWinkler } from './jaro-winkler.ts';
+import { encodeText, type EncodedText, jaroWinklerEncoded } from './jaro-winkler.ts';
 import type { ComparatorKind, Comparison } from './levels.ts';
 import { tokenComparison } from './tokens.ts';
 
@@ -27,6 +27,7 @@ const clean = (value: string | null): string | null => {
 interface PreparedName {
   readonly text: string;
   readonly key: string;
+  readonly encoded: EncodedText;
 }
 
 const NAME_KEYS: Record<string, (text: string) => string> = {
@@ -63,12 +64,12 @@ function nameComparison(
         key = keyOf(text);
         keys.set(text, key);
       }
-      return { text, key };
+      return { text, key, encoded: encodeText(text) };
     },
     compare(a, b) {
       if (a.text === b.text) return 0;
       if (a.key.length > 0 && a.key === b.key) return 1;
-      const similarity = jaroWinkler(a.text, b.text);
+      const similarity = jaroWinklerEncoded(a.encoded, b.encoded);
       for (let i = 0; i < thresholds.length; i++) if (similarity >= thresholds[i]!) return 2 + i;
       if (isInitialOf(a.text, b.text) || isInitialOf(b.text, a.text)) return initialLevel;
       return initialLevel + 1;

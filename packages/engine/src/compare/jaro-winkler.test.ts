@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jaro, jaroWinkler } from './jaro-winkler.ts';
+import { encodeText, jaro, jaroEncoded, jaroWinkler, jaroWinklerEncoded } from './jaro-winkler.ts';
 
 describe('jaroWinkler', () => {
   it('gives the textbook values', () => {
@@ -26,5 +26,37 @@ describe('jaroWinkler', () => {
 
   it('is 1 exactly for equal strings', () => {
     fc.assert(fc.property(fc.string(), (a) => jaroWinkler(a, a) === 1));
+  });
+});
+
+describe('jaroWinklerEncoded', () => {
+  // Few distinct letters, so that texts share characters and transpositions occur; Cyrillic and
+  // Latin mixed; lengths on both sides of the 32 units that fit in a mask.
+  const letter = fc.constantFrom('а', 'б', 'в', 'і', 'ї', 'a', 'b', 'c', 'ё', 'x', ' ', "'");
+  const text = fc.oneof(
+    fc.string({ unit: letter, maxLength: 40 }),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
+
+  it('gives exactly the plain Jaro and Jaro–Winkler, for any two texts', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(jaroEncoded(encodeText(a), encodeText(b))).toBe(jaro(a, b));
+        expect(jaroWinklerEncoded(encodeText(a), encodeText(b))).toBe(jaroWinkler(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the textbook values, and falls back to the plain algorithm past 32 units', () => {
+    const jw = (a: string, b: string) => jaroWinklerEncoded(encodeText(a), encodeText(b));
+    expect(jw('martha', 'marhta')).toBeCloseTo(0.9611, 4);
+    expect(jw('шевченко', 'шевчено')).toBe(jaroWinkler('шевченко', 'шевчено'));
+    const long = 'олександр-володимир костянтинович';
+    expect(long.length).toBeGreaterThan(32);
+    expect(jw(long, `${long}а`)).toBe(jaroWinkler(long, `${long}а`));
+    expect(jw('', '')).toBe(1);
+    expect(jw('a', '')).toBe(0);
   });
 });

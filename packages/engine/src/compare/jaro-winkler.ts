@@ -9,6 +9,12 @@ function ensureCapacity(n: number): void {
   }
 }
 
+/** The Jaro similarity from the matching characters' count and their transpositions. */
+function jaroOf(matches: number, transpositions: number, la: number, lb: number): number {
+  const m = matches;
+  return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+}
+
 /** The Jaro similarity of two strings, in [0, 1]; two empty strings are identical (1). */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;
@@ -41,8 +47,17 @@ export function jaro(a: string, b: string): number {
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
-  const m = matches;
-  return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  return jaroOf(matches, transpositions, la, lb);
+}
+
+/** Jaro raised for a common prefix of up to four characters (Winkler's adjustment). */
+function winkler(j: number, a: string, b: string, prefixScale: number): number {
+  if (j === 1 || j === 0) return j;
+  const limit = Math.min(4, a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const scale = Math.min(0.25, Math.max(0, prefixScale));
+  return Math.min(1, j + prefix * scale * (1 - j));
 }
 
 /**
@@ -50,11 +65,93 @@ export function jaro(a: string, b: string): number {
  * to four characters, by `prefixScale` (at most 0.25, so that the result stays within [0, 1]).
  */
 export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
-  const j = jaro(a, b);
-  if (j === 1 || j === 0) return j;
-  const limit = Math.min(4, a.length, b.length);
-  let prefix = 0;
-  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  const scale = Math.min(0.25, Math.max(0, prefixScale));
-  return Math.min(1, j + prefix * scale * (1 - j));
+  return winkler(jaro(a, b), a, b, prefixScale);
+}
+
+/** The longest text whose character positions fit in one 32-bit mask. */
+const MAX_ENCODED = 32;
+
+/**
+ * A text prepared once for bit-parallel Jaro–Winkler: for each distinct UTF-16 unit, the set of
+ * its positions as a bit mask. Texts longer than 32 units carry no masks and are compared plainly.
+ */
+export interface EncodedText {
+  readonly text: string;
+  /** The distinct UTF-16 units of the text, in order of first occurrence. */
+  readonly units: Uint16Array;
+  /** masks[k]: bit p set when the text has units[k] at position p. */
+  readonly masks: Int32Array;
+}
+
+/** Encodes a text for `jaroWinklerEncoded`. */
+export function encodeText(text: string): EncodedText {
+  if (text.length > MAX_ENCODED) {
+    return { text, units: new Uint16Array(0), masks: new Int32Array(0) };
+  }
+  const units: number[] = [];
+  const masks: number[] = [];
+  for (let p = 0; p < text.length; p++) {
+    const unit = text.charCodeAt(p);
+    const k = units.indexOf(unit);
+    if (k < 0) {
+      units.push(unit);
+      masks.push(1 << p);
+    } else masks[k]! |= 1 << p;
+  }
+  return { text, units: Uint16Array.from(units), masks: Int32Array.from(masks) };
+}
+
+// Per UTF-16 unit, its positions in the text being matched against; all zero between calls.
+const positions = new Int32Array(0x10000);
+
+/** The index of the lowest set bit of a non-zero 32-bit integer. */
+const lowestBit = (x: number): number => 31 - Math.clz32(x & -x);
+
+/**
+ * Jaro over encoded texts, bit-parallel: each character of `a` finds its partner in `b` (the
+ * first unmatched equal character within the window) with one mask operation instead of a scan.
+ * It pairs exactly the characters the plain algorithm pairs, so the result is the same number.
+ */
+export function jaroEncoded(a: EncodedText, b: EncodedText): number {
+  const ta = a.text;
+  const tb = b.text;
+  if (ta === tb) return 1;
+  const la = ta.length;
+  const lb = tb.length;
+  if (la === 0 || lb === 0) return 0;
+  if (la > MAX_ENCODED || lb > MAX_ENCODED) return jaro(ta, tb);
+  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const { units, masks } = b;
+  for (let k = 0; k < units.length; k++) positions[units[k]!] = masks[k]!;
+  let matchedA = 0;
+  let matchedB = 0;
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const candidates = positions[ta.charCodeAt(i)]! & ~matchedB;
+    if (candidates === 0) continue;
+    const low = Math.max(0, i - window);
+    const high = Math.min(i + window + 1, lb);
+    const inWindow = (high === 32 ? -1 : (1 << high) - 1) & ~((1 << low) - 1);
+    const free = candidates & inWindow;
+    if (free === 0) continue;
+    matchedB |= free & -free;
+    matchedA |= 1 << i;
+    matches++;
+  }
+  for (let k = 0; k < units.length; k++) positions[units[k]!] = 0;
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  while (matchedA !== 0) {
+    if (ta.charCodeAt(lowestBit(matchedA)) !== tb.charCodeAt(lowestBit(matchedB))) {
+      transpositions++;
+    }
+    matchedA &= matchedA - 1;
+    matchedB &= matchedB - 1;
+  }
+  return jaroOf(matches, transpositions, la, lb);
+}
+
+/** `jaroWinkler` over encoded texts: the same number, several times faster for short texts. */
+export function jaroWinklerEncoded(a: EncodedText, b: EncodedText, prefixScale = 0.1): number {
+  return winkler(jaroEncoded(a, b), a.text, b.text, prefixScale);
 }

@@ -1,11 +1,13 @@
 import { normaliseText } from '../normalise/normalise-text.ts';
-import { jaroWinkler } from './jaro-winkler.ts';
+import { encodeText, type EncodedText, jaroWinklerEncoded } from './jaro-winkler.ts';
 import type { Comparison } from './levels.ts';
 
 /** Free text split into words and numbers, e.g. a unit '3rd Battalion 72 Brigade'. */
 export interface PreparedTokens {
   readonly text: string;
   readonly words: readonly string[];
+  /** The words encoded for bit-parallel Jaro–Winkler. */
+  readonly encodedWords: readonly EncodedText[];
   /** Per word, a 32-bit set of its characters (code mod 32): a cheap bound before Jaro–Winkler. */
   readonly masks: Uint32Array;
   /** The numbers, sorted, joined by spaces: two texts agree on numbers when these are equal. */
@@ -30,6 +32,7 @@ export function prepareTokens(value: string | null): PreparedTokens | null {
   return {
     text: parts.join(' '),
     words,
+    encodedWords: words.map(encodeText),
     masks: Uint32Array.from(words, maskOf),
     numbers: numbers.sort().join(' '),
   };
@@ -56,9 +59,9 @@ function couldMatch(a: string, maskA: number, b: string, maskB: number): boolean
 }
 
 function closeWords(
-  from: readonly string[],
+  from: readonly EncodedText[],
   fromMasks: Uint32Array,
-  to: readonly string[],
+  to: readonly EncodedText[],
   toMasks: Uint32Array,
 ): number {
   let count = 0;
@@ -67,9 +70,9 @@ function closeWords(
     for (let j = 0; j < to.length; j++) {
       const other = to[j]!;
       if (
-        word === other ||
-        (couldMatch(word, fromMasks[i]!, other, toMasks[j]!) &&
-          jaroWinkler(word, other) >= WORD_MATCH)
+        word.text === other.text ||
+        (couldMatch(word.text, fromMasks[i]!, other.text, toMasks[j]!) &&
+          jaroWinklerEncoded(word, other) >= WORD_MATCH)
       ) {
         count++;
         break;
@@ -85,14 +88,19 @@ export function wordSimilarity(a: readonly string[], b: readonly string[]): numb
   if (total === 0) return 1;
   const masksA = Uint32Array.from(a, maskOf);
   const masksB = Uint32Array.from(b, maskOf);
-  return (closeWords(a, masksA, b, masksB) + closeWords(b, masksB, a, masksA)) / total;
+  const wordsA = a.map(encodeText);
+  const wordsB = b.map(encodeText);
+  return (
+    (closeWords(wordsA, masksA, wordsB, masksB) + closeWords(wordsB, masksB, wordsA, masksA)) /
+    total
+  );
 }
 
 function similarityOf(a: PreparedTokens, b: PreparedTokens): number {
   const total = a.words.length + b.words.length;
   return (
-    (closeWords(a.words, a.masks, b.words, b.masks) +
-      closeWords(b.words, b.masks, a.words, a.masks)) /
+    (closeWords(a.encodedWords, a.masks, b.encodedWords, b.masks) +
+      closeWords(b.encodedWords, b.masks, a.encodedWords, a.masks)) /
     total
   );
 }

@@ -4,9 +4,11 @@ import { type Contribution, explainPair, probabilityOf } from '../score/score.ts
 import type { TrainedModel } from '../train/em.ts';
 import {
   type BlockingReport,
+  type ParallelRunOptions,
   type RunOptions,
   type ScoredCandidates,
   scoreCandidates,
+  scoreCandidatesWith,
   weightOfProbability,
 } from './pipeline.ts';
 import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
@@ -53,18 +55,13 @@ function rowsOf(
   }));
 }
 
-/**
- * Links two lists: each record is matched to at most one on the other side (greedy one-to-one
- * by descending weight); pairs above the possible threshold that are not matches are 'possible'.
- */
-export function linkLists(
+function linkScored(
+  scored: ScoredCandidates,
   left: readonly LinkRecord[],
   right: readonly LinkRecord[],
   settings: LinkSettings,
-  options: RunOptions,
 ): LinkResult {
   const resolved = resolveSettings(settings);
-  const scored = scoreCandidates(left, right, settings, options);
   const { candidates, weights } = scored;
   const matchWeight = weightOfProbability(resolved.match);
   const assigned = assignOneToOne(candidates.left, candidates.right, weights, matchWeight);
@@ -78,23 +75,45 @@ export function linkLists(
   return { pairs, model: scored.model, blocking: scored.blocking };
 }
 
+/**
+ * Links two lists: each record is matched to at most one on the other side (greedy one-to-one
+ * by descending weight); pairs above the possible threshold that are not matches are 'possible'.
+ */
+export function linkLists(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: RunOptions,
+): LinkResult {
+  return linkScored(scoreCandidates(left, right, settings, options), left, right, settings);
+}
+
+/**
+ * `linkLists` with the candidate pairs compared by `options.runComparisons`, e.g. in worker
+ * threads: the same result, sooner for big lists.
+ */
+export async function linkListsInParallel(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: ParallelRunOptions,
+): Promise<LinkResult> {
+  const scored = await scoreCandidatesWith(left, right, settings, options);
+  return linkScored(scored, left, right, settings);
+}
+
 /** The result of finding duplicates within one list. */
 export interface DedupeResult extends LinkResult {
   /** Each record's cluster: the id of the first record of its cluster (in list order). */
   readonly clusters: ReadonlyMap<string, string>;
 }
 
-/**
- * Finds duplicates within one list: connected components of pairs above the stricter
- * duplicate threshold are clusters; those pairs are 'match', others above possible 'possible'.
- */
-export function dedupeList(
+function dedupeScored(
+  scored: ScoredCandidates,
   records: readonly LinkRecord[],
   settings: LinkSettings,
-  options: RunOptions,
 ): DedupeResult {
   const resolved = resolveSettings(settings);
-  const scored = scoreCandidates(records, null, settings, options);
   const { candidates, weights } = scored;
   const duplicateWeight = weightOfProbability(resolved.duplicate);
   const cluster = connectedComponents(
@@ -114,4 +133,26 @@ export function dedupeList(
   const clusters = new Map<string, string>();
   records.forEach((record, i) => clusters.set(record.id, records[cluster[i]!]!.id));
   return { pairs, model: scored.model, blocking: scored.blocking, clusters };
+}
+
+/**
+ * Finds duplicates within one list: connected components of pairs above the stricter
+ * duplicate threshold are clusters; those pairs are 'match', others above possible 'possible'.
+ */
+export function dedupeList(
+  records: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: RunOptions,
+): DedupeResult {
+  return dedupeScored(scoreCandidates(records, null, settings, options), records, settings);
+}
+
+/** `dedupeList` with the candidate pairs compared by `options.runComparisons`. */
+export async function dedupeListInParallel(
+  records: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: ParallelRunOptions,
+): Promise<DedupeResult> {
+  const scored = await scoreCandidatesWith(records, null, settings, options);
+  return dedupeScored(scored, records, settings);
 }

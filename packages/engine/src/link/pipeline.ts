@@ -1,19 +1,31 @@
 import { type CandidatePairs, candidatePairs } from '../block/blocking.ts';
-import { pairsCompleteness, type PairsCompleteness } from '../block/completeness.ts';
+import { candidateCompleteness, type PairsCompleteness } from '../block/completeness.ts';
 import { buildComparison } from '../compare/comparators.ts';
+import type { ComparisonJob, ComparisonRunner } from '../compare/comparison-job.ts';
 import type { Comparison } from '../compare/levels.ts';
-import { comparisonVectors, prepareRecords } from '../compare/vectors.ts';
+import { comparisonVectors, encodeColumns, type EncodedColumns } from '../compare/vectors.ts';
 import { weightTable, type WeightTable, matchWeights } from '../score/score.ts';
 import { estimateU, trainM, type TrainedModel } from '../train/em.ts';
 import { randomPairs } from '../train/random.ts';
 import { termFrequencies, termFrequencyAdjustments } from '../train/term-frequency.ts';
-import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
+import {
+  type LinkRecord,
+  type LinkSettings,
+  type ResolvedSettings,
+  resolveSettings,
+} from './settings.ts';
 
 /** Options of a run: the seed of every random choice, and the true pairs when known. */
 export interface RunOptions {
   readonly seed: number;
   /** True pairs by record id, (left id, right id); when given, pairs completeness is reported. */
   readonly truth?: Iterable<readonly [string, string]>;
+}
+
+/** Options of a run whose candidate pairs are compared by a runner, e.g. in worker threads. */
+export interface ParallelRunOptions extends RunOptions {
+  /** Compares the candidate pairs; the result is the same whichever runner does it. */
+  readonly runComparisons: ComparisonRunner;
 }
 
 /** What blocking did. */
@@ -34,35 +46,64 @@ export interface ScoredCandidates {
   readonly blocking: BlockingReport;
 }
 
-/** Block, compare, train (u from random pairs, m by EM) and score; `right` null within one list. */
-export function scoreCandidates(
+/** What comes before the comparison vectors: the candidate pairs and every prepared value. */
+interface Plan {
+  readonly settings: LinkSettings;
+  readonly resolved: ResolvedSettings;
+  readonly comparisons: readonly Comparison[];
+  readonly left: readonly LinkRecord[];
+  readonly other: readonly LinkRecord[];
+  readonly within: boolean;
+  readonly candidates: CandidatePairs;
+  readonly leftColumns: EncodedColumns;
+  readonly rightColumns: EncodedColumns;
+}
+
+function planOf(
   left: readonly LinkRecord[],
   right: readonly LinkRecord[] | null,
   settings: LinkSettings,
-  options: RunOptions,
-): ScoredCandidates {
+): Plan {
   const resolved = resolveSettings(settings);
   const within = right === null;
-  const other = right ?? left;
-  const comparisons: Comparison[] = settings.comparisons.map(buildComparison);
+  const comparisons = settings.comparisons.map(buildComparison);
   const candidates = candidatePairs(left, right, settings.blocking.rules, resolved.maxBlockPairs);
-  const leftPrepared = prepareRecords(comparisons, left);
-  const rightPrepared = within ? leftPrepared : prepareRecords(comparisons, other);
-  const levels = comparisonVectors(
+  const leftColumns = encodeColumns(comparisons, left);
+  const rightColumns = within ? leftColumns : encodeColumns(comparisons, right);
+  return {
+    settings,
+    resolved,
     comparisons,
-    leftPrepared,
-    rightPrepared,
-    candidates.left,
-    candidates.right,
-  );
-  const sample = randomPairs(left.length, other.length, resolved.randomPairs, options.seed, within);
-  const sampleLevels = comparisonVectors(
-    comparisons,
-    leftPrepared,
-    rightPrepared,
+    left,
+    other: right ?? left,
+    within,
+    candidates,
+    leftColumns,
+    rightColumns,
+  };
+}
+
+/** The comparison vectors of random pairs, from which u is estimated. */
+function sampleLevelsOf(plan: Plan, seed: number): Int8Array {
+  const { left, other, within, resolved } = plan;
+  const sample = randomPairs(left.length, other.length, resolved.randomPairs, seed, within);
+  return comparisonVectors(
+    plan.comparisons,
+    plan.leftColumns,
+    plan.rightColumns,
     sample.left,
     sample.right,
   );
+}
+
+/** Train (u from random pairs, m by EM) and score the candidate pairs' comparison vectors. */
+function scoreLevels(
+  plan: Plan,
+  levels: Int8Array,
+  sampleLevels: Int8Array,
+  options: RunOptions,
+): ScoredCandidates {
+  const { settings, resolved, comparisons, left, other, within, candidates } = plan;
   const u = estimateU(
     sampleLevels,
     comparisons.map((c) => c.levels.length),
@@ -83,19 +124,18 @@ export function scoreCandidates(
   const adjustments = comparisons.map((comparison, f) => {
     const setting = settings.comparisons[f];
     if (setting?.termFrequency !== true || comparison.exactLevel === null) return null;
-    const lists = within ? [leftPrepared[f]!] : [leftPrepared[f]!, rightPrepared[f]!];
-    const frequencies = termFrequencies(comparison, lists);
+    const columns = within ? [plan.leftColumns[f]!] : [plan.leftColumns[f]!, plan.rightColumns[f]!];
+    const frequencies = termFrequencies(comparison, columns);
     const uExact = u[f]![comparison.exactLevel]!;
-    const width = comparisons.length;
     return termFrequencyAdjustments(
       comparison,
       f,
       frequencies,
       uExact,
-      leftPrepared,
+      plan.leftColumns[f]!,
       candidates.left,
       levels,
-      width,
+      comparisons.length,
     );
   });
   const table = weightTable(model);
@@ -103,11 +143,11 @@ export function scoreCandidates(
   const completeness =
     options.truth === undefined
       ? null
-      : pairsCompleteness(
-          Array.from(candidates.left, (l, i): [string, string] => [
-            left[l]!.id,
-            other[candidates.right[i]!]!.id,
-          ]),
+      : candidateCompleteness(
+          left.map((record) => record.id),
+          other.map((record) => record.id),
+          candidates.left,
+          candidates.right,
           options.truth,
           within,
         );
@@ -124,6 +164,45 @@ export function scoreCandidates(
       pairsCompleteness: completeness,
     },
   };
+}
+
+/** Block, compare, train (u from random pairs, m by EM) and score; `right` null within one list. */
+export function scoreCandidates(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  options: RunOptions,
+): ScoredCandidates {
+  const plan = planOf(left, right, settings);
+  const { candidates } = plan;
+  const levels = comparisonVectors(
+    plan.comparisons,
+    plan.leftColumns,
+    plan.rightColumns,
+    candidates.left,
+    candidates.right,
+  );
+  return scoreLevels(plan, levels, sampleLevelsOf(plan, options.seed), options);
+}
+
+/** `scoreCandidates` with the candidate pairs compared by `options.runComparisons`. */
+export async function scoreCandidatesWith(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  options: ParallelRunOptions,
+): Promise<ScoredCandidates> {
+  const plan = planOf(left, right, settings);
+  const job: ComparisonJob = {
+    comparisons: settings.comparisons,
+    left: plan.leftColumns,
+    right: plan.rightColumns,
+    pairs: { left: plan.candidates.left, right: plan.candidates.right },
+  };
+  const levels = options.runComparisons(job);
+  // The random pairs are compared here while the runner compares the candidates.
+  const sampleLevels = sampleLevelsOf(plan, options.seed);
+  return scoreLevels(plan, await levels, sampleLevels, options);
 }
 
 /** The match weight at which the probability is p. */

@@ -1,20 +1,23 @@
 import type { Comparison } from '../compare/levels.ts';
-import type { PreparedRecords } from '../compare/vectors.ts';
+import type { EncodedColumn } from '../compare/vectors.ts';
 
 /** How often each value of a field occurs, as a share of the records that have the field. */
 export function termFrequencies(
   comparison: Comparison,
-  lists: readonly (readonly unknown[])[],
+  columns: readonly EncodedColumn[],
 ): Map<string, number> {
   const counts = new Map<string, number>();
   let total = 0;
-  for (const list of lists) {
-    for (const prepared of list) {
-      if (prepared === null || prepared === undefined) continue;
+  for (const { ids, values } of columns) {
+    // Counted per distinct value first: a term is looked up once per value, not once per record.
+    const perValue = new Float64Array(values.length);
+    for (const id of ids) if (id >= 0) perValue[id]!++;
+    values.forEach((prepared, id) => {
+      if (perValue[id] === 0) return;
       const term = comparison.termOf(prepared);
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      total++;
-    }
+      counts.set(term, (counts.get(term) ?? 0) + perValue[id]!);
+      total += perValue[id]!;
+    });
   }
   const frequencies = new Map<string, number>();
   for (const [term, count] of counts) frequencies.set(term, count / total);
@@ -30,19 +33,21 @@ export function termFrequencyAdjustments(
   field: number,
   frequencies: ReadonlyMap<string, number>,
   uExact: number,
-  leftPrepared: PreparedRecords,
+  leftColumn: EncodedColumn,
   left: Int32Array,
   levels: Int8Array,
   width: number,
 ): Float64Array {
+  const { ids, values } = leftColumn;
+  const perValue = values.map((prepared) => {
+    const frequency = frequencies.get(comparison.termOf(prepared));
+    return frequency !== undefined && frequency > 0 ? Math.log2(uExact / frequency) : 0;
+  });
   const adjustments = new Float64Array(left.length);
-  const values = leftPrepared[field]!;
   for (let i = 0; i < left.length; i++) {
     if (levels[i * width + field] !== comparison.exactLevel) continue;
-    const prepared = values[left[i]!];
-    if (prepared === null || prepared === undefined) continue;
-    const frequency = frequencies.get(comparison.termOf(prepared));
-    if (frequency !== undefined && frequency > 0) adjustments[i] = Math.log2(uExact / frequency);
+    const id = ids[left[i]!]!;
+    if (id >= 0) adjustments[i] = perValue[id]!;
   }
   return adjustments;
 }
