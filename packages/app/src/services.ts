@@ -6,6 +6,7 @@ import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
 import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
+import { createExchangesService } from './modules/exchanges/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import type { Database } from './platform/db/kysely.ts';
 
@@ -34,6 +35,16 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     jobs: createJobRunner(onJobError),
     ...(clock ? { clock } : {}),
   });
+  const exchanges = createExchangesService({
+    db,
+    mechanisms,
+    agreements,
+    eligibility,
+    reconciliation,
+    registry,
+    audit,
+    ...(clock ? { clock } : {}),
+  });
   return {
     audit,
     mechanisms,
@@ -43,6 +54,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     agreements,
     eligibility,
     reconciliation,
+    exchanges,
   };
 }
 

@@ -1,6 +1,7 @@
 export {
   documentHash,
   signDocument,
+  signingMessage,
   verifySignedDocument,
   type DocumentSignature,
   type SignedDocumentFile,
@@ -14,3 +15,5 @@ export {
   type PersonState,
   type PathActor,
 } from './domain/person-path.ts';
+export { createExchangesService, type ExchangesService } from './exchanges.service.ts';
+export { exchangeRoutes } from './exchanges.routes.ts';

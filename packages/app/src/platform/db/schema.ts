@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Formula } from '../../modules/agreements/domain/agreement.ts';
 
 /** The database as Kysely sees it; SQL names are snake_case. */
 export interface DB {
@@ -25,6 +26,12 @@ export interface DB {
   reconciliation_pair: ReconciliationPairTable;
   line_outcome: LineOutcomeTable;
   review_decision: ReviewDecisionTable;
+  signing_key: SigningKeyTable;
+  stage: StageTable;
+  exchange_person: ExchangePersonTable;
+  person_transition: PersonTransitionTable;
+  manifest: ManifestTable;
+  manifest_signature: ManifestSignatureTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -293,4 +300,81 @@ export interface EligibilityResultTable {
   undecided: string[];
   missing: string[];
   errors: string[];
+}
+
+export interface SigningKeyTable {
+  key_id: string;
+  mechanism_id: string;
+  user_id: string;
+  public_key: string;
+  registered_by: string;
+  registered_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface StageTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  agreement_id: string;
+  agreement_version_id: string;
+  formula: JSONColumnType<Formula, string, never>;
+  number: number;
+  place: string;
+  date: string;
+  status: 'proposed' | 'approved' | 'executing' | 'completed';
+  surplus: JSONColumnType<Array<{ personId: string; reason: string }>, string | undefined, string>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ExchangePersonTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  agreement_id: string;
+  party_code: string;
+  receiving_party: string;
+  list_version_id: string;
+  record_id: string;
+  category: string;
+  priority: Generated<string>;
+  rank: string | null;
+  state: string;
+  stage_id: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonTransitionTable {
+  seq: Generated<number>;
+  person_id: string;
+  mechanism_id: string;
+  party_code: string;
+  receiving_party: string;
+  from_state: string;
+  to_state: string;
+  reason: string | null;
+  actor: string;
+  at: CreatedAt;
+}
+
+export interface ManifestTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  stage_id: string;
+  kind: string;
+  document: string;
+  hash: string;
+  required_signers: JSONColumnType<Array<{ role: string; party: string | null }>, string, never>;
+  supersedes: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ManifestSignatureTable {
+  manifest_id: string;
+  signer: string;
+  role: string;
+  party_code: string;
+  key_id: string;
+  signature: string;
+  signed_at: CreatedAt;
 }

@@ -95,6 +95,22 @@ export const PERMISSIONS = {
     roles: { mediator: 'any', neutral_verifier: 'any', emergency_reader: 'any' },
   },
   'review.decide': { admin: false, roles: { mediator: 'any' } },
+  'exchange.read': {
+    admin: false,
+    roles: {
+      party_officer: 'any',
+      party_medical_officer: 'any',
+      mediator: 'any',
+      neutral_verifier: 'any',
+      emergency_reader: 'any',
+    },
+  },
+  'exchange.move': {
+    admin: false,
+    roles: { party_officer: 'any', mediator: 'any', neutral_verifier: 'any' },
+  },
+  'exchange.manage': { admin: false, roles: { mediator: 'any' } },
+  'exchange.sign': { admin: false, roles: { party_officer: 'any', mediator: 'any' } },
   'audit.verify': { admin: true, roles: {} },
   'access.manage': { admin: true, roles: {} },
 } as const satisfies Record<

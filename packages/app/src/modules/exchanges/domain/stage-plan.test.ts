@@ -66,6 +66,16 @@ describe('a stage plan', () => {
         expect(plan.selected.every((c) => c.category === 'wounded')).toBe(true);
         expect(plan.selected).toHaveLength(all.filter((c) => c.category === 'wounded').length);
         expect(plan.parity.isBalanced).toBe(true);
+        const limited = planStage(
+          all,
+          { kind: 'all_for_all', categories: ['wounded', 'young'] },
+          { sides: SIDES, size: 3 },
+        );
+        accountedOnce(all, limited);
+        for (const side of SIDES)
+          expect(limited.selected.filter((c) => c.side === side).length).toBe(
+            Math.min(3, all.filter((c) => c.side === side).length),
+          );
       }),
     );
   });

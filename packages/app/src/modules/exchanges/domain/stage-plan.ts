@@ -49,7 +49,7 @@ const byPriority = (a: Candidate, b: Candidate) =>
   a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : a.id < b.id ? -1 : 1;
 
 /**
- * Proposes a stage. All-for-all takes everyone in its categories. N-for-N keeps the count equal
+ * Proposes a stage. All-for-all takes everyone in its categories, up to `size` per side. N-for-N keeps the count equal
  * per category, pair by pair in priority order, up to `size` per side. Ratios and rank scales
  * keep the sums of values equal, adding next to the side that is behind.
  */
@@ -65,13 +65,24 @@ export function planStage(
   const onSide = (side: string) => ordered.filter((c) => c.side === side);
 
   if (formula.kind === 'all_for_all') {
+    // Regardless of numbers; a stage of a given size takes each side's first `size` persons.
+    const taken = new Map<string, number>();
     for (const candidate of ordered) {
-      if (formula.categories.includes(candidate.category)) selected.push(candidate);
-      else
+      const count = taken.get(candidate.side) ?? 0;
+      if (!formula.categories.includes(candidate.category)) {
         surplus.push({
           candidate,
           reason: `category ${candidate.category} is not in the agreement`,
         });
+      } else if (options.size !== undefined && count >= options.size) {
+        surplus.push({
+          candidate,
+          reason: `the stage is full (${options.size} from each side); a later stage takes them`,
+        });
+      } else {
+        selected.push(candidate);
+        taken.set(candidate.side, count + 1);
+      }
     }
   } else if (formula.kind === 'n_for_n') {
     const limit = Math.min(formula.n, options.size ?? Number.POSITIVE_INFINITY);

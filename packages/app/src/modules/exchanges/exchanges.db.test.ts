@@ -1,0 +1,251 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import type { Services } from '../../services.ts';
+import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
+import { tokenFor } from '../../testing/http.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../access/index.ts';
+import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
+import { LIST_COLUMNS } from '../registry/index.ts';
+import { signingMessage, verifySignedDocument } from './index.ts';
+
+const asCsv = (records: readonly ListRecord[]) =>
+  csvOf([[...LIST_COLUMNS], ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
+
+/**
+ * The 2 June 2025 scenario (issue #5): both sides' lists, reconciliation, the all-for-all
+ * categories, two stages, verification and wishes (one refusal, replaced), a manifest signed by
+ * both parties and the mediator, verified offline, and a tampered copy refused.
+ */
+describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
+  let services: Services;
+  let mechanism: string;
+  let agreement: string;
+  const actors = new Map<string, Actor>();
+  const keys = new Map<string, { privateKey: KeyObject; publicKey: KeyObject; keyId: string }>();
+
+  const actorFor = async (name: string, role: Role, party?: string) => {
+    const header = await tokenFor(services, { mechanism, role, ...(party ? { party } : {}) });
+    const actor = await services.access.actorOfToken(header.authorization.slice('Bearer '.length));
+    if (!actor) throw new Error('no actor');
+    actors.set(name, actor);
+    return actor;
+  };
+  const as = (name: string) => actors.get(name)!;
+  const personsIn = async (state?: string) =>
+    services.exchanges.persons(as('mediator'), {
+      mechanism,
+      agreement,
+      ...(state ? { state } : {}),
+    });
+  const moveAll = async (who: string, from: string, to: string) => {
+    const persons = await personsIn(from);
+    const results = await services.exchanges.move(as(who), {
+      mechanism,
+      moves: persons.map((p) => ({ personId: p.id, to: to as never })),
+    });
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    return results.length;
+  };
+
+  beforeAll(async () => {
+    services = buildTestServices(db());
+    mechanism = (await buildMechanism(db())).id;
+    // UA seeks its people that RU holds, and RU seeks its people that UA holds.
+    const uaPeople = generateSyntheticLists({ seed: 21, size: 60 });
+    const ruPeople = generateSyntheticLists({ seed: 22, size: 60 });
+    for (const [party, kind, records] of [
+      ['UA', 'sought', uaPeople.sought],
+      ['RU', 'held', uaPeople.held],
+      ['RU', 'sought', ruPeople.sought],
+      ['UA', 'held', ruPeople.held],
+    ] as const) {
+      await services.registry.importList(SYSTEM_ACTOR, {
+        mechanism,
+        party,
+        kind,
+        acceptInvalid: true,
+        file: buildFile(`${party}-${kind}.csv`, asCsv(records)),
+      });
+    }
+    await actorFor('mediator', 'mediator');
+    await actorFor('verifier', 'neutral_verifier');
+    await actorFor('ua', 'party_officer', 'UA');
+    await actorFor('ru', 'party_officer', 'RU');
+    for (const name of ['mediator', 'ua', 'ru']) {
+      const pair = generateKeyPairSync('ed25519');
+      const { keyId } = await services.exchanges.registerKey(as(name), {
+        mechanism,
+        userId: as(name).userId!,
+        publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
+      keys.set(name, { ...pair, keyId });
+    }
+  });
+
+  it('reconciles, applies the categories and puts the eligible on the path', async () => {
+    await services.reconciliation.runNow(as('mediator'), mechanism);
+    const created = await services.agreements.create(as('mediator'), mechanism, {
+      template: 'istanbul-2025-06-02',
+    });
+    agreement = created.id;
+    await services.eligibility.evaluate(as('mediator'), { mechanism, agreement });
+    const opened = await services.exchanges.openPaths(as('mediator'), { mechanism, agreement });
+    expect(opened.added).toBe(opened.eligible);
+    expect(opened.eligible).toBeGreaterThan(10);
+    const persons = await personsIn();
+    expect(new Set(persons.map((p) => p.party))).toEqual(new Set(['UA', 'RU']));
+    // Reconciliation acknowledged most held persons; the others stay proposed.
+    expect(persons.filter((p) => p.state === 'acknowledged').length).toBeGreaterThan(
+      persons.length / 2,
+    );
+    const again = await services.exchanges.openPaths(as('mediator'), { mechanism, agreement });
+    expect(again.added).toBe(0);
+  });
+
+  it('lets each role take only its own steps, and records the wish privately', async () => {
+    const [first] = await personsIn('acknowledged');
+    const refused = await services.exchanges.move(as('ua'), {
+      mechanism,
+      moves: [{ personId: first!.id, to: 'identity_verified' }],
+    });
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      problem: 'only neutral verifier may move a person to identity verified',
+    });
+
+    await moveAll('verifier', 'acknowledged', 'identity_verified');
+    await moveAll('mediator', 'identity_verified', 'category_confirmed');
+    await moveAll('verifier', 'category_confirmed', 'fit_to_travel');
+    const cleared = await moveAll('verifier', 'fit_to_travel', 'wish_verified');
+    expect(cleared).toBeGreaterThan(5);
+    await moveAll('mediator', 'wish_verified', 'approved');
+
+    // A party sees "cleared", not the interview's state.
+    const seenByUa = await services.exchanges.persons(as('ua'), { mechanism, agreement });
+    expect(seenByUa.some((p) => p.state === 'approved')).toBe(true);
+    expect(seenByUa.some((p) => p.state === 'wish_verified')).toBe(false);
+  });
+
+  let stageOne: string;
+  it('plans two stages, and refills at parity the place of a person who refuses to return', async () => {
+    const approved = await personsIn('approved');
+    const perSide = Math.min(
+      ...['UA', 'RU'].map((s) => approved.filter((p) => p.party === s).length),
+    );
+    const size = Math.floor(perSide / 2);
+    const first = await services.exchanges.proposeStage(as('mediator'), {
+      mechanism,
+      agreement,
+      place: 'Belarus–Ukraine border',
+      date: '2025-06-09',
+      size,
+    });
+    stageOne = first.stageId;
+    expect(first.selected).toBe(2 * size);
+    expect(first.surplus.every((s) => s.reason.startsWith('the stage is full'))).toBe(true);
+
+    const inStage = (
+      await services.exchanges.stage(as('mediator'), { mechanism, stageId: stageOne })
+    ).persons;
+    const refusing = inStage[0]!;
+    const [result] = await services.exchanges.move(as('verifier'), {
+      mechanism,
+      moves: [{ personId: refusing.id, to: 'refuses_return', reason: 'private interview, 8 June' }],
+    });
+    expect(result).toMatchObject({ ok: true, state: 'refuses_return' });
+    const replacement = result && 'replacement' in result ? result.replacement : undefined;
+    expect(replacement).not.toBeNull();
+    const after = await services.exchanges.stage(as('mediator'), { mechanism, stageId: stageOne });
+    expect(after.persons.map((p) => p.id)).not.toContain(refusing.id);
+    expect(after.persons.find((p) => p.id === replacement)?.party_code).toBe(refusing.party_code);
+    expect(after.persons).toHaveLength(2 * size);
+
+    const second = await services.exchanges.proposeStage(as('mediator'), {
+      mechanism,
+      agreement,
+      place: 'Belarus–Ukraine border',
+      date: '2025-06-10',
+    });
+    expect(second.number).toBe(2);
+    expect(second.selected).toBe(approved.length - 2 * size - 1);
+  });
+
+  it('freezes the manifest, takes the three signatures, and verifies it offline', async () => {
+    const approval = await services.exchanges.approveStage(as('mediator'), {
+      mechanism,
+      stageId: stageOne,
+    });
+    const signAs = (name: string, role: 'party_officer' | 'mediator', party?: string) => {
+      const key = keys.get(name)!;
+      return services.exchanges.signManifest(as(name), {
+        mechanism,
+        manifestId: approval.manifestId,
+        keyId: key.keyId,
+        signature: sign(
+          null,
+          signingMessage('parley-manifest/1', approval.hash),
+          key.privateKey,
+        ).toString('base64'),
+        role,
+        ...(party ? { party } : {}),
+      });
+    };
+    await signAs('ua', 'party_officer', 'UA');
+    // The RU officer cannot sign for UA, nor with another person's key.
+    await expect(signAs('ru', 'party_officer', 'UA')).rejects.toThrow(
+      /only with that role and your own key/,
+    );
+    await signAs('ru', 'party_officer', 'RU');
+    const unsigned = await services.exchanges.verifyManifest(as('mediator'), {
+      mechanism,
+      manifestId: approval.manifestId,
+    });
+    expect(unsigned.problems).toEqual(['no valid signature of the mediator']);
+    await signAs('mediator', 'mediator');
+
+    const file = await services.exchanges.manifestFile(as('ua'), {
+      mechanism,
+      manifestId: approval.manifestId,
+    });
+    const copy = JSON.parse(JSON.stringify(file)) as typeof file;
+    expect(verifySignedDocument(copy)).toMatchObject({ ok: true, problems: [] });
+    const document = copy.document as { persons: Array<{ surname: string }>; counts: object };
+    expect(document.persons).toHaveLength(approval.persons);
+
+    document.persons[0]!.surname = 'Підмінений';
+    const tampered = verifySignedDocument(copy);
+    expect(tampered.ok).toBe(false);
+    expect(tampered.problems[0]).toMatch(/^the document was changed/);
+  });
+
+  it('hands over and confirms, each step by its side, and nothing of the manifest can change', async () => {
+    const assigned = await personsIn('assigned');
+    const fromRu = assigned.filter((p) => p.party === 'RU');
+    const moves = (to: string) => fromRu.map((p) => ({ personId: p.id, to: to as never }));
+    expect(
+      (await services.exchanges.move(as('ru'), { mechanism, moves: moves('in_transit') })).every(
+        (r) => r.ok,
+      ),
+    ).toBe(true);
+    expect(
+      (
+        await services.exchanges.move(as('verifier'), { mechanism, moves: moves('handed_over') })
+      ).every((r) => r.ok),
+    ).toBe(true);
+    const wrongSide = await services.exchanges.move(as('ru'), {
+      mechanism,
+      moves: moves('receipt_confirmed'),
+    });
+    expect(wrongSide.every((r) => !r.ok)).toBe(true);
+    expect(
+      (
+        await services.exchanges.move(as('ua'), { mechanism, moves: moves('receipt_confirmed') })
+      ).every((r) => r.ok),
+    ).toBe(true);
+
+    await expect(db().updateTable('manifest').set({ document: '{}' }).execute()).rejects.toThrow(
+      /never changed/,
+    );
+  });
+});
