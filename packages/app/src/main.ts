@@ -5,6 +5,12 @@ import { loadConfig, ConfigError } from './platform/config.ts';
 // Lists of prisoners: every file Parley writes (database, exports, keys) is for its owner only.
 process.umask(0o077);
 
+// `parley ... | head`: when the reader has gone, there is no one left to tell; stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 // The only reader of the environment: everything below gets the validated configuration.
 try {
   const config = loadConfig(process.env);

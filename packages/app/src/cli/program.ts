@@ -13,6 +13,7 @@ import { registerOperationsCommands } from './commands/operations.ts';
 import { registerLinkCommands } from './commands/link.ts';
 import { registerReconcileCommands } from './commands/reconcile.ts';
 import { registerManifestCommands } from './commands/manifest.ts';
+import { registerExchangeCommands } from './commands/exchange.ts';
 import { registerAgreementCommands } from './commands/agreement.ts';
 import { registerEligibilityCommands } from './commands/eligibility.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerLinkCommands(program, env, output);
   registerReconcileCommands(program, env, output);
   registerManifestCommands(program, env, output);
+  registerExchangeCommands(program, env, output);
   registerAgreementCommands(program, env, output);
   registerEligibilityCommands(program, env, output);
 

@@ -1,0 +1,300 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { EXCEPTIONS, MAIN_PATH, signingMessage } from '../../modules/exchanges/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { wholeNumber } from '../arguments.ts';
+import { withContext, type CliEnvironment } from '../context.ts';
+import type { Output } from '../output.ts';
+
+const STATES = [...MAIN_PATH, ...EXCEPTIONS];
+
+async function readText(file: string, what: string): Promise<string> {
+  return fs.readFile(file, 'utf8').catch(() => {
+    throw new AppError('VALIDATION.INVALID_INPUT', `cannot read ${what} ${file}`);
+  });
+}
+
+/**
+ * `parley key`, `parley exchange`, `parley stage` and the signing half of `parley manifest`:
+ * from the eligible persons to a signed manifest. Private keys stay in files on the signer's
+ * machine; the server keeps public keys and signatures only.
+ */
+export function registerExchangeCommands(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
+  const key = program.command('key').description("people's Ed25519 signing keys");
+  key
+    .command('generate')
+    .description('make a key pair in two files: NAME.key (private, mode 0600) and NAME.pub')
+    .requiredOption('--out <name>', 'the files to write, without extension')
+    .action(async (options: { out: string }) => {
+      const out = output();
+      const pair = generateKeyPairSync('ed25519');
+      await fs
+        .writeFile(`${options.out}.key`, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+          mode: 0o600,
+          flag: 'wx',
+        })
+        .catch((error: NodeJS.ErrnoException) => {
+          throw new AppError(
+            'VALIDATION.INVALID_INPUT',
+            error.code === 'EEXIST'
+              ? `${options.out}.key exists already: choose another name`
+              : `cannot write ${options.out}.key: ${error.message}`,
+          );
+        });
+      await fs.writeFile(
+        `${options.out}.pub`,
+        pair.publicKey.export({ type: 'spki', format: 'pem' }),
+      );
+      out.result({ privateKey: `${options.out}.key`, publicKey: `${options.out}.pub` }, (r) =>
+        out.line(`wrote ${r.privateKey} (keep it to yourself) and ${r.publicKey} (register it)`),
+      );
+    });
+  key
+    .command('register')
+    .description("register a user's public key in a mechanism")
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--username <name>', 'whose key it is')
+    .requiredOption('--public-key <file>', 'the .pub file')
+    .action(async (options: { mechanism: string; username: string; publicKey: string }) => {
+      const out = output();
+      const publicKey = await readText(options.publicKey, 'the public key');
+      await withContext(env, out, async ({ services, actor }) => {
+        const user = (await services.access.listUsers(actor)).find(
+          (u) => u.username === options.username.trim().toLowerCase(),
+        );
+        if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user "${options.username}"`);
+        const registered = await services.exchanges.registerKey(actor, {
+          mechanism: options.mechanism,
+          userId: user.id,
+          publicKey,
+        });
+        out.result(registered, (r) => out.line(`registered key ${r.keyId} for ${user.username}`));
+      });
+    });
+  key
+    .command('list')
+    .description("the mechanism's registered keys")
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .action(async (options: { mechanism: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const keys = await services.exchanges.keys(actor, options.mechanism);
+        out.result(keys, (list) => {
+          for (const k of list)
+            out.line(`${k.keyId}\t${k.username}${k.revokedAt ? '\trevoked' : ''}`);
+        });
+      });
+    });
+
+  const exchange = program.command('exchange').description("each person's path to handover");
+  const agreementOptions = (command: Command) =>
+    command
+      .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+      .requiredOption('--agreement <name>', 'the agreement, by name or id');
+  agreementOptions(
+    exchange
+      .command('open')
+      .description(
+        "put every person the agreement makes eligible on each side's held list on the path",
+      ),
+  ).action(async (options: { mechanism: string; agreement: string }) => {
+    const out = output();
+    await withContext(env, out, async ({ services, actor }) => {
+      const opened = await services.exchanges.openPaths(actor, options);
+      out.result(opened, (o) => out.line(`${o.eligible} eligible; ${o.added} new on the path`));
+    });
+  });
+  agreementOptions(
+    exchange.command('persons').description('the persons on the path, with their states'),
+  )
+    .addOption(new Option('--state <state>', 'only those in this state').choices(STATES))
+    .action(async (options: { mechanism: string; agreement: string; state?: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const persons = await services.exchanges.persons(actor, options);
+        out.result(persons, (list) => {
+          for (const p of list)
+            out.line(
+              `${p.id}\t${p.party}→${p.receivingParty}\t${p.recordId}\t${p.category}\t${p.state}`,
+            );
+        });
+      });
+    });
+  exchange
+    .command('move')
+    .description('move persons to the next state (or an exception, with --reason); one result each')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .addOption(new Option('--to <state>', 'the new state').choices(STATES).makeOptionMandatory())
+    .option('--reason <text>', 'why (required for exceptions)')
+    .argument('<person...>', 'person ids, as `exchange persons` shows them')
+    .action(
+      async (persons: string[], options: { mechanism: string; to: string; reason?: string }) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const results = await services.exchanges.move(actor, {
+            mechanism: options.mechanism,
+            moves: persons.map((personId) => ({
+              personId,
+              to: options.to as (typeof STATES)[number],
+              ...(options.reason ? { reason: options.reason } : {}),
+            })),
+          });
+          out.result(results, (list) => {
+            for (const r of list)
+              out.line(`${r.personId}: ${r.ok ? `now ${r.state}` : `refused: ${r.problem}`}`);
+          });
+        });
+      },
+    );
+
+  const stage = program.command('stage').description('stages of an exchange, at parity');
+  agreementOptions(
+    stage.command('propose').description('propose the next stage from the persons cleared to go'),
+  )
+    .requiredOption('--place <place>', 'where the handover happens')
+    .requiredOption('--date <YYYY-MM-DD>', 'when')
+    .option('--size <n>', 'at most this many from each side', wholeNumber(1))
+    .action(
+      async (options: {
+        mechanism: string;
+        agreement: string;
+        place: string;
+        date: string;
+        size?: number;
+      }) => {
+        const out = output();
+        await withContext(env, out, async ({ services, actor }) => {
+          const plan = await services.exchanges.proposeStage(actor, options);
+          out.result(plan, (p) => {
+            out.line(`stage ${p.number} (${p.stageId}): ${p.selected} persons`);
+            for (const row of p.parity.rows)
+              out.line(
+                `  ${row.category}: ${JSON.stringify(row.bySide)}${row.isBalanced ? '' : ' NOT AT PARITY'}`,
+              );
+            for (const s of p.surplus) out.line(`  left out ${s.personId}: ${s.reason}`);
+          });
+        });
+      },
+    );
+  stage
+    .command('approve')
+    .description('approve a stage at parity: its manifest is frozen for signature')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .argument('<stage>', 'the stage id')
+    .action(async (stageId: string, options: { mechanism: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const approved = await services.exchanges.approveStage(actor, {
+          mechanism: options.mechanism,
+          stageId,
+        });
+        out.result(approved, (a) =>
+          out.line(`manifest ${a.manifestId} frozen: ${a.persons} persons, sha256 ${a.hash}`),
+        );
+      });
+    });
+  stage
+    .command('withdraw')
+    .description('withdraw a person from a proposed stage; the place is refilled at parity')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--reason <text>', 'why')
+    .argument('<person>', 'the person id')
+    .action(async (personId: string, options: { mechanism: string; reason: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const done = await services.exchanges.withdraw(actor, { ...options, personId });
+        out.result(done, (d) =>
+          out.line(
+            `withdrawn; ${d.replacement ? `replaced by ${d.replacement}` : 'no one can take the place at parity'}`,
+          ),
+        );
+      });
+    });
+
+  const manifest = program.commands.find((c) => c.name() === 'manifest');
+  if (!manifest) throw new Error('register the manifest command first');
+  manifest
+    .command('export')
+    .description('write a manifest with its signatures to a file, for offline verification')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--out <file>', 'the JSON file to write')
+    .argument('<manifest>', 'the manifest id')
+    .action(async (manifestId: string, options: { mechanism: string; out: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const file = await services.exchanges.manifestFile(actor, {
+          mechanism: options.mechanism,
+          manifestId,
+        });
+        await fs.writeFile(options.out, `${JSON.stringify(file, null, 2)}\n`);
+        out.result({ file: options.out, hash: file.hash }, (r) =>
+          out.line(`wrote ${r.file} (sha256 ${r.hash}, ${file.signatures.length} signatures)`),
+        );
+      });
+    });
+  manifest
+    .command('sign')
+    .description("sign a manifest with a user's private key file, as that user's role")
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--key <file>', 'the private key file (.key)')
+    .requiredOption('--username <name>', 'whose key it is')
+    .addOption(
+      new Option('--role <role>', 'signing as')
+        .choices(['party_officer', 'mediator'])
+        .makeOptionMandatory(),
+    )
+    .option('--party <code>', 'for a party officer: the party')
+    .argument('<manifest>', 'the manifest id')
+    .action(
+      async (
+        manifestId: string,
+        options: {
+          mechanism: string;
+          key: string;
+          username: string;
+          role: 'party_officer' | 'mediator';
+          party?: string;
+        },
+      ) => {
+        const out = output();
+        const privateKey = createPrivateKey(await readText(options.key, 'the private key'));
+        await withContext(env, out, async ({ services, actor }) => {
+          const file = await services.exchanges.manifestFile(actor, {
+            mechanism: options.mechanism,
+            manifestId,
+          });
+          const keyId = (await services.exchanges.keys(actor, options.mechanism)).find(
+            (k) =>
+              k.publicKey ===
+              createPublicKey(privateKey)
+                .export({ type: 'spki', format: 'der' })
+                .toString('base64'),
+          )?.keyId;
+          if (!keyId)
+            throw new AppError(
+              'EXCHANGE.BAD_SIGNATURE',
+              `the key in ${options.key} is not registered`,
+            );
+          const signed = await services.exchanges.signManifest(actor, {
+            mechanism: options.mechanism,
+            manifestId,
+            keyId,
+            signature: sign(
+              null,
+              signingMessage('parley-manifest/1', file.hash),
+              privateKey,
+            ).toString('base64'),
+            role: options.role,
+            ...(options.party ? { party: options.party } : {}),
+            onBehalfOf: options.username.trim().toLowerCase(),
+          });
+          out.result(signed, (s) => out.line(`signed sha256 ${s.hash} as ${options.role}`));
+        });
+      },
+    );
+}
