@@ -1,7 +1,12 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { EXCEPTIONS, MAIN_PATH, signingMessage } from '../../modules/exchanges/index.ts';
+import {
+  EXCEPTIONS,
+  MAIN_PATH,
+  reportFile,
+  signingMessage,
+} from '../../modules/exchanges/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
@@ -122,6 +127,30 @@ export function registerExchangeCommands(
             out.line(
               `${p.id}\t${p.party}→${p.receivingParty}\t${p.recordId}\t${p.category}\t${p.state}`,
             );
+        });
+      });
+    });
+  agreementOptions(
+    exchange
+      .command('report')
+      .description('asked for and got, persons by category and state, stages, disputes'),
+  )
+    .option('--out <file>', 'write CSV or XLSX (by the extension) instead of printing')
+    .action(async (options: { mechanism: string; agreement: string; out?: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const rows = await services.exchanges.report(actor, options);
+        if (options.out) {
+          const format = options.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+          await fs.writeFile(options.out, await reportFile(rows, format));
+          out.result({ file: options.out, rows: rows.length }, (r) =>
+            out.line(`wrote ${r.file} (${r.rows} rows)`),
+          );
+          return;
+        }
+        out.result(rows, (list) => {
+          for (const r of list)
+            out.line(`${r.section}\t${r.party}\t${r.item}\t${r.detail}\t${r.count}`);
         });
       });
     });

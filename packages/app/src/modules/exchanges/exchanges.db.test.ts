@@ -244,6 +244,16 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
       ).every((r) => r.ok),
     ).toBe(true);
 
+    const report = await services.exchanges.report(as('ua'), { mechanism, agreement });
+    const row = (section: string, party: string, item: string) =>
+      report.find((r) => r.section === section && r.party === party && r.item === item)?.count;
+    expect(row('asked and got', 'UA', 'returned')).toBe(fromRu.length);
+    expect(row('asked and got', 'RU', 'returned')).toBe(0);
+    expect(
+      row('disputes', 'UA', 'refuses return')! + row('disputes', 'RU', 'refuses return')!,
+    ).toBe(1);
+    expect(row('stages', 'RU', 'stage 1 (approved)')).toBe(fromRu.length);
+
     await expect(db().updateTable('manifest').set({ document: '{}' }).execute()).rejects.toThrow(
       /never changed/,
     );

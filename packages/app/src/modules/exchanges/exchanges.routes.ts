@@ -4,6 +4,7 @@ import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
 import { EXCEPTIONS, MAIN_PATH } from './domain/person-path.ts';
 import type { ExchangesService } from './exchanges.service.ts';
+import { reportFile } from './report-file.ts';
 
 const M = '/mechanisms/:mechanism';
 const agreementParams = mechanismParams.extend({ agreement: z.string().min(1).max(200) });
@@ -230,6 +231,34 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
             ...request.body,
           }),
         ),
+    );
+
+    app.get(
+      `${M}/agreements/:agreement/report`,
+      {
+        config: { rule: 'exchange.read' },
+        schema: {
+          tags: ['exchanges'],
+          description:
+            'What each side asked for and got, persons by category and state, stages and their parity, open disputes: JSON, CSV or XLSX.',
+          params: agreementParams,
+          querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+        },
+      },
+      async (request, reply) => {
+        const rows = await exchanges.report(actorOf(request), request.params);
+        const { format } = request.query;
+        if (format === 'json') return { rows };
+        return reply
+          .header(
+            'content-type',
+            format === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', `attachment; filename="report.${format}"`)
+          .send(await reportFile(rows, format));
+      },
     );
 
     app.get(

@@ -10,6 +10,7 @@ import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import type { ReconciliationService } from '../reconciliation/index.ts';
 import type { RegistryService, VersionId } from '../registry/index.ts';
 import { buildManifest, type ManifestPerson } from './domain/manifest.ts';
+import { buildReport } from './domain/report.ts';
 import {
   countsForStage,
   EXCEPTIONS,
@@ -682,6 +683,60 @@ export function createExchangesService(deps: ExchangesDeps) {
         (await repo.findKeys(db, mechanism.id)).filter((k) => !k.revoked_at).map((k) => k.key_id),
       );
       return verifySignedDocument(file, { trustedKeyIds: trusted });
+    },
+
+    /**
+     * The agreement's report: asked for and got, persons by category and state, stages and
+     * their parity, disputes. Counts only, so they are counted past the row policies.
+     */
+    async report(actor: Actor, input: { mechanism: string; agreement: string }) {
+      const { mechanism, agreement } = await agreementOf(actor, input.mechanism, input.agreement);
+      authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
+      const summary = await eligibility.summary(actor, {
+        mechanism: mechanism.id,
+        agreement: agreement.id,
+      });
+      const askedFor = Object.fromEntries(
+        summary.lists.filter((l) => l.kind === 'sought').map((l) => [l.party, l.outcomes.eligible]),
+      );
+      const reconciled = await reconciliation.status(actor, mechanism.id).catch(() => null);
+      const notAcknowledged = Object.fromEntries(
+        (reconciled?.summary?.outcomes ?? [])
+          .filter((row) => row.outcome === 'not_acknowledged')
+          .map((row) => [row.party_code, row.n]),
+      );
+      const { persons, stages } = await withScope(db, { system: 'on' }, async (trx) => ({
+        persons: await repo.findPersons(trx, { agreementId: agreement.id }),
+        stages: (await repo.findStages(trx, mechanism.id)).filter(
+          (stage) => stage.agreement_id === agreement.id,
+        ),
+      }));
+      const sides: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
+      return buildReport({
+        parties: mechanism.parties,
+        askedFor,
+        notAcknowledged,
+        persons: persons.map((p) => ({
+          party: p.party_code,
+          receivingParty: p.receiving_party,
+          category: p.category,
+          state: p.state as PersonState,
+          stageId: p.stage_id,
+        })),
+        stages: stages.map((stage) => ({
+          id: stage.id,
+          number: stage.number,
+          status: stage.status,
+          surplus: stage.surplus.length,
+          isBalanced: checkParity(
+            persons
+              .filter((p) => p.stage_id === stage.id && countsForStage(p.state as PersonState))
+              .map(candidateOf),
+            stage.formula,
+            sides,
+          ).isBalanced,
+        })),
+      });
     },
 
     async stages(actor: Actor, mechanismRef: string) {

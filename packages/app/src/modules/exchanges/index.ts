@@ -17,3 +17,5 @@ export {
 } from './domain/person-path.ts';
 export { createExchangesService, type ExchangesService } from './exchanges.service.ts';
 export { exchangeRoutes } from './exchanges.routes.ts';
+export { reportFile } from './report-file.ts';
+export type { ReportRow } from './domain/report.ts';
