@@ -18,7 +18,7 @@ import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
 import { reconciliationRoutes } from './modules/reconciliation/index.ts';
-import { exchangeRoutes } from './modules/exchanges/index.ts';
+import { exchangeRoutes, remainsRoutes } from './modules/exchanges/index.ts';
 import type { Services } from './services.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { webRoutes } from './platform/http/web.ts';
@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
       await api.register(reconciliationRoutes(deps.services.reconciliation));
       await api.register(exchangeRoutes(deps.services.exchanges));
+      await api.register(remainsRoutes(deps.services.remains));
       await api.register(agreementRoutes(deps.services.agreements, deps.services.eligibility));
     },
     { prefix: '/api/v1' },

@@ -6,7 +6,7 @@ import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
 import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
-import { createExchangesService } from './modules/exchanges/index.ts';
+import { createExchangesService, createRemainsService } from './modules/exchanges/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import type { Database } from './platform/db/kysely.ts';
 
@@ -55,6 +55,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     eligibility,
     reconciliation,
     exchanges,
+    remains: createRemainsService({ db, mechanisms, audit }),
   };
 }
 

@@ -19,3 +19,5 @@ export { createExchangesService, type ExchangesService } from './exchanges.servi
 export { exchangeRoutes } from './exchanges.routes.ts';
 export { reportFile } from './report-file.ts';
 export type { ReportRow } from './domain/report.ts';
+export { createRemainsService, type RemainsService } from './remains.service.ts';
+export { remainsRoutes } from './remains.routes.ts';

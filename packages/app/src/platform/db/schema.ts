@@ -32,6 +32,8 @@ export interface DB {
   person_transition: PersonTransitionTable;
   manifest: ManifestTable;
   manifest_signature: ManifestSignatureTable;
+  remains_batch: RemainsBatchTable;
+  remains_bag: RemainsBagTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -377,4 +379,24 @@ export interface ManifestSignatureTable {
   key_id: string;
   signature: string;
   signed_at: CreatedAt;
+}
+
+export interface RemainsBatchTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  from_party: string;
+  to_party: string;
+  label: string;
+  state: 'offered' | 'accepted' | 'transferred' | 'received';
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface RemainsBagTable {
+  id: Generated<string>;
+  batch_id: string;
+  label: string;
+  bodies: number;
+  state: 'pending' | 'examined' | 'identified' | 'unidentified' | 'foreign';
+  note: string | null;
 }

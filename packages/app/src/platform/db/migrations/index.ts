@@ -7,6 +7,7 @@ import * as breakGlassRetention from './0005-break-glass-retention.ts';
 import * as agreements from './0007-agreements.ts';
 import * as reconciliation from './0006-reconciliation.ts';
 import * as exchanges from './0008-exchanges.ts';
+import * as remains from './0009-remains.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-reconciliation': reconciliation,
   '0007-agreements': agreements,
   '0008-exchanges': exchanges,
+  '0009-remains': remains,
 };

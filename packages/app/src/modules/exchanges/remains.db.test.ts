@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { Services } from '../../services.ts';
+import { buildMechanism } from '../../testing/factories.ts';
+import { buildTestApp, tokenFor } from '../../testing/http.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+
+interface Overview {
+  batches: Array<{
+    id: string;
+    label: string;
+    state: string;
+    bags: Array<{ id: string; label: string }>;
+  }>;
+  parity: { bodies: Record<string, number>; foreign: Record<string, number>; isBalanced: boolean };
+}
+
+describeEachDatabase('repatriation of remains', (db) => {
+  let app: FastifyInstance;
+  let services: Services;
+  let base: string;
+  const as = new Map<string, Record<string, string>>();
+
+  beforeAll(async () => {
+    ({ app, services } = await buildTestApp(db()));
+    const mechanism = (await buildMechanism(db())).id;
+    base = `/api/v1/mechanisms/${mechanism}/remains`;
+    as.set('UA', await tokenFor(services, { mechanism, role: 'party_officer', party: 'UA' }));
+    as.set('RU', await tokenFor(services, { mechanism, role: 'party_officer', party: 'RU' }));
+    as.set('mediator', await tokenFor(services, { mechanism, role: 'mediator' }));
+  });
+
+  const post = (who: string, url: string, payload: object) =>
+    app.inject({ method: 'POST', url: `${base}${url}`, headers: as.get(who)!, payload });
+  const overview = async () =>
+    (await app.inject({ url: base, headers: as.get('mediator')! })).json<Overview>();
+
+  it('counts bodies at parity once transferred, and leaves out a bag of the sender’s own dead', async () => {
+    const offer = (from: string, label: string, bodies: number[]) =>
+      post(from, '', {
+        from,
+        label,
+        bags: bodies.map((n, i) => ({ label: `${label}-${i + 1}`, bodies: n })),
+      });
+    const ru = (await offer('RU', 'RU-1', [1, 2, 1])).json<{ id: string; bodies: number }>();
+    const ua = (await offer('UA', 'UA-1', [1, 1, 1, 1])).json<{ id: string }>();
+    expect(ru.bodies).toBe(4);
+    expect((await overview()).parity.bodies).toEqual({ 'UA->RU': 0, 'RU->UA': 0 });
+
+    // The sender cannot accept its own batch; the receiver accepts, the sender transfers.
+    const refused = await post('RU', `/${ru.id}/state`, { to: 'accepted' });
+    expect(refused.json()).toMatchObject({ error: { code: 'ACCESS.FORBIDDEN' } });
+    for (const [batch, sender, receiver] of [
+      [ru.id, 'RU', 'UA'],
+      [ua.id, 'UA', 'RU'],
+    ] as const) {
+      expect((await post(receiver, `/${batch}/state`, { to: 'accepted' })).statusCode).toBe(200);
+      expect((await post(sender, `/${batch}/state`, { to: 'transferred' })).statusCode).toBe(200);
+      expect((await post(receiver, `/${batch}/state`, { to: 'received' })).statusCode).toBe(200);
+    }
+    expect((await overview()).parity).toMatchObject({
+      bodies: { 'UA->RU': 4, 'RU->UA': 4 },
+      isBalanced: true,
+    });
+
+    // UA finds that one of RU's bags held a Russian serviceman: foreign, returned, not counted.
+    const bag = (await overview()).batches.find((b) => b.id === ru.id)!.bags[1]!;
+    const examined = await post('UA', `/bags/${bag.id}/examination`, {
+      to: 'foreign',
+      note: 'documents and uniform of the sending side',
+    });
+    expect(examined.statusCode).toBe(200);
+    expect((await overview()).parity).toEqual({
+      bodies: { 'UA->RU': 4, 'RU->UA': 2 },
+      foreign: { 'UA->RU': 0, 'RU->UA': 2 },
+      identified: { 'UA->RU': 0, 'RU->UA': 0 },
+      isBalanced: false,
+    });
+    const again = await post('UA', `/bags/${bag.id}/examination`, { to: 'identified' });
+    expect(again.json()).toMatchObject({ error: { code: 'EXCHANGE.MOVE_REFUSED' } });
+  });
+});

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../access/index.ts';
+import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { BAG_STATES, BATCH_STATES } from './domain/remains.ts';
+import type { RemainsService } from './remains.service.ts';
+
+const M = '/mechanisms/:mechanism/remains';
+const label = z.string().trim().min(1).max(100);
+
+/** Repatriation of remains under /api/v1: batches, bags, parity of bodies. */
+export function remainsRoutes(remains: RemainsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      M,
+      {
+        config: { rule: 'exchange.read' },
+        schema: {
+          tags: ['remains'],
+          description:
+            'Every batch with its bags, and parity of bodies between the two directions.',
+          params: mechanismParams,
+        },
+      },
+      async (request) => remains.overview(actorOf(request), request.params.mechanism),
+    );
+
+    app.post(
+      M,
+      {
+        config: { rule: 'exchange.move' },
+        schema: {
+          tags: ['remains'],
+          description:
+            "The sending party's officer offers a batch of bags, each with its count of bodies.",
+          params: mechanismParams,
+          body: z.object({
+            from: z.string().regex(/^[A-Za-z]{2,8}$/),
+            label,
+            bags: z
+              .array(z.object({ label, bodies: z.number().int().min(1).max(20) }))
+              .min(1)
+              .max(5000),
+          }),
+          response: { 201: z.object({ id: z.string(), bags: z.number(), bodies: z.number() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await remains.offer(actorOf(request), {
+            mechanism: request.params.mechanism,
+            ...request.body,
+          }),
+        ),
+    );
+
+    app.post(
+      `${M}/:batch/state`,
+      {
+        config: { rule: 'exchange.move' },
+        schema: {
+          tags: ['remains'],
+          description:
+            'The next step of a batch: accepted and received by the receiving side, transferred by the sender.',
+          params: mechanismParams.extend({ batch: z.uuid() }),
+          body: z.object({ to: z.enum(BATCH_STATES) }),
+          response: { 200: z.object({ id: z.string(), state: z.string() }) },
+        },
+      },
+      async (request) =>
+        remains.advance(actorOf(request), {
+          mechanism: request.params.mechanism,
+          batchId: request.params.batch,
+          to: request.body.to,
+        }),
+    );
+
+    app.post(
+      `${M}/bags/:bag/examination`,
+      {
+        config: { rule: 'exchange.move' },
+        schema: {
+          tags: ['remains'],
+          description:
+            "What a received bag held: identified, unidentified, or the other side's own dead (foreign), with a corrected count if needed.",
+          params: mechanismParams.extend({ bag: z.uuid() }),
+          body: z.object({
+            to: z.enum(BAG_STATES),
+            bodies: z.number().int().min(1).max(20).optional(),
+            note: z.string().max(2000).optional(),
+          }),
+          response: { 200: z.object({ id: z.string(), state: z.string() }) },
+        },
+      },
+      async (request) =>
+        remains.examine(actorOf(request), {
+          mechanism: request.params.mechanism,
+          bagId: request.params.bag,
+          ...request.body,
+        }),
+    );
+  };
+}
