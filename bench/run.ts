@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   audit: async () => (await import('./audit.bench.ts')).runAuditBenchmark(),
   linkage: async () => (await import('./linkage.bench.ts')).runLinkageBenchmark(),
   reconcile: async () => (await import('./reconcile.bench.ts')).runReconcileBenchmark(),
+  eligibility: async () => (await import('./eligibility.bench.ts')).runEligibilityBenchmark(),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
