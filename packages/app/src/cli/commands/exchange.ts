@@ -155,6 +155,22 @@ export function registerExchangeCommands(
       });
     });
   exchange
+    .command('receipt')
+    .description(
+      'issue the receipt of a person handed over, for the receiving side and the verifier to sign',
+    )
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .argument('<person>', 'the person id')
+    .action(async (personId: string, options: { mechanism: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const issued = await services.exchanges.issueReceipt(actor, { ...options, personId });
+        out.result(issued, (r) =>
+          out.line(`receipt ${r.receiptId} (sha256 ${r.hash}): sign it with parley manifest sign`),
+        );
+      });
+    });
+  exchange
     .command('move')
     .description('move persons to the next state (or an exception, with --reason); one result each')
     .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
@@ -367,7 +383,7 @@ export function registerExchangeCommands(
     .requiredOption('--username <name>', 'whose key it is')
     .addOption(
       new Option('--role <role>', 'signing as')
-        .choices(['party_officer', 'mediator'])
+        .choices(['party_officer', 'mediator', 'neutral_verifier'])
         .makeOptionMandatory(),
     )
     .option('--party <code>', 'for a party officer: the party')
@@ -379,7 +395,7 @@ export function registerExchangeCommands(
           mechanism: string;
           key: string;
           username: string;
-          role: 'party_officer' | 'mediator';
+          role: 'party_officer' | 'mediator' | 'neutral_verifier';
           party?: string;
         },
       ) => {

@@ -238,6 +238,57 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
       moves: moves('receipt_confirmed'),
     });
     expect(wrongSide.every((r) => !r.ok)).toBe(true);
+    const unsigned = await services.exchanges.move(as('ua'), {
+      mechanism,
+      moves: moves('receipt_confirmed'),
+    });
+    expect(unsigned[0]).toMatchObject({
+      ok: false,
+      problem: 'no receipt has been issued for this person yet',
+    });
+
+    // Each person's receipt: issued by the verifier, signed by the verifier and UA's officer.
+    const verifierKey = generateKeyPairSync('ed25519');
+    const { keyId: verifierKeyId } = await services.exchanges.registerKey(as('verifier'), {
+      mechanism,
+      userId: as('verifier').userId!,
+      publicKey: verifierKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    });
+    for (const person of fromRu) {
+      const receipt = await services.exchanges.issueReceipt(as('verifier'), {
+        mechanism,
+        personId: person.id,
+      });
+      const signReceipt = (name: string, role: 'party_officer' | 'neutral_verifier') =>
+        services.exchanges.signManifest(as(name), {
+          mechanism,
+          manifestId: receipt.receiptId,
+          keyId: name === 'verifier' ? verifierKeyId : keys.get(name)!.keyId,
+          signature: sign(
+            null,
+            signingMessage('parley-receipt/1', receipt.hash),
+            name === 'verifier' ? verifierKey.privateKey : keys.get(name)!.privateKey,
+          ).toString('base64'),
+          role,
+          ...(role === 'party_officer' ? { party: 'UA' } : {}),
+        });
+      await signReceipt('verifier', 'neutral_verifier');
+      if (person === fromRu[0]) {
+        const half = await services.exchanges.move(as('ua'), {
+          mechanism,
+          moves: [{ personId: person.id, to: 'receipt_confirmed' }],
+        });
+        expect(half[0]?.problem).toBe(
+          'the receipt still needs the signature of the party officer for UA',
+        );
+      }
+      await signReceipt('ua', 'party_officer');
+      const file = await services.exchanges.manifestFile(as('ua'), {
+        mechanism,
+        manifestId: receipt.receiptId,
+      });
+      expect(verifySignedDocument(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true });
+    }
     expect(
       (
         await services.exchanges.move(as('ua'), { mechanism, moves: moves('receipt_confirmed') })

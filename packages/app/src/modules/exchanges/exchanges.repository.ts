@@ -238,6 +238,7 @@ export async function insertManifest(
     hash: string;
     requiredSigners: Array<{ role: string; party: string | null }>;
     supersedes: string | null;
+    personId?: string;
     createdBy: string;
   },
 ): Promise<string> {
@@ -251,6 +252,7 @@ export async function insertManifest(
       hash: manifest.hash,
       required_signers: JSON.stringify(manifest.requiredSigners),
       supersedes: manifest.supersedes,
+      person_id: manifest.personId ?? null,
       created_by: manifest.createdBy,
     })
     .returning('id')
@@ -262,11 +264,22 @@ export function findManifest(db: Database, id: string) {
   return db.selectFrom('manifest').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A person's handover receipt, if one was issued. */
+export function findReceipt(db: Database, personId: string) {
+  return db
+    .selectFrom('manifest')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'parley-receipt/1')
+    .executeTakeFirst();
+}
+
 export function findManifests(db: Database, stageId: string) {
   return db
     .selectFrom('manifest')
     .selectAll()
     .where('stage_id', '=', stageId)
+    .where('kind', '=', 'parley-manifest/1')
     .orderBy('created_at')
     .execute();
 }

@@ -348,6 +348,27 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
         }),
     );
 
+    app.post(
+      `${M}/persons/:person/receipt`,
+      {
+        config: { rule: 'exchange.move' },
+        schema: {
+          tags: ['exchanges'],
+          description:
+            "The neutral verifier issues the receipt of a person handed over; the receiving party's officer and the verifier sign it (POST .../manifests/:receipt/signatures) before the receipt is confirmed.",
+          params: mechanismParams.extend({ person: z.uuid() }),
+          response: { 201: z.object({ receiptId: z.string(), hash: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await exchanges.issueReceipt(actorOf(request), {
+            mechanism: request.params.mechanism,
+            personId: request.params.person,
+          }),
+        ),
+    );
+
     app.get(
       `${M}/manifests/:manifest`,
       {
@@ -380,12 +401,12 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
         schema: {
           tags: ['exchanges'],
           description:
-            'Adds your Ed25519 signature over "parley-manifest/1\\n" + the manifest hash, made with your registered key.',
+            'Adds your Ed25519 signature over the document kind ("parley-manifest/1" or "parley-receipt/1"), a newline and the hash, made with your registered key.',
           params: manifestParams,
           body: z.object({
             keyId: z.string().regex(/^[0-9a-f]{16}$/),
             signature: z.base64().max(200),
-            role: z.enum(['party_officer', 'mediator']),
+            role: z.enum(['party_officer', 'mediator', 'neutral_verifier']),
             party: z
               .string()
               .regex(/^[A-Za-z]{2,8}$/)

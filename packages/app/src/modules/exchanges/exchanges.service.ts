@@ -25,7 +25,9 @@ import {
   publicKeyId,
   signingMessage,
   verifySignedDocument,
+  type DocumentKind,
   type SignedDocumentFile,
+  type Signer,
 } from './domain/signed-document.ts';
 import { checkParity, planStage, replacementFor, type Candidate } from './domain/stage-plan.ts';
 import * as repo from './exchanges.repository.ts';
@@ -40,6 +42,8 @@ export interface ExchangesDeps {
   audit: AuditLog;
   clock?: () => Date;
 }
+
+type SignerRole = Signer['role'];
 
 export interface Move {
   personId: string;
@@ -131,6 +135,10 @@ export function createExchangesService(deps: ExchangesDeps) {
         ok: false as const,
         problem: `moving a person to ${move.to.replaceAll('_', ' ')} needs a reason`,
       };
+    }
+    if (move.to === 'receipt_confirmed') {
+      const missing = await unsignedReceipt(trx, person);
+      if (missing) return { personId: move.personId, ok: false as const, problem: missing };
     }
     if (allowed.needs === 'stage' && !(stageId ?? person.stage_id)) {
       return {
@@ -560,16 +568,16 @@ export function createExchangesService(deps: ExchangesDeps) {
         }),
       );
       return {
-        kind: 'parley-manifest/1',
+        kind: manifest.kind as DocumentKind,
         document: JSON.parse(manifest.document) as unknown,
         hash: manifest.hash,
         requiredSigners: manifest.required_signers.map((r) => ({
-          role: r.role as 'party_officer' | 'mediator',
+          role: r.role as SignerRole,
           party: r.party,
         })),
         signatures: signatures.map((s) => ({
           signer: s.signer,
-          role: s.role as 'party_officer' | 'mediator',
+          role: s.role as SignerRole,
           party: s.party_code || null,
           keyId: s.key_id,
           publicKey: s.public_key,
@@ -590,7 +598,7 @@ export function createExchangesService(deps: ExchangesDeps) {
         manifestId: string;
         keyId: string;
         signature: string;
-        role: 'party_officer' | 'mediator';
+        role: SignerRole;
         party?: string | null;
         /** The operator's command line records a signature for the key's owner. */
         onBehalfOf?: string;
@@ -630,7 +638,7 @@ export function createExchangesService(deps: ExchangesDeps) {
         try {
           return verify(
             null,
-            signingMessage('parley-manifest/1', manifest.hash),
+            signingMessage(manifest.kind as DocumentKind, manifest.hash),
             createPublicKey({
               key: Buffer.from(key.public_key, 'base64'),
               format: 'der',
@@ -683,6 +691,80 @@ export function createExchangesService(deps: ExchangesDeps) {
         (await repo.findKeys(db, mechanism.id)).filter((k) => !k.revoked_at).map((k) => k.key_id),
       );
       return verifySignedDocument(file, { trustedKeyIds: trusted });
+    },
+
+    /**
+     * Issues the receipt of a person handed over: what the receiving party's officer and the
+     * neutral verifier sign, before the receipt is confirmed.
+     */
+    async issueReceipt(actor: Actor, input: { mechanism: string; personId: string }) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.move', { mechanismId: mechanism.id });
+      const person = await withScope(db, rowScope(actor), (trx) =>
+        repo.findPerson(trx, input.personId),
+      );
+      if (!person || person.mechanism_id !== mechanism.id || !person.stage_id)
+        throw new AppError('EXCHANGE.NOT_FOUND', `no person ${input.personId} in a stage`);
+      if (!pathActorsOf(actor, person).includes('neutral_verifier'))
+        throw new AppError('ACCESS.FORBIDDEN', 'the neutral verifier issues handover receipts');
+      if (person.state !== 'handed_over')
+        throw new AppError(
+          'EXCHANGE.MOVE_REFUSED',
+          `a receipt is issued for a person handed over, not one who is ${person.state.replaceAll('_', ' ')}`,
+        );
+      const stage = (await repo.findStage(db, person.stage_id))!;
+      const [manifest] = await repo.findManifests(db, stage.id);
+      const [line] = await registry.records(actor, mechanism.id, [
+        {
+          party: person.party_code,
+          kind: 'held',
+          versionId: person.list_version_id as VersionId,
+          recordId: person.record_id,
+        },
+      ]);
+      const document = {
+        format: 'parley-receipt/1',
+        mechanism: { id: mechanism.id, name: mechanism.name },
+        stage: { id: stage.id, number: stage.number, place: stage.place, date: stage.date },
+        manifest: manifest?.hash ?? null,
+        person: {
+          recordId: person.record_id,
+          from: person.party_code,
+          to: person.receiving_party,
+          surname: line?.surname ?? line?.surnameLatin ?? null,
+          givenName: line?.givenName ?? line?.givenNameLatin ?? null,
+          dateOfBirth: line?.dateOfBirth ?? null,
+        },
+        handedOverAt: person.updated_at.toISOString(),
+      };
+      const hash = documentHash(document);
+      return withScope(db, rowScope(actor), async (trx) => {
+        if (await repo.findReceipt(trx, person.id))
+          throw new AppError('EXCHANGE.MOVE_REFUSED', `${person.record_id} has a receipt already`);
+        const receiptId = await repo.insertManifest(trx, {
+          mechanismId: mechanism.id,
+          stageId: stage.id,
+          kind: 'parley-receipt/1',
+          document: canonicalize(document)!,
+          hash,
+          requiredSigners: [
+            { role: 'party_officer', party: person.receiving_party },
+            { role: 'neutral_verifier', party: null },
+          ],
+          supersedes: null,
+          personId: person.id,
+          createdBy: actor.id,
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'exchange.receipt.issue', {
+            mechanismId: mechanism.id,
+            objectIds: [receiptId, person.id],
+            details: { hash },
+          }),
+        );
+        return { receiptId, hash };
+      });
     },
 
     /**
@@ -780,6 +862,19 @@ export function createExchangesService(deps: ExchangesDeps) {
       }),
     );
     return replacement?.id ?? null;
+  }
+
+  /** Why a person's receipt cannot be confirmed yet, or null when both have signed it. */
+  async function unsignedReceipt(trx: Database, person: repo.PersonRow): Promise<string | null> {
+    const receipt = await repo.findReceipt(trx, person.id);
+    if (!receipt) return 'no receipt has been issued for this person yet';
+    const signed = await repo.findSignatures(trx, receipt.id);
+    const missing = receipt.required_signers.filter(
+      (r) => !signed.some((s) => s.role === r.role && (s.party_code || null) === r.party),
+    );
+    return missing.length === 0
+      ? null
+      : `the receipt still needs the signature of ${missing.map((r) => `the ${r.role.replace('_', ' ')}${r.party ? ` for ${r.party}` : ''}`).join(' and ')}`;
   }
 
   /** The agreement version a stage was planned under (a stage records the version it used). */

@@ -367,6 +367,7 @@ export interface ManifestTable {
   hash: string;
   required_signers: JSONColumnType<Array<{ role: string; party: string | null }>, string, never>;
   supersedes: string | null;
+  person_id: string | null;
   created_by: string;
   created_at: CreatedAt;
 }

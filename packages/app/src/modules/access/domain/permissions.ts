@@ -110,7 +110,10 @@ export const PERMISSIONS = {
     roles: { party_officer: 'any', mediator: 'any', neutral_verifier: 'any' },
   },
   'exchange.manage': { admin: false, roles: { mediator: 'any' } },
-  'exchange.sign': { admin: false, roles: { party_officer: 'any', mediator: 'any' } },
+  'exchange.sign': {
+    admin: false,
+    roles: { party_officer: 'any', mediator: 'any', neutral_verifier: 'any' },
+  },
   'audit.verify': { admin: true, roles: {} },
   'access.manage': { admin: true, roles: {} },
 } as const satisfies Record<

@@ -93,6 +93,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (col) => col.notNull().unique())
     .addColumn('required_signers', 'jsonb', (col) => col.notNull())
     .addColumn('supersedes', 'uuid', (col) => col.references('manifest.id'))
+    // Set for a handover receipt: the person it is for.
+    .addColumn('person_id', 'uuid', (col) => col.references('exchange_person.id'))
     .addColumn('created_by', 'text', (col) => col.notNull())
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
