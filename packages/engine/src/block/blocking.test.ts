@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LinkRecord } from '../link/settings.ts';
-import { candidatePairs, fieldsRule } from './blocking.ts';
-import { pairsCompleteness } from './completeness.ts';
+import { type BlockingRule, candidatePairs, fieldsRule } from './blocking.ts';
+import { candidateCompleteness, pairsCompleteness } from './completeness.ts';
 
 const buildRecord = (id: string, fields: Record<string, string | null>): LinkRecord => ({
   id,
@@ -57,5 +58,92 @@ describe('pairsCompleteness', () => {
     expect(found).toEqual({ found: 1, total: 2, completeness: 0.5 });
     expect(pairsCompleteness([['b', 'a']], [['a', 'b']], true).completeness).toBe(1);
     expect(pairsCompleteness([['b', 'a']], [['a', 'b']]).completeness).toBe(0);
+  });
+});
+
+/** Candidate pairs the plain way, a set of every pair seen: what candidatePairs must give. */
+function referencePairs(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  rules: readonly BlockingRule[],
+  maxBlockPairs: number,
+): string[] {
+  const other = right ?? left;
+  const seen = new Set<string>();
+  const pairs: string[] = [];
+  for (const rule of rules) {
+    const blocks = (records: readonly LinkRecord[]) => {
+      const map = new Map<string, number[]>();
+      records.forEach((record, i) => {
+        const key = rule.key(record);
+        if (key !== null) map.set(key, [...(map.get(key) ?? []), i]);
+      });
+      return map;
+    };
+    const leftBlocks = blocks(left);
+    const rightBlocks = right === null ? leftBlocks : blocks(other);
+    for (const [key, ls] of leftBlocks) {
+      const rs = rightBlocks.get(key) ?? [];
+      const size = right === null ? (ls.length * (ls.length - 1)) / 2 : ls.length * rs.length;
+      if (size > maxBlockPairs) continue;
+      for (const [a, l] of ls.entries()) {
+        for (const [b, r] of rs.entries()) {
+          if ((right === null && b <= a) || seen.has(`${l}-${r}`)) continue;
+          seen.add(`${l}-${r}`);
+          pairs.push(`${l}-${r}`);
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+describe('candidatePairs properties', () => {
+  const record = fc.record({
+    a: fc.constantFrom('x', 'y', 'z', null),
+    b: fc.constantFrom('1', '2', null),
+  });
+  const list = fc
+    .array(record, { maxLength: 12 })
+    .map((fields) => fields.map((f, i) => buildRecord(`r${i}`, f)));
+  const rules = [fieldsRule(['a']), fieldsRule(['b']), fieldsRule(['a', 'b'])];
+
+  it('gives the union of the rules in the order of a plain set of pairs seen', () => {
+    fc.assert(
+      fc.property(list, fc.option(list), fc.integer({ min: 0, max: 20 }), (left, right, cap) => {
+        const pairs = candidatePairs(left, right, rules, cap);
+        const ids = Array.from(pairs.left, (l, i) => `${l}-${pairs.right[i]}`);
+        expect(ids).toEqual(referencePairs(left, right, rules, cap));
+        expect(pairs.rules.reduce((sum, rule) => sum + rule.newPairs, 0)).toBe(ids.length);
+      }),
+    );
+  });
+
+  it('measures pairs completeness as pairsCompleteness does over the pairs ids', () => {
+    const ids = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 6 });
+    const truth = fc.array(
+      fc.tuple(fc.constantFrom('a', 'b', 'c', 'e'), fc.constantFrom('a', 'b', 'd')),
+    );
+    fc.assert(
+      fc.property(
+        ids,
+        ids,
+        truth,
+        fc.boolean(),
+        fc.nat(),
+        (leftIds, rightIds, pairs, symmetric, seed) => {
+          const count = seed % 10;
+          const l = Int32Array.from({ length: count }, (_, i) => (seed + i * 7) % leftIds.length);
+          const r = Int32Array.from({ length: count }, (_, i) => (seed + i * 3) % rightIds.length);
+          const byIds = Array.from(l, (li, i): [string, string] => [
+            leftIds[li]!,
+            rightIds[r[i]!]!,
+          ]);
+          expect(candidateCompleteness(leftIds, rightIds, l, r, pairs, symmetric)).toEqual(
+            pairsCompleteness(byIds, pairs, symmetric),
+          );
+        },
+      ),
+    );
   });
 });
