@@ -18,6 +18,7 @@ interface LinkOptions {
   review: number;
   seed: number;
   encoding: 'utf-8' | 'cp1251';
+  threads?: number;
 }
 
 /** `parley link` and `parley dedupe`: files in, the spec's link results out; no database. */
@@ -50,6 +51,11 @@ export function registerLinkCommands(
         new Option('--encoding <encoding>', 'the CSV text encoding')
           .choices(['utf-8', 'cp1251'])
           .default('utf-8'),
+      )
+      .option(
+        '--threads <n>',
+        'threads for reading and comparing (default: one per core for big files); the result is the same',
+        wholeNumber(1, 64),
       );
   const report = (out: Output, result: LinkFilesResult, what: string) =>
     out.result(result, (r) =>

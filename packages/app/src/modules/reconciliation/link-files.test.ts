@@ -80,6 +80,25 @@ describe('linking two synthetic lists across Ukrainian and Russian forms', () =>
     expect(await fs.readFile(path.join(dir, 'links.csv'), 'utf8')).toBe(first);
   });
 
+  it('writes the same results when it reads and compares in worker threads', async () => {
+    const inThisThread = await linkFiles({ ...request(), threads: 1 });
+    const first = await fs.readFile(path.join(dir, 'links.csv'), 'utf8');
+    const explained = await fs.readFile(path.join(dir, 'explain.jsonl'), 'utf8');
+    const inWorkers = await linkFiles({ ...request(), threads: 2 });
+    expect(await fs.readFile(path.join(dir, 'links.csv'), 'utf8')).toBe(first);
+    expect(await fs.readFile(path.join(dir, 'explain.jsonl'), 'utf8')).toBe(explained);
+    expect(inWorkers.threads).toBe(2);
+    expect({ ...inWorkers, seconds: 0, threads: 1 }).toEqual({ ...inThisThread, seconds: 0 });
+  });
+
+  it('names a missing file, also when a worker reads it', async () => {
+    for (const threads of [1, 2]) {
+      await expect(
+        linkFiles({ ...request(), right: path.join(dir, 'missing.csv'), threads }),
+      ).rejects.toMatchObject({ code: 'REGISTRY.UNSUPPORTED_FILE' });
+    }
+  });
+
   it('refuses thresholds out of order, naming both', async () => {
     await expect(linkFiles({ ...request(), match: 0.4, review: 0.6 })).rejects.toThrow(
       'the thresholds need 0 < --review (0.6) <= --match (0.4) < 1',

@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import {
+  dedupeList,
+  dedupeListInParallel,
+  linkLists,
+  linkListsInParallel,
+  personListSettings,
+  type LinkRecord,
+} from '@parley/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSyntheticLists } from '../demo/index.ts';
+import { LIST_COLUMNS } from '../registry/index.ts';
+import { openLinkagePool, type LinkagePool } from './linkage-pool.ts';
+import { readListRecords } from './list-records.ts';
+
+describe('the linkage pool', () => {
+  let dir: string;
+  let pool: LinkagePool;
+  let sought: LinkRecord[];
+  let held: LinkRecord[];
+  const read = { encoding: 'utf-8', maxBytes: 10_000_000 } as const;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-pool-'));
+    const lists = generateSyntheticLists({ seed: 11, size: 3_000 });
+    for (const [name, rows] of [
+      ['sought.csv', lists.sought],
+      ['held.csv', lists.held],
+    ] as const) {
+      await fs.writeFile(
+        path.join(dir, name),
+        stringify([LIST_COLUMNS, ...rows.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]),
+      );
+    }
+    // Every share of pairs goes to a worker, however few: this test is about the workers.
+    pool = openLinkagePool({ threads: 2, minParallelPairs: 0 });
+    [sought, held] = await Promise.all([
+      pool.readRecords(path.join(dir, 'sought.csv'), read),
+      pool.readRecords(path.join(dir, 'held.csv'), read),
+    ]);
+  });
+  afterAll(async () => {
+    await pool.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a list file in a worker as this thread reads it', async () => {
+    expect(sought).toHaveLength(3_000);
+    expect(sought).toEqual(await readListRecords(path.join(dir, 'sought.csv'), read));
+  });
+
+  it('links with the same pairs, weights and explanations as one thread, under one seed', async () => {
+    const settings = personListSettings();
+    const single = linkLists(sought, held, settings, { seed: 4 });
+    const parallel = await linkListsInParallel(sought, held, settings, {
+      seed: 4,
+      runComparisons: pool.runComparisons,
+    });
+    expect(single.blocking.candidatePairs).toBeGreaterThan(20_000);
+    expect(single.pairs.filter((pair) => pair.decision === 'match').length).toBeGreaterThan(2_000);
+    expect(parallel).toEqual(single);
+  });
+
+  it('finds the same duplicates as one thread', async () => {
+    const records = [...sought.slice(0, 1_500), ...held.slice(0, 1_500)];
+    const settings = personListSettings();
+    const parallel = await dedupeListInParallel(records, settings, {
+      seed: 2,
+      runComparisons: pool.runComparisons,
+    });
+    expect(parallel).toEqual(dedupeList(records, settings, { seed: 2 }));
+  });
+
+  it("hands a worker's failure over with its code", async () => {
+    await expect(pool.readRecords(path.join(dir, 'missing.csv'), read)).rejects.toMatchObject({
+      code: 'REGISTRY.UNSUPPORTED_FILE',
+      message: expect.stringContaining('no such file') as unknown,
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { LinkRecord } from '@parley/engine';
+import { AppError } from '../../platform/errors.ts';
+import { readPersonLines, type ListEncoding } from '../registry/index.ts';
+import { toLinkRecord } from './domain/person-record.ts';
+
+/** How a list file is read for linking. */
+export interface ListReadOptions {
+  readonly encoding: ListEncoding;
+  readonly maxBytes: number;
+}
+
+/**
+ * Reads a list file as an import reads it, as the engine's records; lines with invalid values
+ * take part with those values missing. A file with errors is refused whole, every error listed.
+ */
+export async function readListRecords(
+  file: string,
+  options: ListReadOptions,
+): Promise<LinkRecord[]> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile())
+    throw new AppError('REGISTRY.UNSUPPORTED_FILE', `cannot read ${file}: no such file`);
+  const outcome = await readPersonLines(
+    {
+      name: path.basename(file),
+      content: createReadStream(file),
+      encoding: options.encoding,
+      maxBytes: options.maxBytes,
+    },
+    true,
+  );
+  if (outcome.errors.length > 0) {
+    throw new AppError(
+      'REGISTRY.IMPORT_REJECTED',
+      `${path.basename(file)} cannot be linked: ${outcome.errors.length} errors`,
+      { errors: outcome.errors, warnings: outcome.warnings },
+    );
+  }
+  return outcome.lines.map(toLinkRecord);
+}
