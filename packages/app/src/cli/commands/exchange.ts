@@ -376,6 +376,25 @@ export function registerExchangeCommands(
       });
     });
   manifest
+    .command('print')
+    .description('print a manifest as PDF, with its hash, signatures and verification')
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--out <file>', 'the PDF file to write')
+    .argument('<manifest>', 'the manifest id')
+    .action(async (manifestId: string, options: { mechanism: string; out: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const pdf = await services.exchanges.manifestPdf(actor, {
+          mechanism: options.mechanism,
+          manifestId,
+        });
+        await fs.writeFile(options.out, pdf);
+        out.result({ file: options.out, bytes: pdf.length }, (r) =>
+          out.line(`wrote ${r.file} (${r.bytes} bytes)`),
+        );
+      });
+    });
+  manifest
     .command('sign')
     .description("sign a manifest with a user's private key file, as that user's role")
     .requiredOption('--mechanism <name>', 'the mechanism, by name or id')

@@ -213,6 +213,13 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
     const document = copy.document as { persons: Array<{ surname: string }>; counts: object };
     expect(document.persons).toHaveLength(approval.persons);
 
+    const pdf = await services.exchanges.manifestPdf(as('ru'), {
+      mechanism,
+      manifestId: approval.manifestId,
+    });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+
     document.persons[0]!.surname = 'Підмінений';
     const tampered = verifySignedDocument(copy);
     expect(tampered.ok).toBe(false);

@@ -426,6 +426,28 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
     );
 
     app.get(
+      `${M}/manifests/:manifest/pdf`,
+      {
+        config: { rule: 'exchange.read' },
+        schema: {
+          tags: ['exchanges'],
+          description: 'The manifest printed as PDF, with its hash, signatures and verification.',
+          params: manifestParams,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', 'attachment; filename="manifest.pdf"')
+          .send(
+            await exchanges.manifestPdf(actorOf(request), {
+              mechanism: request.params.mechanism,
+              manifestId: request.params.manifest,
+            }),
+          ),
+    );
+
+    app.get(
       `${M}/manifests/:manifest/verification`,
       {
         config: { rule: 'exchange.read' },

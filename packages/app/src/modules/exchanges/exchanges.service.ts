@@ -9,7 +9,8 @@ import type { AgreementsService, EligibilityService } from '../agreements/index.
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import type { ReconciliationService } from '../reconciliation/index.ts';
 import type { RegistryService, VersionId } from '../registry/index.ts';
-import { buildManifest, type ManifestPerson } from './domain/manifest.ts';
+import { buildManifest, type ManifestPerson, type StageManifest } from './domain/manifest.ts';
+import { manifestPdf as printManifest } from './manifest-pdf.ts';
 import { buildReport } from './domain/report.ts';
 import {
   countsForStage,
@@ -819,6 +820,20 @@ export function createExchangesService(deps: ExchangesDeps) {
           ).isBalanced,
         })),
       });
+    },
+
+    /** A stage's manifest printed as PDF, with its signatures and whether it verifies. */
+    async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {
+      const file = await this.manifestFile(actor, input);
+      if (file.kind !== 'parley-manifest/1')
+        throw new AppError(
+          'EXCHANGE.NOT_FOUND',
+          `${input.manifestId} is a receipt, not a manifest`,
+        );
+      return printManifest(
+        file as SignedDocumentFile<StageManifest>,
+        await this.verifyManifest(actor, input),
+      );
     },
 
     async stages(actor: Actor, mechanismRef: string) {
