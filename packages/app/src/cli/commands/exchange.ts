@@ -376,6 +376,28 @@ export function registerExchangeCommands(
       });
     });
   manifest
+    .command('correct')
+    .description(
+      'issue a corrected manifest of the persons still on their way; it names the old one',
+    )
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--reason <text>', 'why')
+    .argument('<manifest>', 'the manifest id')
+    .action(async (manifestId: string, options: { mechanism: string; reason: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const corrected = await services.exchanges.correctManifest(actor, {
+          ...options,
+          manifestId,
+        });
+        out.result(corrected, (c) =>
+          out.line(
+            `manifest ${c.manifestId} (${c.persons} persons, sha256 ${c.hash}) corrects ${c.supersedes}`,
+          ),
+        );
+      });
+    });
+  manifest
     .command('print')
     .description('print a manifest as PDF, with its hash, signatures and verification')
     .requiredOption('--mechanism <name>', 'the mechanism, by name or id')

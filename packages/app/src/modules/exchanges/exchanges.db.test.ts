@@ -220,6 +220,30 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
 
+    // After the signatures, a UA-held person of the stage dies: the manifest is corrected, not changed.
+    const [deceased] = (await personsIn('assigned')).filter((p) => p.party === 'UA');
+    const [died] = await services.exchanges.move(as('verifier'), {
+      mechanism,
+      moves: [{ personId: deceased!.id, to: 'deceased', reason: 'hospital record, 8 June' }],
+    });
+    expect(died).toMatchObject({ ok: true });
+    const correction = await services.exchanges.correctManifest(as('mediator'), {
+      mechanism,
+      manifestId: approval.manifestId,
+      reason: 'one person died before the handover',
+    });
+    expect(correction).toMatchObject({ supersedes: approval.hash, persons: approval.persons - 1 });
+    const original = await services.exchanges.verifyManifest(as('mediator'), {
+      mechanism,
+      manifestId: approval.manifestId,
+    });
+    expect(original.ok).toBe(true);
+    const corrected = await services.exchanges.verifyManifest(as('mediator'), {
+      mechanism,
+      manifestId: correction.manifestId,
+    });
+    expect(corrected.problems).toHaveLength(3);
+
     document.persons[0]!.surname = 'Підмінений';
     const tampered = verifySignedDocument(copy);
     expect(tampered.ok).toBe(false);

@@ -425,6 +425,36 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
         ),
     );
 
+    app.post(
+      `${M}/manifests/:manifest/correction`,
+      {
+        config: { rule: 'exchange.manage' },
+        schema: {
+          tags: ['exchanges'],
+          description:
+            'A new manifest of the persons still on their way, naming the one it corrects; the old one and its signatures stay.',
+          params: manifestParams,
+          body: z.object({ reason: z.string().min(3).max(2000) }),
+          response: {
+            201: z.object({
+              manifestId: z.string(),
+              hash: z.string(),
+              supersedes: z.string(),
+              persons: z.number(),
+            }),
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await exchanges.correctManifest(actorOf(request), {
+            mechanism: request.params.mechanism,
+            manifestId: request.params.manifest,
+            reason: request.body.reason,
+          }),
+        ),
+    );
+
     app.get(
       `${M}/manifests/:manifest/pdf`,
       {

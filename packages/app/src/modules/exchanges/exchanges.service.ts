@@ -468,43 +468,7 @@ export function createExchangesService(deps: ExchangesDeps) {
         stageState(trx, mechanism, input.stageId),
       );
       const going = readyToGo(before);
-      const lines = await registry.records(
-        actor,
-        mechanism.id,
-        going.map((p) => ({
-          party: p.party_code,
-          kind: 'held' as const,
-          versionId: p.list_version_id as VersionId,
-          recordId: p.record_id,
-        })),
-      );
-      const { agreement, version } = await versionOfStage(actor, mechanism, before.stage);
-      const manifest = buildManifest({
-        mechanism: { id: mechanism.id, name: mechanism.name },
-        agreement: { id: agreement.id, versionId: version.id, name: version.definition.name },
-        stage: {
-          id: before.stage.id,
-          number: before.stage.number,
-          place: before.stage.place,
-          date: before.stage.date,
-        },
-        supersedes: null,
-        persons: going.map((p, i): ManifestPerson => {
-          const line = lines[i];
-          return {
-            recordId: p.record_id,
-            from: p.party_code,
-            to: p.receiving_party,
-            surname: line?.surname ?? line?.surnameLatin ?? null,
-            givenName: line?.givenName ?? line?.givenNameLatin ?? null,
-            patronymic: line?.patronymic ?? null,
-            rank: line?.rank ?? null,
-            dateOfBirth: line?.dateOfBirth ?? null,
-            serviceNumber: line?.serviceNumber ?? null,
-            category: p.category,
-          };
-        }),
-      });
+      const manifest = await stageManifest(actor, mechanism, before.stage, going, null);
       const hash = documentHash(manifest);
       return withScope(db, rowScope(actor), async (trx) => {
         const now = readyToGo(await stageState(trx, mechanism, input.stageId));
@@ -547,6 +511,56 @@ export function createExchangesService(deps: ExchangesDeps) {
           }),
         );
         return { manifestId, hash, persons: going.length };
+      });
+    },
+
+    /**
+     * Corrects an approved stage's manifest: a new manifest of the persons still on their way
+     * (those moved to an exception since are left out), naming the one it replaces, to be signed
+     * again. The old manifest and its signatures stay as they were.
+     */
+    async correctManifest(
+      actor: Actor,
+      input: { mechanism: string; manifestId: string; reason: string },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.manage', { mechanismId: mechanism.id });
+      const old = await repo.findManifest(db, input.manifestId);
+      if (!old || old.mechanism_id !== mechanism.id || old.kind !== 'parley-manifest/1')
+        throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
+      const latest = (await repo.findManifests(db, old.stage_id)).at(-1);
+      if (latest?.id !== old.id)
+        throw new AppError(
+          'EXCHANGE.STAGE_FROZEN',
+          `manifest ${old.id} was corrected already by ${latest?.id ?? '?'}: correct the latest`,
+        );
+      const state = await withScope(db, rowScope(actor), (trx) =>
+        stageState(trx, mechanism, old.stage_id),
+      );
+      const going = state.persons.filter((p) => countsForStage(p.state as PersonState));
+      const manifest = await stageManifest(actor, mechanism, state.stage, going, old.hash);
+      const hash = documentHash(manifest);
+      return db.transaction().execute(async (trx) => {
+        const manifestId = await repo.insertManifest(trx, {
+          mechanismId: mechanism.id,
+          stageId: old.stage_id,
+          kind: 'parley-manifest/1',
+          document: canonicalize(manifest)!,
+          hash,
+          requiredSigners: old.required_signers,
+          supersedes: old.id,
+          createdBy: actor.id,
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'exchange.manifest.correct', {
+            mechanismId: mechanism.id,
+            objectIds: [manifestId, old.id],
+            reason: input.reason,
+            details: { hash, supersedes: old.hash, persons: going.length },
+          }),
+        );
+        return { manifestId, hash, supersedes: old.hash, persons: going.length };
       });
     },
 
@@ -877,6 +891,48 @@ export function createExchangesService(deps: ExchangesDeps) {
       }),
     );
     return replacement?.id ?? null;
+  }
+
+  /** The manifest of a stage's persons, with the Art. 17 minimum read from their lines. */
+  async function stageManifest(
+    actor: Actor,
+    mechanism: Mechanism,
+    stage: repo.StageRow,
+    persons: readonly repo.PersonRow[],
+    supersedes: string | null,
+  ): Promise<StageManifest> {
+    const lines = await registry.records(
+      actor,
+      mechanism.id,
+      persons.map((p) => ({
+        party: p.party_code,
+        kind: 'held' as const,
+        versionId: p.list_version_id as VersionId,
+        recordId: p.record_id,
+      })),
+    );
+    const { agreement, version } = await versionOfStage(actor, mechanism, stage);
+    return buildManifest({
+      mechanism: { id: mechanism.id, name: mechanism.name },
+      agreement: { id: agreement.id, versionId: version.id, name: version.definition.name },
+      stage: { id: stage.id, number: stage.number, place: stage.place, date: stage.date },
+      supersedes,
+      persons: persons.map((p, i): ManifestPerson => {
+        const line = lines[i];
+        return {
+          recordId: p.record_id,
+          from: p.party_code,
+          to: p.receiving_party,
+          surname: line?.surname ?? line?.surnameLatin ?? null,
+          givenName: line?.givenName ?? line?.givenNameLatin ?? null,
+          patronymic: line?.patronymic ?? null,
+          rank: line?.rank ?? null,
+          dateOfBirth: line?.dateOfBirth ?? null,
+          serviceNumber: line?.serviceNumber ?? null,
+          category: p.category,
+        };
+      }),
+    });
   }
 
   /** Why a person's receipt cannot be confirmed yet, or null when both have signed it. */
