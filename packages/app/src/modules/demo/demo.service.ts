@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../access/index.ts';
+import type { AgreementsService } from '../agreements/index.ts';
 import type { MechanismsService, Mechanism } from '../mechanisms/index.ts';
 import {
   LIST_COLUMNS,
@@ -28,10 +29,14 @@ export type DemoResult =
 
 /**
  * Loads the demo mechanism (UA and RU, mediated by TR) with seeded synthetic lists, through the
- * same import as real files; does nothing if it is already there.
+ * same import as real files, and the 2 June 2025 agreement; does nothing if it is already there.
  */
 export async function loadDemo(
-  services: { mechanisms: MechanismsService; registry: RegistryService },
+  services: {
+    mechanisms: MechanismsService;
+    registry: RegistryService;
+    agreements?: AgreementsService;
+  },
   actor: Actor,
   options: DemoOptions,
 ): Promise<DemoResult> {
@@ -59,6 +64,8 @@ export async function loadDemo(
     });
     lists.push({ party, kind, version });
   }
+  // The agreement the exchanges of June 2025 ran under, so that eligibility has terms to show.
+  await services.agreements?.create(actor, mechanism.id, { template: 'istanbul-2025-06-02' });
   return { created: true, mechanism, lists };
 }
 
