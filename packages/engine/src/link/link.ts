@@ -32,17 +32,18 @@ export interface LinkResult {
   readonly blocking: BlockingReport;
 }
 
+/** The rows a reviewer sees, strongest first: the matches (isMatch[i] = 1) and the possible pairs. */
 function rowsOf(
   scored: ScoredCandidates,
   left: readonly LinkRecord[],
   right: readonly LinkRecord[],
-  isMatch: (i: number) => boolean,
+  isMatch: Uint8Array,
   possibleWeight: number,
 ): LinkedPair[] {
   const { candidates, weights } = scored;
   const order: number[] = [];
   for (let i = 0; i < weights.length; i++) {
-    if (isMatch(i) || weights[i]! >= possibleWeight) order.push(i);
+    if (isMatch[i] === 1 || weights[i]! >= possibleWeight) order.push(i);
   }
   order.sort((a, b) => weights[b]! - weights[a]! || a - b);
   return order.map((i) => ({
@@ -50,7 +51,7 @@ function rowsOf(
     rightId: right[candidates.right[i]!]!.id,
     weight: weights[i]!,
     probability: probabilityOf(weights[i]!),
-    decision: isMatch(i) ? 'match' : 'possible',
+    decision: isMatch[i] === 1 ? 'match' : 'possible',
     contributions: explainPair(scored.model, scored.table, scored.levels, scored.adjustments, i),
   }));
 }
@@ -65,13 +66,7 @@ function linkScored(
   const { candidates, weights } = scored;
   const matchWeight = weightOfProbability(resolved.match);
   const assigned = assignOneToOne(candidates.left, candidates.right, weights, matchWeight);
-  const pairs = rowsOf(
-    scored,
-    left,
-    right,
-    (i) => assigned[i] === 1,
-    weightOfProbability(resolved.possible),
-  );
+  const pairs = rowsOf(scored, left, right, assigned, weightOfProbability(resolved.possible));
   return { pairs, model: scored.model, blocking: scored.blocking };
 }
 
@@ -127,7 +122,7 @@ function dedupeScored(
     scored,
     records,
     records,
-    (i) => weights[i]! >= duplicateWeight,
+    Uint8Array.from(weights, (weight) => (weight >= duplicateWeight ? 1 : 0)),
     weightOfProbability(resolved.possible),
   );
   const clusters = new Map<string, string>();

@@ -52,19 +52,14 @@ interface Patterns {
 }
 
 /**
- * Each comparison vector as one number, its levels as digits: a cheaper key than a string for
- * millions of pairs. Null when the numbers would not be exact.
+ * The base in which a comparison vector can be one number, its levels + 1 as digits: a cheaper
+ * key than a string for millions of pairs. Null when such numbers would not be exact.
  */
-function vectorCodes(levels: Int8Array, width: number): ((i: number) => number) | null {
+function radixOf(levels: Int8Array, width: number): number | null {
   let highest = 0;
   for (const level of levels) if (level > highest) highest = level;
   const radix = highest + 2;
-  if (radix ** width > Number.MAX_SAFE_INTEGER) return null;
-  return (i) => {
-    let code = 0;
-    for (let f = 0; f < width; f++) code = code * radix + levels[i * width + f]! - MISSING;
-    return code;
-  };
+  return radix ** width > Number.MAX_SAFE_INTEGER ? null : radix;
 }
 
 /** Identical comparison vectors counted once: EM then runs over patterns, not pairs. */
@@ -73,15 +68,16 @@ function patternsOf(levels: Int8Array, width: number): Patterns {
   const rows: number[] = [];
   const counts: number[] = [];
   const n = width === 0 ? 0 : levels.length / width;
-  const codeOf =
-    vectorCodes(levels, width) ??
-    ((i: number) => {
-      let key = '';
-      for (let f = 0; f < width; f++) key += String.fromCharCode(levels[i * width + f]! + 66);
-      return key;
-    });
+  const radix = radixOf(levels, width);
   for (let i = 0; i < n; i++) {
-    const key = codeOf(i);
+    let key: number | string;
+    if (radix === null) {
+      key = '';
+      for (let f = 0; f < width; f++) key += String.fromCharCode(levels[i * width + f]! + 66);
+    } else {
+      key = 0;
+      for (let f = 0; f < width; f++) key = key * radix + levels[i * width + f]! - MISSING;
+    }
     const at = index.get(key);
     if (at === undefined) {
       index.set(key, counts.length);
