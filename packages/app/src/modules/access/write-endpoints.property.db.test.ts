@@ -6,6 +6,7 @@ import type { Services } from '../../services.ts';
 import { buildMechanism } from '../../testing/factories.ts';
 import { buildTestApp, multipartFile, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR } from './index.ts';
 
 const body = fc.oneof(
   fc.jsonValue(),
@@ -23,11 +24,17 @@ describeEachDatabase('every write endpoint, fed generated bodies', (db) => {
   let app: FastifyInstance;
   let services: Services;
   let mechanismId: string;
+  let agreementId: string;
   let outsiders: Record<string, string>[];
 
   beforeAll(async () => {
     ({ app, services } = await buildTestApp(db()));
     mechanismId = (await buildMechanism(db())).id;
+    agreementId = (
+      await services.agreements.create(SYSTEM_ACTOR, mechanismId, {
+        template: 'istanbul-2025-06-02',
+      })
+    ).id;
     // Callers who may write nothing here: nobody, an observer, and the other party's officer.
     outsiders = [
       {},
@@ -53,7 +60,9 @@ describeEachDatabase('every write endpoint, fed generated bodies', (db) => {
     const url = route.url
       .replace(':mechanism', mechanismId)
       .replace(':party', 'UA')
-      .replace(':kind', 'sought');
+      .replace(':kind', 'sought')
+      .replace(':agreement', agreementId)
+      .replace(':version', '1');
     if (url.endsWith('/versions')) {
       const file = multipartFile(
         'x.csv',
@@ -79,7 +88,9 @@ describeEachDatabase('every write endpoint, fed generated bodies', (db) => {
       (select count(*)::int from mechanism) as mechanisms,
       (select count(*)::int from list_version) as versions,
       (select count(*)::int from break_glass) as emergencies,
-      (select count(*)::int from app_user) as users`.execute(db());
+      (select count(*)::int from app_user) as users,
+      (select count(*)::int from agreement_version) as agreementVersions,
+      (select count(*)::int from eligibility_evaluation) as evaluations`.execute(db());
     return rows[0];
   };
 
