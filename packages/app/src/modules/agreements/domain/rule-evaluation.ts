@@ -116,7 +116,8 @@ export function memoKey(line: PersonLine, readers: readonly ValueReader[]): stri
   let key = '';
   for (let i = 0; i < readers.length; i++) {
     const value = (readers[i] as ValueReader)(line);
-    key += value === null || value === undefined ? '\u0001' : `${value}\u0000`;
+    // Length-prefixed, so that no two lists of values give the same text.
+    key += value === null || value === undefined ? '-' : `${value.length}:${value}`;
   }
   return key;
 }
