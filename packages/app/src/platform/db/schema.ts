@@ -34,6 +34,17 @@ export interface DB {
   manifest_signature: ManifestSignatureTable;
   remains_batch: RemainsBatchTable;
   remains_bag: RemainsBagTable;
+  talks_round: TalksRoundTable;
+  talks_outcome: TalksOutcomeTable;
+  talks_document: TalksDocumentTable;
+  talks_document_version: TalksDocumentVersionTable;
+  talks_point: TalksPointTable;
+  talks_position: TalksPositionTable;
+  talks_ceasefire: TalksCeasefireTable;
+  talks_ceasefire_precondition: TalksCeasefirePreconditionTable;
+  talks_ceasefire_event: TalksCeasefireEventTable;
+  talks_violation: TalksViolationTable;
+  talks_note: TalksNoteTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -400,4 +411,150 @@ export interface RemainsBagTable {
   bodies: number;
   state: 'pending' | 'examined' | 'identified' | 'unidentified' | 'foreign';
   note: string | null;
+}
+
+export interface TalksRoundTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  number: number;
+  date: string;
+  venue: string;
+  mediators: JSONColumnType<string[], string, string>;
+  delegations: JSONColumnType<
+    Array<{ party: string; head: string | null; members: string[] }>,
+    string,
+    string
+  >;
+  duration_minutes: number | null;
+  summary: Generated<string>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TalksOutcomeTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  round_id: string;
+  number: number;
+  text: string;
+  agreement_id: string | null;
+}
+
+export interface TalksDocumentTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  title: string;
+  author: string;
+  kind: 'memorandum' | 'plan' | 'proposal' | 'statement';
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TalksDocumentVersionTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  document_id: string;
+  number: number;
+  tabled_on: string;
+  round_id: string | null;
+  note: Generated<string>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TalksPointTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  version_id: string;
+  ordinal: number;
+  label: string;
+  kind: string;
+  text: string;
+}
+
+export interface TalksPositionTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  point_id: string;
+  party_code: string;
+  stance: string;
+  conditions: string | null;
+  stated_on: string;
+  source: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface TalksCeasefireTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  name: string;
+  kind: 'general' | 'local';
+  scope: JSONColumnType<string[], string, string>;
+  geography: string;
+  sectors: JSONColumnType<string[], string, string>;
+  starts_at: Date | null;
+  duration_days: number | null;
+  extension: string | null;
+  monitoring_body: string | null;
+  proposed_by: string;
+  status: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TalksCeasefirePreconditionTable {
+  ceasefire_id: string;
+  point_id: string;
+}
+
+export interface TalksCeasefireEventTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  ceasefire_id: string;
+  from_status: string | null;
+  to_status: string;
+  at: Date;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface TalksViolationTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  ceasefire_id: string | null;
+  reporter_kind: 'party' | 'monitor';
+  reporter: string;
+  verification: string;
+  sector: string;
+  source: string;
+  observer_latitude: number | null;
+  observer_longitude: number | null;
+  window_start: Date;
+  window_end: Date;
+  event_type: string;
+  event_count: number;
+  perceived: string;
+  weapon: string | null;
+  bearing_deg: number | null;
+  distance_km: number | null;
+  trajectory: string | null;
+  confidence: string | null;
+  consequences: string | null;
+  attribution: string | null;
+  import_id: string | null;
+  import_line: number | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TalksNoteTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  subject: string | null;
+  text: string;
+  created_by: string;
+  created_at: CreatedAt;
 }
