@@ -8,6 +8,8 @@ import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
 import { LIST_COLUMNS } from '../registry/index.ts';
+import { createJobRunner } from '../../platform/jobs/job-runner.ts';
+import { createReconciliationService } from './reconciliation.service.ts';
 
 const SIZE = 120;
 
@@ -221,6 +223,24 @@ describeEachDatabase('reconciliation of a mechanism', (db) => {
       'list.read',
     ])
       expect(actions).toContain(action);
+  });
+
+  it('gives the same result when the comparisons run on worker threads', async () => {
+    const pairsNow = async () =>
+      (await pairsOf('limit=200&kind=link')).items
+        .map((p) => `${p.leftRecordId} ${p.rightRecordId} ${p.status} ${p.reopened}`)
+        .sort();
+    const before = await pairsNow();
+    const threaded = createReconciliationService({
+      db: db(),
+      mechanisms: services.mechanisms,
+      registry: services.registry,
+      audit: services.audit,
+      jobs: createJobRunner(() => {}),
+      parallel: { fromLines: 1, minPairs: 1 },
+    });
+    await threaded.runNow(SYSTEM_ACTOR, mechanismId);
+    expect(await pairsNow()).toEqual(before);
   });
 
   it('starts an interrupted run again after a restart', async () => {

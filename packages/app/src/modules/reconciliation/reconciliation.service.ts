@@ -23,6 +23,7 @@ import {
   type RunSettings,
   type RunVersion,
 } from './domain/reconcile-lists.ts';
+import { openLinkagePool } from './linkage-pool.ts';
 import * as repo from './reconciliation.repository.ts';
 
 export interface ReconciliationDeps {
@@ -32,20 +33,35 @@ export interface ReconciliationDeps {
   audit: AuditLog;
   jobs: JobRunner;
   clock?: () => Date;
+  /** When to compare on worker threads: from how many lines, and from how many pairs per list. */
+  parallel?: { fromLines: number; minPairs?: number };
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = { match: 0.9, review: 0.5, seed: 1 };
 const KINDS: readonly ListKind[] = ['sought', 'held'];
+/** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
+const PARALLEL_FROM_LINES = 20_000;
 
 /**
- * A digest of everything a line says (not where it stands in the file), so that a decision is
- * reopened when either of its lines changes.
+ * A digest of what a line says about who the person is, so that a decision is reopened when
+ * either of its lines changes. Not where the line stands in the file, and not the compartments
+ * (health, place of detention): who sees those depends on the role, and a run must reach the same
+ * digest whoever started it.
  */
 function fingerprintOf(line: PersonLine): string {
-  const { lineNumber: _position, extra, ...content } = line;
-  const sortedExtra = Object.entries(extra).sort(([a], [b]) => a.localeCompare(b));
+  const {
+    lineNumber: _position,
+    healthStatus: _health,
+    detentionPlace: _place,
+    extra,
+    invalid,
+    ...content
+  } = line;
+  const { health_status: _rawHealth, detention_place: _rawPlace, ...rawInvalid } = invalid;
+  const sorted = (record: Record<string, string>) =>
+    Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
   return createHash('sha256')
-    .update(JSON.stringify([content, sortedExtra]))
+    .update(JSON.stringify([content, sorted(rawInvalid), sorted(extra)]))
     .digest('hex')
     .slice(0, 32);
 }
@@ -61,6 +77,7 @@ export function createReconciliationService({
   audit,
   jobs,
   clock = () => new Date(),
+  parallel = { fromLines: PARALLEL_FROM_LINES },
 }: ReconciliationDeps) {
   /** Carries out a run: reads the latest lists, links, and writes every result in one transaction. */
   async function execute(
@@ -105,13 +122,22 @@ export function createReconciliationService({
       const decisions = await withScope(db, { system: 'on' }, (scoped) =>
         repo.findDecisions(scoped, mechanism.id),
       );
+      // Big lists are compared on worker threads, so that the server keeps answering.
+      const lineCount = lists.reduce((sum, list) => sum + list.lines.length, 0);
+      const pool =
+        lineCount >= parallel.fromLines
+          ? openLinkagePool(
+              parallel.minPairs === undefined ? {} : { minParallelPairs: parallel.minPairs },
+            )
+          : null;
       const result = await reconcileLists({
         parties: mechanism.parties,
         lists,
         settings: run.settings,
         decisions,
         onPhase: progress,
-      });
+        ...(pool ? { runComparisons: pool.runComparisons } : {}),
+      }).finally(() => pool?.close());
       await progress('writing results', 0.9);
       const counts = countOutcomes(result.outcomes.map((o) => o.outcome));
       // All or nothing: an interrupted write leaves the run unfinished, to be started again.

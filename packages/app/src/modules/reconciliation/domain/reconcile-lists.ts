@@ -1,4 +1,12 @@
-import { dedupeList, linkLists, personListSettings, type LinkedPair } from '@parley/engine';
+import {
+  dedupeList,
+  dedupeListInParallel,
+  linkLists,
+  linkListsInParallel,
+  personListSettings,
+  type ComparisonRunner,
+  type LinkedPair,
+} from '@parley/engine';
 import type { PersonLine } from '../../registry/domain/list-columns.ts';
 import {
   concludeLines,
@@ -74,6 +82,11 @@ export interface ReconcileInput {
   readonly settings: RunSettings;
   /** Reviewers' decisions by `pairKey`. */
   readonly decisions: ReadonlyMap<string, StoredDecision>;
+  /**
+   * Compares candidate pairs elsewhere (worker threads), so that big lists do not hold the
+   * caller's thread; the result is the same as without.
+   */
+  readonly runComparisons?: ComparisonRunner;
   /** Awaited as each phase starts, with the share of the work done (the caller records it). */
   readonly onPhase?: (phase: string, progress: number) => Promise<void>;
 }
@@ -142,12 +155,13 @@ export async function reconcileLists(input: ReconcileInput): Promise<ReconcileOu
     for (const holder of input.parties.filter((p) => p !== seeker)) {
       const held = listOf(holder, 'held');
       if (!sought?.lines.length || !held?.lines.length) continue;
-      const result = linkLists(
-        sought.lines.map(toLinkRecord),
-        held.lines.map(toLinkRecord),
-        engineSettings,
-        { seed: settings.seed },
-      );
+      const [left, right] = [sought.lines.map(toLinkRecord), held.lines.map(toLinkRecord)];
+      const result = input.runComparisons
+        ? await linkListsInParallel(left, right, engineSettings, {
+            seed: settings.seed,
+            runComparisons: input.runComparisons,
+          })
+        : linkLists(left, right, engineSettings, { seed: settings.seed });
       for (const found of result.pairs) pairs.push(toPair('link', sought, held, found));
     }
   }
@@ -156,9 +170,13 @@ export async function reconcileLists(input: ReconcileInput): Promise<ReconcileOu
   const duplicateOf = new Map<string, string>();
   for (const list of input.lists) {
     if (list.lines.length < 2) continue;
-    const result = dedupeList(list.lines.map(toLinkRecord), engineSettings, {
-      seed: settings.seed,
-    });
+    const records = list.lines.map(toLinkRecord);
+    const result = input.runComparisons
+      ? await dedupeListInParallel(records, engineSettings, {
+          seed: settings.seed,
+          runComparisons: input.runComparisons,
+        })
+      : dedupeList(records, engineSettings, { seed: settings.seed });
     for (const found of result.pairs) pairs.push(toPair('duplicate', list, list, found));
     for (const [recordId, first] of result.clusters) {
       if (recordId !== first)
