@@ -7,7 +7,7 @@ import {
   type LinkRecord,
 } from '@parley/engine';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
-import type { ListReadOptions } from './list-records.ts';
+import { readListRecords, type ListReadOptions } from './list-records.ts';
 
 /** What the pool asks a worker (linkage.worker.ts). */
 export type LinkageRequest =
@@ -26,18 +26,21 @@ export type LinkageResponse =
   | { id: number; ok: true; value: LinkRecord[] | Int8Array }
   | { id: number; ok: false; failure: WorkerFailure };
 
-/** Threads for linking big lists: they read the list files and compare candidate pairs. */
+/**
+ * Worker threads for linking big lists, the calling thread working beside them: on two cores
+ * one worker and this thread use both, without the cost of starting a second worker.
+ */
 export interface LinkagePool {
-  /** Reads a list file into the engine's records in a worker (readListRecords). */
+  /** Reads a list file into the engine's records (readListRecords): here, or in an idle worker while this thread reads another. */
   readRecords(file: string, options: ListReadOptions): Promise<LinkRecord[]>;
-  /** Compares the candidate pairs in shares, one per worker, merged in the pairs' order. */
+  /** Compares the candidate pairs in shares, one per thread, merged in the pairs' order. */
   readonly runComparisons: ComparisonRunner;
   /** Ends the workers; pending requests fail. */
   close(): Promise<void>;
 }
 
 export interface LinkagePoolOptions {
-  /** Worker threads; one per core by default. */
+  /** Threads in all, the calling one included (so at least 2); one per core by default. */
   readonly threads?: number;
   /** Fewer candidate pairs are compared on the calling thread: copying them out costs more. */
   readonly minParallelPairs?: number;
@@ -64,12 +67,13 @@ function errorOf(failure: WorkerFailure): Error {
 
 /** Starts the worker threads of a linkage pool; they load while the caller goes on. */
 export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = Math.max(2, options.threads ?? availableParallelism());
   const minParallelPairs = options.minParallelPairs ?? 20_000;
   const queue: Task[] = [];
   const running = new Map<number, Task>();
   const idle: Worker[] = [];
   let nextId = 0;
+  let readingHere = 0;
   let failure: Error | null = null;
 
   const fail = (error: Error) => {
@@ -86,7 +90,7 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
       worker.postMessage({ id, ...task.request }, task.transfer);
     }
   };
-  const workers = Array.from({ length: threads }, () => {
+  const workers = Array.from({ length: threads - 1 }, () => {
     const worker = new Worker(BOOTSTRAP, { workerData: { module: WORKER_MODULE } });
     worker.on('message', (response: LinkageResponse) => {
       const task = running.get(response.id);
@@ -110,33 +114,43 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
     });
 
   return {
-    readRecords: async (file, read) =>
-      (await run({
-        task: 'read',
-        file,
-        encoding: read.encoding,
-        maxBytes: read.maxBytes,
-      })) as LinkRecord[],
+    async readRecords(file, read) {
+      // This thread reads first, having the reader loaded; a worker reads a second file at once.
+      if (readingHere === 0 || idle.length === 0 || queue.length > 0) {
+        readingHere++;
+        try {
+          return await readListRecords(file, read);
+        } finally {
+          readingHere--;
+        }
+      }
+      const request = { task: 'read', file, encoding: read.encoding, maxBytes: read.maxBytes };
+      return (await run(request as Request)) as LinkRecord[];
+    },
 
     async runComparisons(job) {
       const count = job.pairs.left.length;
       if (count < minParallelPairs) return runComparisonJob(job, 0, count);
       const bound = (share: number) => Math.round((count * share) / threads);
-      const shares = await Promise.all(
-        workers.map((_, share) => {
-          const pairs = {
-            left: job.pairs.left.slice(bound(share), bound(share + 1)),
-            right: job.pairs.right.slice(bound(share), bound(share + 1)),
-          };
-          return run({ task: 'compare', job: { ...job, pairs } }, [
-            pairs.left.buffer,
-            pairs.right.buffer,
-          ]);
-        }),
-      );
+      // Shares 1.. go to the workers; share 0 is compared here while they work.
+      const others = workers.map((_, worker) => {
+        const [from, to] = [bound(worker + 1), bound(worker + 2)];
+        const pairs = {
+          left: job.pairs.left.slice(from, to),
+          right: job.pairs.right.slice(from, to),
+        };
+        return run({ task: 'compare', job: { ...job, pairs } }, [
+          pairs.left.buffer,
+          pairs.right.buffer,
+        ]);
+      });
+      const pending = Promise.all(others);
+      // Should comparing here throw, the workers' shares are no longer awaited: no unhandled failure.
+      void pending.catch(() => undefined);
+      const shares = [runComparisonJob(job, 0, bound(1)), ...((await pending) as Int8Array[])];
       const levels = new Int8Array(count * job.comparisons.length);
       let offset = 0;
-      for (const share of shares as Int8Array[]) {
+      for (const share of shares) {
         levels.set(share, offset);
         offset += share.length;
       }
