@@ -13,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session behind a cookie-authenticated request, for GET /session to hand back. */
+    cookieSession: { csrfToken: string; mustChangePassword: boolean } | null;
   }
   interface FastifyInstance {
     /** Every route with its access rule, for the permission matrix test. */
@@ -32,6 +34,7 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/session', '/api/v1/session/pass
  */
 export function installAuthentication(app: FastifyInstance, access: AccessService): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('cookieSession', null);
   const rules: FastifyInstance['routeRules'] = [];
   app.decorate('routeRules', rules);
   app.addHook('onRoute', (route) => {
@@ -79,6 +82,10 @@ export function installAuthentication(app: FastifyInstance, access: AccessServic
       );
     }
     request.actor = session.actor;
+    request.cookieSession = {
+      csrfToken: session.csrfToken,
+      mustChangePassword: session.mustChangePassword,
+    };
   });
   app.addHook('preValidation', async (request) => {
     const rule = request.routeOptions.config.rule;

@@ -62,15 +62,22 @@ export function accessRoutes(access: AccessService): FastifyPluginAsyncZod {
       '/session',
       {
         config: { rule: 'signed-in' },
-        schema: { tags: ['session'], response: { 200: sessionResponse } },
+        schema: {
+          tags: ['session'],
+          description:
+            'The caller, its roles and, for a cookie session, its CSRF token (so that a reloaded page can write again).',
+          response: { 200: sessionResponse },
+        },
       },
       async (request) => {
         const actor = actorOf(request);
+        const session = request.cookieSession;
         return {
           actor: actor.id,
           isAdmin: actor.isAdmin,
           grants: [...actor.grants],
-          mustChangePassword: false,
+          ...(session ? { csrfToken: session.csrfToken } : {}),
+          mustChangePassword: session?.mustChangePassword ?? false,
         };
       },
     );
