@@ -3,6 +3,7 @@ import { wholeNumber } from '../arguments.ts';
 import { loadDemo, type DemoResult } from '../../modules/demo/index.ts';
 import { withContext, type CliEnvironment, type CommandContext } from '../context.ts';
 import type { Output } from '../output.ts';
+import { registerDemoCodeCommand } from './demo-accounts.ts';
 
 export function registerDemoCommand(
   program: Command,
@@ -25,6 +26,7 @@ export function registerDemoCommand(
       const out = output();
       await withContext(env, out, (context) => loadDemoAndReport(context, options));
     });
+  registerDemoCodeCommand(program, env, output);
 }
 
 /** Loads the demo and says what it did; `serve --demo` uses it too. */

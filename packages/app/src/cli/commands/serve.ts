@@ -5,6 +5,7 @@ import pino from 'pino';
 import { buildApp } from '../../app.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
+import { createDemoAccountsAndReport } from './demo-accounts.ts';
 import { loadDemoAndReport } from './demo.ts';
 
 const CHECKPOINT_INTERVAL_MS = 5 * 60 * 1000;
@@ -22,7 +23,10 @@ export function registerServeCommand(
     .action(async (options: { demo?: boolean }) => {
       const out = output();
       await withContext(env, out, async (context) => {
-        if (options.demo) await loadDemoAndReport(context, { seed: 2025, size: 500 });
+        if (options.demo) {
+          const demo = await loadDemoAndReport(context, { seed: 2025, size: 500 });
+          await createDemoAccountsAndReport(context, demo);
+        }
         const firstAdmin = await context.services.access.ensureFirstAdmin();
         if (firstAdmin) {
           out.note(
