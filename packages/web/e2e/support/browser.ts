@@ -1,0 +1,65 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { build } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+
+/** Debian's Chromium (DESIGN.md): playwright-core drives it; the registry's browser download is not used. */
+export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!hasChromium)
+    throw new Error(
+      `${CHROMIUM} is missing: install it with apt-get install -y chromium (.ci/run does)`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Root (CI) cannot use Chromium's sandbox.
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
+}
+
+/** Builds packages/web into dist/, which the server serves. */
+export async function buildWeb(): Promise<void> {
+  await build({
+    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+  });
+}
+
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ html: string; failureSummary?: string }>;
+}
+
+/** The page's serious and critical accessibility violations (WCAG 2.1 A and AA), by axe-core. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.html} ${n.failureSummary ?? ''}`),
+    );
+}

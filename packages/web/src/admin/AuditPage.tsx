@@ -1,0 +1,123 @@
+import { Alert, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { PageHeader } from '../common/PageHeader.tsx';
+import { useFormat } from '../i18n/format.ts';
+import { useAuditEntries, useVerifyAudit } from './admin.api.ts';
+
+/** The audit log's entries, filtered, and a check of its hash chain and signed checkpoints. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [action, setAction] = useState('');
+  const [actor, setActor] = useState('');
+  const [afterSeq, setAfterSeq] = useState(0);
+  const [actionFilter] = useDebouncedValue(action.trim(), 300);
+  const [actorFilter] = useDebouncedValue(actor.trim(), 300);
+  const entries = useAuditEntries({ action: actionFilter, actor: actorFilter, afterSeq });
+  const verify = useVerifyAudit();
+  const last = entries.data?.at(-1)?.seq;
+  return (
+    <Stack>
+      <PageHeader
+        title={t('admin.audit')}
+        subtitle={t('admin.auditHelp')}
+        actions={
+          <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+            {t('admin.verify')}
+          </Button>
+        }
+      />
+      <ErrorAlert error={verify.error} />
+      {verify.data && (
+        <Alert
+          color={verify.data.ok ? 'teal.9' : 'red.9'}
+          variant="outline"
+          role="status"
+          title={verify.data.ok ? t('admin.verifyOk') : t('admin.verifyBroken')}
+        >
+          <Text size="sm">
+            {t('admin.verifyDetail', {
+              entries: format.integer(verify.data.entries),
+              checkpoints: format.integer(verify.data.checkpoints),
+            })}
+          </Text>
+          {verify.data.problem && <Text size="sm">{verify.data.problem}</Text>}
+          {verify.data.lastHash && <Code>{verify.data.lastHash}</Code>}
+        </Alert>
+      )}
+      <Group align="flex-end">
+        <TextInput
+          label={t('admin.action')}
+          placeholder="list.import"
+          value={action}
+          onChange={(e) => {
+            setAction(e.currentTarget.value);
+            setAfterSeq(0);
+          }}
+        />
+        <TextInput
+          label={t('admin.actor')}
+          placeholder="user:admin"
+          value={actor}
+          onChange={(e) => {
+            setActor(e.currentTarget.value);
+            setAfterSeq(0);
+          }}
+        />
+      </Group>
+      <ErrorAlert error={entries.error} />
+      {entries.isPending ? (
+        <Loading />
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped aria-label={t('admin.audit')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{t('admin.at')}</Table.Th>
+                <Table.Th>{t('admin.actor')}</Table.Th>
+                <Table.Th>{t('admin.action')}</Table.Th>
+                <Table.Th>{t('admin.objects')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.data?.map((entry) => (
+                <Table.Tr key={entry.seq}>
+                  <Table.Td>{entry.seq}</Table.Td>
+                  <Table.Td>{format.dateTime(entry.at)}</Table.Td>
+                  <Table.Td>{entry.actor}</Table.Td>
+                  <Table.Td>
+                    <Code>{entry.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {entry.objectIds.length > 3
+                        ? t('admin.objectCount', { n: format.integer(entry.objectIds.length) })
+                        : entry.objectIds.join(', ')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Group>
+        {afterSeq > 0 && (
+          <Button variant="default" onClick={() => setAfterSeq(0)}>
+            {t('admin.first')}
+          </Button>
+        )}
+        {last !== undefined && entries.data?.length === 50 && (
+          <Button variant="default" onClick={() => setAfterSeq(last)}>
+            {t('admin.next')}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query, seg } from '../api/client.ts';
+import type {
+  ApiToken,
+  AuditEntry,
+  AuditVerification,
+  Credentials,
+  Role,
+  User,
+} from '../api/types.ts';
+
+export function useUsers() {
+  return useQuery({
+    queryKey: ['admin', 'users'],
+    queryFn: async () => (await api<{ items: User[] }>('/users')).items,
+  });
+}
+
+export function useTokens() {
+  return useQuery({
+    queryKey: ['admin', 'tokens'],
+    queryFn: async () => (await api<{ items: ApiToken[] }>('/tokens')).items,
+  });
+}
+
+export function useAuditEntries(filter: { action: string; actor: string; afterSeq: number }) {
+  return useQuery({
+    queryKey: ['admin', 'audit', filter],
+    queryFn: async () =>
+      (await api<{ items: AuditEntry[] }>(`/audit/entries${query({ ...filter, limit: 50 })}`))
+        .items,
+  });
+}
+
+/** A write of the administration; every admin list is read again after it. */
+function useAdminWrite<I, O>(write: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+export interface GrantInput {
+  username: string;
+  mechanism: string;
+  role: Role;
+  party?: string;
+}
+
+export const useAddUser = () =>
+  useAdminWrite(
+    (body: { username: string; displayName?: string; isAdmin: boolean; secondFactor: boolean }) =>
+      api<Credentials & { id: string }>('/users', { method: 'POST', json: body }),
+  );
+
+export const useGrant = () =>
+  useAdminWrite(({ username, ...body }: GrantInput) =>
+    api(`/users/${seg(username)}/grants`, { method: 'POST', json: body }),
+  );
+
+export const useRevokeGrant = () =>
+  useAdminWrite(({ username, ...body }: GrantInput) =>
+    api(`/users/${seg(username)}/grants/revoke`, { method: 'POST', json: body }),
+  );
+
+export const useSetDisabled = () =>
+  useAdminWrite(({ username, disabled }: { username: string; disabled: boolean }) =>
+    api(`/users/${seg(username)}/disabled`, { method: 'POST', json: { disabled } }),
+  );
+
+export const useResetUser = () =>
+  useAdminWrite(({ username, secondFactor }: { username: string; secondFactor: boolean }) =>
+    api<Credentials>(`/users/${seg(username)}/reset`, { method: 'POST', json: { secondFactor } }),
+  );
+
+export const useCreateToken = () =>
+  useAdminWrite((body: GrantInput & { name: string; days: number }) =>
+    api<{ id: string; token: string; expiresAt: string }>('/tokens', {
+      method: 'POST',
+      json: body,
+    }),
+  );
+
+export const useRevokeToken = () =>
+  useAdminWrite((id: string) => api<void>(`/tokens/${seg(id)}`, { method: 'DELETE' }));
+
+export const useVerifyAudit = () =>
+  useMutation({ mutationFn: () => api<AuditVerification>('/audit/verify', { method: 'POST' }) });

@@ -1,0 +1,85 @@
+/** The API's error answer: `{ error: { code, message, details?, requestId } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token, which every cookie write sends back. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: unknown; requestId?: string };
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let body: ErrorBody = {};
+  try {
+    body = JSON.parse(text) as ErrorBody;
+  } catch {
+    // Not JSON (a proxy's page, say): the status line is all there is to show.
+  }
+  return new ApiError(
+    response.status,
+    body.error?.code ?? `HTTP.${response.status}`,
+    body.error?.message ?? (text.slice(0, 300) || response.statusText),
+    body.error?.details,
+    body.error?.requestId ?? response.headers.get('x-request-id'),
+  );
+}
+
+/** Calls the API under /api/v1 with the session cookie; a non-2xx answer throws an ApiError. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; json?: unknown; form?: FormData; signal?: AbortSignal } = {},
+): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (init.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.json);
+  } else if (init.form) {
+    body = init.form;
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body ?? null,
+      credentials: 'same-origin',
+      signal: init.signal ?? null,
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', (cause as Error).message, undefined, null);
+  }
+  if (!response.ok) throw await errorOf(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Builds a query string from the defined values. */
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A path segment, escaped. */
+export const seg = (value: string | number) => encodeURIComponent(String(value));

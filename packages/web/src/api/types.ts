@@ -1,0 +1,230 @@
+// The shapes of the API's answers, as /docs/json describes them.
+
+export type Role =
+  | 'party_officer'
+  | 'party_medical_officer'
+  | 'mediator'
+  | 'neutral_verifier'
+  | 'observer'
+  | 'emergency_reader';
+
+export const GRANTABLE_ROLES = [
+  'party_officer',
+  'party_medical_officer',
+  'mediator',
+  'neutral_verifier',
+  'observer',
+] as const satisfies readonly Role[];
+
+export interface Grant {
+  mechanismId: string;
+  role: Role;
+  party: string | null;
+}
+
+export interface Session {
+  actor: string;
+  isAdmin: boolean;
+  grants: Grant[];
+  csrfToken?: string;
+  mustChangePassword: boolean;
+}
+
+export interface Mechanism {
+  id: string;
+  name: string;
+  parties: string[];
+  mediators: string[];
+  createdAt: string;
+}
+
+export type ListKind = 'held' | 'sought';
+
+export interface ListVersion {
+  id: string;
+  number: number;
+  createdAt: string;
+  createdBy: string;
+  sourceName: string;
+  sourceSha256: string;
+  lineCount: number;
+  flaggedLineCount: number;
+  warnings: string[];
+}
+
+export interface PersonLine {
+  lineNumber: number;
+  recordId: string;
+  surname: string | null;
+  givenName: string | null;
+  patronymic: string | null;
+  surnameLatin: string | null;
+  givenNameLatin: string | null;
+  sex: string | null;
+  dateOfBirth: string | null;
+  placeOfBirth: string | null;
+  nationality: string | null;
+  legalStatus: string | null;
+  rank: string | null;
+  serviceNumber: string | null;
+  unit: string | null;
+  captureDate: string | null;
+  capturePlace: string | null;
+  detentionPlace: string | null;
+  healthStatus: string | null;
+  notes: string | null;
+  extra: Record<string, string>;
+  invalid: Record<string, string>;
+}
+
+export interface LinesPage {
+  version: ListVersion;
+  total: number;
+  offset: number;
+  items: PersonLine[];
+}
+
+export interface LineProblem {
+  line: number;
+  column: string | null;
+  message: string;
+  value?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ImportResult {
+  version: ListVersion;
+  warnings: LineProblem[];
+}
+
+export interface ListDiff {
+  from: ListVersion | null;
+  to: ListVersion;
+  added: PersonLine[];
+  removed: PersonLine[];
+  changed: Array<{
+    recordId: string;
+    changes: Array<{ column: string; before: string; after: string }>;
+  }>;
+  unchangedCount: number;
+}
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface Run {
+  id: string;
+  status: RunStatus;
+  phase: string;
+  progress: number;
+  versions: Array<{ party: string; kind: string; versionId: string; number: number }>;
+  counts: Record<string, number> | null;
+  error: string | null;
+  startedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export const OUTCOMES = ['acknowledged', 'possible', 'not_acknowledged', 'unrequested'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface ReconciliationStatus {
+  latest: Run | null;
+  done: Run | null;
+  summary: {
+    outcomes: Array<{ party_code: string; kind: string; outcome: Outcome; n: number }>;
+    duplicates: Array<{ party_code: string; kind: string; n: number }>;
+    pairs: Array<{ kind: string; status: PairStatus; n: number }>;
+  } | null;
+}
+
+export type PairStatus = 'matched' | 'open' | 'confirmed' | 'rejected';
+
+export interface Contribution {
+  field: string;
+  level: number;
+  label: string;
+  weight: number;
+  termFrequencyAdjustment: number;
+}
+
+export interface PairSide {
+  party: string;
+  kind: string;
+  line: PersonLine | null;
+}
+
+export interface Pair {
+  id: string;
+  kind: 'link' | 'duplicate';
+  status: PairStatus;
+  reopened: boolean;
+  weight: number;
+  probability: number;
+  engineDecision: 'match' | 'possible';
+  leftRecordId: string;
+  rightRecordId: string;
+  contributions: Contribution[];
+  left: PairSide;
+  right: PairSide;
+}
+
+export interface PairsPage {
+  runId: string;
+  total: number;
+  offset: number;
+  items: Pair[];
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  hasSecondFactor: boolean;
+  lockedUntil: string | null;
+  disabledAt: string | null;
+  mustChangePassword: boolean;
+  createdAt: string;
+  grants: Grant[];
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+  totpUri: string | null;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  username: string;
+  mechanismId: string;
+  role: Role;
+  party: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  isActive: boolean;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  mechanismId: string | null;
+  action: string;
+  objectIds: string[];
+  reason: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  lastHash?: string;
+  seq?: number;
+  problem?: string;
+}

@@ -1,0 +1,41 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import ru from './locales/ru.json';
+import uk from './locales/uk.json';
+
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'uk', label: 'Українська' },
+  { code: 'ru', label: 'Русский' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'parley.language';
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  const wanted = [stored, ...navigator.languages].map((tag) => tag?.slice(0, 2));
+  return LANGUAGES.find((l) => wanted.includes(l.code))?.code ?? 'en';
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof en };
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, uk: { translation: uk }, ru: { translation: ru } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+
+i18n.on('languageChanged', (language) => {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

@@ -1,0 +1,66 @@
+import { Badge, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { listsOf } from '../session/abilities.ts';
+import { useWorkspace } from '../session/workspace.tsx';
+import type { PlannedSection } from '../common/PlannedPage.tsx';
+
+const PLANNED: PlannedSection[] = ['agreements', 'stages', 'manifests', 'talks'];
+
+/** The sections a role may open, in the order of the exchange. */
+export function WorkspaceNavigation() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { mechanism, grant, abilities, base } = useWorkspace();
+  const link = (to: string, label: string, extra?: { description?: string }) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      active={pathname === to}
+      aria-current={pathname === to ? 'page' : undefined}
+      {...extra}
+    />
+  );
+  return (
+    <ScrollArea>
+      {abilities.seeLists && (
+        <>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs">
+            {t('nav.lists')}
+          </Text>
+          {listsOf(grant, mechanism).map(({ party, kind }) =>
+            link(`${base}/lists/${party}/${kind}`, t(`lists.title.${kind}`, { party })),
+          )}
+        </>
+      )}
+      {abilities.readReconciliation && (
+        <>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md">
+            {t('nav.reconciliation')}
+          </Text>
+          {link(`${base}/reconciliation`, t('nav.runs'))}
+          {abilities.decidePairs && link(`${base}/review`, t('nav.review'))}
+        </>
+      )}
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md">
+        {t('nav.exchange')}
+      </Text>
+      {PLANNED.map((section) => (
+        <NavLink
+          key={section}
+          component={Link}
+          to={`${base}/${section}`}
+          label={t(`nav.${section}`)}
+          active={pathname === `${base}/${section}`}
+          rightSection={
+            <Badge size="xs" variant="light" color="gray">
+              {t('nav.planned')}
+            </Badge>
+          }
+        />
+      ))}
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,127 @@
+import { Button, Checkbox, FileInput, Group, Select, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import type { LineProblem } from '../api/types.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { SuccessAlert } from '../common/SuccessAlert.tsx';
+import { ImportProblems } from './ImportProblems.tsx';
+import { useUpload, type ListRef, type UploadInput } from './lists.api.ts';
+
+interface Rejection {
+  errors: LineProblem[];
+  warnings: LineProblem[];
+}
+
+/** The problems of a refused import, from the 422 answer's details. */
+function rejectionOf(error: unknown): Rejection | null {
+  if (!(error instanceof ApiError) || error.code !== 'REGISTRY.IMPORT_REJECTED') return null;
+  const details = error.details as Partial<Rejection> | undefined;
+  return { errors: details?.errors ?? [], warnings: details?.warnings ?? [] };
+}
+
+/**
+ * Uploads a CSV or XLSX file as a new version. Import is all or nothing: a file with errors is
+ * refused and every bad line is listed before anything is stored; the officer can then fix the
+ * file, or import it with invalid values kept as missing and the lines flagged.
+ */
+export function UploadPanel({ list, onImported }: { list: ListRef; onImported: () => void }) {
+  const { t } = useTranslation();
+  const upload = useUpload(list);
+  const [file, setFile] = useState<File | null>(null);
+  const [encoding, setEncoding] = useState<UploadInput['encoding']>('utf-8');
+  const [acceptInvalid, setAcceptInvalid] = useState(false);
+  const send = (input: Omit<UploadInput, 'file'>) => {
+    if (file) upload.mutate({ file, ...input });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send({ encoding, acceptInvalid });
+  };
+  const rejection = rejectionOf(upload.error);
+  return (
+    <Stack maw={900}>
+      <Text size="sm" c="dimmed">
+        {t('upload.help', { party: list.party })}
+      </Text>
+      <form onSubmit={submit}>
+        <Group align="flex-end">
+          <FileInput
+            label={t('upload.file')}
+            placeholder={t('upload.choose')}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              upload.reset();
+            }}
+            required
+            w={320}
+          />
+          <Select
+            label={t('upload.encoding')}
+            value={encoding}
+            onChange={(v) => setEncoding(v === 'cp1251' ? 'cp1251' : 'utf-8')}
+            data={[
+              { value: 'utf-8', label: 'UTF-8' },
+              { value: 'cp1251', label: 'Windows-1251' },
+            ]}
+            allowDeselect={false}
+            w={160}
+          />
+          <Checkbox
+            label={t('upload.acceptInvalid')}
+            checked={acceptInvalid}
+            onChange={(e) => setAcceptInvalid(e.currentTarget.checked)}
+            mb={8}
+          />
+          <Button type="submit" loading={upload.isPending} disabled={!file}>
+            {t('upload.submit')}
+          </Button>
+        </Group>
+      </form>
+      {upload.isSuccess && (
+        <SuccessAlert title={t('upload.done', { n: upload.data.version.number })}>
+          <Text size="sm">
+            {t('upload.doneDetail', {
+              lines: upload.data.version.lineCount,
+              flagged: upload.data.version.flaggedLineCount,
+            })}
+          </Text>
+          <Button variant="subtle" size="compact-sm" mt="xs" onClick={onImported}>
+            {t('upload.showVersions')}
+          </Button>
+        </SuccessAlert>
+      )}
+      {upload.isSuccess && upload.data.warnings.length > 0 && (
+        <ImportProblems problems={upload.data.warnings} caption={t('upload.warnings')} />
+      )}
+      {rejection ? (
+        <>
+          <ErrorAlert error={upload.error} title={t('upload.rejected')} />
+          <ImportProblems
+            problems={rejection.errors}
+            caption={t('upload.errors', { count: rejection.errors.length })}
+          />
+          {rejection.warnings.length > 0 && (
+            <ImportProblems problems={rejection.warnings} caption={t('upload.warnings')} />
+          )}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => send({ encoding, acceptInvalid: true })}
+              loading={upload.isPending}
+            >
+              {t('upload.importAnyway')}
+            </Button>
+            <Text size="xs" c="dimmed" maw={480}>
+              {t('upload.importAnywayHelp')}
+            </Text>
+          </Group>
+        </>
+      ) : (
+        <ErrorAlert error={upload.error} title={t('upload.rejected')} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The server (packages/app) serves dist/; in development, `vite` proxies the API to it.
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' },
+  },
+});
