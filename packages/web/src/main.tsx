@@ -3,14 +3,14 @@ import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider, NavLink, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import './i18n/i18n.ts';
 import { ApiError } from './api/client.ts';
 import { router } from './app/routes.tsx';
-import { SessionProvider } from './session/session.tsx';
+import { SESSION_KEY, SessionProvider } from './session/session.tsx';
 
 // Shade 9 keeps white text on filled buttons and coloured text on white above 4.5:1 (WCAG AA).
 const theme = createTheme({
@@ -31,7 +31,15 @@ const resolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-const queryClient = new QueryClient({
+// A session that ended (expired, signed out elsewhere) brings back the sign-in page.
+const endSessionOn = (error: unknown) => {
+  if (error instanceof ApiError && error.code === 'AUTH.REQUIRED')
+    queryClient.setQueryData(SESSION_KEY, null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: endSessionOn }),
+  mutationCache: new MutationCache({ onError: endSessionOn }),
   defaultOptions: {
     queries: {
       // A refusal or a bad request will not change by asking again.
