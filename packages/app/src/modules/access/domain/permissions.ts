@@ -114,6 +114,25 @@ export const PERMISSIONS = {
     admin: false,
     roles: { party_officer: 'any', mediator: 'any', neutral_verifier: 'any' },
   },
+  'talks.read': {
+    admin: false,
+    roles: {
+      party_officer: 'any',
+      party_medical_officer: 'any',
+      mediator: 'any',
+      neutral_verifier: 'any',
+      observer: 'any',
+      emergency_reader: 'any',
+    },
+  },
+  'talks.manage': { admin: false, roles: { mediator: 'any' } },
+  'talks.position': { admin: false, roles: { party_officer: 'own', mediator: 'any' } },
+  'talks.note': { admin: false, roles: { party_officer: 'own' } },
+  'violation.report': {
+    admin: false,
+    roles: { party_officer: 'own', mediator: 'any', neutral_verifier: 'any' },
+  },
+  'violation.verify': { admin: false, roles: { mediator: 'any', neutral_verifier: 'any' } },
   'audit.verify': { admin: true, roles: {} },
   'access.manage': { admin: true, roles: {} },
 } as const satisfies Record<

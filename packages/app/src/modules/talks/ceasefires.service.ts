@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../platform/db/kysely.ts';
+import { AppError } from '../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../audit/index.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+import {
+  endOf,
+  statusChangeProblem,
+  type CeasefireKind,
+  type CeasefireScope,
+  type CeasefireStatus,
+} from './domain/ceasefire.ts';
+import type { Verification, ViolationInput } from './domain/violation.ts';
+import * as repo from './ceasefires.repository.ts';
+import { readViolationFile } from './violation-file.ts';
+
+export interface CeasefiresDeps {
+  db: Database;
+  mechanisms: MechanismsService;
+  audit: AuditLog;
+  clock?: () => Date;
+}
+
+export interface NewCeasefire {
+  mechanism: string;
+  name: string;
+  kind: CeasefireKind;
+  scope: readonly CeasefireScope[];
+  geography: string;
+  sectors?: readonly string[];
+  startsAt?: Date | null;
+  durationDays?: number | null;
+  extension?: string | null;
+  monitoringBody?: string | null;
+  proposedBy: string;
+  preconditions?: readonly string[];
+}
+
+/** Who reports a violation: one of the parties, or a monitor by name. */
+export type Reporter = { party: string } | { monitor: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ceasefire regimes, their status, and the reports of their violations. */
+export function createCeasefiresService({
+  db,
+  mechanisms,
+  audit,
+  clock = () => new Date(),
+}: CeasefiresDeps) {
+  async function regimeOf(trx: Database, mechanism: Mechanism, ref: string) {
+    const regime = await repo.findCeasefire(trx, mechanism.id, ref, UUID.test(ref));
+    if (!regime)
+      throw new AppError('TALKS.NOT_FOUND', `no ceasefire regime "${ref}" in ${mechanism.name}`);
+    return regime;
+  }
+
+  /** Checks the reporter against the actor: a party's officer reports for its party only; monitors are the mediator's and the verifier's. */
+  function reporterOf(actor: Actor, mechanism: Mechanism, reporter: Reporter) {
+    if ('party' in reporter) {
+      const party = reporter.party.toUpperCase();
+      if (!(mechanism.parties as readonly string[]).includes(party))
+        throw new AppError(
+          'REGISTRY.PARTY_NOT_IN_MECHANISM',
+          `${reporter.party} is not a party of ${mechanism.name}`,
+        );
+      authorize(actor, 'violation.report', { mechanismId: mechanism.id, party });
+      return { reporterKind: 'party' as const, reporter: party };
+    }
+    authorize(actor, 'violation.report', { mechanismId: mechanism.id });
+    return { reporterKind: 'monitor' as const, reporter: reporter.monitor.trim() };
+  }
+
+  async function store(
+    actor: Actor,
+    input: { mechanism: string; reporter: Reporter; ceasefire?: string | null; fileName?: string },
+    violations: ReadonlyArray<{ line: number | null; violation: ViolationInput }>,
+  ) {
+    const mechanism = await mechanisms.get(actor, input.mechanism);
+    const who = reporterOf(actor, mechanism, input.reporter);
+    return db.transaction().execute(async (trx) => {
+      const regime = input.ceasefire ? await regimeOf(trx, mechanism, input.ceasefire) : null;
+      const importId = input.fileName === undefined ? null : randomUUID();
+      const ids = await repo.insertViolations(
+        trx,
+        {
+          mechanismId: mechanism.id,
+          ceasefireId: regime?.id ?? null,
+          ...who,
+          createdBy: actor.id,
+          importId,
+        },
+        violations,
+      );
+      await audit.record(
+        trx,
+        auditEvent(actor, importId ? 'talks.violation.import' : 'talks.violation.report', {
+          mechanismId: mechanism.id,
+          objectIds: importId ? [importId] : ids,
+          details: {
+            ...who,
+            ceasefire: regime?.id ?? null,
+            reports: ids.length,
+            ...(input.fileName ? { file: input.fileName } : {}),
+          },
+        }),
+      );
+      return { ids, importId, reports: ids.length };
+    });
+  }
+
+  return {
+    /** Records a regime as proposed by a party or a mediator, with the points that are its preconditions. */
+    async propose(actor: Actor, input: NewCeasefire) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'talks.manage', { mechanismId: mechanism.id });
+      const proposedBy = input.proposedBy.toUpperCase();
+      if (!([...mechanism.parties, ...mechanism.mediators] as string[]).includes(proposedBy))
+        throw new AppError(
+          'VALIDATION.INVALID_INPUT',
+          `proposedBy: ${input.proposedBy} is neither a party nor a mediator here`,
+        );
+      const preconditions = [...new Set(input.preconditions ?? [])];
+      const found = await repo.pointsExist(db, mechanism.id, preconditions);
+      const missing = preconditions.find((id) => !found.includes(id));
+      if (missing)
+        throw new AppError('TALKS.NOT_FOUND', `no point ${missing} in ${mechanism.name}`);
+      return db.transaction().execute(async (trx) => {
+        if (await repo.findCeasefire(trx, mechanism.id, input.name, false))
+          throw new AppError(
+            'TALKS.NAME_TAKEN',
+            `${mechanism.name} already has a regime named "${input.name}"`,
+          );
+        const id = await repo.insertCeasefire(trx, {
+          mechanismId: mechanism.id,
+          name: input.name,
+          kind: input.kind,
+          scope: [...new Set(input.scope)],
+          geography: input.geography,
+          sectors: input.sectors ?? [],
+          startsAt: input.startsAt ?? null,
+          durationDays: input.durationDays ?? null,
+          extension: input.extension ?? null,
+          monitoringBody: input.monitoringBody ?? null,
+          proposedBy,
+          status: 'proposed',
+          createdBy: actor.id,
+          at: clock(),
+          preconditions,
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'talks.ceasefire.propose', {
+            mechanismId: mechanism.id,
+            objectIds: [id, ...preconditions],
+            details: { name: input.name, kind: input.kind, scope: input.scope, proposedBy },
+          }),
+        );
+        return { id, status: 'proposed' as const };
+      });
+    },
+
+    /** Moves a regime along proposed → agreed → in force → expired or broken, at a given moment. */
+    async changeStatus(
+      actor: Actor,
+      input: {
+        mechanism: string;
+        ceasefire: string;
+        to: CeasefireStatus;
+        at?: Date;
+        reason?: string | null;
+      },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'talks.manage', { mechanismId: mechanism.id });
+      return db.transaction().execute(async (trx) => {
+        const regime = await regimeOf(trx, mechanism, input.ceasefire);
+        const from = regime.status as CeasefireStatus;
+        const problem = statusChangeProblem(from, input.to);
+        if (problem) throw new AppError('TALKS.STATUS_TRANSITION', `${regime.name}: ${problem}`);
+        const at = input.at ?? clock();
+        await repo.setStatus(trx, regime.id, input.to);
+        await repo.insertStatusEvent(trx, {
+          mechanismId: mechanism.id,
+          ceasefireId: regime.id,
+          from,
+          to: input.to,
+          at,
+          reason: input.reason ?? null,
+          recordedBy: actor.id,
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'talks.ceasefire.status', {
+            mechanismId: mechanism.id,
+            objectIds: [regime.id],
+            details: { from, to: input.to, at: at.toISOString() },
+            ...(input.reason ? { reason: input.reason } : {}),
+          }),
+        );
+        return { id: regime.id, status: input.to };
+      });
+    },
+
+    /** Every regime with its preconditions and the history of its status. */
+    async list(actor: Actor, mechanismRef: string) {
+      const mechanism = await mechanisms.get(actor, mechanismRef);
+      authorize(actor, 'talks.read', { mechanismId: mechanism.id });
+      const regimes = await repo.listCeasefires(db, mechanism.id);
+      return regimes.map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        scope: r.scope,
+        geography: r.geography,
+        sectors: r.sectors,
+        startsAt: r.starts_at?.toISOString() ?? null,
+        durationDays: r.duration_days,
+        endsAt: endOf(r.starts_at, r.duration_days)?.toISOString() ?? null,
+        extension: r.extension,
+        monitoringBody: r.monitoring_body,
+        proposedBy: r.proposed_by,
+        status: r.status as CeasefireStatus,
+        preconditions: r.preconditions.map((p) => ({
+          pointId: p.id,
+          document: p.title,
+          label: p.label,
+          text: p.text,
+        })),
+        history: r.history.map((e) => ({
+          from: e.from_status,
+          to: e.to_status,
+          at: e.at.toISOString(),
+          reason: e.reason,
+          recordedBy: e.recorded_by,
+        })),
+      }));
+    },
+
+    /** One report of a violation, observation and assessment apart. */
+    async report(
+      actor: Actor,
+      input: {
+        mechanism: string;
+        reporter: Reporter;
+        ceasefire?: string | null;
+        violation: ViolationInput;
+      },
+    ) {
+      const stored = await store(actor, input, [{ line: null, violation: input.violation }]);
+      return { id: stored.ids[0]!, verification: 'reported' as const };
+    },
+
+    /** A CSV file of reports, all or nothing: any bad line and none is stored, each problem named. */
+    async importFile(
+      actor: Actor,
+      input: {
+        mechanism: string;
+        reporter: Reporter;
+        ceasefire?: string | null;
+        fileName: string;
+        text: string;
+      },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      reporterOf(actor, mechanism, input.reporter);
+      const read = readViolationFile(input.text);
+      if (read.problems.length > 0)
+        throw new AppError(
+          'TALKS.IMPORT_REJECTED',
+          `${input.fileName} was not imported: ${read.problems.length} error${read.problems.length === 1 ? '' : 's'}`,
+          { errors: read.problems },
+        );
+      const stored = await store(actor, input, read.violations);
+      return { importId: stored.importId!, reports: stored.reports };
+    },
+
+    /** The monitor's or mediator's verdict on a report. */
+    async verify(
+      actor: Actor,
+      input: {
+        mechanism: string;
+        violationId: string;
+        verification: Verification;
+        reason?: string | null;
+      },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'violation.verify', { mechanismId: mechanism.id });
+      const violation = await repo.findViolation(db, mechanism.id, input.violationId);
+      if (!violation)
+        throw new AppError('TALKS.NOT_FOUND', `no violation report ${input.violationId}`);
+      await db.transaction().execute(async (trx) => {
+        await repo.setVerification(trx, violation.id, input.verification);
+        await audit.record(
+          trx,
+          auditEvent(actor, 'talks.violation.verify', {
+            mechanismId: mechanism.id,
+            objectIds: [violation.id],
+            details: { from: violation.verification, to: input.verification },
+            ...(input.reason ? { reason: input.reason } : {}),
+          }),
+        );
+      });
+      return { id: violation.id, verification: input.verification };
+    },
+
+    /** Reports, oldest first, filtered by regime, sector and days. */
+    async violations(
+      actor: Actor,
+      input: Omit<repo.ViolationFilter, 'mechanismId'> & {
+        mechanism: string;
+        limit: number;
+        offset: number;
+      },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'talks.read', { mechanismId: mechanism.id });
+      const { mechanism: _m, limit, offset, ...filter } = input;
+      const page = await repo.listViolations(
+        db,
+        { mechanismId: mechanism.id, ...filter },
+        { limit, offset },
+      );
+      return { total: page.total, items: page.rows.map(presentViolation) };
+    },
+
+    /** Reports and events per day and per sector, for the charts. */
+    async counts(
+      actor: Actor,
+      input: Omit<repo.ViolationFilter, 'mechanismId'> & { mechanism: string },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'talks.read', { mechanismId: mechanism.id });
+      const { mechanism: _m, ...filter } = input;
+      return repo.violationCounts(db, { mechanismId: mechanism.id, ...filter });
+    },
+  };
+}
+
+function presentViolation(v: repo.ViolationRow) {
+  return {
+    id: v.id,
+    ceasefireId: v.ceasefire_id,
+    reporter: { kind: v.reporter_kind, name: v.reporter },
+    verification: v.verification as Verification,
+    sector: v.sector,
+    observation: {
+      source: v.source,
+      observerPosition:
+        v.observer_latitude === null || v.observer_longitude === null
+          ? null
+          : { latitude: v.observer_latitude, longitude: v.observer_longitude },
+      windowStart: v.window_start.toISOString(),
+      windowEnd: v.window_end.toISOString(),
+      eventType: v.event_type,
+      count: v.event_count,
+      perceived: v.perceived,
+    },
+    assessment: {
+      weapon: v.weapon,
+      bearingDeg: v.bearing_deg,
+      distanceKm: v.distance_km,
+      trajectory: v.trajectory,
+      confidence: v.confidence,
+      consequences: v.consequences,
+      attribution: v.attribution,
+    },
+    importLine: v.import_line,
+    createdAt: v.created_at.toISOString(),
+  };
+}
+
+export type CeasefiresService = ReturnType<typeof createCeasefiresService>;
