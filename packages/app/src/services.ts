@@ -7,6 +7,7 @@ import { createRetentionService } from './modules/retention/index.ts';
 import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
 import { createExchangesService, createRemainsService } from './modules/exchanges/index.ts';
+import { createCeasefiresService, createTalksService } from './modules/talks/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import type { Database } from './platform/db/kysely.ts';
 
@@ -56,6 +57,8 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     reconciliation,
     exchanges,
     remains: createRemainsService({ db, mechanisms, audit }),
+    talks: createTalksService({ db, mechanisms, audit }),
+    ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
   };
 }
 

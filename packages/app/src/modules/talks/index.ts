@@ -1,0 +1,13 @@
+export { createTalksService, type TalksService } from './talks.service.ts';
+export {
+  createCeasefiresService,
+  type CeasefiresService,
+  type Reporter,
+} from './ceasefires.service.ts';
+export { talksRoutes } from './talks.routes.ts';
+export { ceasefireRoutes } from './ceasefires.routes.ts';
+export { loadTalksDemo, type TalksDemoResult } from './talks-demo.ts';
+export { VIOLATION_COLUMNS } from './domain/violation-row.ts';
+export { CEASEFIRE_SCOPES, CEASEFIRE_STATUSES, CEASEFIRE_KINDS } from './domain/ceasefire.ts';
+export { STANCES, POINT_KINDS, DOCUMENT_KINDS } from './domain/points.ts';
+export { VERIFICATIONS } from './domain/violation.ts';
