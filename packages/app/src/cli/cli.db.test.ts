@@ -4,13 +4,17 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { csvOf } from '../testing/factories.ts';
 import { adminQuery, withDatabase } from '../testing/global-setup.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/parley.js');
 const run = promisify(execFile);
+
+// Each command is a new process that opens the database (PGlite: seconds each) and these tests
+// run several in a row; on a loaded two-core machine that takes minutes, not a sign of a fault.
+vi.setConfig({ testTimeout: 300_000 });
 
 interface Outcome {
   code: number;
