@@ -262,6 +262,44 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
     );
 
     app.get(
+      `${M}/stages`,
+      {
+        config: { rule: 'exchange.read' },
+        schema: {
+          tags: ['exchanges'],
+          description: "The mechanism's stages, oldest first, each with its agreement.",
+          params: mechanismParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  agreementId: z.string(),
+                  number: z.number(),
+                  place: z.string(),
+                  date: z.string(),
+                  status: z.string(),
+                  createdAt: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({
+        items: (await exchanges.stages(actorOf(request), request.params.mechanism)).map((s) => ({
+          id: s.id,
+          agreementId: s.agreement_id,
+          number: s.number,
+          place: s.place,
+          date: s.date,
+          status: s.status,
+          createdAt: s.created_at.toISOString(),
+        })),
+      }),
+    );
+
+    app.get(
       `${M}/stages/:stage`,
       {
         config: { rule: 'exchange.read' },
