@@ -4,6 +4,7 @@
  * rec-N-dup-0 are used only to measure pairs completeness, precision, recall and F1.
  */
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -125,6 +126,7 @@ export async function runLinkageBenchmark(): Promise<void> {
     if (match !== undefined) truth.push([record.id, match]);
   }
 
+  const loadAverageBefore = os.loadavg()[0]!;
   const start = performance.now();
   const result = linkLists(left, right, FEBRL_SETTINGS, { seed: SEED });
   const seconds = (performance.now() - start) / 1000;
@@ -157,7 +159,7 @@ export async function runLinkageBenchmark(): Promise<void> {
     `matches: ${matches.length}, true: ${truePositives}; precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}, F1 ${f1.toFixed(4)}`,
   );
   console.log(
-    `linkage wall time: ${seconds.toFixed(2)} s (budget ${BUDGET.seconds} s); warm, with the truth: ${warmSeconds.toFixed(2)} s`,
+    `linkage wall time: ${seconds.toFixed(2)} s (budget ${BUDGET.seconds} s); warm, with the truth: ${warmSeconds.toFixed(2)} s; load average before ${loadAverageBefore.toFixed(2)}`,
   );
 
   const withinBudget = f1 >= BUDGET.f1 && seconds <= BUDGET.seconds;
@@ -181,6 +183,7 @@ export async function runLinkageBenchmark(): Promise<void> {
       seconds,
       warmSeconds,
       readSeconds,
+      loadAverageBefore,
     },
     {
       budgets: { f1: `≥ ${BUDGET.f1} unsupervised`, seconds: `≤ ${BUDGET.seconds} s` },

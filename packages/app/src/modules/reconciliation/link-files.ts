@@ -84,15 +84,20 @@ async function readAndLink(
   request: LinkFilesRequest,
 ): Promise<{ result: LinkResult; left: number; right: number; threads: number }> {
   const files = request.right ? [request.left, request.right] : [request.left];
-  const bytes = (await Promise.all(files.map(sizeOf))).reduce((sum, size) => sum + size, 0);
+  const sizes = await Promise.all(files.map(sizeOf));
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
   const threads = request.threads ?? (bytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
   const pool = threads > 1 ? openLinkagePool({ threads }) : null;
   try {
     const read = (file: string) =>
       pool?.readRecords(file, request) ?? readListRecords(file, request);
+    // The pool reads the first file asked for in this thread, the next in a worker, which has
+    // to start first: the bigger file is asked for first.
+    const biggestFirst = (sizes[1] ?? 0) > sizes[0]! ? [files[1]!, files[0]!] : files;
+    const reads = new Map(biggestFirst.map((file) => [file, read(file)]));
     const [left, right] = await Promise.all([
-      read(request.left),
-      request.right ? read(request.right) : null,
+      reads.get(request.left)!,
+      request.right ? reads.get(request.right)! : null,
     ]);
     const settings = personListSettings({
       match: request.match,
