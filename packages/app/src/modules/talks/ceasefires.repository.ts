@@ -287,9 +287,17 @@ export async function setVerification(db: Database, id: string, verification: Ve
 export async function timelineSources(db: Database, mechanismId: string) {
   const [agreements, stages, events] = await Promise.all([
     db
-      .selectFrom('agreement')
-      .select(['id', 'name', 'status', 'created_at', 'status_changed_at'])
-      .where('mechanism_id', '=', mechanismId)
+      .selectFrom('agreement as a')
+      .select([
+        'a.id',
+        'a.name',
+        'a.status',
+        'a.created_at',
+        // The day the terms name (e.g. the round that agreed them), of the latest version.
+        sql<string | null>`(select v.definition->>'date' from agreement_version v
+          where v.agreement_id = a.id order by v.number desc limit 1)`.as('date'),
+      ])
+      .where('a.mechanism_id', '=', mechanismId)
       .execute(),
     db
       .selectFrom('stage as s')

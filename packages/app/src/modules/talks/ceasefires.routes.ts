@@ -45,12 +45,13 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        const { startsAt, ...rest } = request.body;
+        const { startsAt, proposedAt, ...rest } = request.body;
         return reply.status(201).send(
           await ceasefires.propose(actorOf(request), {
             mechanism: request.params.mechanism,
             ...rest,
             startsAt: startsAt ? new Date(startsAt) : null,
+            ...(proposedAt ? { proposedAt: new Date(proposedAt) } : {}),
           }),
         );
       },

@@ -34,6 +34,8 @@ export interface NewCeasefire {
   extension?: string | null;
   monitoringBody?: string | null;
   proposedBy: string;
+  /** When it was proposed; now by default. */
+  proposedAt?: Date;
   preconditions?: readonly string[];
 }
 
@@ -146,7 +148,7 @@ export function createCeasefiresService({
           proposedBy,
           status: 'proposed',
           createdBy: actor.id,
-          at: clock(),
+          at: input.proposedAt ?? clock(),
           preconditions,
         });
         await audit.record(

@@ -79,6 +79,7 @@ export async function loadTalksDemo(
     await ceasefires.propose(actor, {
       mechanism: mechanism.id,
       ...regime,
+      proposedAt: new Date(`${regime.proposedOn}T12:00:00Z`),
       preconditions: regime.preconditions.flatMap(([title, label]) => {
         const id = pointIds.get(`${title}#${label}`);
         return id ? [id] : [];

@@ -19,26 +19,13 @@ export async function timelineEntries(
       title: `round ${r.number}: ${r.venue}`,
       detail: r.outcomes.map((o) => o.text).join('; '),
     })),
-    agreements.flatMap((a) => [
-      {
-        at: a.created_at.toISOString(),
-        kind: 'agreement' as const,
-        id: a.id,
-        title: a.name,
-        detail: 'recorded',
-      },
-      ...(a.status_changed_at.getTime() !== a.created_at.getTime()
-        ? [
-            {
-              at: a.status_changed_at.toISOString(),
-              kind: 'agreement' as const,
-              id: a.id,
-              title: a.name,
-              detail: a.status,
-            },
-          ]
-        : []),
-    ]),
+    agreements.map((a) => ({
+      at: a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : a.created_at.toISOString(),
+      kind: 'agreement',
+      id: a.id,
+      title: a.name,
+      detail: a.status,
+    })),
     stages.map((s) => ({
       at: s.date,
       kind: 'stage',

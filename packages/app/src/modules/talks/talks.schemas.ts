@@ -88,6 +88,7 @@ export const ceasefireBody = z.object({
   extension: z.string().max(2000).nullable().optional(),
   monitoringBody: z.string().max(1000).nullable().optional(),
   proposedBy: code,
+  proposedAt: z.iso.datetime({ offset: true }).optional(),
   preconditions: z.array(z.uuid()).max(100).default([]),
 });
 export const ceasefireParams = mechanismParams.extend({ ceasefire: text(300) });

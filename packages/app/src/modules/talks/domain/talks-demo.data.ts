@@ -36,6 +36,7 @@ export interface DemoCeasefire {
   extension: string | null;
   monitoringBody: string | null;
   proposedBy: string;
+  proposedOn: string;
   /** Preconditions, as (document title, point label). */
   preconditions: Array<[string, string]>;
 }
@@ -228,6 +229,7 @@ export const DEMO_CEASEFIRES: DemoCeasefire[] = [
     extension: 'extendable',
     monitoringBody: 'led by the US, with third countries',
     proposedBy: 'UA',
+    proposedOn: '2025-06-02',
     preconditions: [],
   },
   {
@@ -239,6 +241,7 @@ export const DEMO_CEASEFIRES: DemoCeasefire[] = [
     extension: null,
     monitoringBody: 'a bilateral monitoring centre',
     proposedBy: 'RU',
+    proposedOn: '2025-06-02',
     preconditions: [
       [RU_MEMO, '1'],
       [RU_MEMO, '2'],
@@ -253,6 +256,7 @@ export const DEMO_CEASEFIRES: DemoCeasefire[] = [
     extension: null,
     monitoringBody: null,
     proposedBy: 'RU',
+    proposedOn: '2025-06-02',
     preconditions: [],
   },
 ];
