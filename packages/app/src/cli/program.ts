@@ -17,6 +17,7 @@ import { registerExchangeCommands } from './commands/exchange.ts';
 import { registerAgreementCommands } from './commands/agreement.ts';
 import { registerEligibilityCommands } from './commands/eligibility.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerTalksCommands } from './commands/talks.ts';
 import { createOutput, type Output } from './output.ts';
 
 /** Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr. */
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerExchangeCommands(program, env, output);
   registerAgreementCommands(program, env, output);
   registerEligibilityCommands(program, env, output);
+  registerTalksCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
