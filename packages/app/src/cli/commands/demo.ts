@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { wholeNumber } from '../arguments.ts';
 import { loadDemo, type DemoResult } from '../../modules/demo/index.ts';
+import { loadTalksDemo } from '../../modules/talks/index.ts';
 import { withContext, type CliEnvironment, type CommandContext } from '../context.ts';
 import type { Output } from '../output.ts';
 import { registerDemoCodeCommand } from './demo-accounts.ts';
@@ -35,9 +36,18 @@ export async function loadDemoAndReport(
   options: { size: number; seed: number },
 ): Promise<DemoResult> {
   const result = await loadDemo(context.services, context.actor, options);
-  context.out.result(result, (r) => {
+  // The record of the talks is loaded apart, so that a demo loaded before it gets it too.
+  const talks = await loadTalksDemo(context.services, context.actor, result.mechanism.id);
+  const talksLine = () => {
+    if (talks.created)
+      context.out.line(
+        `  the talks of 2025: ${talks.rounds} rounds, ${talks.documents} memoranda (${talks.points} points), ${talks.ceasefires} ceasefire regimes`,
+      );
+  };
+  context.out.result({ ...result, talks }, (r) => {
     if (!r.created) {
       context.out.line(`the demo mechanism "${r.mechanism.name}" is already loaded`);
+      talksLine();
       return;
     }
     context.out.line(`created the demo mechanism "${r.mechanism.name}"`);
@@ -46,6 +56,7 @@ export async function loadDemoAndReport(
         `  ${list.party} ${list.kind}: version ${list.version.number}, ${list.version.lineCount} lines (${list.version.flaggedLineCount} flagged)`,
       );
     }
+    talksLine();
   });
   return result;
 }
