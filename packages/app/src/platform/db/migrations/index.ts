@@ -9,6 +9,7 @@ import * as reconciliation from './0006-reconciliation.ts';
 import * as exchanges from './0008-exchanges.ts';
 import * as remains from './0009-remains.ts';
 import * as talks from './0010-talks.ts';
+import * as lineOrder from './0011-line-order.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-exchanges': exchanges,
   '0009-remains': remains,
   '0010-talks': talks,
+  '0011-line-order': lineOrder,
 };
