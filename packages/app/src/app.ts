@@ -19,7 +19,7 @@ import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
 import { reconciliationRoutes } from './modules/reconciliation/index.ts';
 import { exchangeRoutes, remainsRoutes } from './modules/exchanges/index.ts';
-import { ceasefireRoutes, talksRoutes } from './modules/talks/index.ts';
+import { ceasefireRoutes, documentRoutes, talksRoutes } from './modules/talks/index.ts';
 import type { Services } from './services.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { webRoutes } from './platform/http/web.ts';
@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(remainsRoutes(deps.services.remains));
       await api.register(agreementRoutes(deps.services.agreements, deps.services.eligibility));
       await api.register(talksRoutes(deps.services.talks));
+      await api.register(documentRoutes(deps.services.documents));
       await api.register(ceasefireRoutes(deps.services.ceasefires));
     },
     { prefix: '/api/v1' },

@@ -7,7 +7,11 @@ import { createRetentionService } from './modules/retention/index.ts';
 import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
 import { createExchangesService, createRemainsService } from './modules/exchanges/index.ts';
-import { createCeasefiresService, createTalksService } from './modules/talks/index.ts';
+import {
+  createCeasefiresService,
+  createDocumentsService,
+  createTalksService,
+} from './modules/talks/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import type { Database } from './platform/db/kysely.ts';
 
@@ -58,6 +62,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     exchanges,
     remains: createRemainsService({ db, mechanisms, audit }),
     talks: createTalksService({ db, mechanisms, audit }),
+    documents: createDocumentsService({ db, mechanisms, audit }),
     ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
   };
 }

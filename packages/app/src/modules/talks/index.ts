@@ -5,6 +5,8 @@ export {
   type Reporter,
 } from './ceasefires.service.ts';
 export { talksRoutes } from './talks.routes.ts';
+export { documentRoutes } from './documents.routes.ts';
+export { createDocumentsService, type DocumentsService } from './documents.service.ts';
 export { ceasefireRoutes } from './ceasefires.routes.ts';
 export { loadTalksDemo, type TalksDemoResult } from './talks-demo.ts';
 export { VIOLATION_COLUMNS } from './domain/violation-row.ts';

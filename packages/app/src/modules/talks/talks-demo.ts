@@ -3,6 +3,7 @@ import type { AgreementsService } from '../agreements/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import type { CeasefiresService } from './ceasefires.service.ts';
 import { DEMO_CEASEFIRES, DEMO_DOCUMENTS, DEMO_ROUNDS } from './domain/talks-demo.data.ts';
+import type { DocumentsService } from './documents.service.ts';
 import type { TalksService } from './talks.service.ts';
 
 export interface TalksDemoResult {
@@ -23,12 +24,13 @@ export async function loadTalksDemo(
     mechanisms: MechanismsService;
     agreements: AgreementsService;
     talks: TalksService;
+    documents: DocumentsService;
     ceasefires: CeasefiresService;
   },
   actor: Actor,
   mechanismRef: string,
 ): Promise<TalksDemoResult> {
-  const { talks, ceasefires } = services;
+  const { talks, documents, ceasefires } = services;
   const mechanism = await services.mechanisms.get(actor, mechanismRef);
   if ((await talks.rounds(actor, mechanism.id)).length > 0)
     return { created: false, rounds: 0, documents: 0, points: 0, ceasefires: 0 };
@@ -48,7 +50,7 @@ export async function loadTalksDemo(
   const pointIds = new Map<string, string>();
   let points = 0;
   for (const document of DEMO_DOCUMENTS) {
-    await talks.tableDocument(actor, {
+    await documents.tableDocument(actor, {
       mechanism: mechanism.id,
       title: document.title,
       author: document.author,
@@ -57,7 +59,7 @@ export async function loadTalksDemo(
       roundId: roundIds.get(document.round) ?? null,
       points: document.points,
     });
-    const tabled = await talks.document(actor, {
+    const tabled = await documents.document(actor, {
       mechanism: mechanism.id,
       document: document.title,
     });
@@ -66,7 +68,7 @@ export async function loadTalksDemo(
       pointIds.set(`${document.title}#${point.label}`, point.id);
       const answer = document.points[i]?.answer;
       if (answer)
-        await talks.recordPosition(actor, {
+        await documents.recordPosition(actor, {
           mechanism: mechanism.id,
           pointId: point.id,
           party: answering,

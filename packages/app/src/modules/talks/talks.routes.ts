@@ -1,23 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/index.ts';
-import {
-  documentBody,
-  documentParams,
-  documentQuery,
-  gapQuery,
-  mechanismParams,
-  noteBody,
-  notesQuery,
-  positionBody,
-  rangeQuery,
-  roundBody,
-} from './talks.schemas.ts';
+import { mechanismParams, noteBody, notesQuery, rangeQuery, roundBody } from './talks.schemas.ts';
 import type { TalksService } from './talks.service.ts';
 
 const T = '/mechanisms/:mechanism/talks';
 const tags = ['talks'];
 
-/** The record of the talks under /api/v1: rounds, documents, positions, the gap, notes, the timeline. */
+/** The record of the talks under /api/v1: rounds, each party's notes, the timeline. */
 export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -51,95 +40,6 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
             ...request.body,
           }),
         ),
-    );
-    app.get(
-      `${T}/documents`,
-      {
-        config: { rule: 'talks.read' },
-        schema: {
-          tags,
-          description: 'Memoranda and plans, each with its latest version.',
-          params: mechanismParams,
-        },
-      },
-      async (request) => talks.documents(actorOf(request), request.params.mechanism),
-    );
-    app.post(
-      `${T}/documents`,
-      {
-        config: { rule: 'talks.manage' },
-        schema: {
-          tags,
-          description:
-            'Tables a document as numbered points, or a new version of one with the same title; the authoring party proposes each point.',
-          params: mechanismParams,
-          body: documentBody,
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(
-          await talks.tableDocument(actorOf(request), {
-            mechanism: request.params.mechanism,
-            ...request.body,
-          }),
-        ),
-    );
-    app.get(
-      `${T}/documents/:document`,
-      {
-        config: { rule: 'talks.read' },
-        schema: {
-          tags,
-          description:
-            "A version of a document (by id or title; the latest unless ?version=): its points, each party's position and history.",
-          params: documentParams,
-          querystring: documentQuery,
-        },
-      },
-      async (request) =>
-        talks.document(actorOf(request), {
-          mechanism: request.params.mechanism,
-          document: request.params.document,
-          ...(request.query.version ? { version: request.query.version } : {}),
-        }),
-    );
-    app.post(
-      `${T}/positions`,
-      {
-        config: { rule: 'talks.position' },
-        schema: {
-          tags,
-          description:
-            "A party's position on a point, with the day and the source; a party officer records its own party's.",
-          params: mechanismParams,
-          body: positionBody,
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(
-          await talks.recordPosition(actorOf(request), {
-            mechanism: request.params.mechanism,
-            ...request.body,
-          }),
-        ),
-    );
-    app.get(
-      `${T}/gap`,
-      {
-        config: { rule: 'talks.read' },
-        schema: {
-          tags,
-          description:
-            'The points of the latest versions where the parties differ in substance (proposing and accepting agree).',
-          params: mechanismParams,
-          querystring: gapQuery,
-        },
-      },
-      async (request) =>
-        talks.gap(actorOf(request), {
-          mechanism: request.params.mechanism,
-          ...(request.query.document ? { document: request.query.document } : {}),
-        }),
     );
     app.get(
       `${T}/notes`,

@@ -1,0 +1,36 @@
+import { AppError } from '../../platform/errors.ts';
+import { authorize, type Actor, type Permission } from '../access/index.ts';
+import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+
+/** The mechanism of a request, once the actor is allowed the permission there (for a party, when given). */
+export async function mechanismFor(
+  mechanisms: MechanismsService,
+  actor: Actor,
+  ref: string,
+  permission: Permission,
+  party?: string,
+): Promise<Mechanism> {
+  const mechanism = await mechanisms.get(actor, ref);
+  authorize(actor, permission, { mechanismId: mechanism.id, ...(party ? { party } : {}) });
+  return mechanism;
+}
+
+/** A party code of the mechanism, upper-cased; REGISTRY.PARTY_NOT_IN_MECHANISM otherwise. */
+export function partyOf(mechanism: Mechanism, code: string): string {
+  const party = code.toUpperCase();
+  if (!(mechanism.parties as readonly string[]).includes(party))
+    throw new AppError(
+      'REGISTRY.PARTY_NOT_IN_MECHANISM',
+      `${code} is not a party of ${mechanism.name} (${mechanism.parties.join(', ')})`,
+    );
+  return party;
+}
+
+/** The party a party officer acts for in a mechanism, for requests that leave it out. */
+export function ownParty(actor: Actor, mechanism: Mechanism): string {
+  const grant = actor.grants.find(
+    (g) => g.mechanismId === mechanism.id && g.role === 'party_officer' && g.party,
+  );
+  if (!grant?.party) throw new AppError('VALIDATION.INVALID_INPUT', 'party: say whose notes');
+  return grant.party;
+}
