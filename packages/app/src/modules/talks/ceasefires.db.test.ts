@@ -262,4 +262,19 @@ describeEachDatabase('violation reports', (db) => {
       [expect.any(String), 'ceasefire'],
     ]);
   });
+
+  it('audits each report, import and verdict, and nothing of a refused file', async () => {
+    const rows = await db()
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('mechanism_id', '=', mechanism)
+      .where('action', 'like', 'talks.violation.%')
+      .orderBy('action')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual([
+      'talks.violation.import',
+      'talks.violation.report',
+      'talks.violation.verify',
+    ]);
+  });
 });

@@ -220,4 +220,23 @@ describeEachDatabase('the record of the talks', (db) => {
       403,
     );
   });
+
+  it('records every write in the audit log', async () => {
+    const actions = await db()
+      .selectFrom('audit_entry')
+      .select('action')
+      .distinct()
+      .where('mechanism_id', '=', mechanism)
+      .where('action', 'like', 'talks.%')
+      .orderBy('action')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'talks.ceasefire.propose',
+      'talks.ceasefire.status',
+      'talks.document.table',
+      'talks.note.add',
+      'talks.position',
+      'talks.round.add',
+    ]);
+  });
 });
