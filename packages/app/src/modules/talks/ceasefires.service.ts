@@ -14,6 +14,7 @@ import {
 import type { Verification, ViolationInput } from './domain/violation.ts';
 import * as repo from './ceasefires.repository.ts';
 import { readViolationFile } from './violation-file.ts';
+import { presentViolation } from './violation-present.ts';
 
 export interface CeasefiresDeps {
   db: Database;
@@ -338,39 +339,6 @@ export function createCeasefiresService({
       const { mechanism: _m, ...filter } = input;
       return repo.violationCounts(db, { mechanismId: mechanism.id, ...filter });
     },
-  };
-}
-
-function presentViolation(v: repo.ViolationRow) {
-  return {
-    id: v.id,
-    ceasefireId: v.ceasefire_id,
-    reporter: { kind: v.reporter_kind, name: v.reporter },
-    verification: v.verification as Verification,
-    sector: v.sector,
-    observation: {
-      source: v.source,
-      observerPosition:
-        v.observer_latitude === null || v.observer_longitude === null
-          ? null
-          : { latitude: v.observer_latitude, longitude: v.observer_longitude },
-      windowStart: v.window_start.toISOString(),
-      windowEnd: v.window_end.toISOString(),
-      eventType: v.event_type,
-      count: v.event_count,
-      perceived: v.perceived,
-    },
-    assessment: {
-      weapon: v.weapon,
-      bearingDeg: v.bearing_deg,
-      distanceKm: v.distance_km,
-      trajectory: v.trajectory,
-      confidence: v.confidence,
-      consequences: v.consequences,
-      attribution: v.attribution,
-    },
-    importLine: v.import_line,
-    createdAt: v.created_at.toISOString(),
   };
 }
 

@@ -221,6 +221,21 @@ describeEachDatabase('the record of the talks', (db) => {
     );
   });
 
+  it('puts the rounds, the agreement they produced and the proposed regimes on one timeline', async () => {
+    const { body } = await get<Array<{ at: string; kind: string; title: string }>>(
+      'observer',
+      '/timeline?to=2025-06-30',
+    );
+    expect(body.map((e) => [e.at.slice(0, 10), e.kind])).toEqual([
+      ['2025-05-16', 'round'],
+      ['2025-06-02', 'round'],
+      ['2025-06-02', 'agreement'],
+      ['2025-06-02', 'ceasefire'],
+      ['2025-06-02', 'ceasefire'],
+      ['2025-06-02', 'ceasefire'],
+    ]);
+  });
+
   it('records every write in the audit log', async () => {
     const actions = await db()
       .selectFrom('audit_entry')
