@@ -1,7 +1,6 @@
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../platform/errors.ts';
 
@@ -87,6 +86,9 @@ async function* readCsvRows(text: AsyncIterable<string>, name: string): AsyncGen
 }
 
 async function* readXlsxRows(stream: Readable, name: string): AsyncGenerator<RawRow> {
+  // Loaded only for XLSX files: it takes about a second, which every CSV reader (and every
+  // linkage worker) would otherwise pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
