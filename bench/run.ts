@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   audit: async () => (await import('./audit.bench.ts')).runAuditBenchmark(),
   linkage: async () => (await import('./linkage.bench.ts')).runLinkageBenchmark(),
   reconcile: async () => (await import('./reconcile.bench.ts')).runReconcileBenchmark(),
+  dedupe: async () => (await import('./dedupe.bench.ts')).runDedupeBenchmark(),
   eligibility: async () => (await import('./eligibility.bench.ts')).runEligibilityBenchmark(),
 };
 
