@@ -103,11 +103,10 @@ export function createExchangesService(deps: ExchangesDeps) {
     };
   }
 
-  async function agreementOf(actor: Actor, mechanismRef: string, agreementRef: string) {
-    const found = await agreements.version(actor, mechanismRef, agreementRef);
-    return found;
-  }
-
+  /**
+   * One move of one person, inside the caller's transaction: checked against the path and the
+   * actor's roles there; `stageId` sets or clears the stage with the move.
+   */
   async function moveOne(actor: Actor, trx: Database, move: Move, stageId?: string | null) {
     const person = await repo.findPerson(trx, move.personId);
     if (!person) return { personId: move.personId, ok: false as const, problem: 'no such person' };
@@ -232,7 +231,7 @@ export function createExchangesService(deps: ExchangesDeps) {
      * list: acknowledged when the latest reconciliation matched the line, else proposed.
      */
     async openPaths(actor: Actor, input: { mechanism: string; agreement: string }) {
-      const { mechanism, agreement, version } = await agreementOf(
+      const { mechanism, agreement, version } = await agreements.version(
         actor,
         input.mechanism,
         input.agreement,
@@ -319,7 +318,11 @@ export function createExchangesService(deps: ExchangesDeps) {
       actor: Actor,
       input: { mechanism: string; agreement: string; state?: string; party?: string },
     ) {
-      const { mechanism, agreement } = await agreementOf(actor, input.mechanism, input.agreement);
+      const { mechanism, agreement } = await agreements.version(
+        actor,
+        input.mechanism,
+        input.agreement,
+      );
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
       const rows = await withScope(db, rowScope(actor), (scoped) =>
         repo.findPersons(scoped, {
@@ -375,7 +378,7 @@ export function createExchangesService(deps: ExchangesDeps) {
       actor: Actor,
       input: { mechanism: string; agreement: string; place: string; date: string; size?: number },
     ) {
-      const { mechanism, agreement, version } = await agreementOf(
+      const { mechanism, agreement, version } = await agreements.version(
         actor,
         input.mechanism,
         input.agreement,
@@ -787,7 +790,11 @@ export function createExchangesService(deps: ExchangesDeps) {
      * their parity, disputes. Counts only, so they are counted past the row policies.
      */
     async report(actor: Actor, input: { mechanism: string; agreement: string }) {
-      const { mechanism, agreement } = await agreementOf(actor, input.mechanism, input.agreement);
+      const { mechanism, agreement } = await agreements.version(
+        actor,
+        input.mechanism,
+        input.agreement,
+      );
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
       const summary = await eligibility.summary(actor, {
         mechanism: mechanism.id,
