@@ -12,7 +12,7 @@ import {
   seriousViolations,
 } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { signInFirstTime } from './support/steps.ts';
+import { signIn, signInFirstTime } from './support/steps.ts';
 
 const isCi = Boolean(process.env.CI);
 if (!hasChromium && !isCi)
@@ -59,12 +59,21 @@ describe.skipIf(!hasChromium && !isCi)(
       if (!found) throw new Error(`no demo account ${name}`);
       return found;
     };
+    // Passwords chosen at the first sign-in, for the accounts that come back.
+    const chosen = new Map<string, string>();
+    const firstSignIn = async (page: Page, name: string) =>
+      chosen.set(name, await signInFirstTime(page, server.url, account(name)));
+    const signInAs = async (page: Page, name: string) => {
+      const password = chosen.get(name);
+      if (password) await signIn(page, server.url, { ...account(name), password });
+      else await firstSignIn(page, name);
+    };
     const expectAccessible = async (page: Page) =>
       expect(await seriousViolations(page)).toEqual([]);
 
     it('lets a party officer sign in with a second factor, see whose list it is, and upload a version, every error shown first', async () => {
       const page = await pageOf();
-      await signInFirstTime(page, server.url, account('demo-ua-officer'));
+      await firstSignIn(page, 'demo-ua-officer');
       await page.getByRole('heading', { name: 'UA sought list' }).waitFor();
       await expect.poll(() => page.getByText('UA list, sought by UA').count()).toBe(1);
       await page.getByRole('row').nth(5).waitFor();
@@ -98,7 +107,7 @@ describe.skipIf(!hasChromium && !isCi)(
 
     it('lets the mediator reconcile the lists and decide pairs in the review queue', async () => {
       const page = await pageOf();
-      await signInFirstTime(page, server.url, account('demo-mediator'));
+      await firstSignIn(page, 'demo-mediator');
       await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
       await page.getByRole('button', { name: 'Start a reconciliation' }).click();
       await page.getByText('Lines by list and outcome').waitFor({ timeout: 120_000 });
@@ -112,6 +121,108 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByRole('button', { name: /Reject/ }).click();
       await page.getByText(/^2 decided now/).waitFor();
     });
+
+    it('carries the demo from the 2 June agreement to a manifest signed in the browser by both parties and the mediator', async () => {
+      const mediator = await pageOf();
+      await signInAs(mediator, 'demo-mediator');
+      await mediator.getByRole('link', { name: 'Agreement and eligibility' }).click();
+      await mediator.getByRole('heading', { name: 'Agreements' }).waitFor();
+      await mediator.getByRole('combobox', { name: 'Template' }).click();
+      await mediator.getByRole('option', { name: 'Istanbul, 2 June 2025' }).click();
+      // The demo ships the agreement already: the server's refusal is shown, then another name.
+      await mediator.getByRole('button', { name: 'Create from the template' }).click();
+      await mediator.getByText(/already has an agreement named "Istanbul, 2 June 2025"/).waitFor();
+      await mediator.getByLabel(/^Name \(optional/).fill('Istanbul, 2 June 2025 (web)');
+      await mediator.getByRole('button', { name: 'Create from the template' }).click();
+      await mediator.getByRole('heading', { name: 'Istanbul, 2 June 2025 (web)' }).waitFor();
+      await mediator.getByText('Seriously wounded and seriously sick', { exact: true }).waitFor();
+      await expectAccessible(mediator);
+
+      await mediator.getByRole('button', { name: 'Preview (nothing is kept)' }).click();
+      await mediator.getByText('Preview on the latest lists: nothing has been kept yet.').waitFor();
+      await mediator.getByRole('button', { name: 'Evaluate and keep' }).click();
+      await mediator.getByText('Kept results of the latest evaluation, per list.').waitFor();
+      await mediator.getByRole('heading', { name: "Each person's result" }).waitFor();
+      await mediator
+        .getByRole('cell', { name: /^RU-H-/ })
+        .first()
+        .waitFor();
+      await expectAccessible(mediator);
+      await mediator.getByRole('button', { name: 'Open the paths' }).click();
+      await mediator.getByText(/eligible; \d+ newly on the path/).waitFor();
+      await mediator.getByRole('link', { name: 'Go to the path board' }).click();
+      await mediator.getByRole('tab', { name: 'Persons on the path' }).waitFor();
+
+      /** Selects every person in a state and moves them to the next one this role may set. */
+      const moveAll = async (page: Page, state: string) => {
+        await page.reload();
+        const button = page.getByRole('button', { name: new RegExp(`^${state} · `) });
+        await page.getByRole('group', { name: 'Persons by state' }).waitFor();
+        // Persons matched by the reconciliation start acknowledged.
+        if (state === 'proposed' && (await button.count()) === 0) return;
+        await button.click();
+        await page.getByRole('checkbox', { name: 'Select every person in this state' }).check();
+        await page.getByRole('button', { name: /^Move \d+ persons? to/ }).click();
+        await page.getByText(/^\d+ persons? moved$/).waitFor();
+      };
+      const verifier = await pageOf();
+      await signInAs(verifier, 'demo-verifier');
+      await verifier.getByRole('link', { name: 'Stages' }).click();
+      await moveAll(mediator, 'proposed');
+      await moveAll(verifier, 'acknowledged');
+      await moveAll(mediator, 'identity verified');
+      await moveAll(verifier, 'category confirmed');
+      await expectAccessible(verifier);
+      // The verifier records one refusal to return, with its reason, and the others' wish.
+      await verifier.reload();
+      await verifier.getByRole('button', { name: /^fit to travel · / }).click();
+      await verifier
+        .getByRole('checkbox', { name: /^Select RU-H-/ })
+        .first()
+        .check();
+      await verifier.getByLabel('Reason (the person refuses to return)').fill('said so in private');
+      await verifier.getByRole('button', { name: /refuses to return$/ }).click();
+      await verifier.getByText('1 person moved').waitFor();
+      await moveAll(verifier, 'fit to travel');
+      await moveAll(mediator, 'wish to return verified');
+      await expectAccessible(mediator);
+
+      await mediator.getByRole('tab', { name: 'Stages' }).click();
+      await mediator.getByLabel(/^Place/).fill('Belarus–Ukraine border');
+      await mediator.getByLabel(/^Date/).fill('2025-06-09');
+      await mediator.getByLabel('Size (optional)').fill('6');
+      await mediator.getByRole('button', { name: 'Propose a stage' }).click();
+      await mediator.getByText(/^Stage 1 proposed with \d+ persons$/).waitFor();
+      await mediator.getByRole('button', { name: 'Withdraw' }).first().click();
+      await mediator.getByLabel(/^Why .* leaves the stage/).fill('medical evacuation first');
+      await mediator.getByRole('button', { name: 'Withdraw' }).first().click();
+      await mediator.getByText(/^RU-H-\S+ withdrawn$/).waitFor();
+      await expectAccessible(mediator);
+      await mediator
+        .getByRole('button', { name: 'Approve the stage and freeze its manifest' })
+        .click();
+      await mediator.getByRole('link', { name: /^Manifest [0-9a-f]{16}/ }).click();
+      await mediator.getByRole('heading', { name: 'Manifest of stage 1' }).waitFor();
+      await mediator.getByRole('button', { name: 'Sign the manifest' }).click();
+      await mediator.getByText('You have signed this manifest in this role').waitFor();
+      await expectAccessible(mediator);
+
+      for (const officer of ['demo-ua-officer', 'demo-ru-officer']) {
+        const page = await pageOf();
+        await signInAs(page, officer);
+        await page.getByRole('link', { name: 'Signed manifests' }).click();
+        await page.getByRole('link', { name: /^Manifest [0-9a-f]{16}/ }).click();
+        await page.getByRole('button', { name: 'Sign the manifest' }).click();
+        await page.getByText('You have signed this manifest in this role').waitFor();
+      }
+      await mediator.reload();
+      await mediator.getByRole('button', { name: 'Verify the hash and every signature' }).click();
+      await mediator
+        .getByText('Verified: the hash matches and every required signature is valid')
+        .waitFor();
+      expect(await mediator.getByText('not signed yet').count()).toBe(0);
+      await expectAccessible(mediator);
+    }, 300_000);
 
     it('lets the admin add a user, shown its one-time password and authenticator URI once', async () => {
       const page = await pageOf();

@@ -32,3 +32,21 @@ export async function signInFirstTime(
   await page.getByRole('button', { name: 'Change the password' }).click();
   return chosen;
 }
+
+/** Signs in again with the password chosen at the first sign-in. */
+export async function signIn(
+  page: Page,
+  url: string,
+  account: { username: string; password: string; totpUri?: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('User name').fill(account.username);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (account.totpUri) {
+    const code = page.getByLabel('Authenticator code');
+    await code.waitFor();
+    await code.fill(URI.parse(account.totpUri).generate());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}

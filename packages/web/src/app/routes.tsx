@@ -1,4 +1,9 @@
 import { createBrowserRouter, Navigate, useNavigate, useParams } from 'react-router';
+import { AgreementPage } from '../agreements/AgreementPage.tsx';
+import { AgreementsPage } from '../agreements/AgreementsPage.tsx';
+import { StagesPage } from '../exchange/StagesPage.tsx';
+import { ManifestPage } from '../manifests/ManifestPage.tsx';
+import { ManifestsPage } from '../manifests/ManifestsPage.tsx';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { AuditPage } from '../admin/AuditPage.tsx';
 import { TokensPage } from '../admin/TokensPage.tsx';
@@ -56,9 +61,11 @@ export const router = createBrowserRouter([
           { path: 'lists/:party/:kind', element: <ListRoute /> },
           { path: 'reconciliation', element: <ReconciliationPage /> },
           { path: 'review', element: <ReviewQueuePage /> },
-          { path: 'agreements', element: <PlannedPage section="agreements" /> },
-          { path: 'stages', element: <PlannedPage section="stages" /> },
-          { path: 'manifests', element: <PlannedPage section="manifests" /> },
+          { path: 'agreements', element: <AgreementsPage /> },
+          { path: 'agreements/:agreementId', element: <AgreementPage /> },
+          { path: 'stages', element: <StagesPage /> },
+          { path: 'manifests', element: <ManifestsPage /> },
+          { path: 'manifests/:manifestId', element: <ManifestPage /> },
           { path: 'talks', element: <PlannedPage section="talks" /> },
         ],
       },

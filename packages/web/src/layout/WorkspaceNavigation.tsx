@@ -5,7 +5,7 @@ import { listsOf } from '../session/abilities.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import type { PlannedSection } from '../common/PlannedPage.tsx';
 
-const PLANNED: PlannedSection[] = ['agreements', 'stages', 'manifests', 'talks'];
+const PLANNED: PlannedSection[] = ['talks'];
 
 /** The sections a role may open, in the order of the exchange. */
 export function WorkspaceNavigation() {
@@ -47,6 +47,9 @@ export function WorkspaceNavigation() {
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md">
         {t('nav.exchange')}
       </Text>
+      {link(`${base}/agreements`, t('nav.agreements'))}
+      {abilities.readExchange && link(`${base}/stages`, t('nav.stages'))}
+      {abilities.readExchange && link(`${base}/manifests`, t('nav.manifests'))}
       {PLANNED.map((section) => (
         <NavLink
           key={section}

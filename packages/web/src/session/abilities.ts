@@ -1,6 +1,6 @@
 import type { Grant, ListKind, Mechanism, Role } from '../api/types.ts';
 
-/** What a role may do in the UI; the server checks every request again (permissions.ts). */
+/** What a role may do in the UI; the server checks every request again (permissions.ts). Every role reads agreements. */
 export interface Abilities {
   seeLists: boolean;
   readLines: boolean;
@@ -9,6 +9,12 @@ export interface Abilities {
   readReconciliation: boolean;
   runReconciliation: boolean;
   decidePairs: boolean;
+  manageAgreements: boolean;
+  readEligibility: boolean;
+  readExchange: boolean;
+  moveOnPath: boolean;
+  manageExchange: boolean;
+  signManifests: boolean;
 }
 
 const NONE: Abilities = {
@@ -19,11 +25,27 @@ const NONE: Abilities = {
   readReconciliation: false,
   runReconciliation: false,
   decidePairs: false,
+  manageAgreements: false,
+  readEligibility: false,
+  readExchange: false,
+  moveOnPath: false,
+  manageExchange: false,
+  signManifests: false,
 };
 
+const EXCHANGE_PARTY = { readEligibility: true, readExchange: true };
+const SIGNS = { moveOnPath: true, signManifests: true };
+
 const BY_ROLE: Record<Role, Partial<Abilities>> = {
-  party_officer: { seeLists: true, readLines: true, importLists: true, exportLists: true },
-  party_medical_officer: { seeLists: true, readLines: true },
+  party_officer: {
+    seeLists: true,
+    readLines: true,
+    importLists: true,
+    exportLists: true,
+    ...EXCHANGE_PARTY,
+    ...SIGNS,
+  },
+  party_medical_officer: { seeLists: true, readLines: true, ...EXCHANGE_PARTY },
   mediator: {
     seeLists: true,
     readLines: true,
@@ -31,10 +53,25 @@ const BY_ROLE: Record<Role, Partial<Abilities>> = {
     readReconciliation: true,
     runReconciliation: true,
     decidePairs: true,
+    manageAgreements: true,
+    manageExchange: true,
+    ...EXCHANGE_PARTY,
+    ...SIGNS,
   },
-  neutral_verifier: { seeLists: true, readLines: true, readReconciliation: true },
+  neutral_verifier: {
+    seeLists: true,
+    readLines: true,
+    readReconciliation: true,
+    ...EXCHANGE_PARTY,
+    ...SIGNS,
+  },
   observer: { seeLists: true },
-  emergency_reader: { seeLists: true, readLines: true, readReconciliation: true },
+  emergency_reader: {
+    seeLists: true,
+    readLines: true,
+    readReconciliation: true,
+    ...EXCHANGE_PARTY,
+  },
 };
 
 export function abilitiesOf(role: Role): Abilities {

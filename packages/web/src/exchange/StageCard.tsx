@@ -1,0 +1,102 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { StageSummary } from '../api/exchange.types.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { useFormat } from '../i18n/format.ts';
+import { useWorkspace } from '../session/workspace.tsx';
+import { useApproveStage, useStage } from './exchange.api.ts';
+import { ParityTable } from './ParityTable.tsx';
+import { WithdrawalResult, WithdrawButton } from './WithdrawButton.tsx';
+
+/** A stage: parity per category, its persons (withdrawn with a reason), approval, manifests. */
+export function StageCard({ summary }: { summary: StageSummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { mechanism, abilities, base } = useWorkspace();
+  const stage = useStage(mechanism.id, summary.id);
+  const approve = useApproveStage(mechanism.id);
+  const isProposed = summary.status === 'proposed';
+  const [withdrawal, setWithdrawal] = useState<{
+    recordId: string;
+    replacement: string | null;
+  } | null>(null);
+  const recordOf = (id: string) => stage.data?.persons.find((p) => p.id === id)?.recordId ?? id;
+  return (
+    <Card withBorder>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={3} size="h4">
+            {t('stage.title', {
+              number: summary.number,
+              place: summary.place,
+              date: format.date(summary.date),
+            })}
+          </Title>
+          <Badge variant="outline">{t(`stageStatus.${summary.status}`)}</Badge>
+        </Group>
+        <ErrorAlert error={stage.error ?? approve.error} />
+        {stage.isPending && <Loading />}
+        {stage.data && (
+          <>
+            <ParityTable parity={stage.data.parity} sides={mechanism.parties} />
+            {abilities.manageExchange && isProposed && (
+              <Group>
+                <Button loading={approve.isPending} onClick={() => approve.mutate(summary.id)}>
+                  {t('stage.approve')}
+                </Button>
+              </Group>
+            )}
+            {withdrawal && (
+              <WithdrawalResult
+                recordId={withdrawal.recordId}
+                replacement={withdrawal.replacement && recordOf(withdrawal.replacement)}
+              />
+            )}
+            {stage.data.manifests.map((m) => (
+              <Anchor key={m.id} component={Link} to={`${base}/manifests/${m.id}`}>
+                {t('stage.manifest', { hash: m.hash.slice(0, 16) })}
+              </Anchor>
+            ))}
+            <Table striped>
+              <Table.Caption>
+                {t('stage.persons', { n: format.integer(stage.data.persons.length) })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('eligibility.record')}</Table.Th>
+                  <Table.Th>{t('path.state')}</Table.Th>
+                  {abilities.manageExchange && isProposed && (
+                    <Table.Th>{t('stage.action')}</Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {stage.data.persons.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>{p.recordId}</Table.Td>
+                    <Table.Td>{t(`state.${p.state}`)}</Table.Td>
+                    {abilities.manageExchange && isProposed && (
+                      <Table.Td>
+                        <WithdrawButton
+                          personId={p.id}
+                          recordId={p.recordId}
+                          onWithdrawn={(replacement) =>
+                            setWithdrawal({ recordId: p.recordId, replacement })
+                          }
+                        />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
+        {stage.data?.persons.length === 0 && <Text>{t('stage.noPersons')}</Text>}
+      </Stack>
+    </Card>
+  );
+}
