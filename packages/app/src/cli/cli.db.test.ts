@@ -1,61 +1,18 @@
-import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { csvOf } from '../testing/factories.ts';
-import { adminQuery, withDatabase } from '../testing/global-setup.ts';
+import { PARLEY_BIN, runFile, useCliSandbox } from '../testing/cli.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/parley.js');
-const run = promisify(execFile);
 
 // Each command is a new process that opens the database (PGlite: seconds each) and these tests
 // run several in a row; on a loaded two-core machine that takes minutes, not a sign of a fault.
 vi.setConfig({ testTimeout: 300_000 });
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let database: string | undefined;
-
-  beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-cli-'));
-    env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PARLEY_DATA_DIR: path.join(dir, 'data'),
-    };
-    const url = process.env.PARLEY_TEST_DATABASE_URL;
-    if (kind === 'postgres' && url) {
-      database = `parley_cli_${randomBytes(5).toString('hex')}`;
-      await adminQuery(url, `create database ${database}`);
-      env.DATABASE_URL = withDatabase(url, database);
-    }
-  });
-  afterAll(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-    const url = process.env.PARLEY_TEST_DATABASE_URL;
-    if (database && url) await adminQuery(url, `drop database if exists ${database}`);
-  });
-
-  async function parley(...args: string[]): Promise<Outcome> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const sandbox = useCliSandbox(kind, 'parley-cli');
+  const parley = sandbox.parley;
 
   it('loads the demo once, and shows, diffs and exports its lists', async () => {
     const first = await parley('demo', '--size', '40');
@@ -74,7 +31,7 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
     expect(shown.stdout.split('\n')[0]).toBe('version 1: 40 matching lines, showing 3 from 1');
     expect(shown.stdout).toMatch(/^UA-S-000001\t/m);
 
-    const exported = path.join(dir, 'ua.xlsx');
+    const exported = path.join(sandbox.dir, 'ua.xlsx');
     expect((await parley('list', 'export', ...list, '--out', exported)).stdout).toBe(
       `wrote version 1 (40 lines) to ${exported}\n`,
     );
@@ -89,7 +46,7 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
 
   it('refuses a file with errors in one line per problem, exits non-zero and imports nothing', async () => {
     await parley('mechanism', 'create', '--name', 'M', '--parties', 'UA,RU', '--mediators', 'TR');
-    const file = path.join(dir, 'bad.csv');
+    const file = path.join(sandbox.dir, 'bad.csv');
     await fs.writeFile(
       file,
       csvOf([
@@ -116,7 +73,7 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
       code: 0,
       stdout: expect.stringMatching(/^the audit log holds: \d+ entries/) as unknown,
     });
-    const file = path.join(dir, 'audit.ndjson');
+    const file = path.join(sandbox.dir, 'audit.ndjson');
     expect((await parley('audit', 'export', '--out', file)).code).toBe(0);
     expect((await parley('audit', 'verify', '--file', file)).code).toBe(0);
     const text = await fs.readFile(file, 'utf8');
@@ -133,9 +90,9 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
 
   it('serves the API, prints the first admin one-time password once, and refuses anonymous reads', async () => {
     const serve = async () => {
-      const server = spawn(process.execPath, [BIN, 'serve'], {
-        env: { ...env, PORT: '0', LOG_LEVEL: 'silent' },
-        cwd: dir,
+      const server = spawn(process.execPath, [PARLEY_BIN, 'serve'], {
+        env: { ...sandbox.env, PORT: '0', LOG_LEVEL: 'silent' },
+        cwd: sandbox.dir,
       });
       let said = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -173,22 +130,29 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
       expect((await parley('keys', 'rotate')).stdout).toMatch(
         /^the deployment key is now [0-9a-f]{16}; [0-9a-f]{16} is retired/,
       );
-      const backup = path.join(dir, 'backup.tar.gz');
+      const backup = path.join(sandbox.dir, 'backup.tar.gz');
       expect((await parley('backup', '--out', backup)).code).toBe(0);
-      const copy = { ...env, PARLEY_DATA_DIR: path.join(dir, 'restored') };
+      const copy = { ...sandbox.env, PARLEY_DATA_DIR: path.join(sandbox.dir, 'restored') };
       const inCopy = async (...args: string[]) => {
-        const { stdout } = await run(process.execPath, [BIN, ...args], { env: copy, cwd: dir });
+        const { stdout } = await runFile(process.execPath, [PARLEY_BIN, ...args], {
+          env: copy,
+          cwd: sandbox.dir,
+        });
         return stdout;
       };
       expect(await inCopy('restore', '--from', backup)).toMatch(/^restored /);
-      await fs.cp(path.join(dir, 'data', 'keys'), path.join(dir, 'restored', 'keys'), {
-        recursive: true,
-      });
+      await fs.cp(
+        path.join(sandbox.dir, 'data', 'keys'),
+        path.join(sandbox.dir, 'restored', 'keys'),
+        {
+          recursive: true,
+        },
+      );
       expect(await inCopy('audit', 'verify')).toBe((await parley('audit', 'verify')).stdout);
       expect(
         await inCopy('list', 'versions', '--mechanism', 'M', '--party', 'RU', '--kind', 'held'),
       ).toBe('no versions yet\n');
-      const again = await run(process.execPath, [BIN, 'restore', '--from', backup], {
+      const again = await runFile(process.execPath, [PARLEY_BIN, 'restore', '--from', backup], {
         env: copy,
       }).catch((e: { code: number; stderr: string }) => e);
       expect(again).toMatchObject({
@@ -204,7 +168,7 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
     const missing = await parley(
       'list',
       'import',
-      path.join(dir, 'nope.csv'),
+      path.join(sandbox.dir, 'nope.csv'),
       '--mechanism',
       'M',
       '--party',
@@ -214,7 +178,7 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
     );
     expect(missing).toMatchObject({
       code: 1,
-      stderr: `parley: cannot read ${path.join(dir, 'nope.csv')}: no such file\n`,
+      stderr: `parley: cannot read ${path.join(sandbox.dir, 'nope.csv')}: no such file\n`,
     });
     const duplicate = await parley('mechanism', 'create', '--name', 'X', '--parties', 'UA,UA');
     expect(duplicate).toMatchObject({
@@ -226,7 +190,7 @@ describe.each(testDatabaseKinds())('the parley command [%s]', (kind) => {
 
 describe('the parley command without a database', () => {
   it('names a bad configuration variable in one line', async () => {
-    const outcome = await run(process.execPath, [BIN, 'db', 'migrate'], {
+    const outcome = await runFile(process.execPath, [PARLEY_BIN, 'db', 'migrate'], {
       env: { PATH: process.env.PATH, PORT: 'eighty' },
     }).catch((error: { code: number; stderr: string }) => error);
     expect(outcome).toMatchObject({
@@ -238,7 +202,7 @@ describe('the parley command without a database', () => {
   });
 
   it('has help for every command', async () => {
-    const { stdout } = await run(process.execPath, [BIN, 'list', '--help']);
+    const { stdout } = await runFile(process.execPath, [PARLEY_BIN, 'list', '--help']);
     for (const command of ['import', 'versions', 'show', 'diff', 'export'])
       expect(stdout).toContain(command);
   });
