@@ -33,6 +33,8 @@ export interface AppDeps {
   webRoot?: string;
   /** Requests per minute per client address on every route; 0 or absent: only sign-in is limited. */
   rateLimitPerMinute?: number;
+  /** Sign-in attempts per minute per client address (10 when absent). */
+  signInPerMinute?: number;
   /** The server's logger (pino); tests run without one. */
   logger?: FastifyBaseLogger;
 }
@@ -96,7 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(
     async (api) => {
-      await api.register(accessRoutes(deps.services.access));
+      await api.register(
+        accessRoutes(deps.services.access, { signInPerMinute: deps.signInPerMinute ?? 10 }),
+      );
       await api.register(accessAdminRoutes(deps.services.access));
       await api.register(auditRoutes(deps.services.audit));
       await api.register(mechanismRoutes(deps.services.mechanisms));

@@ -30,6 +30,8 @@ const configSchema = z.object({
   PARLEY_TRUST_PROXY: z.stringbool().default(false),
   /** Requests per minute one client (by address) may make to the API; 0 turns the limit off. */
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
+  /** Sign-in attempts a minute one client address may make; lower than the rest, against guessing. */
+  PARLEY_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
 });
 
 export type DatabaseConfig =
@@ -44,6 +46,7 @@ export interface AppConfig {
   readonly maxUploadBytes: number;
   readonly trustProxy: boolean;
   readonly rateLimitPerMinute: number;
+  readonly signInPerMinute: number;
 }
 
 /** Thrown when an environment variable holds a value Parley cannot use. */
@@ -73,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     maxUploadBytes: vars.PARLEY_MAX_UPLOAD_BYTES,
     trustProxy: vars.PARLEY_TRUST_PROXY,
     rateLimitPerMinute: vars.PARLEY_RATE_LIMIT,
+    signInPerMinute: vars.PARLEY_SIGN_IN_RATE_LIMIT,
   };
   return Object.freeze(config);
 }

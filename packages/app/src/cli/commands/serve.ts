@@ -39,6 +39,7 @@ export function registerServeCommand(
           maxUploadBytes: env.config.maxUploadBytes,
           trustProxy: env.config.trustProxy,
           rateLimitPerMinute: env.config.rateLimitPerMinute,
+          signInPerMinute: env.config.signInPerMinute,
           webRoot: path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),
         });

@@ -17,12 +17,18 @@ const sessionResponse = z.object({
 });
 
 /** Sign-in, sign-out, the current session and password change, under /api/v1. */
-export function accessRoutes(access: AccessService): FastifyPluginAsyncZod {
+export function accessRoutes(
+  access: AccessService,
+  options: { signInPerMinute: number },
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/session',
       {
-        config: { rule: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: {
+          rule: 'public',
+          rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' },
+        },
         schema: {
           tags: ['session'],
           description:
