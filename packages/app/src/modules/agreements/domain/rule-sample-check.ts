@@ -1,5 +1,5 @@
 import { isCelError, type CelError, type CelInput } from '@bufbuild/cel';
-import type { PersonLine } from '../../registry/domain/list-columns.ts';
+import { blankPersonLine, type PersonLine } from '../../registry/domain/list-columns.ts';
 import type { ChoiceTrail } from './choice-trail.ts';
 import type { PersonField } from './rule-analysis.ts';
 import type { CompiledRule, RuleProblem } from './rule-compiler.ts';
@@ -74,28 +74,5 @@ function samplePerson(extra: Record<string, string>): PersonLine {
 }
 
 function emptyPerson(): PersonLine {
-  return {
-    lineNumber: 0,
-    recordId: 'sample',
-    surname: null,
-    givenName: null,
-    patronymic: null,
-    surnameLatin: null,
-    givenNameLatin: null,
-    sex: null,
-    dateOfBirth: null,
-    placeOfBirth: null,
-    nationality: null,
-    legalStatus: null,
-    rank: null,
-    serviceNumber: null,
-    unit: null,
-    captureDate: null,
-    capturePlace: null,
-    detentionPlace: null,
-    healthStatus: null,
-    notes: null,
-    extra: {},
-    invalid: {},
-  };
+  return blankPersonLine({ lineNumber: 0, recordId: 'sample' });
 }

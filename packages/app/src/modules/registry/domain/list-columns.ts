@@ -97,3 +97,32 @@ export const FIELD_OF_COLUMN = {
   health_status: 'healthStatus',
   notes: 'notes',
 } as const satisfies Record<ListColumn, keyof PersonLine>;
+
+/** A line with every field empty, but for those given: for samples and tests. */
+export function blankPersonLine(given: Partial<PersonLine> = {}): PersonLine {
+  return {
+    lineNumber: 1,
+    recordId: 'R-1',
+    surname: null,
+    givenName: null,
+    patronymic: null,
+    surnameLatin: null,
+    givenNameLatin: null,
+    sex: null,
+    dateOfBirth: null,
+    placeOfBirth: null,
+    nationality: null,
+    legalStatus: null,
+    rank: null,
+    serviceNumber: null,
+    unit: null,
+    captureDate: null,
+    capturePlace: null,
+    detentionPlace: null,
+    healthStatus: null,
+    notes: null,
+    extra: {},
+    invalid: {},
+    ...given,
+  };
+}
