@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import ru from './locales/ru.json';
-import uk from './locales/uk.json';
+import { resources, type Resource } from './resources.ts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -21,12 +19,16 @@ function initialLanguage(): Language {
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en };
+    resources: { translation: Resource };
   }
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, uk: { translation: uk }, ru: { translation: ru } },
+  resources: {
+    en: { translation: resources.en },
+    uk: { translation: resources.uk },
+    ru: { translation: resources.ru },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

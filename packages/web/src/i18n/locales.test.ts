@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import ru from './locales/ru.json';
-import uk from './locales/uk.json';
+import { resources } from './resources.ts';
+
+const { en, uk, ru } = resources;
 
 type Tree = { [key: string]: string | Tree };
 

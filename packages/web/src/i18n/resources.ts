@@ -1,0 +1,17 @@
+import en from './locales/en.json';
+import ru from './locales/ru.json';
+import uk from './locales/uk.json';
+
+/*
+ * The translations, one resource per language. The common texts live in ./locales; a section
+ * with many texts of its own keeps them beside its screens, in a file per language under its
+ * own top-level key, and is merged here. That keeps each section's words with its code, and
+ * lets two sections change their texts without touching the same file.
+ */
+export const resources = {
+  en: { ...en },
+  uk: { ...uk },
+  ru: { ...ru },
+};
+
+export type Resource = typeof resources.en;
