@@ -18,7 +18,13 @@ import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
 import { reconciliationRoutes } from './modules/reconciliation/index.ts';
-import { exchangeRoutes, remainsRoutes } from './modules/exchanges/index.ts';
+import {
+  exchangeRoutes,
+  receiptRoutes,
+  remainsRoutes,
+  signingKeyRoutes,
+} from './modules/exchanges/index.ts';
+import { retentionRoutes } from './modules/retention/index.ts';
 import { ceasefireRoutes, documentRoutes, talksRoutes } from './modules/talks/index.ts';
 import type { Services } from './services.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -111,6 +117,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(exchangeRoutes(deps.services.exchanges));
       await api.register(remainsRoutes(deps.services.remains));
       await api.register(agreementRoutes(deps.services.agreements, deps.services.eligibility));
+      await api.register(receiptRoutes(deps.services.receipts));
+      await api.register(signingKeyRoutes(deps.services.signingKeys));
+      await api.register(retentionRoutes(deps.services.retention));
       await api.register(talksRoutes(deps.services.talks));
       await api.register(documentRoutes(deps.services.documents));
       await api.register(ceasefireRoutes(deps.services.ceasefires));

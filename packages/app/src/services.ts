@@ -6,7 +6,12 @@ import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
 import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
-import { createExchangesService, createRemainsService } from './modules/exchanges/index.ts';
+import {
+  createExchangesService,
+  createReceiptsService,
+  createRemainsService,
+  createSigningKeysService,
+} from './modules/exchanges/index.ts';
 import {
   createCeasefiresService,
   createDocumentsService,
@@ -61,6 +66,8 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     reconciliation,
     exchanges,
     remains: createRemainsService({ db, mechanisms, audit }),
+    receipts: createReceiptsService({ db, mechanisms, audit }),
+    signingKeys: createSigningKeysService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
     talks: createTalksService({ db, mechanisms, audit }),
     documents: createDocumentsService({ db, mechanisms, audit }),
     ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),

@@ -39,6 +39,7 @@ export function findKeys(db: Database, mechanismId: string) {
       'k.user_id',
       'u.username',
       'k.registered_at',
+      'k.registered_by',
       'k.revoked_at',
     ])
     .where('k.mechanism_id', '=', mechanismId)
@@ -325,5 +326,37 @@ export function findSignatures(db: Database, manifestId: string) {
     ])
     .where('s.manifest_id', '=', manifestId)
     .orderBy('s.signed_at')
+    .execute();
+}
+
+/** Marks a key revoked; false when it was revoked already. */
+export async function revokeKey(db: Database, keyId: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('signing_key')
+    .set({ revoked_at: at })
+    .where('key_id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The handover receipts issued in a stage, oldest first. */
+export function findStageReceipts(db: Database, stageId: string) {
+  return db
+    .selectFrom('manifest')
+    .select(['id', 'person_id', 'hash', 'required_signers', 'created_at'])
+    .where('stage_id', '=', stageId)
+    .where('kind', '=', 'parley-receipt/1')
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Who has signed each of some documents: role and party per document id. */
+export function findSigners(db: Database, manifestIds: readonly string[]) {
+  if (manifestIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('manifest_signature')
+    .select(['manifest_id', 'role', 'party_code'])
+    .where('manifest_id', 'in', [...manifestIds])
     .execute();
 }

@@ -83,6 +83,9 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
                   registeredAt: z.string(),
                   revokedAt: z.string().nullable(),
                 }),
+                  registeredBy: z
+                    .string()
+                    .describe('who registered it: the owner, or the operator for them'),
               ),
             }),
           },
@@ -317,7 +320,16 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
               persons: z.array(
                 z.object({ id: z.string(), recordId: z.string(), state: z.string() }),
               ),
-              manifests: z.array(z.object({ id: z.string(), hash: z.string() })),
+              manifests: z.array(
+                z.object({
+                  id: z.string(),
+                  hash: z.string(),
+                  supersedes: z
+                    .string()
+                    .nullable()
+                    .describe('the manifest this one corrects, oldest first'),
+                }),
+              ),
             }),
           },
         },
@@ -335,7 +347,11 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
           status: found.stage.status,
           parity: found.parity,
           persons: found.persons.map((p) => ({ id: p.id, recordId: p.record_id, state: p.state })),
-          manifests: found.manifests.map((m) => ({ id: m.id, hash: m.hash })),
+          manifests: found.manifests.map((m) => ({
+            id: m.id,
+            hash: m.hash,
+            supersedes: m.supersedes,
+          })),
         };
       },
     );

@@ -224,6 +224,7 @@ export function createExchangesService(deps: ExchangesDeps) {
         registeredAt: k.registered_at,
         revokedAt: k.revoked_at,
       }));
+        registeredBy: k.registered_by,
     },
 
     /**

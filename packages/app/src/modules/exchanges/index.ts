@@ -21,3 +21,7 @@ export { reportFile } from './report-file.ts';
 export type { ReportRow } from './domain/report.ts';
 export { createRemainsService, type RemainsService } from './remains.service.ts';
 export { remainsRoutes } from './remains.routes.ts';
+export { createReceiptsService, type ReceiptsService } from './receipts.service.ts';
+export { receiptRoutes } from './receipts.routes.ts';
+export { createSigningKeysService, type SigningKeysService } from './signing-keys.service.ts';
+export { signingKeyRoutes } from './signing-keys.routes.ts';

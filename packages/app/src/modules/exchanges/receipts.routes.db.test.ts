@@ -1,0 +1,147 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { Services } from '../../services.ts';
+import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
+import { buildTestApp, tokenFor } from '../../testing/http.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+import { withScope } from '../../platform/db/scope.ts';
+import { SYSTEM_ACTOR } from '../access/index.ts';
+import { signingMessage } from './domain/signed-document.ts';
+import * as repo from './exchanges.repository.ts';
+
+describeEachDatabase('handover receipts of a stage, through the API', (db) => {
+  let app: FastifyInstance;
+  let services: Services;
+  let mechanism: string;
+  let stageId: string;
+  let personId: string;
+  const headers = new Map<string, { authorization: string }>();
+
+  beforeAll(async () => {
+    ({ app, services } = await buildTestApp(db()));
+    mechanism = (await buildMechanism(db())).id;
+    const held = await services.registry.importList(SYSTEM_ACTOR, {
+      mechanism,
+      party: 'RU',
+      kind: 'held',
+      acceptInvalid: false,
+      file: buildFile(
+        'held.csv',
+        csvOf([
+          ['record_id', 'surname'],
+          ['H-1', 'Бондар'],
+        ]),
+      ),
+    });
+    const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
+      template: 'istanbul-2025-06-02',
+    });
+    const version = agreement.versions[0]!;
+    stageId = await repo.insertStage(db(), {
+      mechanismId: mechanism,
+      agreementId: agreement.id,
+      agreementVersionId: version.id,
+      formula: version.definition.formula,
+      number: 1,
+      place: 'Belarus–Ukraine border',
+      date: '2025-06-09',
+      surplus: [],
+      createdBy: 'system',
+    });
+    await withScope(db(), { system: 'on' }, async (trx) => {
+      await repo.insertPersons(trx, [
+        {
+          mechanismId: mechanism,
+          agreementId: agreement.id,
+          party: 'RU',
+          receivingParty: 'UA',
+          listVersionId: held.version.id,
+          recordId: 'H-1',
+          category: 'young',
+          priority: '0',
+          rank: null,
+          state: 'handed_over',
+        },
+      ]);
+      personId = (await repo.findPersons(trx, { agreementId: agreement.id }))[0]!.id;
+      await repo.setStage(trx, [personId], stageId);
+    });
+    headers.set('verifier', await tokenFor(services, { mechanism, role: 'neutral_verifier' }));
+    headers.set('ua', await tokenFor(services, { mechanism, role: 'party_officer', party: 'UA' }));
+    headers.set('observer', await tokenFor(services, { mechanism, role: 'observer' }));
+  });
+
+  const receiptsAs = (who: string, stage = stageId) =>
+    app.inject({
+      url: `/api/v1/mechanisms/${mechanism}/stages/${stage}/receipts`,
+      headers: headers.get(who)!,
+    });
+
+  it('lists each person of the stage with their receipt, who has signed it and who still must', async () => {
+    expect((await receiptsAs('verifier')).json()).toEqual({
+      items: [
+        {
+          personId,
+          recordId: 'H-1',
+          party: 'RU',
+          receivingParty: 'UA',
+          state: 'handed_over',
+          receipt: null,
+        },
+      ],
+    });
+    const issued = await app.inject({
+      method: 'POST',
+      url: `/api/v1/mechanisms/${mechanism}/persons/${personId}/receipt`,
+      headers: headers.get('verifier')!,
+    });
+    expect(issued.statusCode).toBe(201);
+    const { receiptId, hash } = issued.json<{ receiptId: string; hash: string }>();
+
+    const verifier = (await services.access.actorOfToken(
+      headers.get('verifier')!.authorization.slice('Bearer '.length),
+    ))!;
+    const pair = generateKeyPairSync('ed25519');
+    const { keyId } = await services.exchanges.registerKey(verifier, {
+      mechanism,
+      userId: verifier.userId!,
+      publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    });
+    await services.exchanges.signManifest(verifier, {
+      mechanism,
+      manifestId: receiptId,
+      keyId,
+      role: 'neutral_verifier',
+      signature: sign(null, signingMessage('parley-receipt/1', hash), pair.privateKey).toString(
+        'base64',
+      ),
+    });
+
+    // The receiving party's officer sees the receipt, and that it still waits for them.
+    const seen = await receiptsAs('ua');
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({
+      items: [
+        {
+          recordId: 'H-1',
+          receipt: {
+            id: receiptId,
+            hash,
+            signed: [{ role: 'neutral_verifier', party: null }],
+            missing: [{ role: 'party_officer', party: 'UA' }],
+          },
+        },
+      ],
+    });
+  });
+
+  it('keeps the receipts from roles that do not read the exchange, and names an unknown stage', async () => {
+    expect((await receiptsAs('observer')).statusCode).toBe(403);
+    const unknown = await receiptsAs('verifier', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({
+      error: { message: 'no stage 00000000-0000-4000-8000-000000000000' },
+    });
+  });
+});

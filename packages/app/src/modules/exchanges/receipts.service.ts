@@ -1,0 +1,104 @@
+import type { Database } from '../../platform/db/kysely.ts';
+import { withScope } from '../../platform/db/scope.ts';
+import { AppError } from '../../platform/errors.ts';
+import { authorize, rowScope, type Actor } from '../access/index.ts';
+import { auditEvent, type AuditLog } from '../audit/index.ts';
+import type { MechanismsService } from '../mechanisms/index.ts';
+import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
+import * as repo from './exchanges.repository.ts';
+
+export interface ReceiptsDeps {
+  db: Database;
+  mechanisms: MechanismsService;
+  audit: AuditLog;
+}
+
+type SignerRef = { role: string; party: string | null };
+
+export interface StageReceipt {
+  personId: string;
+  recordId: string;
+  party: string;
+  receivingParty: string;
+  state: string;
+  /** The person's handover receipt, once the verifier has issued it. */
+  receipt: {
+    id: string;
+    hash: string;
+    signed: SignerRef[];
+    /** Who still has to sign before the receipt can be confirmed. */
+    missing: SignerRef[];
+  } | null;
+}
+
+/** The handover receipts of a stage's persons, for the verifier who issues them and the signers. */
+export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
+  return {
+    /** Each person of a stage the actor may see, with their receipt and who has signed it. */
+    async ofStage(
+      actor: Actor,
+      input: { mechanism: string; stageId: string },
+    ): Promise<StageReceipt[]> {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
+      const stage = await repo.findStage(db, input.stageId);
+      if (!stage || stage.mechanism_id !== mechanism.id)
+        throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
+      const { persons, receipts, signers } = await withScope(db, rowScope(actor), async (trx) => {
+        const persons = await repo.findPersons(trx, {
+          agreementId: stage.agreement_id,
+          stageId: stage.id,
+        });
+        const receipts = await repo.findStageReceipts(trx, stage.id);
+        return {
+          persons,
+          receipts,
+          signers: await repo.findSigners(
+            trx,
+            receipts.map((r) => r.id),
+          ),
+        };
+      });
+      await audit.record(
+        null,
+        auditEvent(actor, 'exchange.read', {
+          mechanismId: mechanism.id,
+          objectIds: persons.map((p) => `${p.list_version_id}/${p.record_id}`),
+          details: { stage: stage.id, receipts: receipts.length },
+        }),
+      );
+      const isNeutral =
+        actor.isSystem ||
+        actor.grants.some(
+          (g) =>
+            g.mechanismId === mechanism.id &&
+            (g.role === 'mediator' || g.role === 'neutral_verifier'),
+        );
+      return persons.map((person) => {
+        const receipt = receipts.find((r) => r.person_id === person.id);
+        const signed = signers
+          .filter((s) => s.manifest_id === receipt?.id)
+          .map((s) => ({ role: s.role, party: s.party_code || null }));
+        return {
+          personId: person.id,
+          recordId: person.record_id,
+          party: person.party_code,
+          receivingParty: person.receiving_party,
+          state: isNeutral ? person.state : stateSeenByParty(person.state as PersonState),
+          receipt: receipt
+            ? {
+                id: receipt.id,
+                hash: receipt.hash,
+                signed,
+                missing: receipt.required_signers.filter(
+                  (r) => !signed.some((s) => s.role === r.role && s.party === r.party),
+                ),
+              }
+            : null,
+        };
+      });
+    },
+  };
+}
+
+export type ReceiptsService = ReturnType<typeof createReceiptsService>;
