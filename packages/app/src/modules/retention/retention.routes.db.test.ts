@@ -31,7 +31,7 @@ describeEachDatabase('retention, through the API', (db) => {
     });
     expect(set.statusCode).toBe(200);
     const sessions = (await categories()).find((c) => c.category === 'sessions');
-    expect(sessions).toMatchObject({ days: 30, due: expect.any(Number) });
+    expect(sessions).toMatchObject({ days: 30, due: expect.any(Number) as unknown });
     const entry = await db()
       .selectFrom('audit_entry')
       .select(['object_ids', 'details'])
