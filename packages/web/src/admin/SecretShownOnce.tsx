@@ -1,7 +1,14 @@
 import { Alert, Code, CopyButton, Button, Group, Stack, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A secret the server hands out once: shown with a copy button and the warning that it will not come back. */
+// The QR encoder is fetched only when a secret is shown, not with every admin page.
+const QrCode = lazy(async () => ({ default: (await import('../common/QrCode.tsx')).QrCode }));
+
+/**
+ * A secret the server hands out once: shown with a copy button and the warning that it will not
+ * come back; an authenticator URI also as a QR code to scan.
+ */
 export function SecretShownOnce({ items }: { items: Array<{ label: string; value: string }> }) {
   const { t } = useTranslation();
   return (
@@ -24,6 +31,11 @@ export function SecretShownOnce({ items }: { items: Array<{ label: string; value
                 )}
               </CopyButton>
             </Group>
+            {item.value.startsWith('otpauth://') && (
+              <Suspense fallback={null}>
+                <QrCode value={item.value} label={t('admin.totpQr')} />
+              </Suspense>
+            )}
           </Stack>
         ))}
       </Stack>

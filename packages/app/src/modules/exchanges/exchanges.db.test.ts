@@ -250,14 +250,69 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
     expect(tampered.problems[0]).toMatch(/^the document was changed/);
   });
 
+  const stageStatus = async () =>
+    (await services.exchanges.stage(as('mediator'), { mechanism, stageId: stageOne })).stage.status;
+  let verifierKey: { privateKey: KeyObject; keyId: string };
+  /** Each person's receipt: issued by the verifier, signed by the verifier and the receiving officer. */
+  const signReceipts = async (persons: ReadonlyArray<{ id: string }>, receiving: 'ua' | 'ru') => {
+    for (const person of persons) {
+      const receipt = await services.exchanges.issueReceipt(as('verifier'), {
+        mechanism,
+        personId: person.id,
+      });
+      const signReceipt = (name: string, role: 'party_officer' | 'neutral_verifier') => {
+        const key = name === 'verifier' ? verifierKey : keys.get(name)!;
+        return services.exchanges.signManifest(as(name), {
+          mechanism,
+          manifestId: receipt.receiptId,
+          keyId: key.keyId,
+          signature: sign(
+            null,
+            signingMessage('parley-receipt/1', receipt.hash),
+            key.privateKey,
+          ).toString('base64'),
+          role,
+          ...(role === 'party_officer' ? { party: receiving.toUpperCase() } : {}),
+        });
+      };
+      await signReceipt('verifier', 'neutral_verifier');
+      if (person === persons[0]) {
+        const half = await services.exchanges.move(as(receiving), {
+          mechanism,
+          moves: [{ personId: person.id, to: 'receipt_confirmed' }],
+        });
+        expect(half[0]?.problem).toBe(
+          `the receipt still needs the signature of the party officer for ${receiving.toUpperCase()}`,
+        );
+      }
+      await signReceipt(receiving, 'party_officer');
+      const file = await services.exchanges.manifestFile(as(receiving), {
+        mechanism,
+        manifestId: receipt.receiptId,
+      });
+      expect(verifySignedDocument(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true });
+    }
+  };
+
   it('hands over and confirms, each step by its side, and nothing of the manifest can change', async () => {
     const assigned = await personsIn('assigned');
     const fromRu = assigned.filter((p) => p.party === 'RU');
     const moves = (to: string) => fromRu.map((p) => ({ personId: p.id, to: to as never }));
+    expect(await stageStatus()).toBe('approved');
     expect(
-      (await services.exchanges.move(as('ru'), { mechanism, moves: moves('in_transit') })).every(
-        (r) => r.ok,
-      ),
+      (
+        await services.exchanges.move(as('ru'), {
+          mechanism,
+          moves: moves('in_transit').slice(0, 1),
+        })
+      ).every((r) => r.ok),
+    ).toBe(true);
+    // The first person to leave sets the stage going.
+    expect(await stageStatus()).toBe('executing');
+    expect(
+      (
+        await services.exchanges.move(as('ru'), { mechanism, moves: moves('in_transit').slice(1) })
+      ).every((r) => r.ok),
     ).toBe(true);
     expect(
       (
@@ -278,48 +333,14 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
       problem: 'no receipt has been issued for this person yet',
     });
 
-    // Each person's receipt: issued by the verifier, signed by the verifier and UA's officer.
-    const verifierKey = generateKeyPairSync('ed25519');
+    const pair = generateKeyPairSync('ed25519');
     const { keyId: verifierKeyId } = await services.exchanges.registerKey(as('verifier'), {
       mechanism,
       userId: as('verifier').userId!,
-      publicKey: verifierKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     });
-    for (const person of fromRu) {
-      const receipt = await services.exchanges.issueReceipt(as('verifier'), {
-        mechanism,
-        personId: person.id,
-      });
-      const signReceipt = (name: string, role: 'party_officer' | 'neutral_verifier') =>
-        services.exchanges.signManifest(as(name), {
-          mechanism,
-          manifestId: receipt.receiptId,
-          keyId: name === 'verifier' ? verifierKeyId : keys.get(name)!.keyId,
-          signature: sign(
-            null,
-            signingMessage('parley-receipt/1', receipt.hash),
-            name === 'verifier' ? verifierKey.privateKey : keys.get(name)!.privateKey,
-          ).toString('base64'),
-          role,
-          ...(role === 'party_officer' ? { party: 'UA' } : {}),
-        });
-      await signReceipt('verifier', 'neutral_verifier');
-      if (person === fromRu[0]) {
-        const half = await services.exchanges.move(as('ua'), {
-          mechanism,
-          moves: [{ personId: person.id, to: 'receipt_confirmed' }],
-        });
-        expect(half[0]?.problem).toBe(
-          'the receipt still needs the signature of the party officer for UA',
-        );
-      }
-      await signReceipt('ua', 'party_officer');
-      const file = await services.exchanges.manifestFile(as('ua'), {
-        mechanism,
-        manifestId: receipt.receiptId,
-      });
-      expect(verifySignedDocument(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true });
-    }
+    verifierKey = { privateKey: pair.privateKey, keyId: verifierKeyId };
+    await signReceipts(fromRu, 'ua');
     expect(
       (
         await services.exchanges.move(as('ua'), { mechanism, moves: moves('receipt_confirmed') })
@@ -334,10 +355,56 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
     expect(
       row('disputes', 'UA', 'refuses return')! + row('disputes', 'RU', 'refuses return')!,
     ).toBe(1);
-    expect(row('stages', 'RU', 'stage 1 (approved)')).toBe(fromRu.length);
+    expect(row('stages', 'RU', 'stage 1 (executing)')).toBe(fromRu.length);
+    // Half the stage is home: it is still executing.
+    expect(await stageStatus()).toBe('executing');
 
     await expect(db().updateTable('manifest').set({ document: '{}' }).execute()).rejects.toThrow(
       /never changed/,
     );
+  });
+
+  it('completes the stage once everyone on it is received or has left it by an exception', async () => {
+    const fromUa = (await personsIn('assigned')).filter((p) => p.party === 'UA');
+    expect(fromUa.length).toBeGreaterThan(0);
+    const moves = (to: string) => fromUa.map((p) => ({ personId: p.id, to: to as never }));
+    for (const [who, to] of [
+      ['ua', 'in_transit'],
+      ['verifier', 'handed_over'],
+    ] as const) {
+      const results = await services.exchanges.move(as(who), { mechanism, moves: moves(to) });
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+    }
+    await signReceipts(fromUa, 'ru');
+    const last = moves('receipt_confirmed');
+    await services.exchanges.move(as('ru'), { mechanism, moves: last.slice(0, -1) });
+    expect(await stageStatus()).toBe('executing');
+    const [final] = await services.exchanges.move(as('ru'), { mechanism, moves: last.slice(-1) });
+    expect(final).toMatchObject({ ok: true });
+    // Everyone is home but the UA-held person who died before the handover: the stage is over.
+    expect(await stageStatus()).toBe('completed');
+    const stage = await services.exchanges.stage(as('mediator'), { mechanism, stageId: stageOne });
+    expect(stage.persons.filter((p) => p.state === 'deceased')).toHaveLength(1);
+    const events = await db()
+      .selectFrom('audit_entry')
+      .select(['details'])
+      .where('action', '=', 'exchange.stage.status')
+      .where('mechanism_id', '=', mechanism)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => (e.details as { to: string }).to)).toEqual(['executing', 'completed']);
+
+    // The stage's own report: everyone returned but the dead, at parity, and the surplus left out.
+    const report = await services.exchanges.stageReport(as('ru'), { mechanism, stageId: stageOne });
+    const row = (section: string, party: string, item: string) =>
+      report.rows.find((r) => r.section === section && r.party === party && r.item === item)?.count;
+    expect(report.stage).toMatchObject({ number: 1, status: 'completed' });
+    expect(row('asked and got', 'RU', 'returned')).toBe(fromUa.length);
+    expect(row('stages', 'UA', 'stage 1 (completed)')).toBe(fromUa.length + 1);
+    expect(
+      report.rows.filter((r) => r.section === 'persons' && r.detail === 'deceased'),
+    ).toMatchObject([{ party: 'UA', count: 1 }]);
+    expect(row('surplus', 'UA', 'stage 1')! + row('surplus', 'RU', 'stage 1')!).toBeGreaterThan(0);
+    expect(report.rows.some((r) => r.section === 'remains')).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
 import { EXCEPTIONS, MAIN_PATH } from './domain/person-path.ts';
 import type { ExchangesService } from './exchanges.service.ts';
+import type { ReportRow } from './domain/report.ts';
 import { reportFile } from './report-file.ts';
 
 const M = '/mechanisms/:mechanism';
@@ -252,15 +254,30 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
         const rows = await exchanges.report(actorOf(request), request.params);
         const { format } = request.query;
         if (format === 'json') return { rows };
-        return reply
-          .header(
-            'content-type',
-            format === 'csv'
-              ? 'text/csv; charset=utf-8'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', `attachment; filename="report.${format}"`)
-          .send(await reportFile(rows, format));
+        return sendReport(reply, rows, format, 'report');
+      },
+    );
+
+    app.get(
+      `${M}/stages/:stage/report`,
+      {
+        config: { rule: 'exchange.read' },
+        schema: {
+          tags: ['exchanges'],
+          description:
+            "One stage's report: persons by category and state, parity, surplus, who was returned, open disputes: JSON, CSV or XLSX.",
+          params: stageParams,
+          querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+        },
+      },
+      async (request, reply) => {
+        const report = await exchanges.stageReport(actorOf(request), {
+          mechanism: request.params.mechanism,
+          stageId: request.params.stage,
+        });
+        const { format } = request.query;
+        if (format === 'json') return report;
+        return sendReport(reply, report.rows, format, `stage-${report.stage.number}-report`);
       },
     );
 
@@ -566,4 +583,22 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
       },
     );
   };
+}
+
+/** A report as a file to download. */
+async function sendReport(
+  reply: FastifyReply,
+  rows: readonly ReportRow[],
+  format: 'csv' | 'xlsx',
+  name: string,
+) {
+  return reply
+    .header(
+      'content-type',
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    .header('content-disposition', `attachment; filename="${name}.${format}"`)
+    .send(await reportFile(rows, format));
 }

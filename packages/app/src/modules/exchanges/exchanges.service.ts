@@ -11,7 +11,8 @@ import type { ReconciliationService } from '../reconciliation/index.ts';
 import type { RegistryService, VersionId } from '../registry/index.ts';
 import { buildManifest, type ManifestPerson, type StageManifest } from './domain/manifest.ts';
 import { manifestPdf as printManifest } from './manifest-pdf.ts';
-import { buildReport } from './domain/report.ts';
+import { buildReport, buildStageReport, type ReportPerson } from './domain/report.ts';
+import { findBatchesWithBags } from './remains.repository.ts';
 import {
   countsForStage,
   EXCEPTIONS,
@@ -30,6 +31,7 @@ import {
   type SignedDocumentFile,
   type Signer,
 } from './domain/signed-document.ts';
+import { stageStatusOf } from './domain/stage-status.ts';
 import { checkParity, planStage, replacementFor, type Candidate } from './domain/stage-plan.ts';
 import * as repo from './exchanges.repository.ts';
 
@@ -358,6 +360,8 @@ export function createExchangesService(deps: ExchangesDeps) {
             const leavesStage =
               stage?.status === 'proposed' && (EXCEPTIONS as readonly string[]).includes(move.to);
             const moved = await moveOne(actor, trx, move, leavesStage ? null : undefined);
+            if (moved.ok && stage && stage.status !== 'proposed')
+              await followPersons(actor, trx, stage);
             if (!moved.ok || !leavesStage) return moved;
             const replacement = await refill(
               actor,
@@ -810,38 +814,66 @@ export function createExchangesService(deps: ExchangesDeps) {
           .filter((row) => row.outcome === 'not_acknowledged')
           .map((row) => [row.party_code, row.n]),
       );
-      const { persons, stages } = await withScope(db, { system: 'on' }, async (trx) => ({
+      const { persons, stages, batches } = await withScope(db, { system: 'on' }, async (trx) => ({
         persons: await repo.findPersons(trx, { agreementId: agreement.id }),
         stages: (await repo.findStages(trx, mechanism.id)).filter(
           (stage) => stage.agreement_id === agreement.id,
         ),
+        batches: await findBatchesWithBags(trx, mechanism.id),
       }));
-      const sides: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
+      const parties: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
       return buildReport({
-        parties: mechanism.parties,
+        parties,
         askedFor,
         notAcknowledged,
-        persons: persons.map((p) => ({
-          party: p.party_code,
-          receivingParty: p.receiving_party,
-          category: p.category,
-          state: p.state as PersonState,
-          stageId: p.stage_id,
-        })),
-        stages: stages.map((stage) => ({
-          id: stage.id,
-          number: stage.number,
-          status: stage.status,
-          surplus: stage.surplus.length,
-          isBalanced: checkParity(
-            persons
-              .filter((p) => p.stage_id === stage.id && countsForStage(p.state as PersonState))
-              .map(candidateOf),
-            stage.formula,
-            sides,
-          ).isBalanced,
+        persons: persons.map(reportPersonOf),
+        stages: stages.map((stage) => reportStageOf(stage, persons, parties)),
+        remains: batches.map((batch) => ({
+          from: batch.from_party,
+          to: batch.to_party,
+          state: batch.state,
+          bags: batch.bags.map((bag) => ({ bodies: bag.bodies, state: bag.state })),
         })),
       });
+    },
+
+    /**
+     * One stage's report: its persons by category and state, parity, surplus, who was returned,
+     * and disputes. Counts only, so they are counted past the row policies.
+     */
+    async stageReport(actor: Actor, input: { mechanism: string; stageId: string }) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
+      const { stage, persons } = await withScope(db, { system: 'on' }, async (trx) => {
+        const stage = await repo.findStage(trx, input.stageId);
+        if (!stage || stage.mechanism_id !== mechanism.id)
+          throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
+        const left = stage.surplus.map((s) => s.personId);
+        return {
+          stage,
+          persons: [
+            ...(await repo.findPersons(trx, {
+              agreementId: stage.agreement_id,
+              stageId: stage.id,
+            })),
+            // The surplus, for the side each belongs to (they may be in a later stage by now).
+            ...(left.length
+              ? (
+                  await repo.findPersons(trx, { agreementId: stage.agreement_id, ids: left })
+                ).filter((p) => p.stage_id !== stage.id)
+              : []),
+          ],
+        };
+      });
+      const parties: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
+      return {
+        stage: { id: stage.id, number: stage.number, status: stage.status },
+        rows: buildStageReport({
+          parties,
+          stage: reportStageOf(stage, persons, parties),
+          persons: persons.map(reportPersonOf),
+        }),
+      };
     },
 
     /** A stage's manifest printed as PDF, with its signatures and whether it verifies. */
@@ -864,6 +896,31 @@ export function createExchangesService(deps: ExchangesDeps) {
       return repo.findStages(db, mechanism.id);
     },
   };
+
+  /**
+   * Moves an approved stage on from where its persons now are (executing, completed), in the
+   * transaction that moved one of them, and audits the change.
+   */
+  async function followPersons(actor: Actor, trx: Database, stage: repo.StageRow) {
+    const persons = await repo.findPersons(trx, {
+      agreementId: stage.agreement_id,
+      stageId: stage.id,
+    });
+    const status = stageStatusOf(
+      stage.status,
+      persons.map((p) => p.state as PersonState),
+    );
+    if (status === stage.status) return;
+    await repo.setStageStatus(trx, stage.id, status);
+    await audit.record(
+      trx,
+      auditEvent(actor, 'exchange.stage.status', {
+        mechanismId: stage.mechanism_id,
+        objectIds: [stage.id],
+        details: { number: stage.number, from: stage.status, to: status },
+      }),
+    );
+  }
 
   /**
    * Fills the place a person left in a proposed stage with the next person at parity (same side
@@ -992,7 +1049,10 @@ function readyToGo(state: {
   parity: { isBalanced: boolean };
 }): repo.PersonRow[] {
   if (state.stage.status !== 'proposed')
-    throw new AppError('EXCHANGE.STAGE_FROZEN', `stage ${state.stage.number} is approved already`);
+    throw new AppError(
+      'EXCHANGE.STAGE_FROZEN',
+      `stage ${state.stage.number} is ${state.stage.status} already`,
+    );
   if (!state.parity.isBalanced)
     throw new AppError(
       'EXCHANGE.NOT_AT_PARITY',
@@ -1008,6 +1068,42 @@ function readyToGo(state: {
       `${notReady.length} person(s) of the stage are not approved by both sides yet (first: ${notReady[0]!.record_id})`,
     );
   return going;
+}
+
+function reportPersonOf(person: repo.PersonRow): ReportPerson {
+  return {
+    id: person.id,
+    party: person.party_code,
+    receivingParty: person.receiving_party,
+    category: person.category,
+    state: person.state as PersonState,
+    stageId: person.stage_id,
+  };
+}
+
+/** A stage as the report counts it: parity of those who still count for it, as it stands now. */
+function reportStageOf(
+  stage: repo.StageRow,
+  persons: readonly repo.PersonRow[],
+  sides: readonly [string, string],
+) {
+  const partyOf = new Map(persons.map((p) => [p.id, p.party_code]));
+  return {
+    id: stage.id,
+    number: stage.number,
+    status: stage.status,
+    surplus: stage.surplus.map((s) => ({
+      party: partyOf.get(s.personId) ?? '',
+      reason: s.reason,
+    })),
+    parity: checkParity(
+      persons
+        .filter((p) => p.stage_id === stage.id && countsForStage(p.state as PersonState))
+        .map(candidateOf),
+      stage.formula,
+      sides,
+    ),
+  };
 }
 
 function candidateOf(person: repo.PersonRow): Candidate {

@@ -4,6 +4,7 @@ import type { Services } from '../../services.ts';
 import { buildMechanism } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR } from '../access/index.ts';
 
 interface Overview {
   batches: Array<{
@@ -19,11 +20,12 @@ describeEachDatabase('repatriation of remains', (db) => {
   let app: FastifyInstance;
   let services: Services;
   let base: string;
+  let mechanism: string;
   const as = new Map<string, Record<string, string>>();
 
   beforeAll(async () => {
     ({ app, services } = await buildTestApp(db()));
-    const mechanism = (await buildMechanism(db())).id;
+    mechanism = (await buildMechanism(db())).id;
     base = `/api/v1/mechanisms/${mechanism}/remains`;
     as.set('UA', await tokenFor(services, { mechanism, role: 'party_officer', party: 'UA' }));
     as.set('RU', await tokenFor(services, { mechanism, role: 'party_officer', party: 'RU' }));
@@ -78,5 +80,49 @@ describeEachDatabase('repatriation of remains', (db) => {
     });
     const again = await post('UA', `/bags/${bag.id}/examination`, { to: 'identified' });
     expect(again.json()).toMatchObject({ error: { code: 'EXCHANGE.MOVE_REFUSED' } });
+  });
+
+  it('puts the remains in the agreement’s report, as JSON and as the CSV file a clerk opens', async () => {
+    const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
+      template: 'istanbul-2025-06-02',
+    });
+    const url = `/api/v1/mechanisms/${mechanism}/agreements/${agreement.id}/report`;
+    const json = await app.inject({ url, headers: as.get('RU')! });
+    expect(json.statusCode).toBe(200);
+    const rows = json.json<{
+      rows: Array<{ section: string; party: string; item: string; detail: string; count: number }>;
+    }>().rows;
+    const remains = (party: string, item: string, detail?: string) =>
+      rows.find(
+        (r) =>
+          r.section === 'remains' &&
+          r.party === party &&
+          r.item === item &&
+          (detail === undefined || r.detail === detail),
+      )?.count;
+    expect(remains('RU', 'bodies offered')).toBe(4);
+    expect(remains('RU', 'bags by identification', 'foreign')).toBe(1);
+    expect(remains('RU', 'corrections: bodies returned')).toBe(2);
+    expect(remains('RU', 'bodies counted for parity')).toBe(2);
+    expect(remains('UA', 'bodies counted for parity')).toBe(4);
+    expect(remains('UA', 'batches', 'received')).toBe(1);
+
+    const csv = await app.inject({ url: `${url}?format=csv`, headers: as.get('mediator')! });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toContain(
+      'remains,RU,corrections: bodies returned,found to be the sender’s own dead,2',
+    );
+    const noStage = await app.inject({
+      url: `/api/v1/mechanisms/${mechanism}/stages/00000000-0000-4000-8000-000000000000/report`,
+      headers: as.get('mediator')!,
+    });
+    expect(noStage.json()).toMatchObject({
+      error: {
+        code: 'EXCHANGE.NOT_FOUND',
+        message: 'no stage 00000000-0000-4000-8000-000000000000',
+      },
+    });
+    const xlsx = await app.inject({ url: `${url}?format=xlsx`, headers: as.get('mediator')! });
+    expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });

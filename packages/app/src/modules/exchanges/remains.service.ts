@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+import { findBatchesWithBags } from './remains.repository.ts';
 import {
   batchStepOf,
   mayExamine,
@@ -193,36 +194,18 @@ export function createRemainsService({ db, mechanisms, audit }: RemainsDeps) {
     async overview(actor: Actor, mechanismRef: string) {
       const mechanism = await mechanisms.get(actor, mechanismRef);
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
-      const batches = await db
-        .selectFrom('remains_batch')
-        .selectAll()
-        .where('mechanism_id', '=', mechanism.id)
-        .orderBy('created_at')
-        .execute();
-      const bags = batches.length
-        ? await db
-            .selectFrom('remains_bag')
-            .selectAll()
-            .where(
-              'batch_id',
-              'in',
-              batches.map((b) => b.id),
-            )
-            .orderBy('label')
-            .execute()
-        : [];
+      const batches = await findBatchesWithBags(db, mechanism.id);
       const parity = remainsParity(
         [mechanism.parties[0], mechanism.parties[1]],
-        bags.map((bag) => {
-          const batch = batches.find((b) => b.id === bag.batch_id)!;
-          return {
+        batches.flatMap((batch) =>
+          batch.bags.map((bag) => ({
             from: batch.from_party,
             to: batch.to_party,
             bodies: bag.bodies,
             state: bag.state,
             batchState: batch.state,
-          };
-        }),
+          })),
+        ),
       );
       return {
         batches: batches.map((batch) => ({
@@ -231,15 +214,13 @@ export function createRemainsService({ db, mechanisms, audit }: RemainsDeps) {
           from: batch.from_party,
           to: batch.to_party,
           state: batch.state,
-          bags: bags
-            .filter((bag) => bag.batch_id === batch.id)
-            .map((bag) => ({
-              id: bag.id,
-              label: bag.label,
-              bodies: bag.bodies,
-              state: bag.state,
-              note: bag.note,
-            })),
+          bags: batch.bags.map((bag) => ({
+            id: bag.id,
+            label: bag.label,
+            bodies: bag.bodies,
+            state: bag.state,
+            note: bag.note,
+          })),
         })),
         parity,
       };

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CeasefireKind, CeasefireScope, CeasefireStatus } from './domain/ceasefire.ts';
-import type { Verification, ViolationInput } from './domain/violation.ts';
+import type { Assessment, Verification, ViolationInput } from './domain/violation.ts';
 
 export type CeasefireRow = Selectable<DB['talks_ceasefire']>;
 export type ViolationRow = Selectable<DB['talks_violation']>;
@@ -281,6 +281,19 @@ export async function findViolation(db: Database, mechanismId: string, id: strin
 
 export async function setVerification(db: Database, id: string, verification: Verification) {
   await db.updateTable('talks_violation').set({ verification }).where('id', '=', id).execute();
+}
+
+export async function setAssessment(db: Database, id: string, a: Partial<Assessment>) {
+  const set = {
+    ...(a.weapon !== undefined ? { weapon: a.weapon } : {}),
+    ...(a.bearingDeg !== undefined ? { bearing_deg: a.bearingDeg } : {}),
+    ...(a.distanceKm !== undefined ? { distance_km: a.distanceKm } : {}),
+    ...(a.trajectory !== undefined ? { trajectory: a.trajectory } : {}),
+    ...(a.confidence !== undefined ? { confidence: a.confidence } : {}),
+    ...(a.consequences !== undefined ? { consequences: a.consequences } : {}),
+    ...(a.attribution !== undefined ? { attribution: a.attribution } : {}),
+  };
+  await db.updateTable('talks_violation').set(set).where('id', '=', id).execute();
 }
 
 /** What the timeline is made of, besides rounds: agreements, stages, regimes' statuses. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/index.ts';
 import type { CeasefiresService } from './ceasefires.service.ts';
 import {
+  assessmentCorrectionBody,
   ceasefireBody,
   ceasefireParams,
   countsQuery,
@@ -193,6 +194,26 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
           mechanism: request.params.mechanism,
           violationId: request.params.violation,
           ...request.body,
+        }),
+    );
+    app.patch(
+      `${T}/violations/:violation/assessment`,
+      {
+        config: { rule: 'violation.verify' },
+        schema: {
+          tags,
+          description:
+            "Corrects the monitor's or mediator's assessment of a report (only the fields given); the observation is never changed.",
+          params: violationParams,
+          body: assessmentCorrectionBody,
+        },
+      },
+      async (request) =>
+        ceasefires.assess(actorOf(request), {
+          mechanism: request.params.mechanism,
+          violationId: request.params.violation,
+          assessment: request.body.assessment,
+          reason: request.body.reason ?? null,
         }),
     );
   };

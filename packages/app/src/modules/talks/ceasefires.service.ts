@@ -11,8 +11,9 @@ import {
   type CeasefireScope,
   type CeasefireStatus,
 } from './domain/ceasefire.ts';
-import type { Verification, ViolationInput } from './domain/violation.ts';
+import type { Assessment, Verification, ViolationInput } from './domain/violation.ts';
 import * as repo from './ceasefires.repository.ts';
+import { refusingTakenName } from './talks.guards.ts';
 import { readViolationFile } from './violation-file.ts';
 import { presentViolation } from './violation-present.ts';
 
@@ -129,39 +130,39 @@ export function createCeasefiresService({
       const missing = preconditions.find((id) => !found.includes(id));
       if (missing)
         throw new AppError('TALKS.NOT_FOUND', `no point ${missing} in ${mechanism.name}`);
-      return db.transaction().execute(async (trx) => {
-        if (await repo.findCeasefire(trx, mechanism.id, input.name, false))
-          throw new AppError(
-            'TALKS.NAME_TAKEN',
-            `${mechanism.name} already has a regime named "${input.name}"`,
-          );
-        const id = await repo.insertCeasefire(trx, {
-          mechanismId: mechanism.id,
-          name: input.name,
-          kind: input.kind,
-          scope: [...new Set(input.scope)],
-          geography: input.geography,
-          sectors: input.sectors ?? [],
-          startsAt: input.startsAt ?? null,
-          durationDays: input.durationDays ?? null,
-          extension: input.extension ?? null,
-          monitoringBody: input.monitoringBody ?? null,
-          proposedBy,
-          status: 'proposed',
-          createdBy: actor.id,
-          at: input.proposedAt ?? clock(),
-          preconditions,
-        });
-        await audit.record(
-          trx,
-          auditEvent(actor, 'talks.ceasefire.propose', {
+      const taken = `name: "${input.name}" is taken; ${mechanism.name} already has a regime of that name`;
+      const transaction = () =>
+        db.transaction().execute(async (trx) => {
+          if (await repo.findCeasefire(trx, mechanism.id, input.name, false))
+            throw new AppError('TALKS.NAME_TAKEN', taken);
+          const id = await repo.insertCeasefire(trx, {
             mechanismId: mechanism.id,
-            objectIds: [id, ...preconditions],
-            details: { name: input.name, kind: input.kind, scope: input.scope, proposedBy },
-          }),
-        );
-        return { id, status: 'proposed' as const };
-      });
+            name: input.name,
+            kind: input.kind,
+            scope: [...new Set(input.scope)],
+            geography: input.geography,
+            sectors: input.sectors ?? [],
+            startsAt: input.startsAt ?? null,
+            durationDays: input.durationDays ?? null,
+            extension: input.extension ?? null,
+            monitoringBody: input.monitoringBody ?? null,
+            proposedBy,
+            status: 'proposed',
+            createdBy: actor.id,
+            at: input.proposedAt ?? clock(),
+            preconditions,
+          });
+          await audit.record(
+            trx,
+            auditEvent(actor, 'talks.ceasefire.propose', {
+              mechanismId: mechanism.id,
+              objectIds: [id, ...preconditions],
+              details: { name: input.name, kind: input.kind, scope: input.scope, proposedBy },
+            }),
+          );
+          return { id, status: 'proposed' as const };
+        });
+      return refusingTakenName('talks_ceasefire_name', taken, transaction);
     },
 
     /** Moves a regime along proposed → agreed → in force → expired or broken, at a given moment. */
@@ -307,6 +308,46 @@ export function createCeasefiresService({
         );
       });
       return { id: violation.id, verification: input.verification };
+    },
+
+    /**
+     * The monitor's or mediator's assessment of a report, corrected; the observation as reported
+     * stays as it was, and the audit log keeps the assessment before.
+     */
+    async assess(
+      actor: Actor,
+      input: {
+        mechanism: string;
+        violationId: string;
+        assessment: Partial<Assessment>;
+        reason?: string | null;
+      },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'violation.verify', { mechanismId: mechanism.id });
+      const changed = Object.keys(input.assessment) as Array<keyof Assessment>;
+      if (changed.length === 0)
+        throw new AppError('VALIDATION.INVALID_INPUT', 'assessment: name at least one field');
+      return db.transaction().execute(async (trx) => {
+        const row = await repo.findViolation(trx, mechanism.id, input.violationId);
+        if (!row) throw new AppError('TALKS.NOT_FOUND', `no violation report ${input.violationId}`);
+        const before = presentViolation(row).assessment;
+        await repo.setAssessment(trx, row.id, input.assessment);
+        await audit.record(
+          trx,
+          auditEvent(actor, 'talks.violation.assess', {
+            mechanismId: mechanism.id,
+            objectIds: [row.id],
+            details: {
+              before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+              after: input.assessment,
+            },
+            ...(input.reason ? { reason: input.reason } : {}),
+          }),
+        );
+        const after = await repo.findViolation(trx, mechanism.id, row.id);
+        return presentViolation(after!);
+      });
     },
 
     /** Reports, oldest first, filtered by regime, sector and days. */

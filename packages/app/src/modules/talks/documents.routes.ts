@@ -7,6 +7,8 @@ import {
   documentQuery,
   gapQuery,
   mechanismParams,
+  pointParams,
+  pointRevisionBody,
   positionBody,
 } from './talks.schemas.ts';
 
@@ -66,6 +68,28 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
           document: request.params.document,
           ...(request.query.version ? { version: request.query.version } : {}),
         }),
+    );
+    app.put(
+      `${T}/documents/:document/points/:label`,
+      {
+        config: { rule: 'talks.manage' },
+        schema: {
+          tags,
+          description:
+            "Corrects a point's text or kind as a new version of the document; the other points keep their positions.",
+          params: pointParams,
+          body: pointRevisionBody,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await talks.revisePoint(actorOf(request), {
+            ...request.body,
+            mechanism: request.params.mechanism,
+            document: request.params.document,
+            label: request.params.label,
+          }),
+        ),
     );
     app.post(
       `${T}/positions`,

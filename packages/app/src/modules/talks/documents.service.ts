@@ -11,7 +11,7 @@ import {
   type PositionRecord,
   type Stance,
 } from './domain/points.ts';
-import { mechanismFor as allowedMechanism, partyOf } from './talks.guards.ts';
+import { mechanismFor as allowedMechanism, partyOf, refusingTakenName } from './talks.guards.ts';
 import * as repo from './talks.repository.ts';
 
 export interface DocumentsDeps {
@@ -29,6 +29,17 @@ export interface TabledDocument {
   roundId?: string | null;
   note?: string;
   points: ReadonlyArray<{ label: string; kind: PointKind; text: string }>;
+}
+
+export interface PointRevision {
+  mechanism: string;
+  document: string;
+  label: string;
+  text: string;
+  kind?: PointKind;
+  tabledOn: string;
+  roundId?: string | null;
+  note?: string;
 }
 
 export interface NewPosition {
@@ -96,7 +107,7 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
     });
   }
 
-  return {
+  const service = {
     /**
      * Tables a document, or a new version of one with the same title. The author, when a party,
      * proposes each point; a point kept word for word from the version before keeps its positions.
@@ -117,67 +128,74 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
         );
       if (input.roundId && !(await repo.findRound(db, mechanism.id, input.roundId)))
         throw new AppError('TALKS.NOT_FOUND', `no round ${input.roundId} in ${mechanism.name}`);
-      return db.transaction().execute(async (trx) => {
-        const existing = await repo.findDocument(trx, mechanism.id, { title: input.title });
-        if (existing && (existing.author !== author || existing.kind !== input.kind))
-          throw new AppError(
-            'TALKS.NAME_TAKEN',
-            `"${input.title}" is a ${existing.kind} by ${existing.author}; a new version keeps its author and kind`,
-          );
-        const documentId =
-          existing?.id ??
-          (await repo.insertDocument(trx, {
-            mechanismId: mechanism.id,
-            title: input.title,
-            author,
-            kind: input.kind,
-            createdBy: actor.id,
-          }));
-        const previous = existing ? await repo.findVersion(trx, documentId, 'latest') : undefined;
-        const version = await repo.insertVersion(trx, {
-          mechanismId: mechanism.id,
-          documentId,
-          tabledOn: input.tabledOn,
-          roundId: input.roundId ?? null,
-          note: input.note ?? '',
-          createdBy: actor.id,
-          points: input.points,
-        });
-        const carried = previous
-          ? await carriedPositions(trx, previous.id, input.points, version.pointIds)
-          : [];
-        const proposed = (mechanism.parties as readonly string[]).includes(author)
-          ? version.pointIds.map((pointId) => ({
-              pointId,
-              party: author,
-              stance: 'proposes' as const,
-              conditions: null,
-              statedOn: input.tabledOn,
-              source: `${input.title}, version ${version.number}`,
-            }))
-          : [];
-        await repo.insertPositions(
-          trx,
-          mechanism.id,
-          [...carried.filter((p) => p.party !== author || proposed.length === 0), ...proposed].map(
-            (p) => ({ ...p, recordedBy: actor.id }),
-          ),
-        );
-        await audit.record(
-          trx,
-          auditEvent(actor, 'talks.document.table', {
-            mechanismId: mechanism.id,
-            objectIds: [documentId, version.id],
-            details: {
+      const transaction = () =>
+        db.transaction().execute(async (trx) => {
+          const existing = await repo.findDocument(trx, mechanism.id, { title: input.title });
+          if (existing && (existing.author !== author || existing.kind !== input.kind))
+            throw new AppError(
+              'TALKS.NAME_TAKEN',
+              `title: "${input.title}" is a ${existing.kind} by ${existing.author}; a new version keeps its author and kind`,
+            );
+          const documentId =
+            existing?.id ??
+            (await repo.insertDocument(trx, {
+              mechanismId: mechanism.id,
               title: input.title,
-              version: version.number,
-              points: input.points.length,
-              carried: carried.length,
-            },
-          }),
-        );
-        return { id: documentId, version: version.number, points: version.pointIds.length };
-      });
+              author,
+              kind: input.kind,
+              createdBy: actor.id,
+            }));
+          const previous = existing ? await repo.findVersion(trx, documentId, 'latest') : undefined;
+          const version = await repo.insertVersion(trx, {
+            mechanismId: mechanism.id,
+            documentId,
+            tabledOn: input.tabledOn,
+            roundId: input.roundId ?? null,
+            note: input.note ?? '',
+            createdBy: actor.id,
+            points: input.points,
+          });
+          const carried = previous
+            ? await carriedPositions(trx, previous.id, input.points, version.pointIds)
+            : [];
+          const proposed = (mechanism.parties as readonly string[]).includes(author)
+            ? version.pointIds.map((pointId) => ({
+                pointId,
+                party: author,
+                stance: 'proposes' as const,
+                conditions: null,
+                statedOn: input.tabledOn,
+                source: `${input.title}, version ${version.number}`,
+              }))
+            : [];
+          await repo.insertPositions(
+            trx,
+            mechanism.id,
+            [
+              ...carried.filter((p) => p.party !== author || proposed.length === 0),
+              ...proposed,
+            ].map((p) => ({ ...p, recordedBy: actor.id })),
+          );
+          await audit.record(
+            trx,
+            auditEvent(actor, 'talks.document.table', {
+              mechanismId: mechanism.id,
+              objectIds: [documentId, version.id],
+              details: {
+                title: input.title,
+                version: version.number,
+                points: input.points.length,
+                carried: carried.length,
+              },
+            }),
+          );
+          return { id: documentId, version: version.number, points: version.pointIds.length };
+        });
+      return refusingTakenName(
+        'talks_document_title',
+        `title: "${input.title}" was tabled by another request at the same moment; table it again to make it a new version`,
+        transaction,
+      );
     },
 
     /** Every document with its latest version number. */
@@ -273,7 +291,45 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
       }
       return { parties: mechanism.parties, documents: result.filter((d) => d.points.length > 0) };
     },
+
+    /**
+     * Corrects one point's text (or kind) as a new version of its document: the other points and
+     * their positions are carried over; the revised point starts with only its author proposing it.
+     */
+    async revisePoint(actor: Actor, input: PointRevision) {
+      const mechanism = await mechanismFor(actor, input.mechanism, 'talks.manage');
+      const document = await documentOf(mechanism, input.document);
+      const latest = await repo.findVersion(db, document.id, 'latest');
+      const points = latest ? await repo.pointsOf(db, [latest.id]) : [];
+      const point = points.find((p) => p.label === input.label);
+      if (!latest || !point)
+        throw new AppError(
+          'TALKS.NOT_FOUND',
+          `"${document.title}" has no point ${input.label} in its latest version`,
+        );
+      const kind = input.kind ?? (point.kind as PointKind);
+      if (point.text === input.text.trim() && point.kind === kind)
+        throw new AppError(
+          'VALIDATION.INVALID_INPUT',
+          `text: point ${input.label} of version ${latest.number} already says this`,
+        );
+      return service.tableDocument(actor, {
+        mechanism: mechanism.id,
+        title: document.title,
+        author: document.author,
+        kind: document.kind,
+        tabledOn: input.tabledOn,
+        roundId: input.roundId ?? null,
+        note: input.note ?? `point ${input.label} revised`,
+        points: points.map((p) =>
+          p.id === point.id
+            ? { label: p.label, kind, text: input.text.trim() }
+            : { label: p.label, kind: p.kind as PointKind, text: p.text },
+        ),
+      });
+    },
   };
+  return service;
 }
 
 /** The positions of the version before on points kept word for word, moved to the new points. */

@@ -236,7 +236,7 @@ describeEachDatabase('the record of the talks', (db) => {
     ]);
   });
 
-  it('records every write in the audit log', async () => {
+  it('records every write, and every read of private notes, in the audit log', async () => {
     const actions = await db()
       .selectFrom('audit_entry')
       .select('action')
@@ -250,6 +250,7 @@ describeEachDatabase('the record of the talks', (db) => {
       'talks.ceasefire.status',
       'talks.document.table',
       'talks.note.add',
+      'talks.note.read',
       'talks.position',
       'talks.round.add',
     ]);

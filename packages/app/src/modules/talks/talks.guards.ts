@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
+import { brokenUniqueConstraint } from '../../platform/db/unique-violation.ts';
 import { authorize, type Actor, type Permission } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 
@@ -33,4 +34,22 @@ export function ownParty(actor: Actor, mechanism: Mechanism): string {
   );
   if (!grant?.party) throw new AppError('VALIDATION.INVALID_INPUT', 'party: say whose notes');
   return grant.party;
+}
+
+/**
+ * Runs `work`; when another request took the same unique name meanwhile (the database's unique
+ * constraint, not the check before it, caught it), answers TALKS.NAME_TAKEN with `message`.
+ */
+export async function refusingTakenName<T>(
+  constraint: string,
+  message: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (brokenUniqueConstraint(error) === constraint)
+      throw new AppError('TALKS.NAME_TAKEN', message);
+    throw error;
+  }
 }

@@ -24,6 +24,14 @@ export async function insertRound(
   round: NewRound,
   outcomes: ReadonlyArray<{ text: string; agreementId: string | null }>,
 ): Promise<{ id: string; number: number }> {
+  // The mechanism's row is locked (not its key, which other tables refer to) so that two rounds
+  // recorded at once get different numbers.
+  await db
+    .selectFrom('mechanism')
+    .select('id')
+    .where('id', '=', round.mechanismId)
+    .forNoKeyUpdate()
+    .execute();
   const { next } = await db
     .selectFrom('talks_round')
     .select(sql<number>`coalesce(max(number), 0)::int + 1`.as('next'))
@@ -44,20 +52,62 @@ export async function insertRound(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (outcomes.length > 0)
-    await db
-      .insertInto('talks_outcome')
-      .values(
-        outcomes.map((o, i) => ({
-          mechanism_id: round.mechanismId,
-          round_id: id,
-          number: i + 1,
-          text: o.text,
-          agreement_id: o.agreementId,
-        })),
-      )
-      .execute();
+  await insertOutcomes(db, round.mechanismId, id, outcomes);
   return { id, number: next };
+}
+
+async function insertOutcomes(
+  db: Database,
+  mechanismId: string,
+  roundId: string,
+  outcomes: ReadonlyArray<{ text: string; agreementId: string | null }>,
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  await db
+    .insertInto('talks_outcome')
+    .values(
+      outcomes.map((o, i) => ({
+        mechanism_id: mechanismId,
+        round_id: roundId,
+        number: i + 1,
+        text: o.text,
+        agreement_id: o.agreementId,
+      })),
+    )
+    .execute();
+}
+
+export interface RoundCorrection {
+  date?: string;
+  venue?: string;
+  mediators?: readonly string[];
+  delegations?: ReadonlyArray<{ party: string; head: string | null; members: readonly string[] }>;
+  durationMinutes?: number | null;
+  summary?: string;
+  outcomes?: ReadonlyArray<{ text: string; agreementId: string | null }>;
+}
+
+/** Corrects a round's details; outcomes, when given, replace the round's outcomes. */
+export async function updateRound(
+  db: Database,
+  mechanismId: string,
+  roundId: string,
+  c: RoundCorrection,
+): Promise<void> {
+  const set = {
+    ...(c.date !== undefined ? { date: c.date } : {}),
+    ...(c.venue !== undefined ? { venue: c.venue } : {}),
+    ...(c.mediators !== undefined ? { mediators: JSON.stringify(c.mediators) } : {}),
+    ...(c.delegations !== undefined ? { delegations: JSON.stringify(c.delegations) } : {}),
+    ...(c.durationMinutes !== undefined ? { duration_minutes: c.durationMinutes } : {}),
+    ...(c.summary !== undefined ? { summary: c.summary } : {}),
+  };
+  if (Object.keys(set).length > 0)
+    await db.updateTable('talks_round').set(set).where('id', '=', roundId).execute();
+  if (c.outcomes) {
+    await db.deleteFrom('talks_outcome').where('round_id', '=', roundId).execute();
+    await insertOutcomes(db, mechanismId, roundId, c.outcomes);
+  }
 }
 
 export async function listRounds(db: Database, mechanismId: string) {
@@ -88,6 +138,15 @@ export async function findRound(db: Database, mechanismId: string, id: string) {
     .where('mechanism_id', '=', mechanismId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+export async function outcomesOf(db: Database, roundId: string) {
+  return db
+    .selectFrom('talks_outcome')
+    .select(['number', 'text', 'agreement_id'])
+    .where('round_id', '=', roundId)
+    .orderBy('number')
+    .execute();
 }
 
 export async function agreementsOf(db: Database, mechanismId: string, ids: readonly string[]) {

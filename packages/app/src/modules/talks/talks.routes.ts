@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../access/index.ts';
-import { mechanismParams, noteBody, notesQuery, rangeQuery, roundBody } from './talks.schemas.ts';
+import {
+  mechanismParams,
+  noteBody,
+  notesQuery,
+  rangeQuery,
+  roundBody,
+  roundCorrectionBody,
+  roundParams,
+} from './talks.schemas.ts';
 import type { TalksService } from './talks.service.ts';
 
 const T = '/mechanisms/:mechanism/talks';
@@ -40,6 +48,25 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
             ...request.body,
           }),
         ),
+    );
+    app.patch(
+      `${T}/rounds/:round`,
+      {
+        config: { rule: 'talks.manage' },
+        schema: {
+          tags,
+          description:
+            "Corrects a round's details (only the fields given; outcomes, when given, replace the round's); the audit log keeps what they were.",
+          params: roundParams,
+          body: roundCorrectionBody,
+        },
+      },
+      async (request) =>
+        talks.correctRound(actorOf(request), {
+          ...request.body,
+          mechanism: request.params.mechanism,
+          round: request.params.round,
+        }),
     );
     app.get(
       `${T}/notes`,

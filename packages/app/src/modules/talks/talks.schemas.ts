@@ -43,6 +43,18 @@ export const roundBody = z.object({
     .default([]),
 });
 
+const reason = z.string().trim().max(2000).nullable().optional();
+export const roundParams = mechanismParams.extend({ round: z.uuid() });
+export const roundCorrectionBody = roundBody
+  .extend({
+    mediators: z.array(code).max(10).optional(),
+    delegations: roundBody.shape.delegations.unwrap().optional(),
+    outcomes: roundBody.shape.outcomes.unwrap().optional(),
+    reason,
+  })
+  .partial()
+  .strict();
+
 export const documentBody = z.object({
   title: text(300),
   author: code,
@@ -66,6 +78,15 @@ export const positionBody = z.object({
   conditions: z.string().max(5000).nullable().optional(),
   statedOn: day,
   source: text(1000),
+});
+
+export const pointParams = documentParams.extend({ label: text(20) });
+export const pointRevisionBody = z.object({
+  text: text(10_000),
+  kind: z.enum(POINT_KINDS).optional(),
+  tabledOn: day,
+  roundId: z.uuid().nullable().optional(),
+  note: z.string().max(10_000).optional(),
 });
 
 export const gapQuery = z.object({ document: text(300).optional() });
@@ -104,6 +125,15 @@ export const reporterBody = z.union([
 ]);
 
 const optionalText = z.string().trim().max(2000).nullable().optional();
+const assessmentBody = z.object({
+  weapon: optionalText,
+  bearingDeg: z.number().min(0).max(360).nullable().optional(),
+  distanceKm: z.number().min(0).max(1000).nullable().optional(),
+  trajectory: optionalText,
+  confidence: z.enum(CONFIDENCES).nullable().optional(),
+  consequences: optionalText,
+  attribution: optionalText,
+});
 export const violationBody = z.object({
   reporter: reporterBody,
   ceasefire: text(300).nullable().optional(),
@@ -128,17 +158,7 @@ export const violationBody = z.object({
       message: 'the window ends before it starts',
       path: ['windowEnd'],
     }),
-  assessment: z
-    .object({
-      weapon: optionalText,
-      bearingDeg: z.number().min(0).max(360).nullable().optional(),
-      distanceKm: z.number().min(0).max(1000).nullable().optional(),
-      trajectory: optionalText,
-      confidence: z.enum(CONFIDENCES).nullable().optional(),
-      consequences: optionalText,
-      attribution: optionalText,
-    })
-    .default({}),
+  assessment: assessmentBody.default({}),
 });
 
 export const importBody = z.object({
@@ -161,4 +181,8 @@ export const violationParams = mechanismParams.extend({ violation: z.uuid() });
 export const verificationBody = z.object({
   verification: z.enum(VERIFICATIONS),
   reason: z.string().max(2000).nullable().optional(),
+});
+export const assessmentCorrectionBody = z.object({
+  assessment: assessmentBody.strict(),
+  reason,
 });

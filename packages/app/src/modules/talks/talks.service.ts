@@ -3,7 +3,7 @@ import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { rowScope, authorize, type Actor, type Permission } from '../access/index.ts';
-import type { MechanismsService } from '../mechanisms/index.ts';
+import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { mergeTimeline } from './domain/timeline.ts';
 import { timelineEntries } from './talks-timeline.ts';
 import { mechanismFor as allowedMechanism, ownParty, partyOf } from './talks.guards.ts';
@@ -26,27 +26,40 @@ export interface NewRound {
   outcomes: ReadonlyArray<{ text: string; agreementId?: string | null }>;
 }
 
+export type RoundCorrection = Partial<Omit<NewRound, 'mechanism'>> & {
+  mechanism: string;
+  round: string;
+  reason?: string | null;
+};
+
 /** Rounds of talks and their outcomes, each party's private notes, and the timeline. */
 export function createTalksService({ db, mechanisms, audit }: TalksDeps) {
   const mechanismFor = (actor: Actor, ref: string, permission: Permission, party?: string) =>
     allowedMechanism(mechanisms, actor, ref, permission, party);
 
+  const delegationsOf = (mechanism: Mechanism, delegations: NewRound['delegations']) =>
+    delegations.map((d) => ({
+      party: partyOf(mechanism, d.party),
+      head: d.head,
+      members: [...d.members],
+    }));
+
+  /** The agreements the outcomes link to, each checked to be the mechanism's. */
+  async function linkedAgreements(mechanism: Mechanism, outcomes: NewRound['outcomes']) {
+    const linked = [...new Set(outcomes.flatMap((o) => (o.agreementId ? [o.agreementId] : [])))];
+    const found = await repo.agreementsOf(db, mechanism.id, linked);
+    const missing = linked.find((id) => !found.some((a) => a.id === id));
+    if (missing)
+      throw new AppError('TALKS.NOT_FOUND', `no agreement ${missing} in ${mechanism.name}`);
+    return linked;
+  }
+
   return {
     /** Records a round: when and where, who mediated, each delegation, and what came of it. */
     async addRound(actor: Actor, input: NewRound) {
       const mechanism = await mechanismFor(actor, input.mechanism, 'talks.manage');
-      const delegations = input.delegations.map((d) => ({
-        party: partyOf(mechanism, d.party),
-        head: d.head,
-        members: [...d.members],
-      }));
-      const linked = [
-        ...new Set(input.outcomes.flatMap((o) => (o.agreementId ? [o.agreementId] : []))),
-      ];
-      const found = await repo.agreementsOf(db, mechanism.id, linked);
-      const missing = linked.find((id) => !found.some((a) => a.id === id));
-      if (missing)
-        throw new AppError('TALKS.NOT_FOUND', `no agreement ${missing} in ${mechanism.name}`);
+      const delegations = delegationsOf(mechanism, input.delegations);
+      const linked = await linkedAgreements(mechanism, input.outcomes);
       return db.transaction().execute(async (trx) => {
         const round = await repo.insertRound(
           trx,
@@ -76,6 +89,64 @@ export function createTalksService({ db, mechanisms, audit }: TalksDeps) {
           }),
         );
         return round;
+      });
+    },
+
+    /** Corrects a round's details; the audit log keeps what each changed field was before. */
+    async correctRound(actor: Actor, input: RoundCorrection) {
+      const mechanism = await mechanismFor(actor, input.mechanism, 'talks.manage');
+      const { mechanism: _m, round: roundId, reason, outcomes: _o, ...fields } = input;
+      const correction: repo.RoundCorrection = {
+        ...fields,
+        ...(fields.mediators ? { mediators: fields.mediators.map((m) => m.toUpperCase()) } : {}),
+        ...(fields.delegations
+          ? { delegations: delegationsOf(mechanism, fields.delegations) }
+          : {}),
+        ...(input.outcomes
+          ? {
+              outcomes: input.outcomes.map((o) => ({
+                text: o.text,
+                agreementId: o.agreementId ?? null,
+              })),
+            }
+          : {}),
+      };
+      const changed = Object.keys(correction).filter(
+        (k) => correction[k as keyof repo.RoundCorrection] !== undefined,
+      );
+      if (changed.length === 0)
+        throw new AppError('VALIDATION.INVALID_INPUT', 'a correction names at least one field');
+      const linked = await linkedAgreements(mechanism, input.outcomes ?? []);
+      return db.transaction().execute(async (trx) => {
+        const round = await repo.findRound(trx, mechanism.id, roundId);
+        if (!round)
+          throw new AppError('TALKS.NOT_FOUND', `no round ${roundId} in ${mechanism.name}`);
+        const before: Record<string, unknown> = {
+          date: round.date,
+          venue: round.venue,
+          mediators: round.mediators,
+          delegations: round.delegations,
+          durationMinutes: round.duration_minutes,
+          summary: round.summary,
+          outcomes: correction.outcomes ? await repo.outcomesOf(trx, round.id) : undefined,
+        };
+        await repo.updateRound(trx, mechanism.id, round.id, correction);
+        await audit.record(
+          trx,
+          auditEvent(actor, 'talks.round.correct', {
+            mechanismId: mechanism.id,
+            objectIds: [round.id, ...linked],
+            details: {
+              number: round.number,
+              before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+              after: Object.fromEntries(
+                changed.map((k) => [k, correction[k as keyof repo.RoundCorrection]]),
+              ),
+            },
+            ...(reason ? { reason } : {}),
+          }),
+        );
+        return { id: round.id, number: round.number, corrected: changed };
       });
     },
 
@@ -141,6 +212,15 @@ export function createTalksService({ db, mechanisms, audit }: TalksDeps) {
       authorize(actor, 'talks.note', { mechanismId: mechanism.id, party });
       const rows = await withScope(db, rowScope(actor), (scoped) =>
         repo.listNotes(scoped, mechanism.id, party),
+      );
+      // A party's notes are its private record: each read names the notes it returned.
+      await audit.record(
+        null,
+        auditEvent(actor, 'talks.note.read', {
+          mechanismId: mechanism.id,
+          objectIds: rows.map((n) => n.id),
+          details: { party, notes: rows.length },
+        }),
       );
       return rows.map((n) => ({
         id: n.id,
