@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { accessAdminRoutes, accessRoutes, installAuthentication } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { dashboardRoutes } from './modules/dashboard/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(accessAdminRoutes(deps.services.access));
       await api.register(auditRoutes(deps.services.audit));
       await api.register(mechanismRoutes(deps.services.mechanisms));
+      await api.register(dashboardRoutes(deps.services.dashboard));
       await api.register(
         registryRoutes(deps.services.registry, { maxUploadBytes: deps.maxUploadBytes }),
       );

@@ -1,6 +1,7 @@
 import { createAccessService } from './modules/access/index.ts';
 import { createAgreementsService, createEligibilityService } from './modules/agreements/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
+import { createDashboardService } from './modules/dashboard/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
@@ -68,6 +69,13 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     remains: createRemainsService({ db, mechanisms, audit }),
     receipts: createReceiptsService({ db, mechanisms, audit }),
     signingKeys: createSigningKeysService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
+    dashboard: createDashboardService({
+      db,
+      mechanisms,
+      agreements,
+      reconciliation,
+      ...(clock ? { clock } : {}),
+    }),
     talks: createTalksService({ db, mechanisms, audit }),
     documents: createDocumentsService({ db, mechanisms, audit }),
     ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),

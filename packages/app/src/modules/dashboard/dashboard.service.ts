@@ -1,0 +1,164 @@
+import type { Database } from '../../platform/db/kysely.ts';
+import { withScope } from '../../platform/db/scope.ts';
+import { authorize, rowScope, type Actor } from '../access/index.ts';
+import type { AgreementsService } from '../agreements/index.ts';
+import type { MechanismsService } from '../mechanisms/index.ts';
+import type { ReconciliationService } from '../reconciliation/index.ts';
+import { ACTIVITY_ACTIONS, recentActivity } from './domain/activity.ts';
+import {
+  currentCounts,
+  disputesOf,
+  nextStages,
+  parityOf,
+  personsSeenBy,
+  type CountedPerson,
+} from './domain/figures.ts';
+import { bucketEnds, firstEvent, seriesOf, type PersonHistory } from './domain/person-history.ts';
+import { stateFor, viewerOf } from './domain/viewer.ts';
+import * as repo from './dashboard.repository.ts';
+
+export interface DashboardDeps {
+  db: Database;
+  mechanisms: MechanismsService;
+  agreements: AgreementsService;
+  reconciliation: ReconciliationService;
+  clock?: () => Date;
+}
+
+const ACTIVITY_SHOWN = 20;
+// Enough entries to find twenty lines for a party after a bulk move of the other side's persons.
+const ACTIVITY_READ = 5_000;
+
+/**
+ * A mechanism at a glance: persons by state and category now and over time, parity per
+ * category, open disputes, the next stages and recent activity; every figure as the reader's
+ * role and party may see it (figures/viewer.ts), and counts only, never a person.
+ */
+export function createDashboardService(deps: DashboardDeps) {
+  const { db, mechanisms, agreements, reconciliation } = deps;
+  const clock = deps.clock ?? (() => new Date());
+
+  /** Sought lines not acknowledged by the other side, per seeking party, from the latest run. */
+  async function notAcknowledged(actor: Actor, mechanismId: string) {
+    const status = await reconciliation.status(actor, mechanismId);
+    if (!status.summary) return null;
+    const counts: Record<string, number> = {};
+    for (const row of status.summary.outcomes)
+      if (row.outcome === 'not_acknowledged' && row.kind === 'sought')
+        counts[row.party_code] = (counts[row.party_code] ?? 0) + row.n;
+    return counts;
+  }
+
+  return {
+    async dashboard(actor: Actor, mechanismRef: string) {
+      const mechanism = await mechanisms.get(actor, mechanismRef);
+      authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });
+      const viewer = viewerOf(actor, mechanism);
+      const sides: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
+      const { persons, moves, stages, openings, entries } = await withScope(
+        db,
+        rowScope(actor),
+        async (scoped) => ({
+          persons: viewer.readsExchange ? await repo.findCountedPersons(scoped, mechanism.id) : [],
+          moves: viewer.readsExchange ? await repo.findMoves(scoped, mechanism.id) : [],
+          stages: viewer.readsExchange ? await repo.findStages(scoped, mechanism.id) : [],
+          openings: await repo.findFirstOpenings(scoped, mechanism.id),
+          entries: await repo.findRecentEntries(
+            scoped,
+            mechanism.id,
+            ACTIVITY_ACTIONS,
+            ACTIVITY_READ,
+          ),
+        }),
+      );
+      const counted: CountedPerson[] = persons.map((p) => ({
+        id: p.id,
+        agreementId: p.agreement_id,
+        party: p.party_code,
+        receivingParty: p.receiving_party,
+        category: p.category,
+        rank: p.rank,
+        state: p.state,
+        stageId: p.stage_id,
+      }));
+      const seen = personsSeenBy(viewer, counted);
+      const histories = historiesOf(seen, moves, openings);
+      const now = clock();
+      const first = firstEvent(histories);
+      const ends = first ? bucketEnds(first, now) : [];
+      const allAgreements = viewer.readsAgreements
+        ? await agreements.list(actor, mechanism.id)
+        : [];
+      const reconciled = viewer.readsReconciliation
+        ? await notAcknowledged(actor, mechanism.id)
+        : null;
+      return {
+        mechanism,
+        viewer: {
+          sides: viewer.sides,
+          seesWish: viewer.seesWish,
+          readsExchange: viewer.readsExchange,
+          readsReconciliation: viewer.readsReconciliation,
+        },
+        generatedAt: now.toISOString(),
+        persons: currentCounts(viewer, counted),
+        series: {
+          byState: seriesOf(histories, ends, (_, state) => stateFor(viewer, state)),
+          byCategory: seriesOf(histories, ends, (person) => person.category),
+        },
+        parity: allAgreements
+          .filter((a) => counted.some((p) => p.agreementId === a.id))
+          .map((agreement) => ({
+            agreementId: agreement.id,
+            name: agreement.name,
+            ...parityOf(
+              counted.filter((p) => p.agreementId === agreement.id),
+              agreement.versions.at(-1)!.definition.formula,
+              sides,
+            ),
+          })),
+        disputes: disputesOf(viewer, counted, reconciled),
+        nextStages: nextStages(
+          stages.map((s) => ({ ...s, agreementId: s.agreement_id })),
+          counted,
+          sides,
+        ).map((stage) => ({
+          ...stage,
+          agreementName: allAgreements.find((a) => a.id === stage.agreementId)?.name ?? '',
+        })),
+        activity: recentActivity(viewer, entries, new Set(seen.map((p) => p.id)), ACTIVITY_SHOWN),
+      };
+    },
+  };
+}
+
+/**
+ * Each person's history: their moves, and when they were put on the path. That moment is not
+ * kept with the person; it is the first opening of the agreement's paths in the audit log, or
+ * the person's first move when the log says nothing earlier.
+ */
+function historiesOf(
+  persons: readonly CountedPerson[],
+  moves: ReadonlyArray<{ person_id: string; from_state: string; to_state: string; at: Date }>,
+  openings: ReadonlyMap<string, Date>,
+): PersonHistory[] {
+  const movesOf = new Map<string, Array<{ at: Date; from: string; to: string }>>();
+  for (const move of moves) {
+    const list = movesOf.get(move.person_id) ?? [];
+    list.push({ at: new Date(move.at), from: move.from_state, to: move.to_state });
+    movesOf.set(move.person_id, list);
+  }
+  const histories: PersonHistory[] = [];
+  for (const person of persons) {
+    const own = movesOf.get(person.id) ?? [];
+    const candidates = [openings.get(person.agreementId), own[0]?.at].filter(
+      (d): d is Date => d !== undefined,
+    );
+    if (candidates.length === 0) continue;
+    const openedAt = new Date(Math.min(...candidates.map((d) => d.getTime())));
+    histories.push({ category: person.category, state: person.state, openedAt, moves: own });
+  }
+  return histories;
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

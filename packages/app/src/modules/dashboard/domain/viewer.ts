@@ -1,0 +1,48 @@
+import type { Actor } from '../../access/domain/actor.ts';
+import { isAllowed } from '../../access/domain/permissions.ts';
+import { stateSeenByParty, type PersonState } from '../../exchanges/domain/person-path.ts';
+
+/**
+ * What one reader of a mechanism's dashboard may be shown, from the permission table: whose
+ * persons are counted (a party role: the persons its own party holds, its own submissions; the
+ * others: every side), whether the wish interview's states show as they are, and which sections
+ * the role reads at all.
+ */
+export interface Viewer {
+  /** The holding parties whose persons are counted. */
+  readonly sides: readonly string[];
+  /** Mediator and verifier see the states as they are; the others see cleared / not cleared. */
+  readonly seesWish: boolean;
+  readonly readsAgreements: boolean;
+  readonly readsExchange: boolean;
+  readonly readsReconciliation: boolean;
+  /** The parties whose list imports the reader may hear of. */
+  readonly listParties: readonly string[];
+}
+
+/** The viewer a dashboard is built for: an actor in one mechanism of two parties. */
+export function viewerOf(actor: Actor, mechanism: { id: string; parties: readonly string[] }) {
+  const target = { mechanismId: mechanism.id };
+  const grants = actor.grants.filter((g) => g.mechanismId === mechanism.id);
+  const isWholeMechanism =
+    actor.isSystem || grants.some((g) => g.party === null && g.role !== 'observer');
+  const sides = isWholeMechanism
+    ? [...mechanism.parties]
+    : mechanism.parties.filter((p) => grants.some((g) => g.party === p));
+  return {
+    sides,
+    seesWish:
+      actor.isSystem || grants.some((g) => g.role === 'mediator' || g.role === 'neutral_verifier'),
+    readsAgreements: isAllowed(actor, 'agreement.read', target),
+    readsExchange: isAllowed(actor, 'exchange.read', target),
+    readsReconciliation: isAllowed(actor, 'reconciliation.read', target),
+    listParties: mechanism.parties.filter((party) =>
+      isAllowed(actor, 'list.versions', { ...target, party }),
+    ),
+  } satisfies Viewer;
+}
+
+/** A state as the viewer may see it. */
+export function stateFor(viewer: Viewer, state: string): string {
+  return viewer.seesWish ? state : stateSeenByParty(state as PersonState);
+}

@@ -1,0 +1,2 @@
+export { createDashboardService, type DashboardService } from './dashboard.service.ts';
+export { dashboardRoutes } from './dashboard.routes.ts';
