@@ -1,24 +1,26 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, useNavigate, useParams } from 'react-router';
-import { AgreementPage } from '../agreements/AgreementPage.tsx';
-import { AgreementsPage } from '../agreements/AgreementsPage.tsx';
-import { StagesPage } from '../exchange/StagesPage.tsx';
-import { ManifestPage } from '../manifests/ManifestPage.tsx';
-import { ManifestsPage } from '../manifests/ManifestsPage.tsx';
-import { AdminLayout } from '../admin/AdminLayout.tsx';
-import { AuditPage } from '../admin/AuditPage.tsx';
-import { TokensPage } from '../admin/TokensPage.tsx';
-import { UsersPage } from '../admin/UsersPage.tsx';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx';
 import { PlannedPage } from '../common/PlannedPage.tsx';
 import { Shell } from '../layout/Shell.tsx';
 import { WorkspaceLayout } from '../layout/WorkspaceLayout.tsx';
 import { ListPage } from '../lists/ListPage.tsx';
 import { ChooseWorkspacePage } from '../mechanisms/ChooseWorkspacePage.tsx';
-import { ReconciliationPage } from '../reconciliation/ReconciliationPage.tsx';
-import { ReviewQueuePage } from '../reconciliation/ReviewQueuePage.tsx';
 import { listsOf } from '../session/abilities.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { RequireSession } from './RequireSession.tsx';
+
+/*
+ * Each section's pages are loaded when first opened, so that signing in does not wait for the
+ * code of every screen (charts, signing, PDF links). The shell, the workspace chooser and the
+ * lists, which every role opens first, stay in the main bundle.
+ */
+function page<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /** A workspace opens on the reconciliation for the roles that read it, else on its first list. */
 function WorkspaceHome() {
@@ -59,24 +61,45 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <WorkspaceHome /> },
           { path: 'lists/:party/:kind', element: <ListRoute /> },
-          { path: 'reconciliation', element: <ReconciliationPage /> },
-          { path: 'review', element: <ReviewQueuePage /> },
-          { path: 'agreements', element: <AgreementsPage /> },
-          { path: 'agreements/:agreementId', element: <AgreementPage /> },
-          { path: 'stages', element: <StagesPage /> },
-          { path: 'manifests', element: <ManifestsPage /> },
-          { path: 'manifests/:manifestId', element: <ManifestPage /> },
+          {
+            path: 'reconciliation',
+            lazy: page(
+              () => import('../reconciliation/ReconciliationPage.tsx'),
+              'ReconciliationPage',
+            ),
+          },
+          {
+            path: 'review',
+            lazy: page(() => import('../reconciliation/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
+          },
+          {
+            path: 'agreements',
+            lazy: page(() => import('../agreements/AgreementsPage.tsx'), 'AgreementsPage'),
+          },
+          {
+            path: 'agreements/:agreementId',
+            lazy: page(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage'),
+          },
+          { path: 'stages', lazy: page(() => import('../exchange/StagesPage.tsx'), 'StagesPage') },
+          {
+            path: 'manifests',
+            lazy: page(() => import('../manifests/ManifestsPage.tsx'), 'ManifestsPage'),
+          },
+          {
+            path: 'manifests/:manifestId',
+            lazy: page(() => import('../manifests/ManifestPage.tsx'), 'ManifestPage'),
+          },
           { path: 'talks', element: <PlannedPage section="talks" /> },
         ],
       },
       {
         path: '/admin',
-        element: <AdminLayout />,
+        lazy: page(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
         children: [
           { index: true, element: <Navigate to="/admin/users" replace /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'tokens', element: <TokensPage /> },
-          { path: 'audit', element: <AuditPage /> },
+          { path: 'users', lazy: page(() => import('../admin/UsersPage.tsx'), 'UsersPage') },
+          { path: 'tokens', lazy: page(() => import('../admin/TokensPage.tsx'), 'TokensPage') },
+          { path: 'audit', lazy: page(() => import('../admin/AuditPage.tsx'), 'AuditPage') },
         ],
       },
       { path: '*', element: <Navigate to="/choose" replace /> },
