@@ -174,6 +174,47 @@ describeEachDatabase('violation reports', (db) => {
     expect(await get<{ total: number }>('observer', '/violations')).toMatchObject({ total: 0 });
   });
 
+  it('previews a file without storing it: the same errors by line and column, or its reports', async () => {
+    const bad = [
+      ...GOOD.slice(0, 1),
+      ['Pokrovsk', 'patrol', '2025-07-26T25:00', ...GOOD[0]!.slice(3)],
+    ];
+    const preview = await post('UA', '/violations/import/preview', {
+      reporter: { party: 'UA' },
+      fileName: 'ua-july.csv',
+      csv: csvOf([HEADER, ...bad]),
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(
+      preview
+        .json<{ errors: Array<{ line: number; column: string }> }>()
+        .errors.map((e) => [e.line, e.column]),
+    ).toEqual([[3, 'window_start']]);
+    const good = await post('UA', '/violations/import/preview', {
+      reporter: { party: 'UA' },
+      csv: csvOf([HEADER, ...GOOD]),
+    });
+    expect(good.json()).toMatchObject({
+      reports: 3,
+      errors: [],
+      sample: [
+        {
+          line: 2,
+          sector: 'Pokrovsk',
+          observation: { count: 12 },
+          assessment: { weapon: 'artillery' },
+        },
+        {},
+        {},
+      ],
+    });
+    expect(
+      (await post('RU', '/violations/import/preview', { reporter: { party: 'UA' }, csv: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect(await get<{ total: number }>('observer', '/violations')).toMatchObject({ total: 0 });
+  });
+
   it('imports a good file, and counts reports and events per day and per sector', async () => {
     const imported = await post('UA', '/violations/import', {
       reporter: { party: 'UA' },

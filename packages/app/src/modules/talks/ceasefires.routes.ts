@@ -178,6 +178,26 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         ),
     );
     app.post(
+      `${T}/violations/import/preview`,
+      {
+        config: { rule: 'violation.report' },
+        schema: {
+          tags,
+          description:
+            'What a CSV of reports would import, storing nothing: the count, every error by line and column, the first reports.',
+          params: mechanismParams,
+          body: importBody,
+        },
+      },
+      async (request) =>
+        ceasefires.previewFile(actorOf(request), {
+          mechanism: request.params.mechanism,
+          reporter: request.body.reporter,
+          fileName: request.body.fileName,
+          text: request.body.csv,
+        }),
+    );
+    app.post(
       `${T}/violations/:violation/verification`,
       {
         config: { rule: 'violation.verify' },

@@ -256,6 +256,34 @@ export function createCeasefiresService({
       return { id: stored.ids[0]!, verification: 'reported' as const };
     },
 
+    /**
+     * What a CSV file of reports would import, stored nowhere: how many reports, every problem by
+     * line and column, and its first reports as they would be kept.
+     */
+    async previewFile(
+      actor: Actor,
+      input: { mechanism: string; reporter: Reporter; fileName: string; text: string },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      reporterOf(actor, mechanism, input.reporter);
+      const read = readViolationFile(input.text);
+      return {
+        fileName: input.fileName,
+        reports: read.violations.length,
+        errors: read.problems,
+        sample: read.violations.slice(0, 20).map(({ line, violation }) => ({
+          line,
+          sector: violation.sector,
+          observation: {
+            ...violation.observation,
+            windowStart: violation.observation.windowStart.toISOString(),
+            windowEnd: violation.observation.windowEnd.toISOString(),
+          },
+          assessment: violation.assessment,
+        })),
+      };
+    },
+
     /** A CSV file of reports, all or nothing: any bad line and none is stored, each problem named. */
     async importFile(
       actor: Actor,
