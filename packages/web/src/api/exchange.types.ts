@@ -162,7 +162,8 @@ export interface StageDetail {
   status: StageStatus;
   parity: Parity;
   persons: Array<{ id: string; recordId: string; state: PersonState }>;
-  manifests: Array<{ id: string; hash: string }>;
+  /** Oldest first; a correction names the manifest it corrects. */
+  manifests: Array<{ id: string; hash: string; supersedes: string | null }>;
 }
 
 export interface StageProposal {
@@ -206,9 +207,10 @@ export interface ManifestSignature {
   signature: string;
 }
 
-export interface ManifestFile {
+/** A signed document as a self-contained file: a stage's manifest, or a handover receipt. */
+export interface ManifestFile<Document = StageManifest> {
   kind: string;
-  document: StageManifest;
+  document: Document;
   hash: string;
   requiredSigners: Array<{ role: SignerRole; party: string | null }>;
   signatures: ManifestSignature[];
@@ -233,4 +235,36 @@ export interface SigningKey {
   publicKey: string;
   registeredAt: string;
   revokedAt: string | null;
+}
+
+export interface SignerRef {
+  role: string;
+  party: string | null;
+}
+
+/** A person of a stage and their handover receipt, as GET .../stages/:stage/receipts answers. */
+export interface StageReceipt {
+  personId: string;
+  recordId: string;
+  party: string;
+  receivingParty: string;
+  state: string;
+  receipt: { id: string; hash: string; signed: SignerRef[]; missing: SignerRef[] } | null;
+}
+
+/** The document of a handover receipt ("parley-receipt/1"). */
+export interface ReceiptDocument {
+  format: string;
+  mechanism: { id: string; name: string };
+  stage: { id: string; number: number; place: string; date: string };
+  manifest: string | null;
+  person: {
+    recordId: string;
+    from: string;
+    to: string;
+    surname: string | null;
+    givenName: string | null;
+    dateOfBirth: string | null;
+  };
+  handedOverAt: string;
 }

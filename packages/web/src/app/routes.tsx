@@ -97,6 +97,14 @@ export const router = createBrowserRouter([
         lazy: page(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
         children: [
           { index: true, element: <Navigate to="/admin/users" replace /> },
+          {
+            path: 'receipts',
+            lazy: page(() => import('../receipts/ReceiptsPage.tsx'), 'ReceiptsPage'),
+          },
+          {
+            path: 'receipts/:receiptId',
+            lazy: page(() => import('../receipts/ReceiptPage.tsx'), 'ReceiptPage'),
+          },
           { path: 'users', lazy: page(() => import('../admin/UsersPage.tsx'), 'UsersPage') },
           { path: 'tokens', lazy: page(() => import('../admin/TokensPage.tsx'), 'TokensPage') },
           { path: 'audit', lazy: page(() => import('../admin/AuditPage.tsx'), 'AuditPage') },

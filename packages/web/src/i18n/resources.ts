@@ -1,3 +1,6 @@
+import receiptsEn from '../receipts/locales/en.json';
+import receiptsRu from '../receipts/locales/ru.json';
+import receiptsUk from '../receipts/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -9,9 +12,9 @@ import uk from './locales/uk.json';
  * lets two sections change their texts without touching the same file.
  */
 export const resources = {
-  en: { ...en },
-  uk: { ...uk },
-  ru: { ...ru },
+  en: { ...en, ...receiptsEn },
+  uk: { ...uk, ...receiptsUk },
+  ru: { ...ru, ...receiptsRu },
 };
 
 export type Resource = typeof resources.en;

@@ -51,6 +51,7 @@ export function WorkspaceNavigation() {
       {abilities.readExchange && link(`${base}/stages`, t('nav.stages'))}
       {abilities.readExchange && link(`${base}/manifests`, t('nav.manifests'))}
       {PLANNED.map((section) => (
+      {abilities.readExchange && link(`${base}/receipts`, t('receipts.nav'))}
         <NavLink
           key={section}
           component={Link}

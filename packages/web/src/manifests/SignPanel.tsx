@@ -10,9 +10,29 @@ import { isSameSigner } from './SignaturesTable.tsx';
 
 const SIGNER_ROLES: readonly string[] = ['party_officer', 'mediator', 'neutral_verifier'];
 
-/** Signs the manifest in this role with the user's own key, made in this browser. */
-export function SignPanel({ file, manifestId }: { file: ManifestFile; manifestId: string }) {
+/** What the panel says; a receipt has its own words. */
+export interface SignTexts {
+  help: string;
+  sign: string;
+  signedAs: string;
+}
+
+/** Signs a manifest or a receipt in this role with the user's own key, made in this browser. */
+export function SignPanel({
+  file,
+  manifestId,
+  texts,
+}: {
+  file: ManifestFile<unknown>;
+  manifestId: string;
+  texts?: SignTexts;
+}) {
   const { t } = useTranslation();
+  const words = texts ?? {
+    help: t('manifest.signHelp'),
+    sign: t('manifest.sign'),
+    signedAs: t('manifest.signedAs'),
+  };
   const { session } = useSession();
   const { mechanism, grant } = useWorkspace();
   const sign = useSign(mechanism.id, manifestId);
@@ -23,10 +43,10 @@ export function SignPanel({ file, manifestId }: { file: ManifestFile; manifestId
   return (
     <Stack gap="xs">
       {isSigned ? (
-        <SuccessAlert title={t('manifest.signedAs')} />
+        <SuccessAlert title={words.signedAs} />
       ) : (
         <>
-          <Text size="sm">{t('manifest.signHelp')}</Text>
+          <Text size="sm">{words.help}</Text>
           <Button
             w="fit-content"
             loading={sign.isPending}
@@ -39,7 +59,7 @@ export function SignPanel({ file, manifestId }: { file: ManifestFile; manifestId
               })
             }
           >
-            {t('manifest.sign')}
+            {words.sign}
           </Button>
         </>
       )}

@@ -10,7 +10,7 @@ export const isSameSigner = (a: SignerRef, b: SignerRef) =>
   a.role === b.role && (a.party ?? null) === (b.party ?? null);
 
 /** Who must sign, and who has: the signer, when, and the id of the key used. */
-export function SignaturesTable({ file }: { file: ManifestFile }) {
+export function SignaturesTable({ file }: { file: ManifestFile<unknown> }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

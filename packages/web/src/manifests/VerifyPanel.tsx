@@ -6,8 +6,16 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { useVerify } from './manifests.api.ts';
 
 /** One button that checks the hash and every signature, and names each problem. */
-export function VerifyPanel({ manifestId }: { manifestId: string }) {
+export function VerifyPanel({
+  manifestId,
+  texts,
+}: {
+  manifestId: string;
+  /** What the button and the success say; a receipt has its own words. */
+  texts?: { verify: string; verified: string };
+}) {
   const { t } = useTranslation();
+  const words = texts ?? { verify: t('manifest.verify'), verified: t('manifest.verified') };
   const { mechanism } = useWorkspace();
   const verify = useVerify(mechanism.id, manifestId);
   const report = verify.data;
@@ -19,10 +27,10 @@ export function VerifyPanel({ manifestId }: { manifestId: string }) {
         loading={verify.isPending}
         onClick={() => verify.mutate()}
       >
-        {t('manifest.verify')}
+        {words.verify}
       </Button>
       <ErrorAlert error={verify.error} />
-      {report?.ok && <SuccessAlert title={t('manifest.verified')} />}
+      {report?.ok && <SuccessAlert title={words.verified} />}
       {report && !report.ok && (
         <ErrorAlert
           title={t('manifest.notVerified', { count: report.problems.length })}

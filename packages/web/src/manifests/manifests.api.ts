@@ -38,7 +38,7 @@ export function useSign(mechanismId: string, manifestId: string) {
   return useMutation({
     mutationFn: async (input: {
       username: string;
-      file: ManifestFile;
+      file: Pick<ManifestFile<unknown>, 'kind' | 'hash'>;
       role: SignerRole;
       party: string | null;
     }) => {

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, seg } from '../api/client.ts';
+import type { ManifestFile, ReceiptDocument, StageReceipt } from '../api/exchange.types.ts';
+
+const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+
+export function useStageReceipts(mechanismId: string, stageId: string | null) {
+  return useQuery({
+    queryKey: ['exchange', mechanismId, 'receipts', stageId],
+    enabled: stageId !== null,
+    queryFn: async () =>
+      (
+        await api<{ items: StageReceipt[] }>(
+          `${m(mechanismId)}/stages/${seg(stageId ?? '')}/receipts`,
+        )
+      ).items,
+  });
+}
+
+/** A receipt is served as a signed file by the same endpoint as a manifest. */
+export function useReceipt(mechanismId: string, receiptId: string) {
+  return useQuery({
+    queryKey: ['exchange', mechanismId, 'manifest', receiptId],
+    queryFn: () =>
+      api<ManifestFile<ReceiptDocument>>(`${m(mechanismId)}/manifests/${seg(receiptId)}`),
+  });
+}
+
+export interface IssueResult {
+  personId: string;
+  ok: boolean;
+  hash?: string;
+  problem?: string;
+}
+
+/**
+ * Issues the receipts of several persons, one request each (the API issues one at a time); a
+ * refusal is kept as that person's result, and the others go on.
+ */
+export function useIssueReceipts(mechanismId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (personIds: string[]): Promise<IssueResult[]> => {
+      const results: IssueResult[] = [];
+      for (const personId of personIds) {
+        try {
+          const { hash } = await api<{ receiptId: string; hash: string }>(
+            `${m(mechanismId)}/persons/${seg(personId)}/receipt`,
+            { method: 'POST' },
+          );
+          results.push({ personId, ok: true, hash });
+        } catch (error) {
+          results.push({ personId, ok: false, problem: (error as Error).message });
+        }
+      }
+      return results;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ['exchange', mechanismId] }),
+  });
+}
