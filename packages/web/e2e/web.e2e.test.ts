@@ -74,6 +74,9 @@ describe.skipIf(!hasChromium && !isCi)(
     it('lets a party officer sign in with a second factor, see whose list it is, and upload a version, every error shown first', async () => {
       const page = await pageOf();
       await firstSignIn(page, 'demo-ua-officer');
+      // The workspace opens on its overview; the lists are in the navigation.
+      await page.getByRole('heading', { name: 'Overview' }).waitFor();
+      await page.getByRole('link', { name: 'UA sought list' }).click();
       await page.getByRole('heading', { name: 'UA sought list' }).waitFor();
       await expect.poll(() => page.getByText('UA list, sought by UA').count()).toBe(1);
       await page.getByRole('row').nth(5).waitFor();
@@ -108,6 +111,7 @@ describe.skipIf(!hasChromium && !isCi)(
     it('lets the mediator reconcile the lists and decide pairs in the review queue', async () => {
       const page = await pageOf();
       await firstSignIn(page, 'demo-mediator');
+      await page.getByRole('link', { name: 'Runs and outcomes' }).click();
       await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
       await page.getByRole('button', { name: 'Start a reconciliation' }).click();
       await page.getByText('Lines by list and outcome').waitFor({ timeout: 120_000 });

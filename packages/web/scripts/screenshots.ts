@@ -34,6 +34,7 @@ try {
   await officer.getByLabel('User name').fill('demo-ua-officer');
   await shoot(officer, 'sign-in');
   await signInFirstTime(officer, server.url, account('demo-ua-officer'));
+  await officer.getByRole('link', { name: 'UA sought list' }).click();
   await officer.getByRole('row').nth(10).waitFor();
   await shoot(officer, 'lines');
   await officer.getByRole('tab', { name: 'Upload a new version' }).click();
@@ -50,6 +51,7 @@ try {
 
   const mediator = await pageFor();
   await signInFirstTime(mediator, server.url, account('demo-mediator'));
+  await mediator.getByRole('link', { name: 'Runs and outcomes' }).click();
   await mediator.getByRole('button', { name: 'Start a reconciliation' }).click();
   await mediator.getByText('Lines by list and outcome').waitFor({ timeout: 120_000 });
   await shoot(mediator, 'reconciliation');

@@ -22,10 +22,14 @@ function page<Name extends string>(
   return async () => ({ Component: (await load())[name] });
 }
 
-/** A workspace opens on the reconciliation for the roles that read it, else on its first list. */
+/**
+ * A workspace opens on the overview for the roles that read the exchange, else on the
+ * reconciliation for the roles that read it, else on its first list.
+ */
 function WorkspaceHome() {
   const { mechanism, grant, abilities, base } = useWorkspace();
   const first = listsOf(grant, mechanism)[0];
+  if (abilities.readExchange) return <Navigate to={`${base}/overview`} replace />;
   if (abilities.readReconciliation || !first)
     return <Navigate to={`${base}/reconciliation`} replace />;
   return <Navigate to={`${base}/lists/${first.party}/${first.kind}`} replace />;
@@ -60,6 +64,10 @@ export const router = createBrowserRouter([
         element: <WorkspaceLayout />,
         children: [
           { index: true, element: <WorkspaceHome /> },
+          {
+            path: 'overview',
+            lazy: page(() => import('../dashboard/DashboardPage.tsx'), 'DashboardPage'),
+          },
           { path: 'lists/:party/:kind', element: <ListRoute /> },
           {
             path: 'reconciliation',

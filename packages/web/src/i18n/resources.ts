@@ -1,3 +1,6 @@
+import dashboardEn from '../dashboard/locales/en.json';
+import dashboardRu from '../dashboard/locales/ru.json';
+import dashboardUk from '../dashboard/locales/uk.json';
 import receiptsEn from '../receipts/locales/en.json';
 import receiptsRu from '../receipts/locales/ru.json';
 import receiptsUk from '../receipts/locales/uk.json';
@@ -12,9 +15,9 @@ import uk from './locales/uk.json';
  * lets two sections change their texts without touching the same file.
  */
 export const resources = {
-  en: { ...en, ...receiptsEn },
-  uk: { ...uk, ...receiptsUk },
-  ru: { ...ru, ...receiptsRu },
+  en: { ...en, ...dashboardEn, ...receiptsEn },
+  uk: { ...uk, ...dashboardUk, ...receiptsUk },
+  ru: { ...ru, ...dashboardRu, ...receiptsRu },
 };
 
 export type Resource = typeof resources.en;

@@ -25,6 +25,7 @@ export function WorkspaceNavigation() {
   );
   return (
     <ScrollArea>
+      {abilities.readExchange && link(`${base}/overview`, t('dashboard.nav'))}
       {abilities.seeLists && (
         <>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs">
