@@ -4,6 +4,9 @@ import dashboardUk from '../dashboard/locales/uk.json';
 import receiptsEn from '../receipts/locales/en.json';
 import receiptsRu from '../receipts/locales/ru.json';
 import receiptsUk from '../receipts/locales/uk.json';
+import correctionsEn from '../corrections/locales/en.json';
+import correctionsRu from '../corrections/locales/ru.json';
+import correctionsUk from '../corrections/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -15,9 +18,9 @@ import uk from './locales/uk.json';
  * lets two sections change their texts without touching the same file.
  */
 export const resources = {
-  en: { ...en, ...dashboardEn, ...receiptsEn },
-  uk: { ...uk, ...dashboardUk, ...receiptsUk },
-  ru: { ...ru, ...dashboardRu, ...receiptsRu },
+  en: { ...en, ...dashboardEn, ...receiptsEn, ...correctionsEn },
+  uk: { ...uk, ...dashboardUk, ...receiptsUk, ...correctionsUk },
+  ru: { ...ru, ...dashboardRu, ...receiptsRu, ...correctionsRu },
 };
 
 export type Resource = typeof resources.en;

@@ -1,7 +1,11 @@
 import { Anchor, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { ManifestFile } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { CorrectionForm } from '../corrections/CorrectionForm.tsx';
+import { ManifestChain } from '../corrections/ManifestChain.tsx';
+import { useStage } from '../exchange/exchange.api.ts';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
@@ -12,17 +16,25 @@ import { SignaturesTable } from './SignaturesTable.tsx';
 import { SignPanel } from './SignPanel.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
 
-/** A stage's manifest: its persons and counts, its hash, its signatures; sign, verify, download. */
+/**
+ * A stage's manifest: its persons and counts, its hash, its signatures, the corrections around
+ * it; sign, verify, download, and for the mediator correct it.
+ */
 export function ManifestPage() {
-  const { t } = useTranslation();
-  const format = useFormat();
   const { manifestId = '' } = useParams();
   const { mechanism } = useWorkspace();
   const manifest = useManifest(mechanism.id, manifestId);
   if (manifest.isPending) return <Loading />;
   if (manifest.error) return <ErrorAlert error={manifest.error} />;
-  const file = manifest.data;
+  return <ManifestView key={manifestId} file={manifest.data} manifestId={manifestId} />;
+}
+
+function ManifestView({ file, manifestId }: { file: ManifestFile; manifestId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { mechanism, abilities } = useWorkspace();
   const { stage, agreement } = file.document;
+  const stageDetail = useStage(mechanism.id, stage.id);
   return (
     <Stack>
       <PageHeader
@@ -40,9 +52,8 @@ export function ManifestPage() {
         <Code block data-testid="manifest-hash">
           {file.hash}
         </Code>
-        {file.document.supersedes && (
-          <Text size="sm">{t('manifest.supersedes', { hash: file.document.supersedes })}</Text>
-        )}
+        {stageDetail.data && <ManifestChain stage={stageDetail.data} manifestId={manifestId} />}
+        <ErrorAlert error={stageDetail.error} />
       </Stack>
       <Group>
         <Anchor
@@ -68,6 +79,15 @@ export function ManifestPage() {
         {t('manifest.persons')}
       </Title>
       <ManifestPersons manifest={file.document} />
+      {abilities.manageExchange &&
+        stageDetail.data &&
+        !stageDetail.data.manifests.some((m) => m.supersedes === manifestId) && (
+          <CorrectionForm
+            manifestId={manifestId}
+            manifest={file.document}
+            stage={stageDetail.data}
+          />
+        )}
     </Stack>
   );
 }
