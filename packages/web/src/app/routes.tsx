@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, useNavigate, useParams } from 'react-router';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx';
-import { PlannedPage } from '../common/PlannedPage.tsx';
 import { Shell } from '../layout/Shell.tsx';
 import { WorkspaceLayout } from '../layout/WorkspaceLayout.tsx';
 import { ListPage } from '../lists/ListPage.tsx';
@@ -97,7 +96,10 @@ export const router = createBrowserRouter([
             path: 'manifests/:manifestId',
             lazy: page(() => import('../manifests/ManifestPage.tsx'), 'ManifestPage'),
           },
-          { path: 'talks', element: <PlannedPage section="talks" /> },
+          {
+            path: 'talks/*',
+            lazy: page(() => import('../talks/TalksSection.tsx'), 'TalksSection'),
+          },
         ],
       },
       {

@@ -7,6 +7,9 @@ import receiptsUk from '../receipts/locales/uk.json';
 import correctionsEn from '../corrections/locales/en.json';
 import correctionsRu from '../corrections/locales/ru.json';
 import correctionsUk from '../corrections/locales/uk.json';
+import talksEn from '../talks/locales/en.json';
+import talksRu from '../talks/locales/ru.json';
+import talksUk from '../talks/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -18,9 +21,9 @@ import uk from './locales/uk.json';
  * lets two sections change their texts without touching the same file.
  */
 export const resources = {
-  en: { ...en, ...dashboardEn, ...receiptsEn, ...correctionsEn },
-  uk: { ...uk, ...dashboardUk, ...receiptsUk, ...correctionsUk },
-  ru: { ...ru, ...dashboardRu, ...receiptsRu, ...correctionsRu },
+  en: { ...en, ...dashboardEn, ...receiptsEn, ...correctionsEn, ...talksEn },
+  uk: { ...uk, ...dashboardUk, ...receiptsUk, ...correctionsUk, ...talksUk },
+  ru: { ...ru, ...dashboardRu, ...receiptsRu, ...correctionsRu, ...talksRu },
 };
 
 export type Resource = typeof resources.en;

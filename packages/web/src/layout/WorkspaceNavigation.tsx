@@ -5,7 +5,7 @@ import { listsOf } from '../session/abilities.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import type { PlannedSection } from '../common/PlannedPage.tsx';
 
-const PLANNED: PlannedSection[] = ['talks'];
+const PLANNED: PlannedSection[] = [];
 
 /** The sections a role may open, in the order of the exchange. */
 export function WorkspaceNavigation() {
@@ -51,8 +51,15 @@ export function WorkspaceNavigation() {
       {link(`${base}/agreements`, t('nav.agreements'))}
       {abilities.readExchange && link(`${base}/stages`, t('nav.stages'))}
       {abilities.readExchange && link(`${base}/manifests`, t('nav.manifests'))}
-      {PLANNED.map((section) => (
+      <NavLink
+        component={Link}
+        to={`${base}/talks`}
+        label={t('nav.talks')}
+        active={pathname.startsWith(`${base}/talks`)}
+        aria-current={pathname.startsWith(`${base}/talks`) ? 'page' : undefined}
+      />
       {abilities.readExchange && link(`${base}/receipts`, t('receipts.nav'))}
+      {PLANNED.map((section) => (
         <NavLink
           key={section}
           component={Link}

@@ -1,0 +1,27 @@
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format.ts';
+import { StanceBadge } from './StanceBadge.tsx';
+import type { PartyPosition } from './talks.types.ts';
+
+/** A party's current position on a point: the stance, its conditions, the day and the source. */
+export function PositionCell({ position }: { position: PartyPosition }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack gap={2}>
+      <StanceBadge stance={position.stance} />
+      {position.conditions && (
+        <Text size="xs">
+          {t('talks.documents.conditions')}: {position.conditions}
+        </Text>
+      )}
+      {position.statedOn && (
+        <Text size="xs" c="dimmed">
+          {format.date(position.statedOn)}
+          {position.source ? ` · ${position.source}` : ''}
+        </Text>
+      )}
+    </Stack>
+  );
+}
