@@ -234,6 +234,8 @@ export interface SigningKey {
   username: string;
   publicKey: string;
   registeredAt: string;
+  /** Who registered it: the owner, or the operator for them. */
+  registeredBy: string;
   revokedAt: string | null;
 }
 

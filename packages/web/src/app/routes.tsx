@@ -124,3 +124,8 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+          { path: 'keys', lazy: page(() => import('../keys/KeysPage.tsx'), 'KeysPage') },
+          {
+            path: 'retention',
+            lazy: page(() => import('../retention/RetentionPage.tsx'), 'RetentionPage'),
+          },

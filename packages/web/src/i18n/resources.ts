@@ -10,6 +10,12 @@ import correctionsUk from '../corrections/locales/uk.json';
 import talksEn from '../talks/locales/en.json';
 import talksRu from '../talks/locales/ru.json';
 import talksUk from '../talks/locales/uk.json';
+import keysEn from '../keys/locales/en.json';
+import keysRu from '../keys/locales/ru.json';
+import keysUk from '../keys/locales/uk.json';
+import retentionEn from '../retention/locales/en.json';
+import retentionRu from '../retention/locales/ru.json';
+import retentionUk from '../retention/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -21,9 +27,33 @@ import uk from './locales/uk.json';
  * lets two sections change their texts without touching the same file.
  */
 export const resources = {
-  en: { ...en, ...dashboardEn, ...receiptsEn, ...correctionsEn, ...talksEn },
-  uk: { ...uk, ...dashboardUk, ...receiptsUk, ...correctionsUk, ...talksUk },
-  ru: { ...ru, ...dashboardRu, ...receiptsRu, ...correctionsRu, ...talksRu },
+  en: {
+    ...en,
+    ...dashboardEn,
+    ...receiptsEn,
+    ...correctionsEn,
+    ...talksEn,
+    ...keysEn,
+    ...retentionEn,
+  },
+  uk: {
+    ...uk,
+    ...dashboardUk,
+    ...receiptsUk,
+    ...correctionsUk,
+    ...talksUk,
+    ...keysUk,
+    ...retentionUk,
+  },
+  ru: {
+    ...ru,
+    ...dashboardRu,
+    ...receiptsRu,
+    ...correctionsRu,
+    ...talksRu,
+    ...keysRu,
+    ...retentionRu,
+  },
 };
 
 export type Resource = typeof resources.en;
