@@ -89,6 +89,14 @@ export const router = createBrowserRouter([
           },
           { path: 'stages', lazy: page(() => import('../exchange/StagesPage.tsx'), 'StagesPage') },
           {
+            path: 'reports',
+            lazy: page(() => import('../reports/ReportsPage.tsx'), 'ReportsPage'),
+          },
+          {
+            path: 'remains',
+            lazy: page(() => import('../remains/RemainsPage.tsx'), 'RemainsPage'),
+          },
+          {
             path: 'manifests',
             lazy: page(() => import('../manifests/ManifestsPage.tsx'), 'ManifestsPage'),
           },

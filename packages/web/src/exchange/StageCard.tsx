@@ -11,6 +11,14 @@ import { useApproveStage, useStage } from './exchange.api.ts';
 import { ParityTable } from './ParityTable.tsx';
 import { WithdrawalResult, WithdrawButton } from './WithdrawButton.tsx';
 
+/** Approval freezes the stage; then it follows its persons: executing, then completed. */
+const STATUS_COLOR: Record<StageSummary['status'], string> = {
+  proposed: 'gray.8',
+  approved: 'blue.9',
+  executing: 'orange.9',
+  completed: 'teal.9',
+};
+
 /** A stage: parity per category, its persons (withdrawn with a reason), approval, manifests. */
 export function StageCard({ summary }: { summary: StageSummary }) {
   const { t } = useTranslation();
@@ -35,7 +43,18 @@ export function StageCard({ summary }: { summary: StageSummary }) {
               date: format.date(summary.date),
             })}
           </Title>
-          <Badge variant="outline">{t(`stageStatus.${summary.status}`)}</Badge>
+          <Group gap="xs">
+            <Badge variant="outline" color={STATUS_COLOR[summary.status]}>
+              {t(`stageStatus.${summary.status}`)}
+            </Badge>
+            <Anchor
+              component={Link}
+              to={`${base}/reports?agreement=${summary.agreementId}&stage=${summary.id}`}
+              size="sm"
+            >
+              {t('reports.ofStage', { number: summary.number })}
+            </Anchor>
+          </Group>
         </Group>
         <ErrorAlert error={stage.error ?? approve.error} />
         {stage.isPending && <Loading />}

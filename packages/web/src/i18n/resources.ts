@@ -16,6 +16,12 @@ import keysUk from '../keys/locales/uk.json';
 import retentionEn from '../retention/locales/en.json';
 import retentionRu from '../retention/locales/ru.json';
 import retentionUk from '../retention/locales/uk.json';
+import remainsEn from '../remains/locales/en.json';
+import remainsRu from '../remains/locales/ru.json';
+import remainsUk from '../remains/locales/uk.json';
+import reportsEn from '../reports/locales/en.json';
+import reportsRu from '../reports/locales/ru.json';
+import reportsUk from '../reports/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -35,6 +41,8 @@ export const resources = {
     ...talksEn,
     ...keysEn,
     ...retentionEn,
+    ...reportsEn,
+    ...remainsEn,
   },
   uk: {
     ...uk,
@@ -44,6 +52,8 @@ export const resources = {
     ...talksUk,
     ...keysUk,
     ...retentionUk,
+    ...reportsUk,
+    ...remainsUk,
   },
   ru: {
     ...ru,
@@ -53,6 +63,8 @@ export const resources = {
     ...talksRu,
     ...keysRu,
     ...retentionRu,
+    ...reportsRu,
+    ...remainsRu,
   },
 };
 

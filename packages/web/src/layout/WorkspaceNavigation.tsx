@@ -51,6 +51,8 @@ export function WorkspaceNavigation() {
       {link(`${base}/agreements`, t('nav.agreements'))}
       {abilities.readExchange && link(`${base}/stages`, t('nav.stages'))}
       {abilities.readExchange && link(`${base}/manifests`, t('nav.manifests'))}
+      {abilities.readExchange && link(`${base}/remains`, t('remains.title'))}
+      {abilities.readExchange && link(`${base}/reports`, t('reports.title'))}
       <NavLink
         component={Link}
         to={`${base}/talks`}

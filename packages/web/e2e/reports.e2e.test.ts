@@ -1,0 +1,157 @@
+/// <reference lib="dom" />
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  CHROMIUM,
+  hasChromium,
+  launchBrowser,
+  seriousViolations,
+} from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { signInFirstTime } from './support/steps.ts';
+
+const isCi = Boolean(process.env.CI);
+
+describe.skipIf(!hasChromium && !isCi)('reports and remains, in Chromium against the demo', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!hasChromium)
+      throw new Error(
+        `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
+      );
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-reports-'));
+    await buildWeb();
+    [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  const signedIn = async (name: string): Promise<Page> => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    page.setDefaultTimeout(20_000);
+    const account = server.accounts.get(name);
+    if (!account) throw new Error(`no demo account ${name}`);
+    // The first load of the bundle can be slow on a busy machine.
+    await page.goto(server.url);
+    await page.getByLabel('User name').waitFor({ timeout: 90_000 });
+    await signInFirstTime(page, server.url, account);
+    return page;
+  };
+  const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
+  /** A row of a table of sides, found by its label: each column's heading and the row's value. */
+  const bySide = async (page: Page, label: RegExp) => {
+    const row = page.getByRole('row', { name: label }).first();
+    const table = page.getByRole('table').filter({ has: row });
+    const headings = (await table.getByRole('columnheader').allTextContents()).slice(1);
+    const cells = await row.getByRole('cell').allTextContents();
+    return Object.fromEntries(headings.map((heading, i) => [heading, cells[i]]));
+  };
+  const count = (text: string | undefined) => Number((text ?? '').replace(/\D/g, ''));
+
+  let mediator: Page;
+
+  it('shows the mediator the demo agreement’s report, and downloads it as CSV', async () => {
+    mediator = await signedIn('demo-mediator');
+    // Persons on the path first: the demo's agreement evaluated, and its paths opened.
+    await mediator.getByRole('link', { name: 'Agreement and eligibility' }).click();
+    await mediator.getByRole('link', { name: 'Istanbul, 2 June 2025' }).first().click();
+    await mediator.getByRole('button', { name: 'Evaluate and keep' }).click();
+    await mediator.getByText('Kept results of the latest evaluation, per list.').waitFor();
+    await mediator.getByRole('button', { name: 'Open the paths' }).click();
+    await mediator.getByText(/eligible; \d+ newly on the path/).waitFor();
+
+    await mediator.getByRole('link', { name: 'Reports' }).click();
+    await mediator.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    await mediator.getByRole('heading', { name: 'Asked for and got' }).waitFor();
+    const asked = await bySide(mediator, /^Asked for \(eligible/);
+    const onPath = await bySide(mediator, /^On the path/);
+    // The demo's sought list is Ukraine's: UA asked for persons whom RU holds.
+    expect(Object.keys(asked).sort()).toEqual(['to RU', 'to UA']);
+    expect(count(asked['to UA'])).toBeGreaterThan(0);
+    expect(count(onPath['to UA'])).toBeGreaterThan(0);
+    // Everyone opened is proposed or acknowledged, and counted by side and category.
+    const proposed = mediator.getByRole('cell', { name: 'proposed', exact: true });
+    expect(await proposed.count()).toBeGreaterThan(0);
+    await mediator.getByText('No batch of remains has been offered in this mechanism.').waitFor();
+    await expectAccessible(mediator);
+
+    const [download] = await Promise.all([
+      mediator.waitForEvent('download'),
+      mediator.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('report.csv');
+    const csv = await fs.readFile(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toBe('\uFEFFsection,party,item,detail,count');
+    expect(csv).toContain(
+      `asked and got,UA,on the path,held by the other side,${count(onPath['to UA'])}`,
+    );
+  }, 180_000);
+
+  it('takes a batch of remains from its offer to the examination of each bag, and reports it', async () => {
+    const ua = await signedIn('demo-ua-officer');
+    await ua.getByRole('link', { name: 'Remains' }).click();
+    await ua.getByRole('heading', { name: 'Remains', level: 1 }).waitFor();
+    await ua.getByLabel(/^Bodies in each bag/).fill('1, 0');
+    await ua.getByText('“0” is not a number of bodies from 1 to 20').waitFor();
+    await ua.getByLabel(/^Batch label/).fill('UA-1');
+    await ua.getByLabel(/^Bodies in each bag/).fill('1, 2');
+    await ua.getByRole('button', { name: 'Offer the batch' }).click();
+    await ua.getByText('Batch offered: 2 bags, 3 bodies').waitFor();
+    await ua.getByRole('heading', { name: 'Batch UA-1: UA → RU' }).waitFor();
+    // The sender cannot accept its own batch: no such button for UA.
+    expect(await ua.getByRole('button', { name: 'Accept batch UA-1' }).count()).toBe(0);
+    await expectAccessible(ua);
+
+    const ru = await signedIn('demo-ru-officer');
+    await ru.getByRole('link', { name: 'Remains' }).click();
+    await ru.getByRole('button', { name: 'Accept batch UA-1' }).click();
+    await ru.getByText('accepted', { exact: true }).waitFor();
+
+    await ua.reload();
+    await ua.getByRole('button', { name: 'Record that batch UA-1 was transferred' }).click();
+    await ua.getByText('transferred', { exact: true }).waitFor();
+
+    await ru.reload();
+    await ru.getByRole('button', { name: 'Record that batch UA-1 was received' }).click();
+    await ru.getByText('received', { exact: true }).waitFor();
+    await ru.getByRole('combobox', { name: 'Outcome for bag UA-1-1' }).click();
+    await ru.getByRole('option', { name: 'identified', exact: true }).click();
+    await ru.getByRole('button', { name: 'Record the examination of bag UA-1-1' }).click();
+    await ru.getByRole('cell', { name: 'identified', exact: true }).waitFor();
+    await ru.getByRole('combobox', { name: 'Outcome for bag UA-1-2' }).click();
+    await ru.getByRole('option', { name: "the sender's own dead (returned)" }).click();
+    await ru
+      .getByRole('textbox', { name: 'Note on bag UA-1-2' })
+      .fill('documents of the sending side');
+    await ru.getByRole('button', { name: 'Record the examination of bag UA-1-2' }).click();
+    await ru.getByRole('cell', { name: 'documents of the sending side' }).waitFor();
+    await ru.getByText("2 returned as the sender's own dead").waitFor();
+    await ru.getByText('1 bodies counted (transferred)').waitFor();
+    await expectAccessible(ru);
+
+    await mediator.getByRole('link', { name: 'Reports' }).click();
+    await mediator.reload();
+    await mediator.getByRole('heading', { name: 'Remains', level: 2 }).waitFor();
+    expect(await bySide(mediator, /^Bodies counted for parity/)).toEqual({
+      'sent by UA': '1',
+      'sent by RU': '0',
+    });
+    expect(await bySide(mediator, /^Corrections: returned to the sender/)).toEqual({
+      'sent by UA': '1 bags, 2 bodies',
+      'sent by RU': '0 bags, 0 bodies',
+    });
+    expect((await bySide(mediator, /^Bodies identified/))['sent by UA']).toBe('1');
+    await expectAccessible(mediator);
+  }, 180_000);
+});

@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, seg } from '../api/client.ts';
+import type { BagState, BatchState } from '../reports/report-view.ts';
+
+export interface Bag {
+  id: string;
+  label: string;
+  bodies: number;
+  state: BagState;
+  note: string | null;
+}
+
+export interface Batch {
+  id: string;
+  label: string;
+  from: string;
+  to: string;
+  state: BatchState;
+  bags: Bag[];
+}
+
+export interface RemainsOverview {
+  batches: Batch[];
+  parity: {
+    /** Bodies transferred each way (`UA->RU`), the sender's own dead left out. */
+    bodies: Record<string, number>;
+    foreign: Record<string, number>;
+    identified: Record<string, number>;
+    isBalanced: boolean;
+  };
+}
+
+const path = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/remains`;
+
+/** Under the exchange's key, so that the reports refresh with every change to the remains. */
+const key = (mechanismId: string) => ['exchange', mechanismId, 'remains'] as const;
+
+function useInvalidate(mechanismId: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['exchange', mechanismId] });
+}
+
+export function useRemains(mechanismId: string) {
+  return useQuery({
+    queryKey: key(mechanismId),
+    queryFn: () => api<RemainsOverview>(path(mechanismId)),
+  });
+}
+
+export function useOfferBatch(mechanismId: string) {
+  const invalidate = useInvalidate(mechanismId);
+  return useMutation({
+    mutationFn: (input: {
+      from: string;
+      label: string;
+      bags: Array<{ label: string; bodies: number }>;
+    }) =>
+      api<{ id: string; bags: number; bodies: number }>(path(mechanismId), {
+        method: 'POST',
+        json: input,
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAdvanceBatch(mechanismId: string) {
+  const invalidate = useInvalidate(mechanismId);
+  return useMutation({
+    mutationFn: (input: { batchId: string; to: BatchState }) =>
+      api<{ id: string; state: BatchState }>(`${path(mechanismId)}/${seg(input.batchId)}/state`, {
+        method: 'POST',
+        json: { to: input.to },
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useExamineBag(mechanismId: string) {
+  const invalidate = useInvalidate(mechanismId);
+  return useMutation({
+    mutationFn: (input: { bagId: string; to: BagState; note?: string }) =>
+      api<{ id: string; state: BagState }>(
+        `${path(mechanismId)}/bags/${seg(input.bagId)}/examination`,
+        {
+          method: 'POST',
+          json: { to: input.to, ...(input.note ? { note: input.note } : {}) },
+        },
+      ),
+    onSuccess: invalidate,
+  });
+}
