@@ -67,10 +67,22 @@ export async function adminSession(
   return headers;
 }
 
-/** A multipart/form-data body with one file part, as a browser's upload form sends it. */
-export function multipartFile(filename: string, content: string | Buffer) {
+/**
+ * A multipart/form-data body with one file part, as a browser's upload form sends it, after the
+ * text fields given (which the server reads before the file).
+ */
+export function multipartFile(
+  filename: string,
+  content: string | Buffer,
+  fields: Readonly<Record<string, string>> = {},
+) {
   const boundary = `----parley${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
+    ...Object.entries(fields).map(([name, value]) =>
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     ),

@@ -1,8 +1,8 @@
 import type { LineProblem } from './domain/line-problem.ts';
 import { createLineValidator } from './domain/line-validator.ts';
 import type { PersonLine } from './domain/list-columns.ts';
-import { analyseHeader } from './domain/list-header.ts';
-import { readListRows, type ListFileInput } from './list-file-reader.ts';
+import { analyseHeader, type ColumnMapping } from './domain/list-header.ts';
+import { readListRows, type ListFileInput, type RawRow } from './list-file-reader.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 const isKnownCountry = (code: string) => regionNames.of(code) !== code;
@@ -16,6 +16,13 @@ export interface ValidationOutcome {
   warnings: LineProblem[];
 }
 
+export interface ValidationOptions {
+  /** The list column each differently named file column holds. */
+  columns?: ColumnMapping;
+  /** Told of every row as read, the header first (a preview keeps the first few). */
+  onRow?: (row: RawRow) => void;
+}
+
 /**
  * Reads and validates a whole file, handing valid lines on in batches until the first error;
  * after that it only reads on, so that every bad line is named.
@@ -24,6 +31,7 @@ export async function validateFile(
   file: ListFileInput,
   acceptInvalid: boolean,
   write: (lines: PersonLine[]) => Promise<void>,
+  options: ValidationOptions = {},
 ): Promise<ValidationOutcome> {
   const outcome: ValidationOutcome = {
     lineCount: 0,
@@ -36,8 +44,9 @@ export async function validateFile(
   let batch: PersonLine[] = [];
   let validate: ReturnType<typeof createLineValidator> | undefined;
   for await (const row of readListRows(file)) {
+    options.onRow?.(row);
     if (!validate) {
-      const header = analyseHeader(row.cells);
+      const header = analyseHeader(row.cells, options.columns);
       sort(header.problems);
       if (outcome.errors.length > 0) return outcome;
       validate = createLineValidator(header.slots, { acceptInvalid, isKnownCountry });

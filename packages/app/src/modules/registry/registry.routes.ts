@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
@@ -13,10 +14,12 @@ import {
   linesQuery,
   linesResponse,
   listParams,
+  parseColumnMapping,
   presentDiff,
   presentLine,
   presentProblems,
   presentVersion,
+  previewResponse,
   versionParams,
   versionResponse,
 } from './registry.schemas.ts';
@@ -47,6 +50,35 @@ export function registryRoutes(
       ...(typeof params.version === 'number' ? { version: params.version } : {}),
     });
 
+    /** The import a multipart request asks for: its file, and the "columns" field sent before it. */
+    const importOf = async (
+      request: Pick<FastifyRequest, 'file'> & {
+        params: z.infer<typeof listParams>;
+        query: z.infer<typeof importQuery>;
+      },
+    ) => {
+      // One byte over the limit reaches the reader, which refuses the file by name; busboy would only truncate it.
+      const upload = await request.file({
+        limits: { fileSize: options.maxUploadBytes + 1, files: 1 },
+      });
+      if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
+      const field = upload.fields['columns'];
+      const columns = parseColumnMapping(
+        field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined,
+      );
+      return {
+        ...selector(request.params),
+        acceptInvalid: request.query.acceptInvalid,
+        ...(columns ? { columns } : {}),
+        file: {
+          name: upload.filename || 'upload',
+          content: upload.file,
+          encoding: request.query.encoding,
+          maxBytes: options.maxUploadBytes,
+        },
+      };
+    };
+
     app.get(
       `${LIST}/versions`,
       {
@@ -65,13 +97,39 @@ export function registryRoutes(
     );
 
     app.post(
+      `${LIST}/versions/preview`,
+      {
+        config: { rule: 'list.import' },
+        schema: {
+          tags: ['lists'],
+          description:
+            'What importing a file would do, storing nothing: how each file column is read (with the optional "columns" mapping, as for an import), the first lines, and every error and warning of the whole file.',
+          params: listParams,
+          querystring: importQuery,
+          consumes: ['multipart/form-data'],
+          response: { 200: previewResponse },
+        },
+      },
+      async (request) => {
+        // Refused before the upload is read, so that a stranger's file is never parsed.
+        await registry.authorizeImport(actorOf(request), selector(request.params));
+        const preview = await registry.previewImport(actorOf(request), await importOf(request));
+        return {
+          ...preview,
+          errors: presentProblems(preview.errors),
+          warnings: presentProblems(preview.warnings),
+        };
+      },
+    );
+
+    app.post(
       `${LIST}/versions`,
       {
         config: { rule: 'list.import' },
         schema: {
           tags: ['lists'],
           description:
-            'Upload a list file (CSV or XLSX, multipart field "file") as a new version. All or nothing.',
+            'Upload a list file (CSV or XLSX, multipart field "file") as a new version. All or nothing. An optional multipart field "columns", before the file, maps file columns named otherwise to list columns: {"Прізвище": "surname"}.',
           params: listParams,
           querystring: importQuery,
           consumes: ['multipart/form-data'],
@@ -79,21 +137,8 @@ export function registryRoutes(
         },
       },
       async (request, reply) => {
-        // One byte over the limit reaches the reader, which refuses the file by name; busboy would only truncate it.
-        const upload = await request.file({
-          limits: { fileSize: options.maxUploadBytes + 1, files: 1 },
-        });
-        if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
-        const result = await registry.importList(actorOf(request), {
-          ...selector(request.params),
-          acceptInvalid: request.query.acceptInvalid,
-          file: {
-            name: upload.filename || 'upload',
-            content: upload.file,
-            encoding: request.query.encoding,
-            maxBytes: options.maxUploadBytes,
-          },
-        });
+        await registry.authorizeImport(actorOf(request), selector(request.params));
+        const result = await registry.importList(actorOf(request), await importOf(request));
         return reply.status(201).send({
           version: presentVersion(result.version),
           warnings: presentProblems(result.warnings),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
 import type { LineDiff } from './domain/line-cells.ts';
-import type { PersonLine } from './domain/list-columns.ts';
+import { AppError } from '../../platform/errors.ts';
+import { LIST_COLUMNS, type ListColumn, type PersonLine } from './domain/list-columns.ts';
+import type { ColumnMapping } from './domain/list-header.ts';
 import type { LineProblem } from './domain/line-problem.ts';
 import type { ListVersion } from './domain/list-version.ts';
 
@@ -89,6 +91,44 @@ const problemResponse = z.object({
   message: z.string(),
   value: z.string().optional(),
   severity: z.enum(['error', 'warning']),
+});
+
+/**
+ * The multipart field "columns", sent before the file: a JSON object from a file column's name,
+ * as written in its header, to the list column it holds. Returns the mapping, or throws an error
+ * naming the field, the file column and the value.
+ */
+export function parseColumnMapping(text: string | undefined): ColumnMapping | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const refuse = (what: string) => new AppError('VALIDATION.INVALID_INPUT', `columns: ${what}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw refuse(`not JSON (${text.slice(0, 80)}); send an object from file column to list column`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw refuse('send an object from file column to list column, e.g. {"Прізвище": "surname"}');
+  const mapping: Record<string, ListColumn> = {};
+  for (const [label, column] of Object.entries(json)) {
+    if (label.trim() === '' || label.length > 200)
+      throw refuse(`a file column's name must be 1 to 200 characters ("${label.slice(0, 40)}")`);
+    if (typeof column !== 'string' || !(LIST_COLUMNS as readonly string[]).includes(column))
+      throw refuse(
+        `"${label}" is mapped to ${JSON.stringify(column)}, which is not a list column (the columns are ${LIST_COLUMNS.join(', ')})`,
+      );
+    mapping[label.trim()] = column as ListColumn;
+  }
+  return mapping;
+}
+
+export const previewResponse = z.object({
+  columns: z.array(z.object({ label: z.string(), column: z.string().nullable() })),
+  sample: z.array(z.object({ line: z.number(), cells: z.array(z.string()) })),
+  lineCount: z.number(),
+  flaggedLineCount: z.number(),
+  errors: z.array(problemResponse),
+  warnings: z.array(problemResponse),
 });
 
 export const importResponse = z.object({

@@ -16,8 +16,10 @@ import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { diffLines, type LineDiff } from './domain/line-cells.ts';
 import { formatProblem, type LineProblem } from './domain/line-problem.ts';
 import type { PersonLine } from './domain/list-columns.ts';
+import type { ColumnMapping } from './domain/list-header.ts';
 import type { ListRef, ListVersion, VersionId } from './domain/list-version.ts';
 import type { ListFileInput } from './list-file-reader.ts';
+import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
 import * as repo from './registry.repository.ts';
@@ -31,6 +33,8 @@ export interface RegistryDeps {
 export interface ImportRequest extends ListRef {
   file: ListFileInput;
   acceptInvalid: boolean;
+  /** The list column each differently named file column holds. */
+  columns?: ColumnMapping;
 }
 
 export interface ImportResult {
@@ -140,7 +144,12 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         const id = randomUUID() as VersionId;
         const owner = { versionId: id, mechanismId: mechanism.id, party };
         const writer = createBatchWriter((lines) => repo.insertLines(trx, owner, lines));
-        const outcome = await validateFile(file, request.acceptInvalid, writer.write);
+        const outcome = await validateFile(
+          file,
+          request.acceptInvalid,
+          writer.write,
+          request.columns ? { columns: request.columns } : {},
+        );
         if (outcome.errors.length > 0) {
           await writer.abandon();
           const { errors, warnings: seen } = outcome;
@@ -190,6 +199,24 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         return { version: created, warnings: outcome.warnings };
       });
       return { version, warnings };
+    },
+
+    /** Refuses, before a file is read, an actor who may not import into the list. */
+    async authorizeImport(actor: Actor, ref: ListRef): Promise<void> {
+      await resolveList(actor, ref, 'list.import');
+    },
+
+    /**
+     * What importing a file would do, for the officer who may import it: how its columns are read,
+     * its first lines, every error. Nothing is stored, and nothing is audited, since nothing of
+     * the mechanism's data is read: the file is the caller's own.
+     */
+    async previewImport(actor: Actor, request: ImportRequest) {
+      await resolveList(actor, request, 'list.import');
+      return previewListFile(request.file, {
+        acceptInvalid: request.acceptInvalid,
+        ...(request.columns ? { columns: request.columns } : {}),
+      });
     },
 
     async versions(actor: Actor, ref: ListRef): Promise<ListVersion[]> {

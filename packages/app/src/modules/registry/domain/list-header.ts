@@ -14,13 +14,25 @@ export interface AnalysedHeader {
 
 const KNOWN = new Set<string>(LIST_COLUMNS);
 
-/** Matches the header's names to the list columns, case-insensitively after trimming, as the spec says. */
-export function analyseHeader(cells: readonly string[]): AnalysedHeader {
+/**
+ * The list column the uploader says a file column holds, by the file column's name as written
+ * in the header (trimmed): for files whose header is not in the list format's words.
+ */
+export type ColumnMapping = Readonly<Record<string, ListColumn>>;
+
+/**
+ * Matches the header's names to the list columns, case-insensitively after trimming, as the spec
+ * says; a name the mapping names is read as the column it maps to.
+ */
+export function analyseHeader(
+  cells: readonly string[],
+  mapping: ColumnMapping = {},
+): AnalysedHeader {
   const problems: LineProblem[] = [];
   const seen = new Map<string, number>();
   const slots = cells.map((cell, index): HeaderSlot => {
     const label = cell.trim();
-    const key = label.toLowerCase();
+    const key = (Object.hasOwn(mapping, label) ? mapping[label]! : label).toLowerCase();
     if (label === '') return { kind: 'unnamed', label: `#${index + 1}` };
     const first = seen.get(key);
     if (first !== undefined) {
