@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { DeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import * as repo from './audit.repository.ts';
+import { groupAppends } from './grouped-appends.ts';
 import { sealEntry, type AuditEntry, type AuditEvent } from './domain/audit-entry.ts';
 import {
   checkpointMessage,
@@ -41,6 +42,11 @@ export function createAuditLog({
     return written;
   }
 
+  // Appends outside a use case's transaction share transactions when they arrive together.
+  const appendOnItsOwn = groupAppends<AuditEvent, AuditEntry>((events) =>
+    db.transaction().execute((own) => appendIn(own, events)),
+  );
+
   function signCheckpoint(entry: { seq: number; hash: string }): AuditCheckpoint {
     const unsigned = { seq: entry.seq, hash: entry.hash, signedAt: clock().toISOString() };
     return { ...unsigned, keyId: keys.keyId, signature: keys.sign(checkpointMessage(unsigned)) };
@@ -63,10 +69,11 @@ export function createAuditLog({
   return {
     /**
      * Appends events. Inside a use case's transaction (`trx`) they commit or roll back with the
-     * change they describe; without one they get a transaction of their own.
+     * change they describe; without one they are committed before this returns, in a
+     * transaction shared with the appends that arrived at the same time.
      */
     async record(trx: Database | null, ...events: AuditEvent[]): Promise<AuditEntry[]> {
-      return trx ? appendIn(trx, events) : db.transaction().execute((own) => appendIn(own, events));
+      return trx ? appendIn(trx, events) : appendOnItsOwn(events);
     },
 
     /** Signs a checkpoint at the newest entry now, as the server does every few minutes. */
