@@ -186,21 +186,74 @@ export async function findLines(
   if (query.isFlagged !== undefined) {
     base = base.where(sql<boolean>`(l.invalid <> '{}'::jsonb) = ${query.isFlagged}`);
   }
+  const sort = query.sort ?? { column: 'line_number', direction: 'asc' };
+  const withHealth = (lines: typeof base) =>
+    lines
+      .leftJoin('list_line_health as h', (join) =>
+        join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
+      )
+      .select(LINE_SELECT);
+
+  const unfiltered = !query.search && query.isFlagged === undefined;
+  if (unfiltered && sort.column === 'line_number') {
+    const span = await fileOrderSpan(db, query.versionId);
+    if (span) {
+      // Lines numbered without gaps: a page is a range of line numbers, found in the index,
+      // where an offset would read and skip every line before it.
+      const from =
+        sort.direction === 'asc'
+          ? span.first + query.offset
+          : span.last - query.offset - query.limit + 1;
+      const rows = await withHealth(base)
+        .where('l.line_number', '>=', from)
+        .where('l.line_number', '<', from + query.limit)
+        .orderBy('l.line_number', sort.direction)
+        .execute();
+      return { total: span.count, lines: rows.map(fromRow) };
+    }
+  }
   const { total } = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
-  const sort = query.sort ?? { column: 'line_number', direction: 'asc' };
-  const rows = await base
-    .leftJoin('list_line_health as h', (join) =>
-      join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
-    )
-    .select(LINE_SELECT)
+  const rows = await withHealth(base)
     .orderBy(`l.${sort.column}`, sort.direction)
     .orderBy('l.line_number')
     .offset(query.offset)
     .limit(query.limit)
     .execute();
   return { total: Number(total), lines: rows.map(fromRow) };
+}
+
+/**
+ * The first and last line numbers of a version, when its lines are numbered without gaps (as
+ * every file whose lines were all kept is); null otherwise, or when the caller sees no line.
+ * The count is the version's own, kept when it was imported, so no query counts the lines.
+ */
+async function fileOrderSpan(
+  db: Database,
+  versionId: VersionId,
+): Promise<{ first: number; last: number; count: number } | null> {
+  const row = await db
+    .selectFrom('list_version as v')
+    .where('v.id', '=', versionId)
+    .select((eb) => [
+      'v.line_count as count',
+      eb
+        .selectFrom('list_line')
+        .where('version_id', '=', versionId)
+        .select((inner) => inner.fn.min('line_number').as('first'))
+        .as('first'),
+      eb
+        .selectFrom('list_line')
+        .where('version_id', '=', versionId)
+        .select((inner) => inner.fn.max('line_number').as('last'))
+        .as('last'),
+    ])
+    .executeTakeFirst();
+  if (!row || row.first === null || row.last === null) return null;
+  return row.last - row.first + 1 === row.count
+    ? { first: row.first, last: row.last, count: row.count }
+    : null;
 }
 
 /** The lines of a version with the given record ids (those that exist). */

@@ -10,10 +10,13 @@ export async function withScope<T>(
   settings: Record<string, string>,
   work: (scoped: Database) => Promise<T>,
 ): Promise<T> {
+  // One statement for all the settings: a round trip each would cost every scoped request.
+  const entries = Object.entries(settings);
   const apply = async (trx: Database) => {
-    for (const [name, value] of Object.entries(settings)) {
-      await sql`select set_config(${`parley.${name}`}, ${value}, true)`.execute(trx);
-    }
+    if (entries.length === 0) return;
+    await sql`select ${sql.join(
+      entries.map(([name, value]) => sql`set_config(${`parley.${name}`}, ${value}, true)`),
+    )}`.execute(trx);
   };
   if (db.isTransaction) {
     await apply(db);

@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../access/index.ts';
+import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+
+const HEADER = ['record_id', 'surname', 'given_name', 'date_of_birth'];
+const LINES = 23;
+const rows = Array.from({ length: LINES }, (_, i) => [`S-${i + 1}`, 'Бондар', 'Іван', '1990']);
+
+// Pages in file order are read as ranges of line numbers when the lines have no gaps, and with
+// an offset otherwise; both must give the same pages.
+describeEachDatabase('pages of a list in file order', (db) => {
+  const pagesOf = async (csv: string) => {
+    const { registry } = buildTestServices(db());
+    const mechanism = await buildMechanism(db());
+    const ref = { mechanism: mechanism.id, party: 'UA', kind: 'sought' as const };
+    await registry.importList(SYSTEM_ACTOR, {
+      ...ref,
+      acceptInvalid: false,
+      file: buildFile('sought.csv', csv),
+    });
+    const ids = [...rows.map((row) => row[0])];
+    const cases = [
+      { offset: 0, limit: 5 },
+      { offset: 5, limit: 5 },
+      { offset: 20, limit: 5 },
+      { offset: 22, limit: 1 },
+      { offset: 23, limit: 5 },
+      { offset: 100, limit: 5 },
+    ];
+    for (const direction of ['asc', 'desc'] as const) {
+      const ordered = direction === 'asc' ? ids : [...ids].reverse();
+      for (const { offset, limit } of cases) {
+        const page = await registry.lines(SYSTEM_ACTOR, ref, {
+          offset,
+          limit,
+          sort: { column: 'line_number', direction },
+        });
+        expect({
+          direction,
+          offset,
+          limit,
+          total: page.total,
+          ids: page.lines.map((l) => l.recordId),
+        }).toEqual({
+          direction,
+          offset,
+          limit,
+          total: LINES,
+          ids: ordered.slice(offset, offset + limit),
+        });
+      }
+    }
+    const all = await registry.lines(SYSTEM_ACTOR, ref, { offset: 0, limit: 100 });
+    const numbers = all.lines.map((line) => line.lineNumber);
+    return { numbered: numbers.at(-1)! - numbers[0]! + 1 };
+  };
+
+  it('pages a list whose lines follow one another', async () => {
+    expect(await pagesOf(csvOf([HEADER, ...rows]))).toEqual({ numbered: LINES });
+  });
+
+  it('pages a list with blank lines between its lines', async () => {
+    const csv = csvOf([HEADER, ...rows])
+      .replace('S-5,', '\n\nS-5,')
+      .replace('S-17,', '\nS-17,');
+    expect(await pagesOf(csv)).toEqual({ numbered: LINES + 3 });
+  });
+});
