@@ -104,7 +104,7 @@ export function DocumentPage() {
                       {t(`talks.pointKind.${point.kind}`)}
                     </Badge>
                     {point.isGap && (
-                      <Badge size="xs" variant="filled" color="orange.9">
+                      <Badge size="xs" variant="filled" color="red.9">
                         {t('talks.gap.differ')}
                       </Badge>
                     )}

@@ -6,7 +6,7 @@ import type { Stance } from './talks.types.ts';
 const COLOR: Record<Stance, string> = {
   proposes: 'blue.9',
   accepts: 'teal.9',
-  accepts_with_conditions: 'orange.9',
+  accepts_with_conditions: 'grape.9',
   rejects: 'red.9',
   silent: 'gray.8',
 };

@@ -1,0 +1,219 @@
+/// <reference lib="dom" />
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  CHROMIUM,
+  hasChromium,
+  launchBrowser,
+  seriousViolations,
+} from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { signInFirstTime } from './support/steps.ts';
+
+const isCi = Boolean(process.env.CI);
+if (!hasChromium && !isCi)
+  console.warn(`talks e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+const RU_MEMO = "Russia's memorandum, 2 June 2025";
+const TRUCE = 'Local truces to collect bodies (Russian memorandum)';
+const HEADER = 'sector,source,window_start,window_end,event_type,count,perceived';
+const GOOD_LINES = [
+  'Pokrovsk,patrol,2025-07-25T21:10Z,2025-07-25T21:40Z,shelling,12,heard',
+  'Huliaipole,drone,2025-07-26T03:00Z,2025-07-26T03:05Z,explosion,2,seen',
+];
+// Line 3: no such hour; the file is refused whole, and says where.
+const BAD_CSV = [
+  HEADER,
+  GOOD_LINES[0],
+  'Pokrovsk,patrol,2025-07-26T25:00Z,2025-07-26T10:00Z,shelling,3,heard',
+].join('\n');
+const GOOD_CSV = [HEADER, ...GOOD_LINES].join('\n');
+
+describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on the demo', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!hasChromium)
+      throw new Error(
+        `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
+      );
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-talks-'));
+    await buildWeb();
+    [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  const signedIn = async (name: string): Promise<Page> => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    page.setDefaultTimeout(20_000);
+    const account = server.accounts.get(name);
+    if (!account) throw new Error(`no demo account ${name}`);
+    await signInFirstTime(page, server.url, account);
+    await page.getByRole('link', { name: 'Talks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Talks', exact: true }).waitFor();
+    return page;
+  };
+  const section = (page: Page, name: string) =>
+    page
+      .getByRole('navigation', { name: 'Parts of the record of the talks' })
+      .getByRole('link', { name });
+  const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
+
+  let mediator: Page;
+  let uaOfficer: Page;
+
+  it('reads the round of 2 June, and follows its outcome to the agreement it produced', async () => {
+    mediator = await signedIn('demo-mediator');
+    await mediator.getByRole('table', { name: /Rounds of talks/ }).waitFor();
+    await expectAccessible(mediator);
+    // English dates are written as in the US, whatever the browser's region.
+    await mediator.getByRole('link', { name: 'June 2, 2025', exact: true }).click();
+    await mediator.getByRole('heading', { name: 'Round 2, June 2, 2025' }).waitFor();
+    await mediator.getByText('Çırağan Palace, Istanbul').first().waitFor();
+    expect(await mediator.getByText('Head: Rustem Umerov').count()).toBe(1);
+    expect(await mediator.getByText('Head: Vladimir Medinsky').count()).toBe(1);
+    await mediator.getByText('1 h 0 min').waitFor();
+    await expectAccessible(mediator);
+    await mediator.getByRole('link', { name: '(agreement: Istanbul, 2 June 2025)' }).click();
+    await mediator.getByRole('heading', { name: 'Istanbul, 2 June 2025' }).first().waitFor();
+    expect(mediator.url()).toMatch(/\/agreements\/[0-9a-f-]{36}$/);
+  });
+
+  it('shows each party’s position, and sets apart the points where they differ', async () => {
+    await mediator.goBack();
+    await section(mediator, 'Documents and gap').click();
+    await mediator.getByRole('heading', { name: 'Where the positions differ' }).waitFor();
+    const gap = mediator.getByRole('table', { name: `Gap in ${RU_MEMO}` });
+    await gap.waitFor();
+    // 6,000 bodies were agreed on 2 June: point 4.2 is no gap, point 1 is.
+    expect(await gap.getByRole('link', { name: '1', exact: true }).count()).toBe(1);
+    expect(await gap.getByRole('link', { name: '4.2', exact: true }).count()).toBe(0);
+    await expectAccessible(mediator);
+
+    await mediator.getByRole('link', { name: RU_MEMO }).click();
+    await mediator.getByRole('heading', { name: RU_MEMO }).waitFor();
+    const returnOfBodies = mediator.getByRole('row', { name: /Return of 6,000 bodies/ });
+    await returnOfBodies.waitFor();
+    expect(await returnOfBodies.getByText('Accepts', { exact: true }).count()).toBe(1);
+    expect(await returnOfBodies.getByText('Positions differ').count()).toBe(0);
+    const first = mediator.locator('tr[data-gap="true"]').first();
+    expect(await first.getByText('Positions differ').count()).toBe(1);
+    await mediator
+      .getByRole('switch', { name: /Show only the points where the positions differ/ })
+      .check();
+    await expect.poll(() => returnOfBodies.count()).toBe(0);
+    expect(await mediator.locator('tbody tr:not([data-gap])').count()).toBe(0);
+    await expectAccessible(mediator);
+  });
+
+  it('lists the errors of a violations file by line and column before storing anything, then imports it under a truce', async () => {
+    uaOfficer = await signedIn('demo-ua-officer');
+    await section(uaOfficer, 'Violations').click();
+    await uaOfficer.getByRole('heading', { name: 'Import reports from a CSV file' }).waitFor();
+    await uaOfficer.getByLabel('Ceasefire regime').first().click();
+    await uaOfficer.getByRole('option', { name: TRUCE }).click();
+    const file = uaOfficer.locator('input[type=file]');
+    await file.setInputFiles({
+      name: 'ua-july.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(BAD_CSV),
+    });
+    await uaOfficer.getByRole('button', { name: 'Check the file' }).click();
+    await uaOfficer
+      .getByText('ua-july.csv cannot be imported: 1 error. Nothing was stored.')
+      .waitFor();
+    const problem = uaOfficer
+      .getByRole('table', { name: /Errors in ua-july.csv/ })
+      .getByRole('row')
+      .nth(1);
+    expect(await problem.getByRole('cell').allTextContents()).toEqual([
+      '3',
+      'window_start',
+      expect.any(String),
+      '2025-07-26T25:00Z',
+    ]);
+    await uaOfficer.getByText('0 reports').waitFor();
+    await expectAccessible(uaOfficer);
+
+    await file.setInputFiles({
+      name: 'ua-july.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(GOOD_CSV),
+    });
+    await uaOfficer.getByRole('button', { name: 'Check the file' }).click();
+    await uaOfficer.getByText('ua-july.csv is correct: 2 reports.').waitFor();
+    await uaOfficer.getByRole('button', { name: 'Import 2 reports' }).click();
+    await uaOfficer.getByText('2 reports imported.').waitFor();
+    await uaOfficer.getByText('2 reports', { exact: true }).waitFor();
+  });
+
+  it('shows a ceasefire regime with its status history and the violations reported under it', async () => {
+    await section(mediator, 'Ceasefires').click();
+    const truce = mediator.getByRole('region', { name: TRUCE });
+    await truce.waitFor();
+    expect(await truce.getByText('Local truce', { exact: true }).count()).toBe(1);
+    // The 30-day regime's preconditions are points of the Russian memorandum, linked.
+    const thirtyDays = mediator.getByRole('region', {
+      name: '30-day ceasefire (Russian memorandum)',
+    });
+    expect(
+      await thirtyDays
+        .getByRole('link', { name: /^Russia's memorandum, 2 June 2025, point [12]$/ })
+        .count(),
+    ).toBe(2);
+    await truce.getByRole('button', { name: 'Change the status' }).click();
+    await expect.poll(() => truce.getByText('Agreed').count()).toBeGreaterThan(0);
+    await expectAccessible(mediator);
+
+    await truce.getByRole('link', { name: `Violations reported under ${TRUCE}` }).click();
+    await mediator.getByText('2 reports', { exact: true }).waitFor();
+    const table = mediator.getByRole('table', { name: /Violation reports/ });
+    expect(await table.getByRole('row', { name: /Pokrovsk/ }).count()).toBe(1);
+    expect(await table.getByText('Party UA').count()).toBe(2);
+    await mediator.getByRole('heading', { name: 'Reports and events per sector' }).waitFor();
+    const perSector = mediator.getByRole('table', { name: 'Reports and events per sector' });
+    expect(
+      await perSector
+        .getByRole('row', { name: /Pokrovsk/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['Pokrovsk', '1', '12']);
+    await expectAccessible(mediator);
+  });
+
+  it('keeps a party’s note from the other party and from the mediator', async () => {
+    await section(uaOfficer, 'Our private notes').click();
+    await uaOfficer.getByLabel(/^Note/).fill('Red line: no limits on foreign aid (RU memo 2.3).');
+    await uaOfficer.getByRole('button', { name: 'Save the note' }).click();
+    await uaOfficer.getByText('Red line: no limits on foreign aid (RU memo 2.3).').waitFor();
+    await expectAccessible(uaOfficer);
+
+    const ruOfficer = await signedIn('demo-ru-officer');
+    await section(ruOfficer, 'Our private notes').click();
+    await ruOfficer.getByText('No note yet.').waitFor();
+    expect(await ruOfficer.getByText(/Red line/).count()).toBe(0);
+    expect(await section(mediator, 'Our private notes').count()).toBe(0);
+  });
+
+  it('puts rounds, the agreement, the regimes and the violations on one timeline', async () => {
+    await section(mediator, 'Timeline').click();
+    await mediator
+      .getByRole('link', { name: /Round 2|Çırağan/ })
+      .first()
+      .waitFor();
+    expect(await mediator.getByText('Violations', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await mediator.getByText('Agreement', { exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(mediator);
+  });
+});
