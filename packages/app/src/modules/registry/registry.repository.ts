@@ -8,6 +8,7 @@ import {
   type PersonLine,
 } from './domain/list-columns.ts';
 import type { ListId, ListVersion, VersionId } from './domain/list-version.ts';
+import { COLLAPSED, nameSkeleton, SQL_SKELETON } from './domain/name-skeleton.ts';
 
 type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid'> & {
   extra: Record<string, string>;
@@ -150,7 +151,10 @@ export async function findVersions(db: Database, listId: ListId): Promise<ListVe
 
 export interface LineQuery {
   versionId: VersionId;
-  /** Matches any name field, as a case-insensitive substring. */
+  /**
+   * Matches any name field or the record id as a case-insensitive substring, and the Cyrillic
+   * name fields in either script (domain/name-skeleton.ts).
+   */
   search?: string;
   isFlagged?: boolean;
   sort?: {
@@ -161,6 +165,22 @@ export interface LineQuery {
   limit: number;
 }
 
+/**
+ * The conditions that a Cyrillic name field holds the search's skeleton: "Oleksandr" finds
+ * "Олександр". None for a search with fewer than two skeleton letters, which would match nearly
+ * every line.
+ */
+function skeletonMatches(search: string) {
+  const skeleton = nameSkeleton(search.trim());
+  if (skeleton.replace(/[^a-z]/g, '').length < 2) return [];
+  const pattern = `%${skeleton.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return (['surname', 'given_name', 'patronymic'] as const).map((column) => {
+    let text = sql<string>`translate(lower(${sql.ref(`l.${column}`)}), ${SQL_SKELETON.from}, ${SQL_SKELETON.to})`;
+    for (const pair of COLLAPSED) text = sql<string>`replace(${text}, ${pair}, ${pair.slice(1)})`;
+    return sql<boolean>`${text} like ${pattern}`;
+  });
+}
+
 export async function findLines(
   db: Database,
   query: LineQuery,
@@ -168,9 +188,10 @@ export async function findLines(
   let base = db.selectFrom('list_line as l').where('l.version_id', '=', query.versionId);
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const inEitherScript = skeletonMatches(query.search);
     base = base.where((eb) =>
-      eb.or(
-        (
+      eb.or([
+        ...(
           [
             'surname',
             'given_name',
@@ -180,7 +201,8 @@ export async function findLines(
             'record_id',
           ] as const
         ).map((column) => eb(`l.${column}`, 'ilike', pattern)),
-      ),
+        ...inEitherScript,
+      ]),
     );
   }
   if (query.isFlagged !== undefined) {
