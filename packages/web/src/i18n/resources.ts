@@ -22,6 +22,9 @@ import remainsUk from '../remains/locales/uk.json';
 import reportsEn from '../reports/locales/en.json';
 import reportsRu from '../reports/locales/ru.json';
 import reportsUk from '../reports/locales/uk.json';
+import mappingEn from '../lists/locales/en.json';
+import mappingRu from '../lists/locales/ru.json';
+import mappingUk from '../lists/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -36,6 +39,7 @@ export const resources = {
   en: {
     ...en,
     ...dashboardEn,
+    ...mappingEn,
     ...receiptsEn,
     ...correctionsEn,
     ...talksEn,
@@ -47,6 +51,7 @@ export const resources = {
   uk: {
     ...uk,
     ...dashboardUk,
+    ...mappingUk,
     ...receiptsUk,
     ...correctionsUk,
     ...talksUk,
@@ -58,6 +63,7 @@ export const resources = {
   ru: {
     ...ru,
     ...dashboardRu,
+    ...mappingRu,
     ...receiptsRu,
     ...correctionsRu,
     ...talksRu,

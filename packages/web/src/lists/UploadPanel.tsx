@@ -5,8 +5,15 @@ import { ApiError } from '../api/client.ts';
 import type { LineProblem } from '../api/types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
+import { ColumnMappingPreview } from './ColumnMapping.tsx';
 import { ImportProblems } from './ImportProblems.tsx';
-import { useUpload, type ListRef, type UploadInput } from './lists.api.ts';
+import {
+  usePreview,
+  useUpload,
+  type ColumnMapping,
+  type ListRef,
+  type UploadInput,
+} from './lists.api.ts';
 
 interface Rejection {
   errors: LineProblem[];
@@ -28,11 +35,20 @@ function rejectionOf(error: unknown): Rejection | null {
 export function UploadPanel({ list, onImported }: { list: ListRef; onImported: () => void }) {
   const { t } = useTranslation();
   const upload = useUpload(list);
+  const preview = usePreview(list);
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<UploadInput['encoding']>('utf-8');
   const [acceptInvalid, setAcceptInvalid] = useState(false);
-  const send = (input: Omit<UploadInput, 'file'>) => {
-    if (file) upload.mutate({ file, ...input });
+  const [columns, setColumns] = useState<ColumnMapping>({});
+  const send = (input: Omit<UploadInput, 'file' | 'columns'>) => {
+    if (file) upload.mutate({ file, columns, ...input });
+  };
+  // Every change of the file, its encoding or the mapping is checked again before any import.
+  const check = (change: Partial<Omit<UploadInput, 'file'>> & { file: File | null }) => {
+    upload.reset();
+    const input = { encoding, acceptInvalid, columns, ...change };
+    if (input.file) preview.mutate({ ...input, file: input.file });
+    else preview.reset();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +69,8 @@ export function UploadPanel({ list, onImported }: { list: ListRef; onImported: (
             value={file}
             onChange={(f) => {
               setFile(f);
-              upload.reset();
+              setColumns({});
+              check({ file: f, columns: {} });
             }}
             required
             w={320}
@@ -61,7 +78,11 @@ export function UploadPanel({ list, onImported }: { list: ListRef; onImported: (
           <Select
             label={t('upload.encoding')}
             value={encoding}
-            onChange={(v) => setEncoding(v === 'cp1251' ? 'cp1251' : 'utf-8')}
+            onChange={(v) => {
+              const chosen = v === 'cp1251' ? 'cp1251' : 'utf-8';
+              setEncoding(chosen);
+              check({ file, encoding: chosen });
+            }}
             data={[
               { value: 'utf-8', label: 'UTF-8' },
               { value: 'cp1251', label: 'Windows-1251' },
@@ -80,6 +101,18 @@ export function UploadPanel({ list, onImported }: { list: ListRef; onImported: (
           </Button>
         </Group>
       </form>
+      {upload.isIdle && <ErrorAlert error={preview.error} title={t('upload.rejected')} />}
+      {upload.isIdle && preview.data && (
+        <ColumnMappingPreview
+          preview={preview.data}
+          mapping={columns}
+          isChecking={preview.isPending}
+          onChange={(mapping) => {
+            setColumns(mapping);
+            check({ file, columns: mapping });
+          }}
+        />
+      )}
       {upload.isSuccess && (
         <SuccessAlert title={t('upload.done', { n: upload.data.version.number })}>
           <Text size="sm">

@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, seg } from '../api/client.ts';
-import type { ImportResult, LinesPage, ListDiff, ListKind, ListVersion } from '../api/types.ts';
+import type {
+  ImportResult,
+  LineProblem,
+  LinesPage,
+  ListDiff,
+  ListKind,
+  ListVersion,
+} from '../api/types.ts';
 
 export interface ListRef {
   mechanismId: string;
@@ -54,23 +61,52 @@ export function useDiff(list: ListRef, to: number | null, from: number | null) {
   });
 }
 
+/** The list column each file column is read as, by the file column's name in its header. */
+export type ColumnMapping = Record<string, string>;
+
 export interface UploadInput {
   file: File;
   encoding: 'utf-8' | 'cp1251';
   acceptInvalid: boolean;
+  columns?: ColumnMapping;
+}
+
+/** The form of an upload: the mapping first, since the server reads the fields before the file. */
+function uploadForm({ file, columns }: UploadInput): FormData {
+  const form = new FormData();
+  if (columns && Object.keys(columns).length > 0) form.append('columns', JSON.stringify(columns));
+  form.append('file', file, file.name);
+  return form;
 }
 
 export function useUpload(list: ListRef) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, encoding, acceptInvalid }: UploadInput) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api<ImportResult>(`${listPath(list)}/versions${query({ encoding, acceptInvalid })}`, {
-        method: 'POST',
-        form,
-      });
-    },
+    mutationFn: (input: UploadInput) =>
+      api<ImportResult>(
+        `${listPath(list)}/versions${query({ encoding: input.encoding, acceptInvalid: input.acceptInvalid })}`,
+        { method: 'POST', form: uploadForm(input) },
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: listKey(list) }),
+  });
+}
+
+/** What importing a file would do, as POST .../versions/preview answers: nothing is stored. */
+export interface ImportPreview {
+  columns: Array<{ label: string; column: string | null }>;
+  sample: Array<{ line: number; cells: string[] }>;
+  lineCount: number;
+  flaggedLineCount: number;
+  errors: LineProblem[];
+  warnings: LineProblem[];
+}
+
+export function usePreview(list: ListRef) {
+  return useMutation({
+    mutationFn: (input: UploadInput) =>
+      api<ImportPreview>(
+        `${listPath(list)}/versions/preview${query({ encoding: input.encoding, acceptInvalid: input.acceptInvalid })}`,
+        { method: 'POST', form: uploadForm(input) },
+      ),
   });
 }
