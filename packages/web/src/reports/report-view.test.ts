@@ -18,6 +18,7 @@ const person = (id: string, party: 'UA' | 'RU', state: string, stageId: string |
 });
 const input: ReportInput = {
   parties: SIDES,
+  seesInterview: true,
   askedFor: { UA: 12, RU: 9 },
   notAcknowledged: { UA: 3, RU: 0 },
   persons: [
@@ -98,7 +99,12 @@ describe('a report read for the screen', () => {
 
   it('reads a stage’s report, which has no asked-for count and no remains', () => {
     const view = reportView(
-      buildStageReport({ parties: SIDES, stage: input.stages[0]!, persons: input.persons }),
+      buildStageReport({
+        parties: SIDES,
+        seesInterview: true,
+        stage: input.stages[0]!,
+        persons: input.persons,
+      }),
     );
     expect(view.askedAndGot[0]).toEqual({ party: 'UA', askedFor: null, onPath: 1, returned: 1 });
     expect(view.stages).toHaveLength(1);

@@ -407,4 +407,33 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
     expect(row('surplus', 'UA', 'stage 1')! + row('surplus', 'RU', 'stage 1')!).toBeGreaterThan(0);
     expect(report.rows.some((r) => r.section === 'remains')).toBe(false);
   });
+
+  it('shows the parties a refusal at the border as not cleared, in the stage and in its report', async () => {
+    const [second] = (await services.exchanges.stages(as('mediator'), mechanism)).filter(
+      (stage) => stage.number === 2,
+    );
+    await services.exchanges.approveStage(as('mediator'), { mechanism, stageId: second!.id });
+    const [person] = (
+      await services.exchanges.stage(as('mediator'), { mechanism, stageId: second!.id })
+    ).persons;
+    const [refused] = await services.exchanges.move(as('verifier'), {
+      mechanism,
+      moves: [{ personId: person!.id, to: 'refuses_return', reason: 'interview at the border' }],
+    });
+    expect(refused).toMatchObject({ ok: true });
+    const stateAs = async (name: string) =>
+      (await services.exchanges.stage(as(name), { mechanism, stageId: second!.id })).persons.find(
+        (p) => p.id === person!.id,
+      )?.state;
+    expect(await stateAs('verifier')).toBe('refuses_return');
+    expect(await stateAs('ua')).toBe('not_cleared');
+    expect(await stateAs('ru')).toBe('not_cleared');
+    const states = async (name: string) =>
+      (await services.exchanges.stageReport(as(name), { mechanism, stageId: second!.id })).rows
+        .filter((r) => r.section === 'persons')
+        .map((r) => r.detail);
+    expect(await states('mediator')).toContain('refuses_return');
+    expect(await states('ua')).toContain('not_cleared');
+    expect(await states('ua')).not.toContain('refuses_return');
+  });
 });

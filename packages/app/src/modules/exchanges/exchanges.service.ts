@@ -84,15 +84,20 @@ export function createExchangesService(deps: ExchangesDeps) {
     return roles;
   }
 
-  /** A person as the actor may see them: the parties see only whether the person was cleared. */
-  function personView(actor: Actor, person: repo.PersonRow) {
-    const isNeutral =
+  /** Whether the actor learns the wish interview's result: the mediator and the verifier do. */
+  function seesInterview(actor: Actor, mechanismId: string) {
+    return (
       actor.isSystem ||
       actor.grants.some(
         (g) =>
-          g.mechanismId === person.mechanism_id &&
-          (g.role === 'mediator' || g.role === 'neutral_verifier'),
-      );
+          g.mechanismId === mechanismId && (g.role === 'mediator' || g.role === 'neutral_verifier'),
+      )
+    );
+  }
+
+  /** A person as the actor may see them: the parties see only whether the person was cleared. */
+  function personView(actor: Actor, person: repo.PersonRow) {
+    const isNeutral = seesInterview(actor, person.mechanism_id);
     return {
       id: person.id,
       party: person.party_code,
@@ -431,7 +436,17 @@ export function createExchangesService(deps: ExchangesDeps) {
     async stage(actor: Actor, input: { mechanism: string; stageId: string }) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
-      return withScope(db, rowScope(actor), (trx) => stageState(trx, mechanism, input.stageId));
+      const state = await withScope(db, rowScope(actor), (trx) =>
+        stageState(trx, mechanism, input.stageId),
+      );
+      if (seesInterview(actor, mechanism.id)) return state;
+      return {
+        ...state,
+        persons: state.persons.map((p) => ({
+          ...p,
+          state: stateSeenByParty(p.state as PersonState),
+        })),
+      };
     },
 
     /**
@@ -824,6 +839,7 @@ export function createExchangesService(deps: ExchangesDeps) {
       const parties: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
       return buildReport({
         parties,
+        seesInterview: seesInterview(actor, mechanism.id),
         askedFor,
         notAcknowledged,
         persons: persons.map(reportPersonOf),
@@ -870,6 +886,7 @@ export function createExchangesService(deps: ExchangesDeps) {
         stage: { id: stage.id, number: stage.number, status: stage.status },
         rows: buildStageReport({
           parties,
+          seesInterview: seesInterview(actor, mechanism.id),
           stage: reportStageOf(stage, persons, parties),
           persons: persons.map(reportPersonOf),
         }),

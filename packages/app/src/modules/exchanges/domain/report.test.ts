@@ -135,7 +135,7 @@ describe('a stage’s report', () => {
   ];
 
   it('counts only its own persons: returned per receiving side, parity, surplus and exceptions', () => {
-    const rows = buildStageReport({ parties: SIDES, stage, persons });
+    const rows = buildStageReport({ parties: SIDES, seesInterview: true, stage, persons });
     expect(find(rows, 'asked and got', 'RU', 'returned')).toBe(1);
     expect(find(rows, 'asked and got', 'UA', 'returned')).toBe(1);
     expect(find(rows, 'asked and got', 'RU', 'on the path')).toBe(3);
@@ -151,13 +151,14 @@ describe('a stage’s report', () => {
   it('is the agreement report’s stage rows, and the agreement report adds remains and asked for', () => {
     const whole = buildReport({
       parties: SIDES,
+      seesInterview: true,
       askedFor: { UA: 10, RU: 8 },
       notAcknowledged: { UA: 2 },
       persons,
       stages: [stage],
       remains: [],
     });
-    const ofStage = buildStageReport({ parties: SIDES, stage, persons });
+    const ofStage = buildStageReport({ parties: SIDES, seesInterview: true, stage, persons });
     const sections = ['stages', 'parity', 'surplus'];
     expect(whole.filter((r) => sections.includes(r.section))).toEqual(
       ofStage.filter((r) => sections.includes(r.section)),
@@ -165,5 +166,31 @@ describe('a stage’s report', () => {
     expect(find(whole, 'asked and got', 'UA', 'asked for (eligible, sought)')).toBe(10);
     expect(find(whole, 'disputes', 'UA', 'not acknowledged')).toBe(2);
     expect(find(whole, 'remains', 'UA', 'bodies offered')).toBe(0);
+  });
+
+  it('gives a party cleared and not cleared where the interview’s result would be', () => {
+    const interviewed = [
+      person('u5', 'UA', 'wish_verified', 's1'),
+      person('u6', 'UA', 'refuses_return', 's1'),
+    ];
+    const asParty = buildStageReport({
+      parties: SIDES,
+      seesInterview: false,
+      stage,
+      persons: [...persons, ...interviewed],
+    });
+    const states = asParty.filter((r) => r.section === 'persons').map((r) => r.detail);
+    expect(states).toEqual(expect.arrayContaining(['cleared', 'not_cleared', 'deceased']));
+    expect(states).not.toContain('wish_verified');
+    expect(states).not.toContain('refuses_return');
+    // The refusal is still an open dispute the party sees counted.
+    expect(find(asParty, 'disputes', 'UA', 'refuses return')).toBe(1);
+    const asMediator = buildStageReport({
+      parties: SIDES,
+      seesInterview: true,
+      stage,
+      persons: [...persons, ...interviewed],
+    });
+    expect(find(asMediator, 'persons', 'UA', 'wounded', 'wish_verified')).toBe(1);
   });
 });

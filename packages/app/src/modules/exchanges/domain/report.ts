@@ -1,4 +1,4 @@
-import { EXCEPTIONS, type PersonState } from './person-path.ts';
+import { EXCEPTIONS, stateSeenByParty, type PersonState } from './person-path.ts';
 import {
   BAG_STATES,
   BATCH_STATES,
@@ -70,6 +70,8 @@ export interface ReportBatch {
 
 export interface ReportInput {
   readonly parties: readonly [string, string];
+  /** Whether the reader learns the wish interview (mediator, verifier); else a party's words. */
+  readonly seesInterview: boolean;
   /** Eligible lines on each party's sought list: whom the party asked for under the agreement. */
   readonly askedFor: Readonly<Record<string, number>>;
   /** Sought lines the other side did not acknowledge, per seeking party. */
@@ -84,7 +86,7 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): ReportRow[] {
   return [
     ...askedAndGot(input.parties, input.persons, input.askedFor),
-    ...personRows(input.persons),
+    ...personRows(input.persons, input.seesInterview),
     ...input.stages.flatMap((stage) => stageRows(input.parties, input.persons, stage)),
     ...disputeRows(input.parties, input.persons, input.notAcknowledged),
     ...remainsRows(input.parties, input.remains),
@@ -93,6 +95,7 @@ export function buildReport(input: ReportInput): ReportRow[] {
 
 export interface StageReportInput {
   readonly parties: readonly [string, string];
+  readonly seesInterview: boolean;
   readonly stage: ReportStage;
   /** The persons on the stage, those who left it by an exception included. */
   readonly persons: readonly ReportPerson[];
@@ -103,7 +106,7 @@ export function buildStageReport(input: StageReportInput): ReportRow[] {
   const persons = input.persons.filter((p) => p.stageId === input.stage.id);
   return [
     ...askedAndGot(input.parties, persons, null),
-    ...personRows(persons),
+    ...personRows(persons, input.seesInterview),
     ...stageRows(input.parties, persons, input.stage),
     ...disputeRows(input.parties, persons, null),
   ];
@@ -149,10 +152,15 @@ function askedAndGot(
   });
 }
 
-function personRows(persons: readonly ReportPerson[]): ReportRow[] {
+/**
+ * Persons by side, category and state. A party reads "cleared" and "not cleared" where the
+ * interview's result would be, as everywhere else; the disputes still count the refusals.
+ */
+function personRows(persons: readonly ReportPerson[], seesInterview: boolean): ReportRow[] {
   const keys = new Map<string, number>();
   for (const person of persons) {
-    const key = [person.party, person.category, person.state].join('\u0000');
+    const state = seesInterview ? person.state : stateSeenByParty(person.state);
+    const key = [person.party, person.category, state].join('\u0000');
     keys.set(key, (keys.get(key) ?? 0) + 1);
   }
   return [...keys]
