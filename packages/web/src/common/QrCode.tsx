@@ -27,7 +27,6 @@ export function QrCode({
       height={size}
       viewBox={`0 0 ${width} ${width}`}
       shapeRendering="crispEdges"
-      data-qr={value}
     >
       <title>{label}</title>
       <rect width={width} height={width} fill="#fff" />

@@ -57,22 +57,21 @@ export function CorrectionForm({
     else next.add(id);
     setRemoved(next);
   };
-  const submit = () =>
-    correct.mutate(
-      {
+  // Awaited rather than a callback: once the correction exists this form is taken off the page,
+  // and the way to the new manifest must not depend on it still being there.
+  const submit = async () => {
+    const outcome = await correct
+      .mutateAsync({
         reason: reason.trim(),
         removals: [...removed].map((personId) => ({
           personId,
           to: exception,
           reason: removalReason.trim(),
         })),
-      },
-      {
-        onSuccess: (outcome) => {
-          if (outcome.ok) void navigate(`${base}/manifests/${outcome.manifestId}`);
-        },
-      },
-    );
+      })
+      .catch(() => null);
+    if (outcome?.ok) await navigate(`${base}/manifests/${outcome.manifestId}`);
+  };
   const recordOf = (id: string) => stage.persons.find((p) => p.id === id)?.recordId ?? id;
   return (
     <Stack component="section" aria-labelledby="correction-title" gap="sm">
@@ -142,7 +141,7 @@ export function CorrectionForm({
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
       />
-      <Button w="fit-content" loading={correct.isPending} onClick={submit}>
+      <Button w="fit-content" loading={correct.isPending} onClick={() => void submit()}>
         {t('corrections.submit', { count: removed.size })}
       </Button>
       <ErrorAlert error={correct.error} />

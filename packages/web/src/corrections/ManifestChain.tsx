@@ -22,7 +22,7 @@ export function ManifestChain({ stage, manifestId }: { stage: StageDetail; manif
   return (
     <>
       {correctedBy && (
-        <Alert color="orange.9" variant="outline" title={t('corrections.superseded')} role="status">
+        <Alert color="red.9" variant="outline" title={t('corrections.superseded')} role="status">
           {linkTo(correctedBy, 'corrections.correctedBy')}
         </Alert>
       )}

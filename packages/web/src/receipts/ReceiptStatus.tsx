@@ -27,7 +27,7 @@ export function ReceiptStatus({ receipt }: { receipt: StageReceipt['receipt'] })
       </Badge>
     );
   return (
-    <Badge variant="outline" color="orange.9" style={{ textTransform: 'none' }}>
+    <Badge variant="outline" color="blue.9" style={{ textTransform: 'none' }}>
       {t('receipts.waitingFor', { signers: receipt.missing.map(signerName).join(', ') })}
     </Badge>
   );

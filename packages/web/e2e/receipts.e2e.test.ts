@@ -1,0 +1,289 @@
+/// <reference lib="dom" />
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWeb,
+  CHROMIUM,
+  hasChromium,
+  launchBrowser,
+  seriousViolations,
+} from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import { signInFirstTime } from './support/steps.ts';
+
+const isCi = Boolean(process.env.CI);
+
+/** Calls the API from inside a signed-in page, with its session cookie and CSRF token. */
+async function apiAs<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken?: string };
+      const response = await fetch(`/api/v1${url}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { method, url, body },
+  );
+  if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${answer.text}`);
+  return JSON.parse(answer.text) as T;
+}
+
+interface Person {
+  id: string;
+  party: string;
+  receivingParty: string;
+  recordId: string;
+  state: string;
+}
+
+describe.skipIf(!hasChromium && !isCi)(
+  'handover receipts and corrections, in Chromium against parley serve --demo',
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let dataDir: string;
+
+    beforeAll(async () => {
+      if (!hasChromium)
+        throw new Error(
+          `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
+        );
+      dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-receipts-e2e-'));
+      await buildWeb();
+      [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
+    }, 240_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    });
+
+    const pageAs = async (name: string): Promise<Page> => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      openPages.push(page);
+      const account = server.accounts.get(name);
+      if (!account) throw new Error(`no demo account ${name}`);
+      await signInFirstTime(page, server.url, account);
+      await page.getByRole('link', { name: 'Handover receipts' }).waitFor();
+      return page;
+    };
+    const expectAccessible = async (page: Page) =>
+      expect(await seriousViolations(page)).toEqual([]);
+
+    // What each page showed when a test failed: a timeout alone does not say why.
+    const openPages: Page[] = [];
+    afterEach(async (context) => {
+      if (context.task.result?.state !== 'fail') return;
+      for (const page of openPages.splice(0))
+        console.log(`${page.url()}\n${(await page.locator('body').innerText()).slice(0, 3000)}`);
+    });
+
+    it('takes persons from a signed manifest, corrected once, to receipts signed in the browser and confirmed', async () => {
+      const [mediator, verifier, ua, ru] = await Promise.all(
+        ['demo-mediator', 'demo-verifier', 'demo-ua-officer', 'demo-ru-officer'].map(pageAs),
+      );
+      // The path up to an approved stage is set up through the API, as other tests click it.
+      const [mechanism] = (
+        await apiAs<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
+      ).items;
+      const m = `/mechanisms/${mechanism!.id}`;
+      const agreement = (
+        await apiAs<{ items: Array<{ id: string; name: string }> }>(
+          mediator,
+          'GET',
+          `${m}/agreements`,
+        )
+      ).items.find((a) => a.name === 'Istanbul, 2 June 2025')!;
+      const a = `${m}/agreements/${agreement.id}`;
+      await apiAs(mediator, 'POST', `${a}/versions/latest/evaluations`);
+      await apiAs(mediator, 'POST', `${a}/paths`);
+      const moveAll = async (page: Page, from: string, to: string) => {
+        const { items } = await apiAs<{ items: Person[] }>(
+          page,
+          'GET',
+          `${a}/persons?state=${from}`,
+        );
+        const { results } = await apiAs<{ results: Array<{ ok: boolean }> }>(
+          page,
+          'POST',
+          `${m}/moves`,
+          {
+            moves: items.map((p) => ({ personId: p.id, to })),
+          },
+        );
+        return results.filter((r) => r.ok).length;
+      };
+      await moveAll(mediator, 'proposed', 'acknowledged');
+      await moveAll(verifier, 'acknowledged', 'identity_verified');
+      await moveAll(mediator, 'identity_verified', 'category_confirmed');
+      await moveAll(verifier, 'category_confirmed', 'fit_to_travel');
+      await moveAll(verifier, 'fit_to_travel', 'wish_verified');
+      await moveAll(mediator, 'wish_verified', 'approved');
+      const stage = await apiAs<{ stageId: string; selected: number }>(
+        mediator,
+        'POST',
+        `${a}/stages`,
+        {
+          place: 'Belarus–Ukraine border',
+          date: '2025-06-09',
+          size: 6,
+        },
+      );
+      await apiAs(mediator, 'POST', `${m}/stages/${stage.stageId}/approval`);
+
+      // The mediator signs the stage's manifest in the browser, then corrects it.
+      await mediator.getByRole('link', { name: 'Signed manifests' }).click();
+      await mediator.getByRole('link', { name: /^Manifest [0-9a-f]{16}/ }).click();
+      await mediator.getByRole('button', { name: 'Sign the manifest' }).click();
+      await mediator.getByText('You have signed this manifest in this role').waitFor();
+      const signedHash = await mediator.getByTestId('manifest-hash').textContent();
+      await mediator.getByRole('button', { name: 'Correct this manifest' }).click();
+      const leaving = mediator.getByRole('checkbox', { name: /leaves the manifest$/ }).first();
+      const leavingRecord = (await leaving.getAttribute('aria-label'))!.split(' ')[0]!;
+      await leaving.check();
+      await mediator.getByLabel(/^Why they leave/).fill('medical evacuation first');
+      await mediator
+        .getByLabel(/^Why the manifest is corrected/)
+        .fill(`${leavingRecord} left the stage`);
+      await expectAccessible(mediator);
+      await mediator
+        .getByRole('button', { name: /^Take 1 person off and issue the correction$/ })
+        .click();
+      const corrects = mediator.getByRole('link', {
+        name: `Corrects manifest ${signedHash!.slice(0, 16)}…`,
+      });
+      await corrects.waitFor();
+      const correctedHash = await mediator.getByTestId('manifest-hash').textContent();
+      expect(correctedHash).not.toBe(signedHash);
+      expect(await mediator.getByRole('cell', { name: leavingRecord, exact: true }).count()).toBe(
+        0,
+      );
+      await corrects.click();
+      await mediator.getByText('This manifest was corrected').waitFor();
+      await mediator
+        .getByRole('link', { name: `Corrected by manifest ${correctedHash!.slice(0, 16)}…` })
+        .waitFor();
+      expect(await mediator.getByRole('button', { name: 'Correct this manifest' }).count()).toBe(0);
+      await expectAccessible(mediator);
+
+      // Each holding party sends its people off, and the verifier sees them handed over.
+      for (const officer of [ua, ru]) await moveAll(officer, 'assigned', 'in_transit');
+      const handedOver = await moveAll(verifier, 'in_transit', 'handed_over');
+      expect(handedOver).toBe(stage.selected - 1);
+
+      // The verifier issues every receipt at once, with a result per person.
+      await verifier.getByRole('link', { name: 'Handover receipts' }).click();
+      await verifier
+        .getByRole('checkbox', { name: 'Select every person handed over without a receipt' })
+        .check();
+      await verifier
+        .getByRole('button', { name: `Issue the receipts of ${handedOver} persons` })
+        .click();
+      await verifier.getByText(`${handedOver} receipts issued`).waitFor();
+      await expectAccessible(verifier);
+      // A person UA receives: the receipt waits for UA's officer.
+      const receiving = 'UA';
+      const open = verifier
+        .getByRole('row')
+        .filter({ hasText: `→ ${receiving}` })
+        .getByRole('link', { name: /^Open the receipt of / })
+        .first();
+      const record = (await open.textContent())!.replace('Open the receipt of ', '');
+      await open.click();
+      await verifier.getByRole('heading', { name: `Handover receipt of ${record}` }).waitFor();
+      await verifier
+        .getByText('This browser computed the same hash from the document above')
+        .waitFor();
+      expect(await verifier.getByText(`"recordId":"${record}"`).count()).toBe(1);
+      await verifier.getByRole('button', { name: 'Sign the receipt' }).click();
+      await verifier.getByText('You have signed this receipt in this role').waitFor();
+      await expectAccessible(verifier);
+
+      // The receiving party's officer signs, verifies and confirms the receipt.
+      const officer = ua;
+      await officer.getByRole('link', { name: 'Handover receipts' }).click();
+      await officer
+        .getByText(`waiting for Party officer (${receiving})`, { exact: true })
+        .first()
+        .waitFor();
+      await officer.getByRole('link', { name: `Open the receipt of ${record}` }).click();
+      await officer
+        .getByText(
+          `The receipt can be confirmed once it is signed by Party officer (${receiving}).`,
+        )
+        .waitFor();
+      await officer.getByRole('button', { name: 'Sign the receipt' }).click();
+      await officer.getByText('You have signed this receipt in this role').waitFor();
+      await officer.getByRole('button', { name: 'Verify the hash and every signature' }).click();
+      await officer
+        .getByText('Verified: the hash matches and every required signature is valid')
+        .waitFor();
+      await officer.getByRole('button', { name: `Confirm the receipt of ${record}` }).click();
+      await officer.getByText(`The receipt of ${record} is confirmed`).waitFor();
+      await expectAccessible(officer);
+      const { items } = await apiAs<{ items: Person[] }>(
+        mediator,
+        'GET',
+        `${a}/persons?state=receipt_confirmed`,
+      );
+      expect(items.map((p) => p.recordId)).toEqual([record]);
+    }, 300_000);
+
+    it("lets the admin revoke a signing key with its reason, set a retention period, and scan a new user's authenticator code", async () => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await signInFirstTime(page, server.url, {
+        username: 'admin',
+        password: server.adminPassword,
+      });
+      await page.getByRole('link', { name: 'Open' }).last().click();
+      await page.getByRole('heading', { name: 'Users' }).waitFor();
+      await page.getByLabel(/^User name/).fill('mykola');
+      await page.getByRole('button', { name: 'Add a user' }).click();
+      await page
+        .getByRole('img', {
+          name: 'Authenticator URI as a QR code, to scan with the authenticator app',
+        })
+        .waitFor();
+      expect(await page.locator('[data-secret^="Authenticator URI"]').textContent()).toMatch(
+        /^otpauth:\/\/totp\//,
+      );
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Signing keys' }).click();
+      await page.getByRole('heading', { name: 'Signing keys' }).waitFor();
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: 'demo-mediator', exact: true }) });
+      await row.getByRole('button', { name: /^Revoke [0-9a-f]{16}$/ }).click();
+      await page
+        .getByLabel(/^Why the key [0-9a-f]{16} of demo-mediator is revoked/)
+        .fill('laptop lost');
+      await page.getByRole('button', { name: 'Revoke the key' }).click();
+      await row.getByText(/^revoked /).waitFor();
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Retention' }).click();
+      const sessions = page.getByRole('row', { name: /^Sign-in sessions/ });
+      await sessions.getByText('kept for ever').waitFor();
+      await page.getByLabel('Days to keep: Sign-in sessions').fill('30');
+      await page.getByRole('button', { name: 'Save the period of Sign-in sessions' }).click();
+      await expect.poll(() => sessions.getByText('kept for ever').count()).toBe(0);
+      expect(await page.getByLabel('Days to keep: Sign-in sessions').inputValue()).toBe('30');
+      await expectAccessible(page);
+    });
+  },
+);
