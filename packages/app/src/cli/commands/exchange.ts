@@ -95,6 +95,27 @@ export function registerExchangeCommands(
         });
       });
     });
+  key
+    .command('revoke')
+    .description(
+      'revoke a registered key: it signs nothing more, and its signatures stop verifying',
+    )
+    .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
+    .requiredOption('--key <id>', 'the key id (parley key list)')
+    .requiredOption('--reason <text>', 'why, for the audit log')
+    .action(async (options: { mechanism: string; key: string; reason: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        const revoked = await services.signingKeys.revoke(actor, {
+          mechanism: options.mechanism,
+          keyId: options.key.trim().toLowerCase(),
+          reason: options.reason,
+        });
+        out.result(revoked, (r) =>
+          out.line(`revoked key ${r.keyId} at ${r.revokedAt.toISOString()}`),
+        );
+      });
+    });
 
   const exchange = program.command('exchange').description("each person's path to handover");
   const agreementOptions = (command: Command) =>
