@@ -117,6 +117,22 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await expectAccessible(mediator);
   });
 
+  it('lets the mediator correct a point as a new version, the old one kept', async () => {
+    await mediator.getByRole('button', { name: 'Correct the text: point 4.7' }).click();
+    const dialog = mediator.getByRole('dialog', { name: 'Correct the text: point 4.7' });
+    await dialog.getByLabel(/^Text/).fill('Ratification by both parliaments');
+    // Checked once the dialog has faded in: half-faded colours are not what a user reads.
+    await expect.poll(() => seriousViolations(mediator)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save as a new version' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await mediator.getByRole('row', { name: /Ratification by both parliaments/ }).waitFor();
+    expect(await mediator.getByLabel('Version').first().inputValue()).toBe('Version 2');
+    await mediator.getByLabel('Version').first().click();
+    await mediator.getByRole('option', { name: 'Version 1' }).click();
+    await mediator.getByText('Ratification', { exact: true }).waitFor();
+    expect(await mediator.getByRole('row', { name: /both parliaments/ }).count()).toBe(0);
+  });
+
   it('lists the errors of a violations file by line and column before storing anything, then imports it under a truce', async () => {
     uaOfficer = await signedIn('demo-ua-officer');
     await section(uaOfficer, 'Violations').click();
@@ -182,6 +198,18 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     expect(await table.getByRole('row', { name: /Pokrovsk/ }).count()).toBe(1);
     expect(await table.getByText('Party UA').count()).toBe(2);
     await mediator.getByRole('heading', { name: 'Reports and events per sector' }).waitFor();
+    // The mediator's verdict and assessment; the observation stays as reported.
+    await table.getByRole('button', { name: 'Verify, assess: the report in Pokrovsk' }).click();
+    const review = mediator.getByRole('dialog', { name: 'Verify, assess: the report in Pokrovsk' });
+    await review.getByLabel('Verification').first().click();
+    await mediator.getByRole('option', { name: 'Confirmed', exact: true }).click();
+    await review.getByLabel('Weapon').fill('artillery');
+    await review.getByRole('button', { name: 'Save' }).click();
+    await review.waitFor({ state: 'hidden' });
+    const pokrovsk = table.getByRole('row', { name: /Pokrovsk/ });
+    await pokrovsk.getByText('Confirmed').waitFor();
+    expect(await pokrovsk.getByText('artillery').count()).toBe(1);
+    expect(await pokrovsk.getByText('Shelling').count()).toBe(1);
     const perSector = mediator.getByRole('table', { name: 'Reports and events per sector' });
     expect(
       await perSector
@@ -190,6 +218,23 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
         .allTextContents(),
     ).toEqual(['Pokrovsk', '1', '12']);
     await expectAccessible(mediator);
+  });
+
+  it('lets a party officer state its own position, which closes the gap on that point', async () => {
+    await section(uaOfficer, 'Documents and gap').click();
+    await uaOfficer.getByRole('link', { name: RU_MEMO }).click();
+    const elections = uaOfficer.getByRole('row', { name: /Elections within 100 days/ });
+    await elections.getByText('Positions differ').waitFor();
+    await elections.getByRole('button', { name: 'Record a position: point 2.7' }).click();
+    const dialog = uaOfficer.getByRole('dialog', { name: 'Record a position: point 2.7' });
+    // An officer speaks for its own party only.
+    expect(await dialog.getByLabel('Party').first().inputValue()).toBe('UA');
+    await dialog.getByLabel(/^Source/).fill('Statement of the UA delegation');
+    await dialog.getByRole('button', { name: 'Save the position' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => elections.getByText('Positions differ').count()).toBe(0);
+    expect(await elections.getByText('Statement of the UA delegation').count()).toBe(1);
+    await expectAccessible(uaOfficer);
   });
 
   it('keeps a party’s note from the other party and from the mediator', async () => {

@@ -32,7 +32,7 @@ const STATUS_COLOR: Record<CeasefireStatus, string> = {
 export function CeasefireStatusBadge({ status }: { status: CeasefireStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={STATUS_COLOR[status]} style={{ textTransform: 'none' }}>
+    <Badge variant="outline" color={STATUS_COLOR[status]} tt="none">
       {t(`talks.ceasefireStatus.${status}`)}
     </Badge>
   );
@@ -75,7 +75,7 @@ function Regime({ regime }: { regime: Ceasefire }) {
             {regime.name}
           </Title>
           <Group>
-            <Badge variant="outline" color="gray.8" style={{ textTransform: 'none' }}>
+            <Badge variant="outline" color="gray.8" tt="none">
               {t(`talks.ceasefireKind.${regime.kind}`)}
             </Badge>
             <CeasefireStatusBadge status={regime.status} />
@@ -128,7 +128,7 @@ function Regime({ regime }: { regime: Ceasefire }) {
             <Table.Tr>
               <Table.Th>{t('talks.ceasefires.at')}</Table.Th>
               <Table.Th>{t('talks.ceasefires.status')}</Table.Th>
-              <Table.Th>{t('talks.reason')}</Table.Th>
+              <Table.Th>{t('talks.ceasefires.reason')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -147,7 +147,8 @@ function Regime({ regime }: { regime: Ceasefire }) {
           <Anchor component={Link} to={`${base}/talks/violations?ceasefire=${regime.id}`}>
             {t('talks.ceasefires.violations', { name: regime.name })}
           </Anchor>
-          {talksAbilitiesOf(grant).manage && <StatusChange regime={regime} />}
+          {/* Remounted on each status, so that it offers the steps from the new one. */}
+          {talksAbilitiesOf(grant).manage && <StatusChange key={regime.status} regime={regime} />}
         </Group>
       </Stack>
     </Card>

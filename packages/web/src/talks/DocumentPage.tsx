@@ -100,11 +100,11 @@ export function DocumentPage() {
                 <Table.Td>
                   <Text size="sm">{point.text}</Text>
                   <Group gap={4} mt={4}>
-                    <Badge size="xs" variant="outline" color="gray.8">
+                    <Badge size="xs" variant="outline" color="gray.8" tt="none">
                       {t(`talks.pointKind.${point.kind}`)}
                     </Badge>
                     {point.isGap && (
-                      <Badge size="xs" variant="filled" color="red.9">
+                      <Badge size="xs" variant="filled" color="red.9" tt="none">
                         {t('talks.gap.differ')}
                       </Badge>
                     )}

@@ -87,7 +87,7 @@ export function DocumentsPage() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{point.text}</Text>
-                    <Badge size="xs" variant="outline" color="gray.8" mt={4}>
+                    <Badge size="xs" variant="outline" color="gray.8" tt="none" mt={4}>
                       {t(`talks.pointKind.${point.kind}`)}
                     </Badge>
                   </Table.Td>

@@ -41,6 +41,7 @@ export function PointActions({ documentId, point }: { documentId: string; point:
         </Button>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('talks.close') }}
         opened={positionOpen}
         onClose={position.close}
         title={`${t('talks.documents.recordPosition')}: ${name}`}
@@ -48,6 +49,7 @@ export function PointActions({ documentId, point }: { documentId: string; point:
         {positionOpen && <PositionForm point={point} onDone={position.close} />}
       </Modal>
       <Modal
+        closeButtonProps={{ 'aria-label': t('talks.close') }}
         opened={reviseOpen}
         onClose={revise.close}
         title={`${t('talks.documents.revise')}: ${name}`}

@@ -14,7 +14,7 @@ const COLOR: Record<Stance, string> = {
 export function StanceBadge({ stance }: { stance: Stance }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={COLOR[stance]} style={{ textTransform: 'none' }}>
+    <Badge variant="outline" color={COLOR[stance]} tt="none">
       {t(`talks.stance.${stance}`)}
     </Badge>
   );

@@ -23,10 +23,18 @@ export function StatusChange({ regime }: { regime: Ceasefire }) {
   const next = NEXT[regime.status];
   const [to, setTo] = useState<CeasefireStatus | null>(next[0] ?? null);
   const [reason, setReason] = useState('');
+  // The moment it took effect, in the user's time zone; now when left empty.
+  const [at, setAt] = useState('');
   if (next.length === 0) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (to) change.mutate({ id: regime.id, to, reason: reason || null });
+    if (to)
+      change.mutate({
+        id: regime.id,
+        to,
+        reason: reason || null,
+        ...(at ? { at: new Date(at).toISOString() } : {}),
+      });
   };
   return (
     <form

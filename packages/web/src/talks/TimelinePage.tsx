@@ -63,12 +63,7 @@ export function TimelinePage() {
                     <Text size="sm" fw={700}>
                       {when(e.at)}
                     </Text>
-                    <Badge
-                      variant="outline"
-                      color="gray.8"
-                      size="sm"
-                      style={{ textTransform: 'none' }}
-                    >
+                    <Badge variant="outline" color="gray.8" size="sm" tt="none">
                       {t(`talks.timeline.kind.${e.kind}`)}
                     </Badge>
                   </Group>

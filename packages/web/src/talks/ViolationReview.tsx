@@ -23,7 +23,13 @@ export function ViolationReview({ violation }: { violation: Violation }) {
       <Button size="xs" variant="default" mt={4} onClick={open} aria-label={title}>
         {t('talks.violations.reviewShort')}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('talks.close') }}
+        opened={opened}
+        onClose={close}
+        title={title}
+        size="lg"
+      >
         {opened && <ReviewForm violation={violation} onDone={close} />}
       </Modal>
     </>

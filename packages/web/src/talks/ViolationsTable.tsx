@@ -105,7 +105,7 @@ export function ViolationsTable({ items, regimes }: { items: Violation[]; regime
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Badge variant="outline" color="gray.8" style={{ textTransform: 'none' }}>
+                <Badge variant="outline" color="gray.8" tt="none">
                   {t(`talks.verification.${v.verification}`)}
                 </Badge>
                 {canVerify && <ViolationReview violation={v} />}
