@@ -51,6 +51,13 @@ export function StatusChange({ regime }: { regime: Ceasefire }) {
           w={160}
         />
         <TextInput
+          type="datetime-local"
+          label={t('talks.ceasefires.statusAt')}
+          description={t('talks.ceasefires.statusAtHelp')}
+          value={at}
+          onChange={(e) => setAt(e.currentTarget.value)}
+        />
+        <TextInput
           label={t('talks.reason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
