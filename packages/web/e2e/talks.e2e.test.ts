@@ -261,4 +261,23 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     expect(await mediator.getByText('Agreement', { exact: true }).count()).toBeGreaterThan(0);
     await expectAccessible(mediator);
   });
+
+  it("lets the mediator correct a round's details, and not a party's officer", async () => {
+    await section(mediator, 'Rounds').click();
+    await mediator.getByRole('link', { name: 'July 23, 2025', exact: true }).click();
+    await mediator.getByRole('heading', { name: 'Correct this round' }).waitFor();
+    await mediator.getByLabel('Duration in minutes').fill('45');
+    await mediator.getByLabel('Head of the RU delegation').fill('Vladimir Medinsky (by video)');
+    await mediator.getByLabel(/^Reason/).fill('the minutes of the round');
+    await mediator.getByRole('button', { name: 'Save the correction' }).click();
+    await mediator.getByText('The round is corrected').waitFor();
+    await mediator.getByText('0 h 45 min').waitFor();
+    expect(await mediator.getByText('Head: Vladimir Medinsky (by video)').count()).toBe(1);
+    await expectAccessible(mediator);
+
+    await section(uaOfficer, 'Rounds').click();
+    await uaOfficer.getByRole('link', { name: 'July 23, 2025', exact: true }).click();
+    await uaOfficer.getByText('0 h 45 min').waitFor();
+    expect(await uaOfficer.getByRole('heading', { name: 'Correct this round' }).count()).toBe(0);
+  });
 });

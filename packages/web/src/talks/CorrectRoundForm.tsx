@@ -1,9 +1,21 @@
-import { Button, Card, Group, NumberInput, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
+import { useAgreements } from '../agreements/agreements.api.ts';
 import { useCorrectRound, type RoundCorrection } from './talks.api.ts';
 import type { Round } from './talks.types.ts';
 
@@ -17,7 +29,17 @@ export function CorrectRoundForm({ round }: { round: Round }) {
   const [mediators, setMediators] = useState(round.mediators.join(', '));
   const [duration, setDuration] = useState<number | string>(round.durationMinutes ?? '');
   const [summary, setSummary] = useState(round.summary);
+  const [heads, setHeads] = useState(round.delegations.map((d) => d.head ?? ''));
+  const [outcomes, setOutcomes] = useState(
+    round.outcomes.map((o) => ({ text: o.text, agreementId: o.agreement?.id ?? null })),
+  );
   const [reason, setReason] = useState('');
+  const agreements = useAgreements(mechanism.id);
+  const setOutcome = (i: number, change: Partial<(typeof outcomes)[number]>) =>
+    setOutcomes((all) => all.map((o, j) => (j === i ? { ...o, ...change } : o)));
+  const delegations = round.delegations.map((d, i) => ({ ...d, head: heads[i]?.trim() || null }));
+  const keptOutcomes = outcomes.filter((o) => o.text.trim());
+  const isSame = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const list = mediators
@@ -31,6 +53,13 @@ export function CorrectRoundForm({ round }: { round: Round }) {
       ...(list.join(',') !== round.mediators.join(',') ? { mediators: list } : {}),
       ...(minutes !== round.durationMinutes ? { durationMinutes: minutes } : {}),
       ...(summary !== round.summary ? { summary } : {}),
+      ...(isSame(delegations, round.delegations) ? {} : { delegations }),
+      ...(isSame(
+        keptOutcomes,
+        round.outcomes.map((o) => ({ text: o.text, agreementId: o.agreement?.id ?? null })),
+      )
+        ? {}
+        : { outcomes: keptOutcomes }),
       reason: reason || null,
     };
     correct.mutate(change);
@@ -71,6 +100,56 @@ export function CorrectRoundForm({ round }: { round: Round }) {
             allowDecimal={false}
           />
         </Group>
+        <Group grow align="flex-start">
+          {round.delegations.map((d, i) => (
+            <TextInput
+              key={d.party}
+              label={t('talks.rounds.headOf', { party: d.party })}
+              value={heads[i] ?? ''}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setHeads((all) => all.map((h, j) => (j === i ? value : h)));
+              }}
+            />
+          ))}
+        </Group>
+        <Stack gap="xs">
+          <Text fw={700} size="sm">
+            {t('talks.rounds.outcomes')}
+          </Text>
+          {outcomes.map((o, i) => (
+            <Group key={i} align="flex-end">
+              <TextInput
+                label={t('talks.rounds.outcomeN', { number: i + 1 })}
+                value={o.text}
+                onChange={(e) => setOutcome(i, { text: e.currentTarget.value })}
+                style={{ flex: 1 }}
+              />
+              <Select
+                label={t('talks.rounds.producedAgreement')}
+                placeholder={t('talks.rounds.noAgreement')}
+                data={(agreements.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                value={o.agreementId}
+                onChange={(v) => setOutcome(i, { agreementId: v })}
+                clearable
+                w={260}
+              />
+              <Button
+                variant="default"
+                onClick={() => setOutcomes((all) => all.filter((_, j) => j !== i))}
+              >
+                {t('talks.rounds.removeOutcome', { number: i + 1 })}
+              </Button>
+            </Group>
+          ))}
+          <Button
+            variant="default"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setOutcomes((all) => [...all, { text: '', agreementId: null }])}
+          >
+            {t('talks.rounds.addOutcome')}
+          </Button>
+        </Stack>
         <Textarea
           label={t('talks.rounds.summary')}
           value={summary}

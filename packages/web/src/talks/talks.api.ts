@@ -45,6 +45,8 @@ export interface RoundCorrection {
   mediators?: string[];
   durationMinutes?: number | null;
   summary?: string;
+  delegations?: Array<{ party: string; head: string | null; members: string[] }>;
+  outcomes?: Array<{ text: string; agreementId: string | null }>;
   reason?: string | null;
 }
 
