@@ -177,6 +177,10 @@ describe.skipIf(!hasChromium && !isCi)(
         .waitFor();
       expect(await mediator.getByRole('button', { name: 'Correct this manifest' }).count()).toBe(0);
       await expectAccessible(mediator);
+      await mediator.getByRole('link', { name: 'Signed manifests' }).click();
+      await mediator
+        .getByRole('link', { name: `Manifest ${signedHash!.slice(0, 16)}… (corrected)` })
+        .waitFor();
 
       // Each holding party sends its people off, and the verifier sees them handed over.
       for (const officer of [ua, ru]) await moveAll(officer, 'assigned', 'in_transit');

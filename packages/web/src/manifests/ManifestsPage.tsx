@@ -29,9 +29,11 @@ function StageManifests({ stage }: { stage: StageSummary }) {
       <Table.Td>
         <ErrorAlert error={detail.error} />
         <Group gap="xs">
-          {detail.data?.manifests.map((m) => (
+          {detail.data?.manifests.map((m, _, all) => (
             <Anchor key={m.id} component={Link} to={`${base}/manifests/${m.id}`}>
               {t('stage.manifest', { hash: m.hash.slice(0, 16) })}
+              {all.some((other) => other.supersedes === m.id) &&
+                ` (${t('corrections.correctedShort')})`}
             </Anchor>
           ))}
           {detail.data?.manifests.length === 0 && t('manifests.notYet')}
