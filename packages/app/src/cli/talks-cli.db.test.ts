@@ -86,4 +86,70 @@ describe.each(testDatabaseKinds())('parley talks [%s]', (kind) => {
     ) as { perDay: unknown[] };
     expect(counts.perDay).toEqual([]);
   });
+
+  it("corrects a round and a point's text from the command line, the old version kept", async () => {
+    const rounds = JSON.parse(
+      (await parley('--json', 'talks', 'round', 'list', '--mechanism', M)).stdout,
+    ) as Array<{ id: string; date: string }>;
+    const july = rounds.find((r) => r.date === '2025-07-23')!;
+    const file = path.join(sandbox.dir, 'correction.json');
+    await fs.writeFile(file, JSON.stringify({ durationMinutes: 45, reason: 'the minutes' }));
+    const corrected = await parley(
+      'talks',
+      'round',
+      'correct',
+      july.id,
+      '--mechanism',
+      M,
+      '--file',
+      file,
+    );
+    expect(corrected).toMatchObject({ code: 0, stdout: 'round 3: corrected durationMinutes\n' });
+    await fs.writeFile(file, JSON.stringify({ durationMinutes: 'long' }));
+    const refused = await parley(
+      'talks',
+      'round',
+      'correct',
+      july.id,
+      '--mechanism',
+      M,
+      '--file',
+      file,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^parley: .*correction.json: durationMinutes: /);
+
+    const memo = "Russia's memorandum, 2 June 2025";
+    const revised = await parley(
+      'talks',
+      'document',
+      'revise',
+      memo,
+      '--mechanism',
+      M,
+      '--point',
+      '4.7',
+      '--text',
+      'Ratification by both parliaments',
+      '--tabled-on',
+      '2025-07-23',
+    );
+    expect(revised).toMatchObject({ code: 0, stdout: `${memo}: version 2\n` });
+    const first = JSON.parse(
+      (
+        await parley(
+          '--json',
+          'talks',
+          'document',
+          'show',
+          memo,
+          '--mechanism',
+          M,
+          '--version',
+          '1',
+        )
+      ).stdout,
+    ) as { points: Array<{ label: string; text: string }> };
+    expect(first.points.find((p) => p.label === '4.7')?.text).toBe('Ratification');
+  });
 });

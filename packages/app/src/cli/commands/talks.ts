@@ -4,6 +4,7 @@ import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 import { registerCeasefireCommands } from './talks-ceasefires.ts';
+import { registerCorrectionCommands } from './talks-corrections.ts';
 import { day, readJson, type Run } from './talks-input.ts';
 
 /** `parley talks`: rounds, documents and positions, the gap view, notes, ceasefires, violations, the timeline. */
@@ -230,4 +231,5 @@ export function registerTalksCommands(
     });
 
   registerCeasefireCommands(talks, run);
+  registerCorrectionCommands(talks, run);
 }

@@ -13,4 +13,10 @@ export { VIOLATION_COLUMNS } from './domain/violation-row.ts';
 export { CEASEFIRE_SCOPES, CEASEFIRE_STATUSES, CEASEFIRE_KINDS } from './domain/ceasefire.ts';
 export { STANCES, POINT_KINDS, DOCUMENT_KINDS } from './domain/points.ts';
 export { VERIFICATIONS } from './domain/violation.ts';
-export { roundBody, documentBody, ceasefireBody } from './talks.schemas.ts';
+export {
+  roundBody,
+  documentBody,
+  ceasefireBody,
+  roundCorrectionBody,
+  assessmentCorrectionBody,
+} from './talks.schemas.ts';
