@@ -105,6 +105,14 @@ export const router = createBrowserRouter([
             lazy: page(() => import('../manifests/ManifestPage.tsx'), 'ManifestPage'),
           },
           {
+            path: 'receipts',
+            lazy: page(() => import('../receipts/ReceiptsPage.tsx'), 'ReceiptsPage'),
+          },
+          {
+            path: 'receipts/:receiptId',
+            lazy: page(() => import('../receipts/ReceiptPage.tsx'), 'ReceiptPage'),
+          },
+          {
             path: 'talks/*',
             lazy: page(() => import('../talks/TalksSection.tsx'), 'TalksSection'),
           },
@@ -115,16 +123,13 @@ export const router = createBrowserRouter([
         lazy: page(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
         children: [
           { index: true, element: <Navigate to="/admin/users" replace /> },
-          {
-            path: 'receipts',
-            lazy: page(() => import('../receipts/ReceiptsPage.tsx'), 'ReceiptsPage'),
-          },
-          {
-            path: 'receipts/:receiptId',
-            lazy: page(() => import('../receipts/ReceiptPage.tsx'), 'ReceiptPage'),
-          },
           { path: 'users', lazy: page(() => import('../admin/UsersPage.tsx'), 'UsersPage') },
           { path: 'tokens', lazy: page(() => import('../admin/TokensPage.tsx'), 'TokensPage') },
+          { path: 'keys', lazy: page(() => import('../keys/KeysPage.tsx'), 'KeysPage') },
+          {
+            path: 'retention',
+            lazy: page(() => import('../retention/RetentionPage.tsx'), 'RetentionPage'),
+          },
           { path: 'audit', lazy: page(() => import('../admin/AuditPage.tsx'), 'AuditPage') },
         ],
       },
@@ -132,8 +137,3 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
-          { path: 'keys', lazy: page(() => import('../keys/KeysPage.tsx'), 'KeysPage') },
-          {
-            path: 'retention',
-            lazy: page(() => import('../retention/RetentionPage.tsx'), 'RetentionPage'),
-          },

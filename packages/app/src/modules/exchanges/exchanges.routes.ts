@@ -83,11 +83,11 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
                   username: z.string(),
                   publicKey: z.string(),
                   registeredAt: z.string(),
-                  revokedAt: z.string().nullable(),
-                }),
                   registeredBy: z
                     .string()
                     .describe('who registered it: the owner, or the operator for them'),
+                  revokedAt: z.string().nullable(),
+                }),
               ),
             }),
           },

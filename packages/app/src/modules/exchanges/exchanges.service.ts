@@ -229,9 +229,9 @@ export function createExchangesService(deps: ExchangesDeps) {
         username: k.username,
         publicKey: k.public_key,
         registeredAt: k.registered_at,
+        registeredBy: k.registered_by,
         revokedAt: k.revoked_at,
       }));
-        registeredBy: k.registered_by,
     },
 
     /**
