@@ -15,7 +15,11 @@ const parityRow = z.object({
 const dashboardResponse = z.object({
   mechanism: z.object({ id: z.string(), name: z.string(), parties: z.array(z.string()) }),
   viewer: z.object({
-    sides: z.array(z.string()).describe('the holding parties whose persons are counted'),
+    sides: z.array(z.string()).describe('the holding parties the figures are given for'),
+    party: z
+      .string()
+      .nullable()
+      .describe('for a party role, its party: it counts the persons that party holds or receives'),
     seesWish: z.boolean().describe('false: the wish interview shows as cleared / not cleared'),
     readsExchange: z.boolean(),
     readsReconciliation: z.boolean(),

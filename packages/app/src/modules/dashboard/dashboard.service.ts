@@ -96,6 +96,7 @@ export function createDashboardService(deps: DashboardDeps) {
         mechanism,
         viewer: {
           sides: viewer.sides,
+          party: viewer.party,
           seesWish: viewer.seesWish,
           readsExchange: viewer.readsExchange,
           readsReconciliation: viewer.readsReconciliation,

@@ -53,7 +53,7 @@ const integer = (value: unknown) => (typeof value === 'number' ? value : undefin
  * What a viewer is told of an entry, or null when the entry is not for them: a list's import only
  * to those who see the list's versions, the reconciliation only to its readers, the exchange only
  * to its readers, and a person's move only when the viewer counts that person
- * (`personsSeen`, the ids of the persons of the viewer's sides).
+ * (`personsSeen`, the ids of the persons the viewer is shown).
  */
 export function activityFor(
   viewer: Viewer,

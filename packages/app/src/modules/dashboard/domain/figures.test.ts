@@ -32,25 +32,40 @@ const persons = fc.array(
 );
 
 describe('what each role is shown', () => {
-  it('a party officer counts only the persons their party holds, and never sees the wish', () => {
+  it('a party officer counts only the persons their party holds or receives, and never sees the wish', () => {
     fc.assert(
       fc.property(persons, (all) => {
         const viewer = viewerOf(actorAs('party_officer', 'UA'), MECHANISM);
-        const { byState, byCategory } = currentCounts(viewer, all);
-        expect([...byState, ...byCategory].every((c) => c.party === 'UA')).toBe(true);
+        const { byState } = currentCounts(viewer, all);
         const total = byState.reduce((n, c) => n + c.count, 0);
-        expect(total).toBe(all.filter((p) => p.party === 'UA').length);
+        expect(total).toBe(all.filter((p) => p.party === 'UA' || p.receivingParty === 'UA').length);
         const keys = byState.map((c) => c.key);
         expect(keys).not.toContain('refuses_return');
         expect(keys).not.toContain('wish_verified');
         const disputes = disputesOf(viewer, all, { UA: 3, RU: 4 });
         expect(disputes.map((d) => d.kind)).not.toContain('not_acknowledged');
         expect(disputes.map((d) => d.kind)).not.toContain('refuses_return');
-        expect(disputes.find((d) => d.kind === 'not_cleared')?.count).toBe(
-          all.filter((p) => p.party === 'UA' && p.state === 'refuses_return').length,
+        expect(disputes.find((d) => d.kind === 'not_cleared' && d.party === 'RU')?.count).toBe(
+          all.filter((p) => p.party === 'RU' && p.state === 'refuses_return').length,
         );
       }),
     );
+  });
+
+  it("leaves out of a party's figures the persons it neither holds nor receives", () => {
+    const viewer = viewerOf(actorAs('party_officer', 'UA'), MECHANISM);
+    const elsewhere: CountedPerson = {
+      id: 'p',
+      agreementId: 'a1',
+      party: 'RU',
+      receivingParty: 'BY',
+      category: 'wounded',
+      rank: null,
+      state: 'data_mismatch',
+      stageId: null,
+    };
+    expect(currentCounts(viewer, [elsewhere]).byState).toEqual([]);
+    expect(disputesOf(viewer, [elsewhere], null).every((d) => d.count === 0)).toBe(true);
   });
 
   it('the mediator counts both sides as they are, and the disputes of the reconciliation', () => {

@@ -32,9 +32,16 @@ export interface Count {
   readonly count: number;
 }
 
-/** The persons whose states and categories the viewer is shown: those of the viewer's sides. */
+/**
+ * The persons the viewer is shown: for a party role, those its party holds or receives (what the
+ * row policies let it read, checked again here); for the others, everyone on the path.
+ */
 export function personsSeenBy(viewer: Viewer, persons: readonly CountedPerson[]) {
-  return persons.filter((p) => viewer.sides.includes(p.party));
+  if (!viewer.readsExchange) return [];
+  const { party } = viewer;
+  return party === null
+    ? [...persons]
+    : persons.filter((p) => p.party === party || p.receivingParty === party);
 }
 
 /** How many persons each holding party has under each key (state as seen, or category). */
@@ -53,7 +60,7 @@ export function countBy(
   );
 }
 
-/** Counts by state (as the viewer may see it) and by category, of the viewer's sides. */
+/** Counts by state (as the viewer may see it) and by category, per holding party. */
 export function currentCounts(viewer: Viewer, persons: readonly CountedPerson[]) {
   const seen = personsSeenBy(viewer, persons);
   return {

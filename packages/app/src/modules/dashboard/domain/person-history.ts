@@ -20,9 +20,12 @@ export interface SeriesPoint {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MAX_POINTS = 60;
+// The steps a series may be counted in, the finest that fits the span in MAX_POINTS first.
+const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 6 * HOUR, DAY, 7 * DAY, 30 * DAY];
 
 /** The state a person was in at a moment, or null before they were put on the path. */
 export function stateAt(person: PersonHistory, at: Date): string | null {
@@ -36,18 +39,15 @@ export function stateAt(person: PersonHistory, at: Date): string | null {
 }
 
 /**
- * The moments a series is counted at, from the first event to now: hourly for the first two
- * days, daily for a quarter, weekly after; never more than MAX_POINTS, the last one being now.
+ * The moments a series is counted at, in the finest step that fits the span from the first
+ * event to now in MAX_POINTS: the last one is now, the first one a step before the first event,
+ * so that the series starts from nothing. Never more than MAX_POINTS.
  */
 export function bucketEnds(first: Date, now: Date): Date[] {
   const span = Math.max(0, now.getTime() - first.getTime());
-  const step =
-    span <= 2 * DAY
-      ? HOUR
-      : span <= 90 * DAY
-        ? DAY
-        : Math.max(7 * DAY, Math.ceil(span / MAX_POINTS / DAY) * DAY);
-  const count = Math.min(MAX_POINTS, Math.floor(span / step) + 1);
+  const fits = (step: number) => Math.ceil(span / step) + 1 <= MAX_POINTS;
+  const step = STEPS.find(fits) ?? Math.ceil(span / (MAX_POINTS - 1) / (30 * DAY)) * 30 * DAY;
+  const count = Math.min(MAX_POINTS, Math.max(2, Math.ceil(span / step) + 1));
   const ends: Date[] = [];
   for (let i = count - 1; i >= 0; i--) ends.push(new Date(now.getTime() - i * step));
   return ends;
