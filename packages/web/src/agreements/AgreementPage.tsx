@@ -12,6 +12,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { useAgreement, useEligibilitySummary } from './agreements.api.ts';
 import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { EligibilityResults } from './EligibilityResults.tsx';
+import { RuleChangePanel } from './RuleChangePanel.tsx';
 import { RulesTable } from './RulesTable.tsx';
 
 function OpenPaths({ agreement }: { agreement: Agreement }) {
@@ -72,6 +73,13 @@ export function AgreementPage() {
       </Text>
       <RulesTable definition={definition} />
       <EligibilityPanel agreementId={agreement.data.id} version={version} />
+      {abilities.manageAgreements && (
+        <RuleChangePanel
+          key={agreement.data.id}
+          agreementId={agreement.data.id}
+          version={version}
+        />
+      )}
       {abilities.readEligibility && evaluated.length > 0 && (
         <EligibilityResults
           agreementId={agreement.data.id}

@@ -64,6 +64,34 @@ export function usePreview(mechanismId: string) {
   });
 }
 
+/** Counts per list under the current terms and under changed ones; nothing is kept. */
+export function usePreviewChange(mechanismId: string) {
+  const counts = (definition: AgreementDefinition) =>
+    api<{ lists: ListCounts[] }>(`/mechanisms/${seg(mechanismId)}/eligibility/preview`, {
+      method: 'POST',
+      json: { definition, sampleSize: 0 },
+    });
+  return useMutation({
+    mutationFn: async (input: { current: AgreementDefinition; changed: AgreementDefinition }) => {
+      const [before, after] = await Promise.all([counts(input.current), counts(input.changed)]);
+      return { before: before.lists, after: after.lists };
+    },
+  });
+}
+
+/** Writes changed terms as the agreement's next version. */
+export function useReviseAgreement(mechanismId: string, agreementId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (definition: AgreementDefinition) =>
+      api<{ number: number }>(`${base(mechanismId)}/${seg(agreementId)}`, {
+        method: 'PUT',
+        json: { definition },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
+  });
+}
+
 export function useEvaluate(mechanismId: string, agreementId: string, version: number) {
   const client = useQueryClient();
   return useMutation({

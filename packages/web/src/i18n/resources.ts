@@ -25,6 +25,9 @@ import reportsUk from '../reports/locales/uk.json';
 import mappingEn from '../lists/locales/en.json';
 import mappingRu from '../lists/locales/ru.json';
 import mappingUk from '../lists/locales/uk.json';
+import ruleChangeEn from '../agreements/locales/en.json';
+import ruleChangeRu from '../agreements/locales/ru.json';
+import ruleChangeUk from '../agreements/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -40,6 +43,7 @@ export const resources = {
     ...en,
     ...dashboardEn,
     ...mappingEn,
+    ...ruleChangeEn,
     ...receiptsEn,
     ...correctionsEn,
     ...talksEn,
@@ -52,6 +56,7 @@ export const resources = {
     ...uk,
     ...dashboardUk,
     ...mappingUk,
+    ...ruleChangeUk,
     ...receiptsUk,
     ...correctionsUk,
     ...talksUk,
@@ -64,6 +69,7 @@ export const resources = {
     ...ru,
     ...dashboardRu,
     ...mappingRu,
+    ...ruleChangeRu,
     ...receiptsRu,
     ...correctionsRu,
     ...talksRu,
