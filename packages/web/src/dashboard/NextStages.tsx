@@ -50,7 +50,7 @@ export function NextStages({
                       agreement: stage.agreementName,
                     })}
                   </Anchor>{' '}
-                  <Badge variant="light" color="gray.8" size="sm">
+                  <Badge variant="outline" size="sm">
                     {labels.stageStatus(stage.status)}
                   </Badge>
                 </Table.Th>
