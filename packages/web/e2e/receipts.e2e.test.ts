@@ -91,9 +91,12 @@ describe.skipIf(!hasChromium && !isCi)(
     });
 
     it('takes persons from a signed manifest, corrected once, to receipts signed in the browser and confirmed', async () => {
-      const [mediator, verifier, ua, ru] = await Promise.all(
-        ['demo-mediator', 'demo-verifier', 'demo-ua-officer', 'demo-ru-officer'].map(pageAs),
-      );
+      const [mediator, verifier, ua, ru] = await Promise.all([
+        pageAs('demo-mediator'),
+        pageAs('demo-verifier'),
+        pageAs('demo-ua-officer'),
+        pageAs('demo-ru-officer'),
+      ]);
       // The path up to an approved stage is set up through the API, as other tests click it.
       const [mechanism] = (
         await apiAs<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
