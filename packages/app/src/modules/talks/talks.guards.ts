@@ -1,7 +1,9 @@
 import { AppError } from '../../platform/errors.ts';
+import type { Database } from '../../platform/db/kysely.ts';
 import { brokenUniqueConstraint } from '../../platform/db/unique-violation.ts';
 import { authorize, type Actor, type Permission } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+import { findCeasefire } from './ceasefires.repository.ts';
 
 /** The mechanism of a request, once the actor is allowed the permission there (for a party, when given). */
 export async function mechanismFor(
@@ -52,4 +54,14 @@ export async function refusingTakenName<T>(
       throw new AppError('TALKS.NAME_TAKEN', message);
     throw error;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A ceasefire regime of the mechanism by id or name, locked for the transaction; TALKS.NOT_FOUND otherwise. */
+export async function regimeOf(trx: Database, mechanism: Mechanism, ref: string) {
+  const regime = await findCeasefire(trx, mechanism.id, ref, UUID.test(ref));
+  if (!regime)
+    throw new AppError('TALKS.NOT_FOUND', `no ceasefire regime "${ref}" in ${mechanism.name}`);
+  return regime;
 }
