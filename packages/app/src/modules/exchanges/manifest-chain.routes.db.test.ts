@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import type { Services } from '../../services.ts';
+import { buildMechanism } from '../../testing/factories.ts';
+import { buildTestApp, tokenFor } from '../../testing/http.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR } from '../access/index.ts';
+import * as repo from './exchanges.repository.ts';
+
+describeEachDatabase("a stage's manifests and their corrections, through the API", (db) => {
+  let app: FastifyInstance;
+  let services: Services;
+
+  beforeAll(async () => {
+    ({ app, services } = await buildTestApp(db()));
+  });
+
+  it('names, for each manifest of a stage, the one it corrects, oldest first', async () => {
+    const mechanism = (await buildMechanism(db())).id;
+    const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
+      template: 'istanbul-2025-06-02',
+    });
+    const version = agreement.versions[0]!;
+    const stageId = await repo.insertStage(db(), {
+      mechanismId: mechanism,
+      agreementId: agreement.id,
+      agreementVersionId: version.id,
+      formula: version.definition.formula,
+      number: 1,
+      place: 'Belarus–Ukraine border',
+      date: '2025-06-09',
+      surplus: [],
+      createdBy: 'system',
+    });
+    const manifest = (hash: string, supersedes: string | null) =>
+      repo.insertManifest(db(), {
+        mechanismId: mechanism,
+        stageId,
+        kind: 'parley-manifest/1',
+        document: '{}',
+        hash,
+        requiredSigners: [{ role: 'mediator', party: null }],
+        supersedes,
+        createdBy: 'system',
+      });
+    const first = await manifest('a'.repeat(64), null);
+    const second = await manifest('b'.repeat(64), first);
+    const answer = await app.inject({
+      url: `/api/v1/mechanisms/${mechanism}/stages/${stageId}`,
+      headers: await tokenFor(services, { mechanism, role: 'party_officer', party: 'UA' }),
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json<{ manifests: unknown[] }>().manifests).toEqual([
+      { id: first, hash: 'a'.repeat(64), supersedes: null },
+      { id: second, hash: 'b'.repeat(64), supersedes: first },
+    ]);
+  });
+});
