@@ -12,7 +12,8 @@ import {
   type Stance,
 } from './domain/points.ts';
 import { mechanismFor as allowedMechanism, partyOf, refusingTakenName } from './talks.guards.ts';
-import * as repo from './talks.repository.ts';
+import * as repo from './documents.repository.ts';
+import { findRound } from './talks.repository.ts';
 
 export interface DocumentsDeps {
   db: Database;
@@ -126,7 +127,7 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
           'VALIDATION.INVALID_INPUT',
           'points: at least one, each with its own label',
         );
-      if (input.roundId && !(await repo.findRound(db, mechanism.id, input.roundId)))
+      if (input.roundId && !(await findRound(db, mechanism.id, input.roundId)))
         throw new AppError('TALKS.NOT_FOUND', `no round ${input.roundId} in ${mechanism.name}`);
       const transaction = () =>
         db.transaction().execute(async (trx) => {
