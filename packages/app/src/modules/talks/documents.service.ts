@@ -4,14 +4,13 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { authorize, type Actor, type Permission } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import {
-  currentPositions,
-  isGap,
   type DocumentKind,
   type PointKind,
   type PositionRecord,
   type Stance,
 } from './domain/points.ts';
 import { mechanismFor as allowedMechanism, partyOf, refusingTakenName } from './talks.guards.ts';
+import { carriedPositions, pointsWithPositions } from './document-points.ts';
 import * as repo from './documents.repository.ts';
 import { findRound } from './talks.repository.ts';
 
@@ -64,48 +63,6 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
     if (!document)
       throw new AppError('TALKS.NOT_FOUND', `no document "${ref}" in ${mechanism.name}`);
     return document;
-  }
-
-  /** A version's points, each with every party's current position and whether they differ. */
-  async function pointsWithPositions(mechanism: Mechanism, versionId: string) {
-    const points = await repo.pointsOf(db, [versionId]);
-    const positions = await repo.positionsOf(
-      db,
-      points.map((p) => p.id),
-    );
-    const current = currentPositions(positions);
-    return points.map((point) => {
-      const held = current.get(point.id);
-      const positionOf = (party: string) => {
-        const p = held?.get(party);
-        return p
-          ? {
-              party,
-              stance: p.stance,
-              conditions: p.conditions,
-              statedOn: p.statedOn,
-              source: p.source,
-            }
-          : { party, stance: 'silent' as const, conditions: null, statedOn: null, source: null };
-      };
-      const stances = Object.fromEntries(
-        mechanism.parties.map((party) => [party, positionOf(party).stance]),
-      );
-      return {
-        id: point.id,
-        label: point.label,
-        kind: point.kind as PointKind,
-        text: point.text,
-        positions: mechanism.parties.map(positionOf),
-        history: positions
-          .filter((p) => p.pointId === point.id)
-          .map(({ pointId: _pointId, recordedAt, ...p }) => ({
-            ...p,
-            recordedAt: recordedAt.toISOString(),
-          })),
-        isGap: isGap({ pointId: point.id, stances }, mechanism.parties),
-      };
-    });
   }
 
   const service = {
@@ -232,7 +189,7 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
         tabledOn: version.tabled_on,
         roundId: version.round_id,
         note: version.note,
-        points: await pointsWithPositions(mechanism, version.id),
+        points: await pointsWithPositions(db, mechanism, version.id),
       };
     },
 
@@ -287,7 +244,9 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
       for (const document of documents) {
         const version = await repo.findVersion(db, document.id, 'latest');
         if (!version) continue;
-        const points = (await pointsWithPositions(mechanism, version.id)).filter((p) => p.isGap);
+        const points = (await pointsWithPositions(db, mechanism, version.id)).filter(
+          (p) => p.isGap,
+        );
         result.push({ id: document.id, title: document.title, version: version.number, points });
       }
       return { parties: mechanism.parties, documents: result.filter((d) => d.points.length > 0) };
@@ -331,32 +290,6 @@ export function createDocumentsService({ db, mechanisms, audit }: DocumentsDeps)
     },
   };
   return service;
-}
-
-/** The positions of the version before on points kept word for word, moved to the new points. */
-async function carriedPositions(
-  db: Database,
-  previousVersionId: string,
-  points: ReadonlyArray<{ label: string; text: string }>,
-  newIds: readonly string[],
-): Promise<Array<Omit<PositionRecord, 'recordedAt'>>> {
-  const before = await repo.pointsOf(db, [previousVersionId]);
-  const current = currentPositions(
-    await repo.positionsOf(
-      db,
-      before.map((p) => p.id),
-    ),
-  );
-  return points.flatMap((point, i) => {
-    const same = before.find((b) => b.label === point.label && b.text === point.text);
-    const held = same ? current.get(same.id) : undefined;
-    return held
-      ? [...held.values()].map(({ recordedAt: _recordedAt, ...p }) => ({
-          ...p,
-          pointId: newIds[i]!,
-        }))
-      : [];
-  });
 }
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
