@@ -58,7 +58,8 @@ describe.skipIf(!hasChromium && !isCi)(
           `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
         );
       dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-receipts-e2e-'));
-      await buildWeb();
+      // A build of its own, which no other test run rebuilds while this one's pages load it.
+      await buildWeb(path.join(dataDir, 'web'));
       [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
     }, 240_000);
 

@@ -32,6 +32,8 @@ const configSchema = z.object({
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   /** Sign-in attempts a minute one client address may make; lower than the rest, against guessing. */
   PARLEY_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** The built web application that `parley serve` serves at /; packages/web/dist when absent. */
+  PARLEY_WEB_ROOT: z.string().min(1).optional(),
 });
 
 export type DatabaseConfig =
@@ -47,6 +49,8 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   readonly rateLimitPerMinute: number;
   readonly signInPerMinute: number;
+  /** An absolute path, or null for the web application built in the repository. */
+  readonly webRoot: string | null;
 }
 
 /** Thrown when an environment variable holds a value Parley cannot use. */
@@ -77,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     trustProxy: vars.PARLEY_TRUST_PROXY,
     rateLimitPerMinute: vars.PARLEY_RATE_LIMIT,
     signInPerMinute: vars.PARLEY_SIGN_IN_RATE_LIMIT,
+    webRoot: vars.PARLEY_WEB_ROOT ? path.resolve(vars.PARLEY_WEB_ROOT) : null,
   };
   return Object.freeze(config);
 }

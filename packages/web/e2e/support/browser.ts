@@ -21,12 +21,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Builds packages/web into dist/, which the server serves. */
-export async function buildWeb(): Promise<void> {
+let builtWebRoot: string | null = null;
+
+/** Where this test process built the web application, for `startServer` to serve; null if not built. */
+export const webRootOfThisRun = () => builtWebRoot;
+
+/**
+ * Builds packages/web into dist/, or into a directory of the test's own, which the servers it then
+ * starts serve: with its own directory, other test runs building at the same time (several
+ * engineers share a tree) cannot replace the files under a page that is loading them.
+ */
+export async function buildWeb(outDir?: string): Promise<void> {
   await build({
     configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
     logLevel: 'warn',
+    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
   });
+  builtWebRoot = outDir ?? null;
 }
 
 const axeSource = fs.readFileSync(

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webRootOfThisRun } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -73,6 +74,8 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
         // The tests sign in as five people, some of them again, within a minute from one address.
         PARLEY_SIGN_IN_RATE_LIMIT: '200',
         DATABASE_URL: '',
+        // The build of this test run, when it made one; else packages/web/dist.
+        PARLEY_WEB_ROOT: webRootOfThisRun() ?? '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

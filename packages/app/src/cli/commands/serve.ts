@@ -40,7 +40,7 @@ export function registerServeCommand(
           trustProxy: env.config.trustProxy,
           rateLimitPerMinute: env.config.rateLimitPerMinute,
           signInPerMinute: env.config.signInPerMinute,
-          webRoot: path.resolve(WEB_ROOT),
+          webRoot: env.config.webRoot ?? path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),
         });
         const address = await app.listen({ port: env.config.port, host: env.config.host });
