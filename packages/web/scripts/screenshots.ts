@@ -58,11 +58,6 @@ try {
   await mediator.getByRole('link', { name: 'Review queue' }).click();
   await mediator.getByRole('button', { name: /Confirm/ }).waitFor();
   await shoot(mediator, 'review-queue');
-  await mediator.getByRole('link', { name: 'Talks', exact: true }).click();
-  await mediator.getByRole('link', { name: 'Documents and gap' }).click();
-  await mediator.getByRole('link', { name: "Russia's memorandum, 2 June 2025" }).click();
-  await mediator.getByText('Return of 6,000 bodies').waitFor();
-  await shoot(mediator, 'talks-gap');
 
   const admin = await pageFor();
   await signInFirstTime(admin, server.url, { username: 'admin', password: server.adminPassword });
