@@ -8,7 +8,7 @@ import {
   type PersonLine,
 } from './domain/list-columns.ts';
 import type { ListId, ListVersion, VersionId } from './domain/list-version.ts';
-import { COLLAPSED, nameSkeleton, SQL_SKELETON } from './domain/name-skeleton.ts';
+import { nameSkeleton, skeletonPattern } from './domain/name-skeleton.ts';
 
 type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid'> & {
   extra: Record<string, string>;
@@ -166,19 +166,19 @@ export interface LineQuery {
 }
 
 /**
- * The conditions that a Cyrillic name field holds the search's skeleton: "Oleksandr" finds
- * "Олександр". None for a search with fewer than two skeleton letters, which would match nearly
- * every line.
+ * The conditions that a name field holds a spelling of the search's skeleton in either script:
+ * "Oleksandr" finds "Олександр" (domain/name-skeleton.ts). The names are matched as stored, by a
+ * regular expression of the skeleton's spellings, with no skeleton computed for each line. None for a
+ * search with a digit (a record id, a service number) or with fewer than two skeleton letters,
+ * which would match nearly every line.
  */
 function skeletonMatches(search: string) {
   const skeleton = nameSkeleton(search.trim());
-  if (skeleton.replace(/[^a-z]/g, '').length < 2) return [];
-  const pattern = `%${skeleton.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return (['surname', 'given_name', 'patronymic'] as const).map((column) => {
-    let text = sql<string>`translate(lower(${sql.ref(`l.${column}`)}), ${SQL_SKELETON.from}, ${SQL_SKELETON.to})`;
-    for (const pair of COLLAPSED) text = sql<string>`replace(${text}, ${pair}, ${pair.slice(1)})`;
-    return sql<boolean>`${text} like ${pattern}`;
-  });
+  if (/\d/.test(search) || skeleton.replace(/[^a-z]/g, '').length < 2) return [];
+  const pattern = skeletonPattern(skeleton);
+  return (['surname', 'given_name', 'patronymic'] as const).map(
+    (column) => sql<boolean>`${sql.ref(`l.${column}`)} ~* ${pattern}`,
+  );
 }
 
 export async function findLines(

@@ -1,12 +1,12 @@
 /**
  * A coarse form of a name that a Cyrillic spelling and its usual Latin transliterations share,
  * so that a search typed in either script finds the other: "Oleksandr" and "Олександр" both
- * become "oleksandr", "Yuliia" and "Юлія" both "ulia". Letters that transliterations tell apart
+ * become "oleksandr", "Yuliia" and "Юлія" both "ula". Letters that transliterations tell apart
  * only by digraphs collapse (г/ґ/h/g; и/і/ї/й/ы/y; е/є/э; ж/з; ц/ч; ш/щ/с), and the soft sign
  * and apostrophes go. It finds more than it should, never less: it serves search, not matching.
  */
 
-// Each Cyrillic letter's skeleton letter; the signs at the end are dropped.
+// Each Cyrillic letter's skeleton letter; the signs in DROPPED are left out.
 const CYRILLIC: ReadonlyArray<readonly [string, string]> = [
   ['а', 'a'],
   ['б', 'b'],
@@ -47,20 +47,9 @@ const CYRILLIC: ReadonlyArray<readonly [string, string]> = [
 const DROPPED = "ьъ'’ʼ`";
 
 /**
- * The arguments of SQL's translate(lower(column), from, to) that give a Cyrillic column's
- * letters: the letters of `from` past the length of `to` are deleted. The skeleton is that with
- * each "i" before a, u or e dropped (see COLLAPSED), as replace() does it in SQL.
+ * я, ю, є are written ia, iu, ie (or ya, yu, ye) in Latin, and і or и before а, у, е is written
+ * alike, so a skeleton drops the "i" before a, u and e and cannot tell them apart.
  */
-export const SQL_SKELETON = {
-  from: CYRILLIC.map(([c]) => c).join('') + DROPPED,
-  to: CYRILLIC.map(([, s]) => s).join(''),
-} as const;
-
-/**
- * The pairs that lose their "i": я, ю, є are written ia, iu, ie (or ya, yu, ye) in Latin, and
- * і or и before а, у, е is written alike, so a skeleton cannot tell them apart.
- */
-export const COLLAPSED = ['ia', 'iu', 'ie'] as const;
 const collapse = (text: string) => text.replace(/i([aue])/g, '$1');
 
 const CYRILLIC_MAP = new Map(CYRILLIC);
@@ -109,4 +98,42 @@ export function nameSkeleton(text: string): string {
     if (!DROPPED.includes(char)) skeleton += CYRILLIC_MAP.get(char) ?? char;
   }
   return collapse(skeleton);
+}
+
+// What each skeleton letter may have been written as, in either script: the inverse of the maps
+// above, with the "i" a skeleton drops before a, u and e, and a soft sign after any letter.
+const SPELLINGS: Readonly<Record<string, string>> = {
+  a: '[іиiy]?[аяa]',
+  b: '[бb]',
+  c: '(?:[цч]|ts|tz|ch|c)',
+  d: '[дd]',
+  e: '[іиiy]?[еєэёe]',
+  f: '[фf]',
+  g: '[гґgh]',
+  i: '[иіїыйiyj]',
+  k: '[кkq]',
+  l: '[лl]',
+  m: '[мm]',
+  n: '[нn]',
+  o: '[оo]',
+  p: '[пp]',
+  r: '[рr]',
+  s: '(?:[сшщ]|shch|sch|shh|sh|s)',
+  t: '[тt]',
+  u: '[іиiy]?[уюu]',
+  v: '[вvw]',
+  x: '(?:х|kh|x)',
+  z: '(?:[жз]|zh|z)',
+};
+
+/**
+ * A regular expression (PostgreSQL's and JavaScript's alike, to be matched without regard to
+ * case) that finds, in a name written in either script, the text whose skeleton is `skeleton`:
+ * the database matches names against it as they are stored, with no skeleton to compute per line.
+ */
+export function skeletonPattern(skeleton: string): string {
+  const sign = "[ьъ'’ʼ`]?";
+  return [...skeleton]
+    .map((letter) => (SPELLINGS[letter] ?? letter.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&')) + sign)
+    .join('');
 }
