@@ -167,10 +167,10 @@ export interface LineQuery {
 
 /**
  * The conditions that a name field holds a spelling of the search's skeleton in either script:
- * "Oleksandr" finds "Олександр" (domain/name-skeleton.ts). The names are matched as stored, by a
- * regular expression of the skeleton's spellings, with no skeleton computed for each line. None for a
- * search with a digit (a record id, a service number) or with fewer than two skeleton letters,
- * which would match nearly every line.
+ * "Oleksandr" finds "Олександр" (domain/name-skeleton.ts). The names are matched as stored, by
+ * a regular expression of the skeleton's spellings, with no skeleton computed for each line. None
+ * for a search with a digit (a record id, a service number) or with fewer than two skeleton
+ * letters, which would match nearly every line.
  */
 function skeletonMatches(search: string) {
   const skeleton = nameSkeleton(search.trim());
