@@ -280,4 +280,19 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await uaOfficer.getByText('0 h 45 min').waitFor();
     expect(await uaOfficer.getByRole('heading', { name: 'Correct this round' }).count()).toBe(0);
   });
+
+  it('lets the mediator record a new round', async () => {
+    await section(mediator, 'Rounds').click();
+    await mediator.getByRole('button', { name: 'Record a round' }).click();
+    await mediator.getByLabel(/^Date/).fill('2025-08-14');
+    await mediator.getByLabel(/^Venue/).fill('Palais des Nations, Geneva');
+    await mediator.getByLabel('Head of the UA delegation').fill('Rustem Umerov');
+    await mediator.getByLabel(/^Outcomes/).fill('Exchange of 84 prisoners agreed');
+    await expectAccessible(mediator);
+    await mediator.getByRole('button', { name: 'Record the round' }).click();
+    await mediator.getByText('Round 4 is recorded.').waitFor();
+    const row = mediator.getByRole('row', { name: /Palais des Nations/ });
+    expect(await row.getByText('Exchange of 84 prisoners agreed').count()).toBe(1);
+    expect(await row.getByText('UA: Rustem Umerov').count()).toBe(1);
+  });
 });

@@ -5,17 +5,20 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { AddRoundForm } from './AddRoundForm.tsx';
 import { OutcomeList } from './OutcomeList.tsx';
+import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useRounds } from './talks.api.ts';
 
 /** Every round of talks in date order: where, who mediated, who led each delegation, what came of it. */
 export function RoundsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { mechanism, base } = useWorkspace();
+  const { mechanism, grant, base } = useWorkspace();
   const rounds = useRounds(mechanism.id);
   return (
     <Stack>
+      {talksAbilitiesOf(grant).manage && <AddRoundForm />}
       <ErrorAlert error={rounds.error} />
       {rounds.isPending && <Loading />}
       {rounds.data?.length === 0 && <Text>{t('talks.rounds.none')}</Text>}

@@ -39,6 +39,25 @@ export function useRounds(mechanismId: string) {
   });
 }
 
+export interface NewRound {
+  date: string;
+  venue: string;
+  mediators: string[];
+  delegations: Array<{ party: string; head: string | null; members: string[] }>;
+  durationMinutes: number | null;
+  summary: string;
+  outcomes: Array<{ text: string; agreementId?: string | null }>;
+}
+
+export function useAddRound(mechanismId: string) {
+  return useTalksWrite(mechanismId, (input: NewRound) =>
+    api<{ id: string; number: number }>(`${base(mechanismId)}/rounds`, {
+      method: 'POST',
+      json: input,
+    }),
+  );
+}
+
 export interface RoundCorrection {
   date?: string;
   venue?: string;
