@@ -57,6 +57,27 @@ describe('person history', () => {
     );
   });
 
+  it('counts at each moment every person in the state they were in then', () => {
+    fc.assert(
+      fc.property(
+        fc.array(person, { maxLength: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        (persons, days) => {
+          const ends = bucketEnds(new Date(T0), new Date(T0 + days * 86_400_000));
+          const series = seriesOf(persons, ends, (_, state) => state);
+          series.forEach((point, i) => {
+            const expected: Record<string, number> = {};
+            for (const p of persons) {
+              const state = stateAt(p, ends[i]!);
+              if (state !== null) expected[state] = (expected[state] ?? 0) + 1;
+            }
+            expect(point.counts).toEqual(expected);
+          });
+        },
+      ),
+    );
+  });
+
   it('buckets end now, start before the first event, rise in time, and are never more than sixty', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5 * 365 * 86_400_000 }), (span) => {

@@ -55,23 +55,30 @@ export function bucketEnds(first: Date, now: Date): Date[] {
 
 /**
  * Counts per key at each moment: `keyOf` names what a person in a state is counted under (the
- * state as the reader may see it, or the category), or null to leave the person out.
+ * state as the reader may see it, or the category), or null to leave the person out. Each
+ * person's moves are walked once alongside the moments (both in time order), so that a long
+ * history of many persons is counted in one pass, not a search per moment.
  */
 export function seriesOf(
   persons: readonly PersonHistory[],
   ends: readonly Date[],
   keyOf: (person: PersonHistory, state: string) => string | null,
 ): SeriesPoint[] {
-  return ends.map((end) => {
-    const counts: Record<string, number> = {};
-    for (const person of persons) {
-      const state = stateAt(person, end);
-      if (state === null) continue;
+  const times = ends.map((end) => end.getTime());
+  const counts = times.map((): Record<string, number> => ({}));
+  for (const person of persons) {
+    const opened = person.openedAt.getTime();
+    const { moves } = person;
+    let state = moves[0]?.from ?? person.state;
+    let next = 0;
+    times.forEach((end, bucket) => {
+      if (end < opened) return;
+      while (next < moves.length && moves[next]!.at.getTime() <= end) state = moves[next++]!.to;
       const key = keyOf(person, state);
-      if (key !== null) counts[key] = (counts[key] ?? 0) + 1;
-    }
-    return { at: end.toISOString(), counts };
-  });
+      if (key !== null) counts[bucket]![key] = (counts[bucket]![key] ?? 0) + 1;
+    });
+  }
+  return times.map((end, bucket) => ({ at: new Date(end).toISOString(), counts: counts[bucket]! }));
 }
 
 /** The first moment anything happened to these persons, or null when there are none. */
