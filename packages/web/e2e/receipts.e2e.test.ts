@@ -74,6 +74,7 @@ describe.skipIf(!hasChromium && !isCi)(
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       openPages.push(page);
+      pages.set(name, page);
       const account = server.accounts.get(name);
       if (!account) throw new Error(`no demo account ${name}`);
       await signInFirstTime(page, server.url, account);
@@ -85,6 +86,8 @@ describe.skipIf(!hasChromium && !isCi)(
 
     // What each page showed when a test failed: a timeout alone does not say why.
     const openPages: Page[] = [];
+    // Each person's page, kept for the tests that come back to it (with its browser key).
+    const pages = new Map<string, Page>();
     afterEach(async (context) => {
       if (context.task.result?.state !== 'fail') return;
       for (const page of openPages.splice(0))
@@ -283,6 +286,18 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByRole('button', { name: 'Revoke the key' }).click();
       await row.getByText(/^revoked /).waitFor();
       await expectAccessible(page);
+
+      // The mediator's browser key is revoked: signing again makes and registers a new one.
+      const mediator = pages.get('demo-mediator')!;
+      openPages.push(mediator);
+      await mediator.getByRole('link', { name: 'Signed manifests' }).click();
+      await mediator.getByRole('link', { name: /^Manifest [0-9a-f]{16}…$/ }).click();
+      await mediator.getByRole('button', { name: 'Sign the manifest' }).click();
+      await mediator.getByText('You have signed this manifest in this role').waitFor();
+      await page.reload();
+      // The old key stays on record, revoked; the new one is active.
+      await expect.poll(() => row.count()).toBe(2);
+      expect(await row.filter({ hasText: /revoked/ }).count()).toBe(1);
 
       await page.getByRole('link', { name: 'Retention' }).click();
       const sessions = page.getByRole('row', { name: /^Sign-in sessions/ });

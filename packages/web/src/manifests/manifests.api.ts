@@ -6,7 +6,7 @@ import type {
   SignerRole,
   SigningKey,
 } from '../api/exchange.types.ts';
-import { browserKey, signHash } from './signing-key.ts';
+import { browserKey, newBrowserKey, signHash } from './signing-key.ts';
 
 const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
 const path = (mechanismId: string, manifestId: string) =>
@@ -30,8 +30,9 @@ export function useVerify(mechanismId: string, manifestId: string) {
 }
 
 /**
- * Signs a manifest in the browser: the key is made and its public half registered on first use,
- * then the signature over the hash is sent for the server to check and keep.
+ * Signs a manifest in the browser: the key is made and its public half registered on first use
+ * (and again after a revocation), then the signature over the hash is sent for the server to
+ * check and keep.
  */
 export function useSign(mechanismId: string, manifestId: string) {
   const client = useQueryClient();
@@ -42,9 +43,12 @@ export function useSign(mechanismId: string, manifestId: string) {
       role: SignerRole;
       party: string | null;
     }) => {
-      const key = await browserKey(input.username, mechanismId);
+      let key = await browserKey(input.username, mechanismId);
       const registered = await api<{ items: SigningKey[] }>(`${m(mechanismId)}/keys`);
-      if (!registered.items.some((k) => k.keyId === key.keyId && !k.revokedAt))
+      const kept = registered.items.find((k) => k.keyId === key.keyId);
+      // A revoked key stays revoked: this browser makes a new one and registers that.
+      if (kept?.revokedAt) key = await newBrowserKey(input.username, mechanismId);
+      if (!kept || kept.revokedAt)
         await api(`${m(mechanismId)}/keys`, {
           method: 'POST',
           json: { publicKey: key.publicKey },

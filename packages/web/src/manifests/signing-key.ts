@@ -50,9 +50,15 @@ export async function keyIdOf(spki: ArrayBuffer): Promise<string> {
 
 /** This browser's key for a user in a mechanism, made on first use. */
 export async function browserKey(username: string, mechanismId: string): Promise<BrowserKey> {
+  const kept = await inStore<BrowserKey | undefined>('readonly', (s) =>
+    s.get(`${username}@${mechanismId}`),
+  );
+  return kept ?? newBrowserKey(username, mechanismId);
+}
+
+/** A new key for a user in a mechanism, in place of the one this browser kept (revoked, say). */
+export async function newBrowserKey(username: string, mechanismId: string): Promise<BrowserKey> {
   const name = `${username}@${mechanismId}`;
-  const kept = await inStore<BrowserKey | undefined>('readonly', (s) => s.get(name));
-  if (kept) return kept;
   const pair = await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']);
   const spki = await crypto.subtle.exportKey('spki', pair.publicKey);
   const key: BrowserKey = {
