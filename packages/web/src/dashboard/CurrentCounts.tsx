@@ -67,10 +67,12 @@ export function CurrentCounts({
   byState,
   byCategory,
   sides,
+  categoryName,
 }: {
   byState: readonly Count[];
   byCategory: readonly Count[];
   sides: readonly string[];
+  categoryName: (id: string) => string;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -88,7 +90,7 @@ export function CurrentCounts({
         counts={byCategory}
         sides={sides}
         order={[]}
-        labelOf={(key) => key}
+        labelOf={categoryName}
       />
     </SimpleGrid>
   );

@@ -20,6 +20,7 @@ export function DashboardPage() {
   const { mechanism, grant } = useWorkspace();
   const dashboard = useDashboard(mechanism.id);
   const data = dashboard.data;
+  const categoryName = (id: string) => data?.categoryNames[id] ?? id;
   const whose = grant.party
     ? t('dashboard.whoseParty', { party: grant.party })
     : t('dashboard.whoseAll', { parties: mechanism.parties.join(', ') });
@@ -41,12 +42,17 @@ export function DashboardPage() {
           {data.series.byState.length === 0 ? (
             <Text>{t('dashboard.nobodyOnPath')}</Text>
           ) : (
-            <PersonsOverTime byState={data.series.byState} byCategory={data.series.byCategory} />
+            <PersonsOverTime
+              byState={data.series.byState}
+              byCategory={data.series.byCategory}
+              categoryName={categoryName}
+            />
           )}
           <CurrentCounts
             byState={data.persons.byState}
             byCategory={data.persons.byCategory}
             sides={data.viewer.sides}
+            categoryName={categoryName}
           />
           <OpenDisputes dashboard={data} />
           <NextStages stages={data.nextStages} sides={mechanism.parties} />
@@ -58,7 +64,16 @@ export function DashboardPage() {
               <Text size="sm" c="dimmed" mb="xs">
                 {t('dashboard.parityHelp')}
               </Text>
-              <ParityTable parity={agreement} sides={mechanism.parties} />
+              <ParityTable
+                parity={{
+                  ...agreement,
+                  rows: agreement.rows.map((row) => ({
+                    ...row,
+                    category: categoryName(row.category),
+                  })),
+                }}
+                sides={mechanism.parties}
+              />
             </Card>
           ))}
         </>

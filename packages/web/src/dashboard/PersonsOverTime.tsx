@@ -55,9 +55,11 @@ function useRows(series: readonly SeriesPoint[], keys: readonly string[]) {
 export function PersonsOverTime({
   byState,
   byCategory,
+  categoryName,
 }: {
   byState: readonly SeriesPoint[];
   byCategory: readonly SeriesPoint[];
+  categoryName: (id: string) => string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -104,7 +106,11 @@ export function PersonsOverTime({
             dataKey="at"
             withLegend
             valueFormatter={format.integer}
-            series={categories.map((c, i) => ({ name: c, label: c, color: colour(i + 3) }))}
+            series={categories.map((c, i) => ({
+              name: c,
+              label: categoryName(c),
+              color: colour(i + 3),
+            }))}
             lineChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />

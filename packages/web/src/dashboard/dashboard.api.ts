@@ -49,6 +49,8 @@ export interface Dashboard {
     readsReconciliation: boolean;
   };
   generatedAt: string;
+  /** Each category id's name in its agreement's latest terms. */
+  categoryNames: Record<string, string>;
   persons: { byState: Count[]; byCategory: Count[] };
   series: { byState: SeriesPoint[]; byCategory: SeriesPoint[] };
   parity: Array<Parity & { agreementId: string; name: string }>;

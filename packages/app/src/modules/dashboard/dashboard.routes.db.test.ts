@@ -12,6 +12,7 @@ const asCsv = (records: readonly ListRecord[]) =>
   csvOf([[...LIST_COLUMNS], ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
 
 interface Dashboard {
+  categoryNames: Record<string, string>;
   viewer: { sides: string[]; seesWish: boolean; readsReconciliation: boolean };
   persons: {
     byState: Array<{ party: string; key: string; count: number }>;
@@ -143,6 +144,7 @@ describeEachDatabase('the mechanism dashboard', (db) => {
       expect(notAcknowledged.map((d) => d.party).sort()).toEqual(['RU', 'UA']);
       expect(seen.nextStages).toMatchObject([{ number: 1, bySide: { UA: 3, RU: 3 } }]);
       expect(seen.parity[0]?.rows.length).toBeGreaterThan(0);
+      expect(seen.categoryNames['young_servicemen']).toMatch(/\S/);
       expect(seen.activity[0]).toMatchObject({ action: 'exchange.stage.propose' });
       expect(seen.activity.map((a) => a.to)).toContain('refuses_return');
     });

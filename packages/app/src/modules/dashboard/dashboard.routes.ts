@@ -25,6 +25,9 @@ const dashboardResponse = z.object({
     readsReconciliation: z.boolean(),
   }),
   generatedAt: z.string(),
+  categoryNames: z
+    .record(z.string(), z.string())
+    .describe("each category id's name in its agreement's latest terms"),
   persons: z.object({ byState: z.array(count), byCategory: z.array(count) }),
   series: z.object({ byState: z.array(point), byCategory: z.array(point) }),
   parity: z.array(

@@ -102,6 +102,12 @@ export function createDashboardService(deps: DashboardDeps) {
           readsReconciliation: viewer.readsReconciliation,
         },
         generatedAt: now.toISOString(),
+        // A person's category is the id of an agreement's category; its name is what people read.
+        categoryNames: Object.fromEntries(
+          allAgreements.flatMap((a) =>
+            (a.versions.at(-1)?.definition.categories ?? []).map((c) => [c.id, c.name]),
+          ),
+        ),
         persons: currentCounts(viewer, counted),
         series: {
           byState: seriesOf(histories, ends, (_, state) => stateFor(viewer, state)),
