@@ -295,4 +295,25 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     expect(await row.getByText('Exchange of 84 prisoners agreed').count()).toBe(1);
     expect(await row.getByText('UA: Rustem Umerov').count()).toBe(1);
   });
+
+  it('lets the mediator record a proposed truce with a point of a memorandum as its precondition', async () => {
+    await section(mediator, 'Ceasefires').click();
+    await mediator.getByRole('button', { name: 'Record a proposed regime' }).click();
+    await mediator.getByLabel(/^Name/).fill('Harvest truce, Huliaipole');
+    await mediator.getByLabel(/^Geography/).fill('Huliaipole sector, 10 km either side');
+    await mediator.getByLabel(/^Sectors/).fill('Huliaipole');
+    await mediator.getByLabel('Duration in days').fill('2');
+    await mediator.getByLabel('Preconditions from the document').first().click();
+    await mediator.getByRole('option', { name: RU_MEMO }).click();
+    await mediator.getByLabel('Preconditions', { exact: true }).first().click();
+    await mediator.getByRole('option', { name: /^4\.1\. Local truces/ }).click();
+    await mediator.keyboard.press('Escape');
+    await expectAccessible(mediator);
+    await mediator.getByRole('button', { name: 'Record the regime' }).click();
+    await mediator.getByText('The regime is recorded as proposed.').waitFor();
+    const harvest = mediator.getByRole('region', { name: 'Harvest truce, Huliaipole' });
+    await harvest.waitFor();
+    expect(await harvest.getByText('2 days').count()).toBe(1);
+    expect(await harvest.getByRole('link', { name: `${RU_MEMO}, point 4.1` }).count()).toBe(1);
+  });
 });

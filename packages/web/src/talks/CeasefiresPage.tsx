@@ -16,6 +16,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { ProposeRegimeForm } from './ProposeRegimeForm.tsx';
 import { StatusChange } from './StatusChange.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useCeasefires } from './talks.api.ts';
@@ -41,10 +42,11 @@ export function CeasefireStatusBadge({ status }: { status: CeasefireStatus }) {
 /** Every ceasefire regime and local truce: what it covers, where, when, on what conditions, and its status. */
 export function CeasefiresPage() {
   const { t } = useTranslation();
-  const { mechanism } = useWorkspace();
+  const { mechanism, grant } = useWorkspace();
   const ceasefires = useCeasefires(mechanism.id);
   return (
     <Stack>
+      {talksAbilitiesOf(grant).manage && <ProposeRegimeForm />}
       <ErrorAlert error={ceasefires.error} />
       {ceasefires.isPending && <Loading />}
       {ceasefires.data?.length === 0 && <Text>{t('talks.ceasefires.none')}</Text>}

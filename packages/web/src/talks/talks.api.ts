@@ -133,6 +133,26 @@ export function useCeasefires(mechanismId: string) {
   });
 }
 
+export interface NewRegime {
+  name: string;
+  kind: 'general' | 'local';
+  scope: string[];
+  geography: string;
+  sectors: string[];
+  startsAt: string | null;
+  durationDays: number | null;
+  extension: string | null;
+  monitoringBody: string | null;
+  proposedBy: string;
+  preconditions: string[];
+}
+
+export function useProposeRegime(mechanismId: string) {
+  return useTalksWrite(mechanismId, (input: NewRegime) =>
+    api<{ id: string }>(`${base(mechanismId)}/ceasefires`, { method: 'POST', json: input }),
+  );
+}
+
 export function useChangeStatus(mechanismId: string) {
   return useTalksWrite(
     mechanismId,
