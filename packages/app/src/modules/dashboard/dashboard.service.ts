@@ -14,7 +14,7 @@ import {
   type CountedPerson,
 } from './domain/figures.ts';
 import { bucketEnds, firstEvent, seriesOf, type PersonHistory } from './domain/person-history.ts';
-import { stateFor, viewerOf } from './domain/viewer.ts';
+import { stateFor, viewerOf, type Viewer } from './domain/viewer.ts';
 import * as repo from './dashboard.repository.ts';
 
 export interface DashboardDeps {
@@ -49,38 +49,43 @@ export function createDashboardService(deps: DashboardDeps) {
     return counts;
   }
 
+  /**
+   * What the figures are made of, read in the actor's row scope: the persons on the path and
+   * their moves (for the roles that read the exchange), the stages, when each agreement's paths
+   * were opened, and the newest entries of the audit log that may become activity.
+   */
+  async function readRows(actor: Actor, mechanismId: string, viewer: Viewer) {
+    const rows = await withScope(db, rowScope(actor), async (scoped) => ({
+      persons: viewer.readsExchange ? await repo.findCountedPersons(scoped, mechanismId) : [],
+      moves: viewer.readsExchange ? await repo.findMoves(scoped, mechanismId) : [],
+      stages: viewer.readsExchange ? await repo.findStages(scoped, mechanismId) : [],
+      openings: await repo.findFirstOpenings(scoped, mechanismId),
+      entries: await repo.findRecentEntries(scoped, mechanismId, ACTIVITY_ACTIONS, ACTIVITY_READ),
+    }));
+    const counted: CountedPerson[] = rows.persons.map((p) => ({
+      id: p.id,
+      agreementId: p.agreement_id,
+      party: p.party_code,
+      receivingParty: p.receiving_party,
+      category: p.category,
+      rank: p.rank,
+      state: p.state,
+      stageId: p.stage_id,
+    }));
+    return { ...rows, counted };
+  }
+
   return {
     async dashboard(actor: Actor, mechanismRef: string) {
       const mechanism = await mechanisms.get(actor, mechanismRef);
       authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });
       const viewer = viewerOf(actor, mechanism);
       const sides: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
-      const { persons, moves, stages, openings, entries } = await withScope(
-        db,
-        rowScope(actor),
-        async (scoped) => ({
-          persons: viewer.readsExchange ? await repo.findCountedPersons(scoped, mechanism.id) : [],
-          moves: viewer.readsExchange ? await repo.findMoves(scoped, mechanism.id) : [],
-          stages: viewer.readsExchange ? await repo.findStages(scoped, mechanism.id) : [],
-          openings: await repo.findFirstOpenings(scoped, mechanism.id),
-          entries: await repo.findRecentEntries(
-            scoped,
-            mechanism.id,
-            ACTIVITY_ACTIONS,
-            ACTIVITY_READ,
-          ),
-        }),
+      const { counted, moves, stages, openings, entries } = await readRows(
+        actor,
+        mechanism.id,
+        viewer,
       );
-      const counted: CountedPerson[] = persons.map((p) => ({
-        id: p.id,
-        agreementId: p.agreement_id,
-        party: p.party_code,
-        receivingParty: p.receiving_party,
-        category: p.category,
-        rank: p.rank,
-        state: p.state,
-        stageId: p.stage_id,
-      }));
       const seen = personsSeenBy(viewer, counted);
       const histories = historiesOf(seen, moves, openings);
       const now = clock();
