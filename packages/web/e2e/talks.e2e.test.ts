@@ -316,4 +316,23 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     expect(await harvest.getByText('2 days').count()).toBe(1);
     expect(await harvest.getByRole('link', { name: `${RU_MEMO}, point 4.1` }).count()).toBe(1);
   });
+
+  it('lets the mediator table a new document, whose points the other party has yet to answer', async () => {
+    const title = 'Ukrainian proposal on the exchange, 14 August 2025';
+    await section(mediator, 'Documents and gap').click();
+    await mediator.getByRole('button', { name: 'Table a document' }).click();
+    await mediator.getByLabel(/^Title/).fill(title);
+    await mediator.getByLabel('Kind', { exact: true }).first().click();
+    await mediator.getByRole('option', { name: 'Proposal' }).click();
+    await mediator.getByLabel(/^Tabled on/).fill('2025-08-14');
+    await mediator.getByLabel(/^Text of point 1/).fill('An exchange of all for all');
+    await mediator.getByRole('button', { name: 'Add a point' }).click();
+    await mediator.getByLabel(/^Text of point 2/).fill('Civilians returned first');
+    await expectAccessible(mediator);
+    await mediator.getByRole('button', { name: 'Table the document' }).click();
+    await mediator.getByText('Tabled as version 1.').waitFor();
+    const gap = mediator.getByRole('table', { name: `Gap in ${title}` });
+    await gap.waitFor();
+    expect(await gap.getByText('Silent').count()).toBe(2);
+  });
 });

@@ -6,17 +6,20 @@ import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { PositionCell } from './PositionCell.tsx';
+import { TableDocumentForm } from './TableDocumentForm.tsx';
+import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useDocuments, useGap } from './talks.api.ts';
 
 /** The memoranda and plans tabled at the talks, and the gap: every point where the parties differ. */
 export function DocumentsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { mechanism, base } = useWorkspace();
+  const { mechanism, grant, base } = useWorkspace();
   const documents = useDocuments(mechanism.id);
   const gap = useGap(mechanism.id);
   return (
     <Stack>
+      {talksAbilitiesOf(grant).manage && <TableDocumentForm />}
       <ErrorAlert error={documents.error ?? gap.error} />
       {documents.isPending && <Loading />}
       {documents.data?.length === 0 && <Text>{t('talks.documents.none')}</Text>}

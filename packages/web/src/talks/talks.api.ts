@@ -93,6 +93,25 @@ export function useDocument(mechanismId: string, documentId: string, version?: n
   });
 }
 
+export interface TabledDocument {
+  title: string;
+  author: string;
+  kind: string;
+  tabledOn: string;
+  roundId: string | null;
+  note: string;
+  points: Array<{ label: string; kind: string; text: string }>;
+}
+
+export function useTableDocument(mechanismId: string) {
+  return useTalksWrite(mechanismId, (input: TabledDocument) =>
+    api<{ id: string; version: number; points: number }>(`${base(mechanismId)}/documents`, {
+      method: 'POST',
+      json: input,
+    }),
+  );
+}
+
 export function useGap(mechanismId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'gap'],
