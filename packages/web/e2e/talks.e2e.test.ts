@@ -335,4 +335,20 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await gap.waitFor();
     expect(await gap.getByText('Silent').count()).toBe(2);
   });
+
+  it('reads the record of the talks in Ukrainian and Russian', async () => {
+    await section(mediator, 'Rounds').click();
+    await mediator.getByText('Українська').click();
+    await mediator.getByRole('table', { name: 'Раунди переговорів, від найдавнішого' }).waitFor();
+    expect(await mediator.getByRole('link', { name: '2 червня 2025 р.' }).count()).toBe(1);
+    await expectAccessible(mediator);
+    await mediator.getByText('Русский').click();
+    await mediator
+      .getByRole('navigation', { name: 'Части записи переговоров' })
+      .getByRole('link', { name: 'Режимы прекращения огня' })
+      .click();
+    await mediator.getByText('Местное перемирие').first().waitFor();
+    await expectAccessible(mediator);
+    await mediator.getByText('English').click();
+  });
 });
