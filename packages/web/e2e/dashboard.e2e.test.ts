@@ -67,7 +67,8 @@ describe.skipIf(!hasChromium && !isCi)(
           `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
         );
       dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-dashboard-'));
-      await buildWeb();
+      // A build of its own, so that another run's build cannot replace the files under its pages.
+      await buildWeb(path.join(dataDir, 'web'));
       [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
     }, 240_000);
 
@@ -297,8 +298,21 @@ describe.skipIf(!hasChromium && !isCi)(
         .toBe(true);
       await expectAccessible(ua);
 
-      // A file with its own column names: previewed, mapped, then imported.
+      // A file with a bad date is previewed with its error, and again when invalid values are
+      // to be kept as missing.
       await ua.getByRole('tab', { name: 'Upload a new version' }).click();
+      await ua.locator('input[type=file]').setInputFiles({
+        name: 'bad-date.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('record_id,surname,date_of_birth\nB-1,Бондар,1999-13\nB-2,Гук,1980\n'),
+      });
+      await ua.getByText('1 error', { exact: true }).waitFor();
+      await ua.getByRole('cell', { name: 'there is no month 13' }).waitFor();
+      await ua.getByLabel('Import invalid values as missing').check();
+      await ua.getByText('2 lines, ready to import').waitFor();
+      await ua.getByLabel('Import invalid values as missing').uncheck();
+
+      // A file with its own column names: previewed, mapped, then imported.
       await ua.locator('input[type=file]').setInputFiles({
         name: 'own-columns.csv',
         mimeType: 'text/csv',

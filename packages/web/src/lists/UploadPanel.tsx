@@ -93,7 +93,11 @@ export function UploadPanel({ list, onImported }: { list: ListRef; onImported: (
           <Checkbox
             label={t('upload.acceptInvalid')}
             checked={acceptInvalid}
-            onChange={(e) => setAcceptInvalid(e.currentTarget.checked)}
+            onChange={(e) => {
+              const accept = e.currentTarget.checked;
+              setAcceptInvalid(accept);
+              check({ file, acceptInvalid: accept });
+            }}
             mb={8}
           />
           <Button type="submit" loading={upload.isPending} disabled={!file}>
