@@ -162,6 +162,17 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await uaOfficer.getByText('0 reports').waitFor();
     await expectAccessible(uaOfficer);
 
+    // A file saved in Windows-1251 is refused as such, not misread.
+    await file.setInputFiles({
+      name: 'ua-july-1251.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.concat([
+        Buffer.from(`${HEADER}\n`),
+        Buffer.from([0xcf, 0xee, 0xea, 0xf0, 0xee, 0xe2, 0xf1, 0xea]),
+      ]),
+    });
+    await uaOfficer.getByRole('button', { name: 'Check the file' }).click();
+    await uaOfficer.getByText('ua-july-1251.csv is not UTF-8 text').waitFor();
     await file.setInputFiles({
       name: 'ua-july.csv',
       mimeType: 'text/csv',
@@ -347,7 +358,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
       .getByRole('navigation', { name: 'Части записи переговоров' })
       .getByRole('link', { name: 'Режимы прекращения огня' })
       .click();
-    await mediator.getByText('Местное перемирие').first().waitFor();
+    await mediator.getByRole('region', { name: TRUCE }).getByText('Местное перемирие').waitFor();
     await expectAccessible(mediator);
     await mediator.getByText('English').click();
   });

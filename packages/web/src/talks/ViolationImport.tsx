@@ -32,18 +32,29 @@ export function ViolationImport({ regimes }: { regimes: Array<{ value: string; l
   const [monitor, setMonitor] = useState('');
   const [ceasefire, setCeasefire] = useState<string | null>(null);
   const [checked, setChecked] = useState<ViolationFile | null>(null);
+  const [encodingError, setEncodingError] = useState<string | null>(null);
   const reset = () => {
     setChecked(null);
+    setEncodingError(null);
     preview.reset();
     importer.reset();
   };
   const check = async () => {
     if (!file) return;
+    // Refused rather than misread: a file in another encoding would turn names into mojibake.
+    let csv: string;
+    try {
+      csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      setEncodingError(t('talks.import.notUtf8', { file: file.name }));
+      return;
+    }
+    setEncodingError(null);
     const input: ViolationFile = {
       reporter: party ? { party } : { monitor: monitor.trim() },
       ceasefire,
       fileName: file.name,
-      csv: await file.text(),
+      csv,
     };
     setChecked(input);
     importer.reset();
@@ -104,7 +115,9 @@ export function ViolationImport({ regimes }: { regimes: Array<{ value: string; l
             {t('talks.import.check')}
           </Button>
         </Group>
-        <ErrorAlert error={preview.error ?? importer.error} />
+        <ErrorAlert
+          error={encodingError ? new Error(encodingError) : (preview.error ?? importer.error)}
+        />
         {preview.data && errors.length > 0 && (
           <>
             <Text role="alert" c="red.9" fw={700}>
