@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, seg } from '../api/client.ts';
 import type {
   Assessment,
@@ -90,6 +90,9 @@ export function useDocument(mechanismId: string, documentId: string, version?: n
     queryKey: [...key(mechanismId), 'document', documentId, version ?? 'latest'],
     queryFn: () =>
       api<TalksDocument>(`${base(mechanismId)}/documents/${seg(documentId)}${query({ version })}`),
+    // Another version of the same document replaces the one shown once it arrives, not a blank.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[3] === documentId ? previous : undefined,
   });
 }
 
@@ -195,6 +198,7 @@ export function useViolations(mechanismId: string, filter: ViolationFilter, page
       api<{ total: number; items: Violation[] }>(
         `${base(mechanismId)}/violations${query({ ...filter, limit: pageSize, offset: page * pageSize })}`,
       ),
+    placeholderData: keepPreviousData,
   });
 }
 
