@@ -1,11 +1,8 @@
-import { Badge, NavLink, ScrollArea, Text } from '@mantine/core';
+import { NavLink, ScrollArea, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { listsOf } from '../session/abilities.ts';
 import { useWorkspace } from '../session/workspace.tsx';
-import type { PlannedSection } from '../common/PlannedPage.tsx';
-
-const PLANNED: PlannedSection[] = [];
 
 /** The sections a role may open, in the order of the exchange. */
 export function WorkspaceNavigation() {
@@ -51,6 +48,7 @@ export function WorkspaceNavigation() {
       {link(`${base}/agreements`, t('nav.agreements'))}
       {abilities.readExchange && link(`${base}/stages`, t('nav.stages'))}
       {abilities.readExchange && link(`${base}/manifests`, t('nav.manifests'))}
+      {abilities.readExchange && link(`${base}/receipts`, t('receipts.nav'))}
       {abilities.readExchange && link(`${base}/remains`, t('remains.title'))}
       {abilities.readExchange && link(`${base}/reports`, t('reports.title'))}
       <NavLink
@@ -60,21 +58,6 @@ export function WorkspaceNavigation() {
         active={pathname.startsWith(`${base}/talks`)}
         aria-current={pathname.startsWith(`${base}/talks`) ? 'page' : undefined}
       />
-      {abilities.readExchange && link(`${base}/receipts`, t('receipts.nav'))}
-      {PLANNED.map((section) => (
-        <NavLink
-          key={section}
-          component={Link}
-          to={`${base}/${section}`}
-          label={t(`nav.${section}`)}
-          active={pathname === `${base}/${section}`}
-          rightSection={
-            <Badge size="xs" variant="light" color="gray">
-              {t('nav.planned')}
-            </Badge>
-          }
-        />
-      ))}
     </ScrollArea>
   );
 }
