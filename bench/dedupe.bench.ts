@@ -97,9 +97,12 @@ function timed(
 }
 
 async function readFake1000(): Promise<{ records: LinkRecord[]; clusterOf: Map<string, string> }> {
-  const rows = parse(await fs.readFile(`${DATA}/splink_datasets/fake_1000.csv`, 'utf8'), {
-    columns: true,
-  }) as Array<Record<string, string>>;
+  const rows = parse<Record<string, string>>(
+    await fs.readFile(`${DATA}/splink_datasets/fake_1000.csv`, 'utf8'),
+    {
+      columns: true,
+    },
+  );
   const value = (text: string | undefined) => (text ? text : null);
   const clusterOf = new Map(rows.map((row) => [row.unique_id!, row.cluster!]));
   const records = rows.map((row) => ({
@@ -117,9 +120,12 @@ async function readFake1000(): Promise<{ records: LinkRecord[]; clusterOf: Map<s
 
 /** Agreement with Splink's clerical labels: a pair scored ≥ 0.5 is a match. */
 async function labelledAgreement(clusters: ReadonlyMap<string, string>) {
-  const rows = parse(await fs.readFile(`${DATA}/splink_datasets/fake_1000_labels.csv`, 'utf8'), {
-    columns: true,
-  }) as Array<Record<string, string>>;
+  const rows = parse<Record<string, string>>(
+    await fs.readFile(`${DATA}/splink_datasets/fake_1000_labels.csv`, 'utf8'),
+    {
+      columns: true,
+    },
+  );
   let agree = 0;
   for (const row of rows) {
     const isLabelledMatch = Number(row.clerical_match_score) >= 0.5;
