@@ -1,20 +1,8 @@
 /// <reference lib="dom" />
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  CHROMIUM,
-  hasChromium,
-  launchBrowser,
-  seriousViolations,
-} from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { signInFirstTime } from './support/steps.ts';
-
-const isCi = Boolean(process.env.CI);
 
 // A party's own file, its header in Ukrainian rather than in the list format's words.
 const OWN_HEADER_CSV = [
@@ -29,70 +17,22 @@ interface Person {
   state: string;
 }
 
-/**
- * Calls the API from the page, as the signed-in user: to bring the demo to the middle of an
- * exchange quickly (reconciled, evaluated, persons moved, a stage proposed), so that the
- * overview has something to show. The screens themselves are what the tests look at.
- */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken?: string };
-      const response = await fetch(`/api/v1${url}`, {
-        method,
-        headers: {
-          'x-csrf-token': session.csrfToken ?? '',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    },
-    { method, url, body },
-  );
-}
-
-describe.skipIf(!hasChromium && !isCi)(
+describe.runIf(runsInChromium)(
   'the overview, column mapping and search, in Chromium against the demo',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-    let dataDir: string;
-
-    beforeAll(async () => {
-      if (!hasChromium)
-        throw new Error(
-          `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
-        );
-      dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-dashboard-'));
-      // A build of its own, so that another run's build cannot replace the files under its pages.
-      await buildWeb(path.join(dataDir, 'web'));
-      [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
-    }, 240_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-    });
+    const demo = useDemoInChromium('dashboard');
 
     const signedIn = async (name: string): Promise<Page> => {
-      const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-      page.setDefaultTimeout(20_000);
-      const account = server.accounts.get(name);
-      if (!account) throw new Error(`no demo account ${name}`);
+      const page = await demo.newPage();
+      const account = demo.account(name);
       // The first load of the bundle can be slow on a busy machine.
-      await page.goto(server.url);
+      await page.goto(demo.server.url);
       await page.getByLabel('User name').waitFor({ timeout: 90_000 });
-      await signInFirstTime(page, server.url, account);
+      await signInFirstTime(page, demo.server.url, account);
       // Signed in once the workspace opens (each demo account holds one role), its password set.
       await page.waitForURL(/\/m\//);
       return page;
     };
-    const expectAccessible = async (page: Page) =>
-      expect(await seriousViolations(page)).toEqual([]);
     /** The text of the cells of the row a table labels so, after its label. */
     const rowCells = async (page: Page, label: string | RegExp) =>
       (
@@ -119,25 +59,25 @@ describe.skipIf(!hasChromium && !isCi)(
       // mediator and the verifier, one refusal and two mismatches, and a stage proposed.
       ({
         items: [{ id: mechanism }],
-      } = await call<{ items: [{ id: string }] }>(mediator, 'GET', '/mechanisms'));
+      } = await callApi<{ items: [{ id: string }] }>(mediator, 'GET', '/mechanisms'));
       const m = `/mechanisms/${mechanism}`;
-      await call(mediator, 'POST', `${m}/reconciliation`, {});
+      await callApi(mediator, 'POST', `${m}/reconciliation`, {});
       await expect
         .poll(
           async () =>
-            (await call<{ latest: { status: string } }>(mediator, 'GET', `${m}/reconciliation`))
+            (await callApi<{ latest: { status: string } }>(mediator, 'GET', `${m}/reconciliation`))
               .latest.status,
           { timeout: 150_000, interval: 1_000 },
         )
         .toBe('done');
       ({
         items: [{ id: agreement }],
-      } = await call<{ items: [{ id: string }] }>(mediator, 'GET', `${m}/agreements`));
+      } = await callApi<{ items: [{ id: string }] }>(mediator, 'GET', `${m}/agreements`));
       const a = `${m}/agreements/${agreement}`;
-      await call(mediator, 'POST', `${a}/versions/latest/evaluations`, {});
-      await call(mediator, 'POST', `${a}/paths`);
+      await callApi(mediator, 'POST', `${a}/versions/latest/evaluations`, {});
+      await callApi(mediator, 'POST', `${a}/paths`);
       const persons = async (state: string) =>
-        (await call<{ items: Person[] }>(mediator, 'GET', `${a}/persons?state=${state}`)).items;
+        (await callApi<{ items: Person[] }>(mediator, 'GET', `${a}/persons?state=${state}`)).items;
       // The demo's held lists decide whose persons are on the path; the figures are checked
       // per side against the persons moved here.
       const onPath = [...(await persons('acknowledged')), ...(await persons('proposed'))];
@@ -145,7 +85,7 @@ describe.skipIf(!hasChromium && !isCi)(
       expect(chosen.length).toBe(16);
       const move = async (page: Page, list: Person[], to: string, reason?: string) => {
         if (list.length === 0) return;
-        const { results } = await call<{ results: Array<{ ok: boolean; problem?: string }> }>(
+        const { results } = await callApi<{ results: Array<{ ok: boolean; problem?: string }> }>(
           page,
           'POST',
           `${m}/moves`,
@@ -170,7 +110,7 @@ describe.skipIf(!hasChromium && !isCi)(
       const cleared = going.slice(1);
       await move(verifier, cleared, 'wish_verified');
       await move(mediator, cleared, 'approved');
-      await call(mediator, 'POST', `${a}/stages`, {
+      await callApi(mediator, 'POST', `${a}/stages`, {
         place: 'Belarus–Ukraine border',
         date: '2025-06-09',
         size: 3,
@@ -239,7 +179,7 @@ describe.skipIf(!hasChromium && !isCi)(
         .getByTestId('activity')
         .getByText(/moved \d+ persons to “approved”/)
         .waitFor();
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
     }, 300_000);
 
     it('shows a party officer what concerns their party: the refusal as not cleared, nothing of the reconciliation, their own imports only; then search and column mapping', async () => {
@@ -281,7 +221,7 @@ describe.skipIf(!hasChromium && !isCi)(
       // Of the lists, the officer hears of UA's own imports only.
       const activity = (await ua.getByTestId('activity').textContent()) ?? '';
       expect(activity).not.toMatch(/refuses|reconciliation|imported RU/);
-      await expectAccessible(ua);
+      await demo.expectAccessible(ua);
 
       // Searching the list in Latin finds the names written in Cyrillic.
       await ua.getByRole('link', { name: 'UA sought list' }).click();
@@ -296,7 +236,7 @@ describe.skipIf(!hasChromium && !isCi)(
           return all > 0 && named === all;
         })
         .toBe(true);
-      await expectAccessible(ua);
+      await demo.expectAccessible(ua);
 
       // A file with a bad date is previewed with its error, and again when invalid values are
       // to be kept as missing.
@@ -321,7 +261,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await ua.getByRole('heading', { name: 'Preview: how the file will be read' }).waitFor();
       await ua.getByRole('cell', { name: 'the required column record_id is missing' }).waitFor();
       await ua.getByRole('cell', { name: 'Олександр' }).waitFor();
-      await expectAccessible(ua);
+      await demo.expectAccessible(ua);
       for (const [column, field] of [
         ['Номер', 'Record id (record_id)'],
         ['Прізвище', 'Surname (surname)'],
@@ -355,7 +295,7 @@ describe.skipIf(!hasChromium && !isCi)(
       const cells = await counts.getByRole('cell').allTextContents();
       expect(cells.every((c) => /^[\d,]+ → [\d,]+ \((\+|−|±)[\d,]+\)$/.test(c))).toBe(true);
       expect(cells.some((c) => !c.endsWith('(±0)'))).toBe(true);
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
       // Nothing was saved: the agreement is still at version 1 until the mediator saves.
       await mediator.getByText(/^Version 1 ·/).waitFor();
       await mediator.getByRole('button', { name: 'Save as version 2' }).click();

@@ -1,41 +1,8 @@
 /// <reference lib="dom" />
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  CHROMIUM,
-  hasChromium,
-  launchBrowser,
-  seriousViolations,
-} from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { signInFirstTime } from './support/steps.ts';
-
-const isCi = Boolean(process.env.CI);
-
-/** Calls the API from inside a signed-in page, with its session cookie and CSRF token. */
-async function apiAs<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken?: string };
-      const response = await fetch(`/api/v1${url}`, {
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, text: await response.text() };
-    },
-    { method, url, body },
-  );
-  if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${answer.text}`);
-  return JSON.parse(answer.text) as T;
-}
 
 interface Person {
   id: string;
@@ -45,44 +12,20 @@ interface Person {
   state: string;
 }
 
-describe.skipIf(!hasChromium && !isCi)(
+describe.runIf(runsInChromium)(
   'handover receipts and corrections, in Chromium against parley serve --demo',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-    let dataDir: string;
-
-    beforeAll(async () => {
-      if (!hasChromium)
-        throw new Error(
-          `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
-        );
-      dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-receipts-e2e-'));
-      // A build of its own, which no other test run rebuilds while this one's pages load it.
-      await buildWeb(path.join(dataDir, 'web'));
-      [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
-    }, 240_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-    });
+    const demo = useDemoInChromium('receipts');
 
     const pageAs = async (name: string): Promise<Page> => {
-      const context = await browser.newContext({ locale: 'en-GB' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      const page = await demo.newPage();
       openPages.push(page);
       pages.set(name, page);
-      const account = server.accounts.get(name);
-      if (!account) throw new Error(`no demo account ${name}`);
-      await signInFirstTime(page, server.url, account);
+      const account = demo.account(name);
+      await signInFirstTime(page, demo.server.url, account);
       await page.getByRole('link', { name: 'Handover receipts' }).waitFor();
       return page;
     };
-    const expectAccessible = async (page: Page) =>
-      expect(await seriousViolations(page)).toEqual([]);
 
     // What each page showed when a test failed: a timeout alone does not say why.
     const openPages: Page[] = [];
@@ -103,26 +46,26 @@ describe.skipIf(!hasChromium && !isCi)(
       ]);
       // The path up to an approved stage is set up through the API, as other tests click it.
       const [mechanism] = (
-        await apiAs<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
+        await callApi<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
       ).items;
       const m = `/mechanisms/${mechanism!.id}`;
       const agreement = (
-        await apiAs<{ items: Array<{ id: string; name: string }> }>(
+        await callApi<{ items: Array<{ id: string; name: string }> }>(
           mediator,
           'GET',
           `${m}/agreements`,
         )
       ).items.find((a) => a.name === 'Istanbul, 2 June 2025')!;
       const a = `${m}/agreements/${agreement.id}`;
-      await apiAs(mediator, 'POST', `${a}/versions/latest/evaluations`);
-      await apiAs(mediator, 'POST', `${a}/paths`);
+      await callApi(mediator, 'POST', `${a}/versions/latest/evaluations`);
+      await callApi(mediator, 'POST', `${a}/paths`);
       const moveAll = async (page: Page, from: string, to: string) => {
-        const { items } = await apiAs<{ items: Person[] }>(
+        const { items } = await callApi<{ items: Person[] }>(
           page,
           'GET',
           `${a}/persons?state=${from}`,
         );
-        const { results } = await apiAs<{ results: Array<{ ok: boolean }> }>(
+        const { results } = await callApi<{ results: Array<{ ok: boolean }> }>(
           page,
           'POST',
           `${m}/moves`,
@@ -138,7 +81,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await moveAll(verifier, 'category_confirmed', 'fit_to_travel');
       await moveAll(verifier, 'fit_to_travel', 'wish_verified');
       await moveAll(mediator, 'wish_verified', 'approved');
-      const stage = await apiAs<{ stageId: string; selected: number }>(
+      const stage = await callApi<{ stageId: string; selected: number }>(
         mediator,
         'POST',
         `${a}/stages`,
@@ -148,7 +91,7 @@ describe.skipIf(!hasChromium && !isCi)(
           size: 6,
         },
       );
-      await apiAs(mediator, 'POST', `${m}/stages/${stage.stageId}/approval`);
+      await callApi(mediator, 'POST', `${m}/stages/${stage.stageId}/approval`);
 
       // The mediator signs the stage's manifest in the browser, then corrects it.
       await mediator.getByRole('link', { name: 'Signed manifests' }).click();
@@ -164,7 +107,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await mediator
         .getByLabel(/^Why the manifest is corrected/)
         .fill(`${leavingRecord} left the stage`);
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
       await mediator
         .getByRole('button', { name: /^Take 1 person off and issue the correction$/ })
         .click();
@@ -183,7 +126,7 @@ describe.skipIf(!hasChromium && !isCi)(
         .getByRole('link', { name: `Corrected by manifest ${correctedHash!.slice(0, 16)}…` })
         .waitFor();
       expect(await mediator.getByRole('button', { name: 'Correct this manifest' }).count()).toBe(0);
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
       await mediator.getByRole('link', { name: 'Signed manifests' }).click();
       await mediator
         .getByRole('link', { name: `Manifest ${signedHash!.slice(0, 16)}… (corrected)` })
@@ -203,7 +146,7 @@ describe.skipIf(!hasChromium && !isCi)(
         .getByRole('button', { name: `Issue the receipts of ${handedOver} persons` })
         .click();
       await verifier.getByText(`${handedOver} receipts issued`).waitFor();
-      await expectAccessible(verifier);
+      await demo.expectAccessible(verifier);
       // A person UA receives: the receipt waits for UA's officer.
       const receiving = 'UA';
       const open = verifier
@@ -220,7 +163,7 @@ describe.skipIf(!hasChromium && !isCi)(
       expect(await verifier.getByText(`"recordId":"${record}"`).count()).toBe(1);
       await verifier.getByRole('button', { name: 'Sign the receipt' }).click();
       await verifier.getByText('You have signed this receipt in this role').waitFor();
-      await expectAccessible(verifier);
+      await demo.expectAccessible(verifier);
 
       // The receiving party's officer signs, verifies and confirms the receipt.
       const officer = ua;
@@ -243,8 +186,8 @@ describe.skipIf(!hasChromium && !isCi)(
         .waitFor();
       await officer.getByRole('button', { name: `Confirm the receipt of ${record}` }).click();
       await officer.getByText(`The receipt of ${record} is confirmed`).waitFor();
-      await expectAccessible(officer);
-      const { items } = await apiAs<{ items: Person[] }>(
+      await demo.expectAccessible(officer);
+      const { items } = await callApi<{ items: Person[] }>(
         mediator,
         'GET',
         `${a}/persons?state=receipt_confirmed`,
@@ -253,12 +196,10 @@ describe.skipIf(!hasChromium && !isCi)(
     }, 300_000);
 
     it("lets the admin revoke a signing key with its reason, set a retention period, and scan a new user's authenticator code", async () => {
-      const context = await browser.newContext({ locale: 'en-GB' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      await signInFirstTime(page, server.url, {
+      const page = await demo.newPage();
+      await signInFirstTime(page, demo.server.url, {
         username: 'admin',
-        password: server.adminPassword,
+        password: demo.server.adminPassword,
       });
       await page.getByRole('link', { name: 'Open' }).last().click();
       await page.getByRole('heading', { name: 'Users' }).waitFor();
@@ -272,7 +213,7 @@ describe.skipIf(!hasChromium && !isCi)(
       expect(await page.locator('[data-secret^="Authenticator URI"]').textContent()).toMatch(
         /^otpauth:\/\/totp\//,
       );
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
 
       await page.getByRole('link', { name: 'Signing keys' }).click();
       await page.getByRole('heading', { name: 'Signing keys' }).waitFor();
@@ -285,7 +226,7 @@ describe.skipIf(!hasChromium && !isCi)(
         .fill('laptop lost');
       await page.getByRole('button', { name: 'Revoke the key' }).click();
       await row.getByText(/^revoked /).waitFor();
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
 
       // The mediator's browser key is revoked: signing again makes and registers a new one.
       const mediator = pages.get('demo-mediator')!;
@@ -306,7 +247,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByRole('button', { name: 'Save the period of Sign-in sessions' }).click();
       await expect.poll(() => sessions.getByText('kept for ever').count()).toBe(0);
       expect(await page.getByLabel('Days to keep: Sign-in sessions').inputValue()).toBe('30');
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
     });
   },
 );

@@ -1,54 +1,22 @@
 /// <reference lib="dom" />
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  CHROMIUM,
-  hasChromium,
-  launchBrowser,
-  seriousViolations,
-} from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { signInFirstTime } from './support/steps.ts';
 
-const isCi = Boolean(process.env.CI);
-
-describe.skipIf(!hasChromium && !isCi)('reports and remains, in Chromium against the demo', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(
-        `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
-      );
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-reports-'));
-    await buildWeb();
-    [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-  });
+describe.runIf(runsInChromium)('reports and remains, in Chromium against the demo', () => {
+  const demo = useDemoInChromium('reports');
 
   const signedIn = async (name: string): Promise<Page> => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    page.setDefaultTimeout(20_000);
-    const account = server.accounts.get(name);
-    if (!account) throw new Error(`no demo account ${name}`);
+    const page = await demo.newPage();
+    const account = demo.account(name);
     // The first load of the bundle can be slow on a busy machine.
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await page.getByLabel('User name').waitFor({ timeout: 90_000 });
-    await signInFirstTime(page, server.url, account);
+    await signInFirstTime(page, demo.server.url, account);
     return page;
   };
-  const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
   /** A row of a table of sides, found by its label: each column's heading and the row's value. */
   const bySide = async (page: Page, label: RegExp) => {
     const row = page.getByRole('row', { name: label }).first();
@@ -84,7 +52,7 @@ describe.skipIf(!hasChromium && !isCi)('reports and remains, in Chromium against
     const proposed = mediator.getByRole('cell', { name: 'proposed', exact: true });
     expect(await proposed.count()).toBeGreaterThan(0);
     await mediator.getByText('No batch of remains has been offered in this mechanism.').waitFor();
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
 
     const [download] = await Promise.all([
       mediator.waitForEvent('download'),
@@ -111,7 +79,7 @@ describe.skipIf(!hasChromium && !isCi)('reports and remains, in Chromium against
     await ua.getByRole('heading', { name: 'Batch UA-1: UA → RU' }).waitFor();
     // The sender cannot accept its own batch: no such button for UA.
     expect(await ua.getByRole('button', { name: 'Accept batch UA-1' }).count()).toBe(0);
-    await expectAccessible(ua);
+    await demo.expectAccessible(ua);
 
     const ru = await signedIn('demo-ru-officer');
     await ru.getByRole('link', { name: 'Remains' }).click();
@@ -138,7 +106,7 @@ describe.skipIf(!hasChromium && !isCi)('reports and remains, in Chromium against
     await ru.getByRole('cell', { name: 'documents of the sending side' }).waitFor();
     await ru.getByText("2 returned as the sender's own dead").waitFor();
     await ru.getByText('1 bodies counted (transferred)').waitFor();
-    await expectAccessible(ru);
+    await demo.expectAccessible(ru);
 
     await mediator.getByRole('link', { name: 'Reports' }).click();
     await mediator.reload();
@@ -152,6 +120,6 @@ describe.skipIf(!hasChromium && !isCi)('reports and remains, in Chromium against
       'sent by RU': '0 bags, 0 bodies',
     });
     expect((await bySide(mediator, /^Bodies identified/))['sent by UA']).toBe('1');
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
   }, 180_000);
 });

@@ -1,22 +1,9 @@
 /// <reference lib="dom" />
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  CHROMIUM,
-  hasChromium,
-  launchBrowser,
-  seriousViolations,
-} from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/browser.ts';
+import { runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { signInFirstTime } from './support/steps.ts';
-
-const isCi = Boolean(process.env.CI);
-if (!hasChromium && !isCi)
-  console.warn(`talks e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 const RU_MEMO = "Russia's memorandum, 2 June 2025";
 const TRUCE = 'Local truces to collect bodies (Russian memorandum)';
@@ -33,33 +20,13 @@ const BAD_CSV = [
 ].join('\n');
 const GOOD_CSV = [HEADER, ...GOOD_LINES].join('\n');
 
-describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on the demo', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(
-        `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
-      );
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-talks-'));
-    await buildWeb();
-    [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-  });
+describe.runIf(runsInChromium)('the record of the talks, in Chromium on the demo', () => {
+  const demo = useDemoInChromium('talks');
 
   const signedIn = async (name: string): Promise<Page> => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    page.setDefaultTimeout(20_000);
-    const account = server.accounts.get(name);
-    if (!account) throw new Error(`no demo account ${name}`);
-    await signInFirstTime(page, server.url, account);
+    const page = await demo.newPage();
+    const account = demo.account(name);
+    await signInFirstTime(page, demo.server.url, account);
     await page.getByRole('link', { name: 'Talks', exact: true }).click();
     await page.getByRole('heading', { name: 'Talks', exact: true }).waitFor();
     return page;
@@ -68,7 +35,6 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     page
       .getByRole('navigation', { name: 'Parts of the record of the talks' })
       .getByRole('link', { name });
-  const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
 
   let mediator: Page;
   let uaOfficer: Page;
@@ -76,7 +42,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
   it('reads the round of 2 June, and follows its outcome to the agreement it produced', async () => {
     mediator = await signedIn('demo-mediator');
     await mediator.getByRole('table', { name: /Rounds of talks/ }).waitFor();
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     // English dates are written as in the US, whatever the browser's region.
     await mediator.getByRole('link', { name: 'June 2, 2025', exact: true }).click();
     await mediator.getByRole('heading', { name: 'Round 2, June 2, 2025' }).waitFor();
@@ -84,7 +50,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     expect(await mediator.getByText('Head: Rustem Umerov').count()).toBe(1);
     expect(await mediator.getByText('Head: Vladimir Medinsky').count()).toBe(1);
     await mediator.getByText('1 h 0 min').waitFor();
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     await mediator.getByRole('link', { name: '(agreement: Istanbul, 2 June 2025)' }).click();
     await mediator.getByRole('heading', { name: 'Istanbul, 2 June 2025' }).first().waitFor();
     expect(mediator.url()).toMatch(/\/agreements\/[0-9a-f-]{36}$/);
@@ -99,7 +65,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     // 6,000 bodies were agreed on 2 June: point 4.2 is no gap, point 1 is.
     expect(await gap.getByRole('link', { name: '1', exact: true }).count()).toBe(1);
     expect(await gap.getByRole('link', { name: '4.2', exact: true }).count()).toBe(0);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
 
     await mediator.getByRole('link', { name: RU_MEMO }).click();
     await mediator.getByRole('heading', { name: RU_MEMO }).waitFor();
@@ -114,7 +80,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
       .check();
     await expect.poll(() => returnOfBodies.count()).toBe(0);
     expect(await mediator.locator('tbody tr:not([data-gap])').count()).toBe(0);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
   });
 
   it('lets the mediator correct a point as a new version, the old one kept', async () => {
@@ -160,7 +126,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
       '2025-07-26T25:00Z',
     ]);
     await uaOfficer.getByText('0 reports').waitFor();
-    await expectAccessible(uaOfficer);
+    await demo.expectAccessible(uaOfficer);
 
     // A file saved in Windows-1251 is refused as such, not misread.
     await file.setInputFiles({
@@ -201,7 +167,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     ).toBe(2);
     await truce.getByRole('button', { name: 'Change the status' }).click();
     await expect.poll(() => truce.getByText('Agreed').count()).toBeGreaterThan(0);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
 
     await truce.getByRole('link', { name: `Violations reported under ${TRUCE}` }).click();
     await mediator.getByText('2 reports', { exact: true }).waitFor();
@@ -228,7 +194,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
         .getByRole('cell')
         .allTextContents(),
     ).toEqual(['Pokrovsk', '1', '12']);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
   });
 
   it('lets a party officer state its own position, which closes the gap on that point', async () => {
@@ -245,7 +211,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => elections.getByText('Positions differ').count()).toBe(0);
     expect(await elections.getByText('Statement of the UA delegation').count()).toBe(1);
-    await expectAccessible(uaOfficer);
+    await demo.expectAccessible(uaOfficer);
   });
 
   it('keeps a party’s note from the other party and from the mediator', async () => {
@@ -253,7 +219,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await uaOfficer.getByLabel(/^Note/).fill('Red line: no limits on foreign aid (RU memo 2.3).');
     await uaOfficer.getByRole('button', { name: 'Save the note' }).click();
     await uaOfficer.getByText('Red line: no limits on foreign aid (RU memo 2.3).').waitFor();
-    await expectAccessible(uaOfficer);
+    await demo.expectAccessible(uaOfficer);
 
     const ruOfficer = await signedIn('demo-ru-officer');
     await section(ruOfficer, 'Our private notes').click();
@@ -270,7 +236,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
       .waitFor();
     expect(await mediator.getByText('Violations', { exact: true }).count()).toBeGreaterThan(0);
     expect(await mediator.getByText('Agreement', { exact: true }).count()).toBeGreaterThan(0);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
   });
 
   it("lets the mediator correct a round's details, and not a party's officer", async () => {
@@ -284,7 +250,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await mediator.getByText('The round is corrected').waitFor();
     await mediator.getByText('0 h 45 min').waitFor();
     expect(await mediator.getByText('Head: Vladimir Medinsky (by video)').count()).toBe(1);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
 
     await section(uaOfficer, 'Rounds').click();
     await uaOfficer.getByRole('link', { name: 'July 23, 2025', exact: true }).click();
@@ -299,7 +265,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await mediator.getByLabel(/^Venue/).fill('Palais des Nations, Geneva');
     await mediator.getByLabel('Head of the UA delegation').fill('Rustem Umerov');
     await mediator.getByLabel(/^Outcomes/).fill('Exchange of 84 prisoners agreed');
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     await mediator.getByRole('button', { name: 'Record the round' }).click();
     await mediator.getByText('Round 4 is recorded.').waitFor();
     const row = mediator.getByRole('row', { name: /Palais des Nations/ });
@@ -319,7 +285,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await mediator.getByLabel('Preconditions', { exact: true }).first().click();
     await mediator.getByRole('option', { name: /^4\.1\. Local truces/ }).click();
     await mediator.keyboard.press('Escape');
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     await mediator.getByRole('button', { name: 'Record the regime' }).click();
     await mediator.getByText('The regime is recorded as proposed.').waitFor();
     const harvest = mediator.getByRole('region', { name: 'Harvest truce, Huliaipole' });
@@ -339,7 +305,7 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await mediator.getByLabel(/^Text of point 1/).fill('An exchange of all for all');
     await mediator.getByRole('button', { name: 'Add a point' }).click();
     await mediator.getByLabel(/^Text of point 2/).fill('Civilians returned first');
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     await mediator.getByRole('button', { name: 'Table the document' }).click();
     await mediator.getByText('Tabled as version 1.').waitFor();
     const gap = mediator.getByRole('table', { name: `Gap in ${title}` });
@@ -352,14 +318,14 @@ describe.skipIf(!hasChromium && !isCi)('the record of the talks, in Chromium on 
     await mediator.getByText('Українська').click();
     await mediator.getByRole('table', { name: 'Раунди переговорів, від найдавнішого' }).waitFor();
     expect(await mediator.getByRole('link', { name: '2 червня 2025 р.' }).count()).toBe(1);
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     await mediator.getByText('Русский').click();
     await mediator
       .getByRole('navigation', { name: 'Части записи переговоров' })
       .getByRole('link', { name: 'Режимы прекращения огня' })
       .click();
     await mediator.getByRole('region', { name: TRUCE }).getByText('Местное перемирие').waitFor();
-    await expectAccessible(mediator);
+    await demo.expectAccessible(mediator);
     await mediator.getByText('English').click();
   });
 });

@@ -1,22 +1,8 @@
 /// <reference lib="dom" />
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  CHROMIUM,
-  hasChromium,
-  launchBrowser,
-  seriousViolations,
-} from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { signIn, signInFirstTime } from './support/steps.ts';
-
-const isCi = Boolean(process.env.CI);
-if (!hasChromium && !isCi)
-  console.warn(`web e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 const BAD_CSV = [
   'record_id,surname,given_name,date_of_birth',
@@ -24,52 +10,22 @@ const BAD_CSV = [
   'S-2,Бондар,Іван,31.02.1999',
 ].join('\n');
 
-describe.skipIf(!hasChromium && !isCi)(
+describe.runIf(runsInChromium)(
   'the web application, in Chromium against parley serve --demo',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-    let dataDir: string;
+    const demo = useDemoInChromium('web');
 
-    beforeAll(async () => {
-      // In CI a missing browser fails the run rather than skipping it.
-      if (!hasChromium)
-        throw new Error(
-          `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
-        );
-      dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-'));
-      await buildWeb();
-      [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
-    }, 240_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
-    });
-
-    const pageOf = async (): Promise<Page> => {
-      const context = await browser.newContext({ locale: 'en-GB' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      return page;
-    };
-    const account = (name: string) => {
-      const found = server.accounts.get(name);
-      if (!found) throw new Error(`no demo account ${name}`);
-      return found;
-    };
+    const pageOf = () => demo.newPage();
+    const account = (name: string) => demo.account(name);
     // Passwords chosen at the first sign-in, for the accounts that come back.
     const chosen = new Map<string, string>();
     const firstSignIn = async (page: Page, name: string) =>
-      chosen.set(name, await signInFirstTime(page, server.url, account(name)));
+      chosen.set(name, await signInFirstTime(page, demo.server.url, account(name)));
     const signInAs = async (page: Page, name: string) => {
       const password = chosen.get(name);
-      if (password) await signIn(page, server.url, { ...account(name), password });
+      if (password) await signIn(page, demo.server.url, { ...account(name), password });
       else await firstSignIn(page, name);
     };
-    const expectAccessible = async (page: Page) =>
-      expect(await seriousViolations(page)).toEqual([]);
 
     it('lets a party officer sign in with a second factor, see whose list it is, and upload a version, every error shown first', async () => {
       const page = await pageOf();
@@ -80,7 +36,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByRole('heading', { name: 'UA sought list' }).waitFor();
       await expect.poll(() => page.getByText('UA list, sought by UA').count()).toBe(1);
       await page.getByRole('row').nth(5).waitFor();
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
       // The navigation offers only the officer's own party's lists.
       expect(await page.getByRole('link', { name: /RU .* list/ }).count()).toBe(0);
 
@@ -97,7 +53,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByText('ua-sought.csv was not imported: 2 errors').waitFor();
       expect(await page.getByRole('cell', { name: 'there is no month 13' }).count()).toBe(1);
       expect(await page.getByRole('cell', { name: '31.02.1999' }).count()).toBe(1);
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
 
       await page.getByRole('button', { name: 'Import anyway, invalid values as missing' }).click();
       await page.getByText('Imported as version 2').waitFor();
@@ -105,7 +61,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByText('ua-sought.csv', { exact: true }).waitFor();
       await page.getByRole('tab', { name: 'Compare versions' }).click();
       await page.getByText('500 removed').waitFor();
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
     });
 
     it('lets the mediator reconcile the lists and decide pairs in the review queue', async () => {
@@ -115,11 +71,11 @@ describe.skipIf(!hasChromium && !isCi)(
       await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
       await page.getByRole('button', { name: 'Start a reconciliation' }).click();
       await page.getByText('Lines by list and outcome').waitFor({ timeout: 120_000 });
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
 
       await page.getByRole('link', { name: 'Review queue' }).click();
       await page.getByRole('button', { name: /Confirm/ }).waitFor();
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
       await page.keyboard.press('c');
       await page.getByText(/^1 decided now/).waitFor();
       await page.getByRole('button', { name: /Reject/ }).click();
@@ -140,7 +96,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await mediator.getByRole('button', { name: 'Create from the template' }).click();
       await mediator.getByRole('heading', { name: 'Istanbul, 2 June 2025 (web)' }).waitFor();
       await mediator.getByText('Seriously wounded and seriously sick', { exact: true }).waitFor();
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
 
       await mediator.getByRole('button', { name: 'Preview (nothing is kept)' }).click();
       await mediator.getByText('Preview on the latest lists: nothing has been kept yet.').waitFor();
@@ -151,7 +107,7 @@ describe.skipIf(!hasChromium && !isCi)(
         .getByRole('cell', { name: /^RU-H-/ })
         .first()
         .waitFor();
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
       await mediator.getByRole('button', { name: 'Open the paths' }).click();
       await mediator.getByText(/eligible; \d+ newly on the path/).waitFor();
       await mediator.getByRole('link', { name: 'Go to the path board' }).click();
@@ -176,7 +132,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await moveAll(verifier, 'acknowledged');
       await moveAll(mediator, 'identity verified');
       await moveAll(verifier, 'category confirmed');
-      await expectAccessible(verifier);
+      await demo.expectAccessible(verifier);
       // The verifier records one refusal to return, with its reason, and the others' wish.
       await verifier.reload();
       await verifier.getByRole('button', { name: /^fit to travel · / }).click();
@@ -189,7 +145,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await verifier.getByText('1 person moved').waitFor();
       await moveAll(verifier, 'fit to travel');
       await moveAll(mediator, 'wish to return verified');
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
 
       await mediator.getByRole('tab', { name: 'Stages' }).click();
       await mediator.getByLabel(/^Place/).fill('Belarus–Ukraine border');
@@ -201,7 +157,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await mediator.getByLabel(/^Why .* leaves the stage/).fill('medical evacuation first');
       await mediator.getByRole('button', { name: 'Withdraw' }).first().click();
       await mediator.getByText(/^RU-H-\S+ withdrawn$/).waitFor();
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
       await mediator
         .getByRole('button', { name: 'Approve the stage and freeze its manifest' })
         .click();
@@ -209,7 +165,7 @@ describe.skipIf(!hasChromium && !isCi)(
       await mediator.getByRole('heading', { name: 'Manifest of stage 1' }).waitFor();
       await mediator.getByRole('button', { name: 'Sign the manifest' }).click();
       await mediator.getByText('You have signed this manifest in this role').waitFor();
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
 
       for (const officer of ['demo-ua-officer', 'demo-ru-officer']) {
         const page = await pageOf();
@@ -225,14 +181,14 @@ describe.skipIf(!hasChromium && !isCi)(
         .getByText('Verified: the hash matches and every required signature is valid')
         .waitFor();
       expect(await mediator.getByText('not signed yet').count()).toBe(0);
-      await expectAccessible(mediator);
+      await demo.expectAccessible(mediator);
     }, 300_000);
 
     it('lets the admin add a user, shown its one-time password and authenticator URI once', async () => {
       const page = await pageOf();
-      await signInFirstTime(page, server.url, {
+      await signInFirstTime(page, demo.server.url, {
         username: 'admin',
-        password: server.adminPassword,
+        password: demo.server.adminPassword,
       });
       await page.getByRole('link', { name: 'Open' }).last().click();
       await page.getByRole('heading', { name: 'Users' }).waitFor();
@@ -243,17 +199,17 @@ describe.skipIf(!hasChromium && !isCi)(
         /^otpauth:\/\/totp\//,
       );
       await page.getByRole('cell', { name: /^olena/ }).waitFor();
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
 
       await page.getByRole('link', { name: 'Audit log' }).click();
       await page.getByRole('button', { name: 'Verify the chain' }).click();
       await page.getByText('The audit log is intact').waitFor();
-      await expectAccessible(page);
+      await demo.expectAccessible(page);
     });
 
     it('speaks Ukrainian and Russian', async () => {
       const page = await pageOf();
-      await page.goto(server.url);
+      await page.goto(demo.server.url);
       await page.getByText('Українська').click();
       await page.getByRole('heading', { name: 'Вхід до Parley' }).waitFor();
       await page.getByText('Русский').click();
