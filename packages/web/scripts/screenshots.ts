@@ -59,6 +59,34 @@ try {
   await mediator.getByRole('button', { name: /Confirm/ }).waitFor();
   await shoot(mediator, 'review-queue');
 
+  // The 2 June agreement evaluated and its persons put on the path, as a mediator would.
+  await mediator.getByRole('link', { name: 'Agreement and eligibility' }).click();
+  await mediator.getByRole('link', { name: 'Istanbul, 2 June 2025', exact: true }).click();
+  await mediator.getByRole('button', { name: 'Evaluate and keep' }).click();
+  await mediator.getByText('Kept results of the latest evaluation, per list.').waitFor();
+  await shoot(mediator, 'eligibility');
+  await mediator.getByRole('button', { name: 'Open the paths' }).click();
+  await mediator.getByText(/eligible; \d+ newly on the path/).waitFor();
+  await mediator.getByRole('link', { name: 'Overview' }).click();
+  await mediator.getByRole('heading', { name: 'Persons by state over time' }).waitFor();
+  await shoot(mediator, 'overview');
+  await mediator.getByRole('link', { name: 'Stages' }).click();
+  await mediator.getByRole('heading', { name: 'Stages', level: 1 }).waitFor();
+  await mediator.getByRole('button', { name: /^proposed · / }).waitFor();
+  await shoot(mediator, 'stages');
+  await mediator.getByRole('link', { name: 'Reports' }).click();
+  await mediator.getByRole('heading', { name: 'Asked for and got' }).waitFor();
+  await shoot(mediator, 'report');
+  await mediator.getByRole('link', { name: 'Talks', exact: true }).click();
+  await mediator.getByRole('table', { name: /Rounds of talks/ }).waitFor();
+  await shoot(mediator, 'talks-rounds');
+  await mediator
+    .getByRole('navigation', { name: 'Parts of the record of the talks' })
+    .getByRole('link', { name: 'Documents and gap' })
+    .click();
+  await mediator.getByRole('heading', { name: 'Where the positions differ' }).waitFor();
+  await shoot(mediator, 'talks-gap');
+
   const admin = await pageFor();
   await signInFirstTime(admin, server.url, { username: 'admin', password: server.adminPassword });
   await admin.getByRole('link', { name: 'Open' }).last().click();
