@@ -180,22 +180,21 @@ async function measureReads(database: OpenDatabase): Promise<Figure> {
     const body = (await probe.json()) as { items?: unknown[] };
     if (probe.status !== 200 || body.items?.length !== PAGE)
       throw new Error(`the probe request answered ${probe.status}: ${JSON.stringify(body)}`);
+    const randomPages = Array.from({ length: 2_000 }, () => ({
+      method: 'GET' as const,
+      path: `${path}?limit=${PAGE}&offset=${Math.floor(Math.random() * (LINES - PAGE))}`,
+    }));
     const run = (seconds: number) =>
       autocannon({
         url: `http://127.0.0.1:${port}`,
         connections: CONNECTIONS,
         duration: seconds,
         headers: { authorization: `Bearer ${token}` },
-        requests: [
-          {
-            method: 'GET',
-            // A new random page for every request, so that no page is served from a warm cache only.
-            setupRequest: (request) => ({
-              ...request,
-              path: `${path}?limit=${PAGE}&offset=${Math.floor(Math.random() * (LINES - PAGE))}`,
-            }),
-          },
-        ],
+        // The clients run in a worker thread of their own, so that making requests does not take
+        // the server's thread; each goes through its own list of random pages, so that no page
+        // is served from a warm cache only.
+        workers: 1,
+        requests: randomPages,
       });
     console.log(
       `${LINES.toLocaleString('en')} lines imported; warming up for ${WARM_UP_SECONDS} s, then ${CONNECTIONS} clients for ${SECONDS} s`,
