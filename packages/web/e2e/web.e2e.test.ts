@@ -205,6 +205,23 @@ describe.runIf(runsInChromium)(
       await page.getByRole('button', { name: 'Verify the chain' }).click();
       await page.getByText('The audit log is intact').waitFor();
       await demo.expectAccessible(page);
+
+      // Filtered by action and time, then by the object the entry names.
+      const rows = page.getByRole('table', { name: 'Audit log' }).locator('tbody tr');
+      await page.getByLabel('Action').fill('access.user.add');
+      await page.getByLabel('From').fill('2000-01-01T00:00');
+      await page.getByLabel('Until').fill('2100-01-01T00:00');
+      await expect.poll(() => rows.filter({ hasNotText: 'access.user.add' }).count()).toBe(0);
+      const olenasId = (await rows.last().getByRole('cell').last().textContent()) ?? '';
+      expect(olenasId).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByLabel('Until').fill('2000-01-02T00:00');
+      await expect.poll(() => rows.count()).toBe(0);
+      await page.getByLabel('Until').fill('');
+      await page.getByLabel('Action').fill('');
+      await page.getByLabel(/^Object/).fill(olenasId);
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      await expect.poll(() => rows.filter({ hasNotText: olenasId }).count()).toBe(0);
+      await demo.expectAccessible(page);
     });
 
     it('speaks Ukrainian and Russian', async () => {

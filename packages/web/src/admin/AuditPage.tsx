@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -8,16 +8,50 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useAuditEntries, useVerifyAudit } from './admin.api.ts';
 
+/** The filter as typed: text, and times as the browser's datetime-local inputs give them. */
+interface AuditFields {
+  action: string;
+  actor: string;
+  object: string;
+  from: string;
+  to: string;
+}
+const NO_FILTER: AuditFields = { action: '', actor: '', object: '', from: '', to: '' };
+
+/** A local date and time as the API wants it (ISO 8601 in UTC); none while it is incomplete. */
+function instant(local: string): string | undefined {
+  const time = local ? new Date(local) : null;
+  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined;
+}
+
+function filterOf(fields: AuditFields) {
+  const from = instant(fields.from);
+  const to = instant(fields.to);
+  return {
+    action: fields.action.trim(),
+    actor: fields.actor.trim(),
+    object: fields.object.trim(),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+}
+
 /** The audit log's entries, filtered, and a check of its hash chain and signed checkpoints. */
 export function AuditPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [action, setAction] = useState('');
-  const [actor, setActor] = useState('');
+  const [fields, setFields] = useState<AuditFields>(NO_FILTER);
   const [afterSeq, setAfterSeq] = useState(0);
-  const [actionFilter] = useDebouncedValue(action.trim(), 300);
-  const [actorFilter] = useDebouncedValue(actor.trim(), 300);
-  const entries = useAuditEntries({ action: actionFilter, actor: actorFilter, afterSeq });
+  const [typed] = useDebouncedValue(fields, 300);
+  const entries = useAuditEntries({ ...filterOf(typed), afterSeq });
+  const field = (name: keyof AuditFields) => ({
+    value: fields[name],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.currentTarget.value;
+      setFields((current) => ({ ...current, [name]: value }));
+      setAfterSeq(0);
+    },
+  });
   const verify = useVerifyAudit();
   const last = entries.data?.at(-1)?.seq;
   return (
@@ -50,24 +84,15 @@ export function AuditPage() {
         </Alert>
       )}
       <Group align="flex-end">
+        <TextInput label={t('admin.action')} placeholder="list.import" {...field('action')} />
+        <TextInput label={t('admin.actor')} placeholder="user:admin" {...field('actor')} />
         <TextInput
-          label={t('admin.action')}
-          placeholder="list.import"
-          value={action}
-          onChange={(e) => {
-            setAction(e.currentTarget.value);
-            setAfterSeq(0);
-          }}
+          label={t('admin.object')}
+          description={t('admin.objectHelp')}
+          {...field('object')}
         />
-        <TextInput
-          label={t('admin.actor')}
-          placeholder="user:admin"
-          value={actor}
-          onChange={(e) => {
-            setActor(e.currentTarget.value);
-            setAfterSeq(0);
-          }}
-        />
+        <TextInput type="datetime-local" label={t('admin.from')} {...field('from')} />
+        <TextInput type="datetime-local" label={t('admin.to')} {...field('to')} />
       </Group>
       <ErrorAlert error={entries.error} />
       {entries.isPending ? (

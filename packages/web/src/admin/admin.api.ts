@@ -23,7 +23,18 @@ export function useTokens() {
   });
 }
 
-export function useAuditEntries(filter: { action: string; actor: string; afterSeq: number }) {
+export interface AuditFilter {
+  action: string;
+  actor: string;
+  /** An object id, whole: a record, a version, a user. */
+  object: string;
+  /** ISO 8601 instants. */
+  from?: string;
+  to?: string;
+  afterSeq: number;
+}
+
+export function useAuditEntries(filter: AuditFilter) {
   return useQuery({
     queryKey: ['admin', 'audit', filter],
     queryFn: async () =>
