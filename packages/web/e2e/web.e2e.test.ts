@@ -55,7 +55,23 @@ describe.runIf(runsInChromium)(
       expect(await page.getByRole('cell', { name: '31.02.1999' }).count()).toBe(1);
       await demo.expectAccessible(page);
 
+      // Over a slow line the import shows how far the file has gone, then that it is being stored.
+      const network = await page.context().newCDPSession(page);
+      const throttle = (uploadThroughput: number) =>
+        network.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 0,
+          downloadThroughput: -1,
+          uploadThroughput,
+        });
+      await network.send('Network.enable');
+      await throttle(200);
       await page.getByRole('button', { name: 'Import anyway, invalid values as missing' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Sending the file: \d+%|checking and storing the lines/ })
+        .waitFor();
+      await throttle(-1);
       await page.getByText('Imported as version 2').waitFor();
       await page.getByRole('tab', { name: 'Versions', exact: true }).click();
       await page.getByText('ua-sought.csv', { exact: true }).waitFor();

@@ -72,6 +72,40 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
+/**
+ * Sends a form (a file upload) to the API as `api` does, telling `onSent` what share of the body
+ * has gone (0 to 1) as it goes: fetch cannot report an upload's progress, XMLHttpRequest can.
+ */
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  onSent: (share: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1${path}`);
+    request.setRequestHeader('accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onSent(event.loaded / event.total);
+    };
+    request.onerror = () =>
+      reject(new ApiError(0, 'NETWORK', 'The server could not be reached', undefined, null));
+    request.onload = () => {
+      // The answer as a Response, so that errors read exactly as the other calls' do.
+      const response = new Response(request.status === 204 ? null : request.responseText, {
+        status: request.status,
+        statusText: request.statusText,
+        headers: { 'x-request-id': request.getResponseHeader('x-request-id') ?? '' },
+      });
+      if (!response.ok) errorOf(response).then(reject, reject);
+      else if (response.status === 204) resolve(undefined as T);
+      else response.json().then((body) => resolve(body as T), reject);
+    };
+    request.send(form);
+  });
+}
+
 /** Builds a query string from the defined values. */
 export function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();

@@ -1,4 +1,4 @@
-import { Button, Checkbox, FileInput, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
@@ -105,6 +105,7 @@ export function UploadPanel({ list, onImported }: { list: ListRef; onImported: (
           </Button>
         </Group>
       </form>
+      {upload.sent !== null && <UploadProgress sent={upload.sent} />}
       {upload.isIdle && <ErrorAlert error={preview.error} title={t('upload.rejected')} />}
       {upload.isIdle && preview.data && (
         <ColumnMappingPreview
@@ -159,6 +160,24 @@ export function UploadPanel({ list, onImported }: { list: ListRef; onImported: (
       ) : (
         <ErrorAlert error={upload.error} title={t('upload.rejected')} />
       )}
+    </Stack>
+  );
+}
+
+/** Live progress of an import: the file going up, then the server checking and storing it. */
+function UploadProgress({ sent }: { sent: number }) {
+  const { t } = useTranslation();
+  const percent = Math.round(sent * 100);
+  const label = sent < 1 ? t('upload.sending', { percent }) : t('upload.storing');
+  return (
+    <Stack gap={4} role="status">
+      <Text size="sm">{label}</Text>
+      <Progress
+        value={sent < 1 ? percent : 100}
+        animated={sent >= 1}
+        aria-label={label}
+        transitionDuration={200}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query, seg } from '../api/client.ts';
+import { useState } from 'react';
+import { api, apiUpload, query, seg } from '../api/client.ts';
 import type {
   ImportResult,
   LineProblem,
@@ -79,16 +80,29 @@ function uploadForm({ file, columns }: UploadInput): FormData {
   return form;
 }
 
+/**
+ * Imports a file as a new version. `sent` is the share of the file sent so far while it is being
+ * sent (0 to 1), then 1 while the server checks and stores the lines, and null otherwise.
+ */
 export function useUpload(list: ListRef) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: UploadInput) =>
-      api<ImportResult>(
-        `${listPath(list)}/versions${query({ encoding: input.encoding, acceptInvalid: input.acceptInvalid })}`,
-        { method: 'POST', form: uploadForm(input) },
-      ),
+  const [sent, setSent] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: async (input: UploadInput) => {
+      setSent(0);
+      try {
+        return await apiUpload<ImportResult>(
+          `${listPath(list)}/versions${query({ encoding: input.encoding, acceptInvalid: input.acceptInvalid })}`,
+          uploadForm(input),
+          setSent,
+        );
+      } finally {
+        setSent(null);
+      }
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: listKey(list) }),
   });
+  return { ...upload, sent };
 }
 
 /** What importing a file would do, as POST .../versions/preview answers: nothing is stored. */
