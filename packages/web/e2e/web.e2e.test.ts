@@ -128,6 +128,12 @@ describe.runIf(runsInChromium)(
       await mediator.getByText(/eligible; \d+ newly on the path/).waitFor();
       await mediator.getByRole('link', { name: 'Go to the path board' }).click();
       await mediator.getByRole('tab', { name: 'Persons on the path' }).waitFor();
+      // Each person's category by its name in the agreement, not its id.
+      await mediator
+        .getByRole('cell', { name: 'Young servicemen aged 18 to 25' })
+        .first()
+        .waitFor();
+      expect(await mediator.getByRole('cell', { name: 'young_servicemen' }).count()).toBe(0);
 
       /** Selects every person in a state and moves them to the next one this role may set. */
       const moveAll = async (page: Page, state: string) => {

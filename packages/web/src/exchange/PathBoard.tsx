@@ -6,6 +6,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { useAgreement } from '../agreements/agreements.api.ts';
 import { useMove, usePersons } from './exchange.api.ts';
 import { MoveBar } from './MoveBar.tsx';
 import { MoveResults } from './MoveResults.tsx';
@@ -16,8 +17,11 @@ function PersonTable({
   selected,
   onToggle,
   onToggleAll,
+  categoryName,
 }: {
   persons: PathPerson[];
+  /** The category's name in the agreement, for its id. */
+  categoryName: (id: string) => string;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: () => void;
@@ -55,7 +59,7 @@ function PersonTable({
               </Table.Td>
               <Table.Td>{p.recordId}</Table.Td>
               <Table.Td>{`${p.party} → ${p.receivingParty}`}</Table.Td>
-              <Table.Td>{p.category}</Table.Td>
+              <Table.Td>{categoryName(p.category)}</Table.Td>
               <Table.Td>{p.rank ?? '—'}</Table.Td>
             </Table.Tr>
           ))}
@@ -71,6 +75,9 @@ export function PathBoard({ agreementId }: { agreementId: string }) {
   const format = useFormat();
   const { mechanism, abilities } = useWorkspace();
   const persons = usePersons(mechanism.id, agreementId);
+  const agreement = useAgreement(mechanism.id, agreementId);
+  const categories = agreement.data?.versions.at(-1)?.definition.categories ?? [];
+  const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
   const move = useMove(mechanism.id);
   const [state, setState] = useState<PersonState | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -128,6 +135,7 @@ export function PathBoard({ agreementId }: { agreementId: string }) {
       {results && <MoveResults results={results} recordOf={recordOf} />}
       <PersonTable
         persons={inState}
+        categoryName={categoryName}
         selected={selected}
         onToggle={toggle}
         onToggleAll={() =>
