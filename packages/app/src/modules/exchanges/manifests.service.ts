@@ -1,0 +1,236 @@
+import { createPublicKey, verify } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { withScope } from '../../platform/db/scope.ts';
+import { AppError } from '../../platform/errors.ts';
+import { auditEvent } from '../audit/index.ts';
+import { authorize, rowScope, type Actor } from '../access/index.ts';
+import type { StageManifest } from './domain/manifest.ts';
+import { countsForStage, type PersonState } from './domain/person-path.ts';
+import {
+  documentHash,
+  signingMessage,
+  verifySignedDocument,
+  type DocumentKind,
+  type SignedDocumentFile,
+  type Signer,
+} from './domain/signed-document.ts';
+import { stageState, type ExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
+import * as repo from './exchanges.repository.ts';
+import { manifestPdf as printManifest } from './manifest-pdf.ts';
+
+type SignerRole = Signer['role'];
+
+/** Manifests: corrected, read as a file, signed with registered keys, verified and printed. */
+export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
+  const { db, mechanisms, audit } = deps;
+  const { clock, stageManifest } = steps;
+
+  return {
+    /**
+     * Corrects an approved stage's manifest: a new manifest of the persons still on their way
+     * (those moved to an exception since are left out), naming the one it replaces, to be signed
+     * again. The old manifest and its signatures stay as they were.
+     */
+    async correctManifest(
+      actor: Actor,
+      input: { mechanism: string; manifestId: string; reason: string },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.manage', { mechanismId: mechanism.id });
+      const old = await repo.findManifest(db, input.manifestId);
+      if (!old || old.mechanism_id !== mechanism.id || old.kind !== 'parley-manifest/1')
+        throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
+      const latest = (await repo.findManifests(db, old.stage_id)).at(-1);
+      if (latest?.id !== old.id)
+        throw new AppError(
+          'EXCHANGE.STAGE_FROZEN',
+          `manifest ${old.id} was corrected already by ${latest?.id ?? '?'}: correct the latest`,
+        );
+      const state = await withScope(db, rowScope(actor), (trx) =>
+        stageState(trx, mechanism, old.stage_id),
+      );
+      const going = state.persons.filter((p) => countsForStage(p.state as PersonState));
+      const manifest = await stageManifest(actor, mechanism, state.stage, going, old.hash);
+      const hash = documentHash(manifest);
+      return db.transaction().execute(async (trx) => {
+        const manifestId = await repo.insertManifest(trx, {
+          mechanismId: mechanism.id,
+          stageId: old.stage_id,
+          kind: 'parley-manifest/1',
+          document: canonicalize(manifest)!,
+          hash,
+          requiredSigners: old.required_signers,
+          supersedes: old.id,
+          createdBy: actor.id,
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'exchange.manifest.correct', {
+            mechanismId: mechanism.id,
+            objectIds: [manifestId, old.id],
+            reason: input.reason,
+            details: { hash, supersedes: old.hash, persons: going.length },
+          }),
+        );
+        return { manifestId, hash, supersedes: old.hash, persons: going.length };
+      });
+    },
+
+    /** A manifest as a self-contained file: document, hash, required signers and signatures. */
+    async manifestFile(
+      actor: Actor,
+      input: { mechanism: string; manifestId: string },
+    ): Promise<SignedDocumentFile<unknown>> {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
+      const manifest = await repo.findManifest(db, input.manifestId);
+      if (!manifest || manifest.mechanism_id !== mechanism.id)
+        throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
+      const signatures = await repo.findSignatures(db, manifest.id);
+      await audit.record(
+        null,
+        auditEvent(actor, 'exchange.manifest.read', {
+          mechanismId: mechanism.id,
+          objectIds: [manifest.id],
+        }),
+      );
+      return {
+        kind: manifest.kind as DocumentKind,
+        document: JSON.parse(manifest.document) as unknown,
+        hash: manifest.hash,
+        requiredSigners: manifest.required_signers.map((r) => ({
+          role: r.role as SignerRole,
+          party: r.party,
+        })),
+        signatures: signatures.map((s) => ({
+          signer: s.signer,
+          role: s.role as SignerRole,
+          party: s.party_code || null,
+          keyId: s.key_id,
+          publicKey: s.public_key,
+          signedAt: s.signed_at.toISOString(),
+          signature: s.signature,
+        })),
+      };
+    },
+
+    /**
+     * Adds a signature made with a key the signer registered. The server never sees a private
+     * key: it checks the signature over the manifest's hash before keeping it.
+     */
+    async signManifest(
+      actor: Actor,
+      input: {
+        mechanism: string;
+        manifestId: string;
+        keyId: string;
+        signature: string;
+        role: SignerRole;
+        party?: string | null;
+        /** The operator's command line records a signature for the key's owner. */
+        onBehalfOf?: string;
+      },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      authorize(actor, 'exchange.sign', { mechanismId: mechanism.id });
+      const party = input.role === 'party_officer' ? (input.party ?? '').toUpperCase() : null;
+      const holds = actor.grants.some(
+        (g) => g.mechanismId === mechanism.id && g.role === input.role && g.party === party,
+      );
+      const key = await repo.findKey(db, input.keyId);
+      if (!key || key.mechanism_id !== mechanism.id || key.revoked_at)
+        throw new AppError(
+          'EXCHANGE.BAD_SIGNATURE',
+          `the key ${input.keyId} is not registered in ${mechanism.name}`,
+        );
+      const signer = actor.isSystem && input.onBehalfOf ? `user:${input.onBehalfOf}` : actor.id;
+      if (actor.isSystem && input.onBehalfOf) {
+        const owner = (await repo.findKeys(db, mechanism.id)).find((k) => k.key_id === key.key_id);
+        if (owner?.username !== input.onBehalfOf)
+          throw new AppError(
+            'EXCHANGE.BAD_SIGNATURE',
+            `the key ${key.key_id} is not ${input.onBehalfOf}'s`,
+          );
+      }
+      if (!actor.isSystem && (!holds || key.user_id !== actor.userId)) {
+        throw new AppError(
+          'ACCESS.FORBIDDEN',
+          `you sign as ${input.role}${party ? ` for ${party}` : ''} only with that role and your own key`,
+        );
+      }
+      const manifest = await repo.findManifest(db, input.manifestId);
+      if (!manifest || manifest.mechanism_id !== mechanism.id)
+        throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
+      const isValid = (() => {
+        try {
+          return verify(
+            null,
+            signingMessage(manifest.kind as DocumentKind, manifest.hash),
+            createPublicKey({
+              key: Buffer.from(key.public_key, 'base64'),
+              format: 'der',
+              type: 'spki',
+            }),
+            Buffer.from(input.signature, 'base64'),
+          );
+        } catch {
+          return false;
+        }
+      })();
+      if (!isValid)
+        throw new AppError(
+          'EXCHANGE.BAD_SIGNATURE',
+          `the signature does not verify over manifest ${manifest.hash}`,
+        );
+      await db.transaction().execute(async (trx) => {
+        const existing = await repo.findSignatures(trx, manifest.id);
+        if (existing.some((s) => s.role === input.role && (s.party_code || null) === party))
+          throw new AppError(
+            'EXCHANGE.BAD_SIGNATURE',
+            `the manifest is signed as ${input.role}${party ? ` for ${party}` : ''} already`,
+          );
+        await repo.insertSignature(trx, {
+          manifestId: manifest.id,
+          signer,
+          role: input.role,
+          party,
+          keyId: key.key_id,
+          signature: input.signature,
+          signedAt: clock(),
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'exchange.manifest.sign', {
+            mechanismId: mechanism.id,
+            objectIds: [manifest.id, key.key_id],
+            details: { role: input.role, party, hash: manifest.hash },
+          }),
+        );
+      });
+      return { hash: manifest.hash };
+    },
+
+    /** Verifies a stored manifest against the mechanism's registered keys. */
+    async verifyManifest(actor: Actor, input: { mechanism: string; manifestId: string }) {
+      const file = await this.manifestFile(actor, input);
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      const trusted = new Set(
+        (await repo.findKeys(db, mechanism.id)).filter((k) => !k.revoked_at).map((k) => k.key_id),
+      );
+      return verifySignedDocument(file, { trustedKeyIds: trusted });
+    },
+    /** A stage's manifest printed as PDF, with its signatures and whether it verifies. */
+    async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {
+      const file = await this.manifestFile(actor, input);
+      if (file.kind !== 'parley-manifest/1')
+        throw new AppError(
+          'EXCHANGE.NOT_FOUND',
+          `${input.manifestId} is a receipt, not a manifest`,
+        );
+      return printManifest(
+        file as SignedDocumentFile<StageManifest>,
+        await this.verifyManifest(actor, input),
+      );
+    },
+  };
+}
