@@ -1,0 +1,71 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../access/index.ts';
+import type { ReportRow } from './domain/report.ts';
+import type { ExchangesService } from './exchanges.service.ts';
+import { agreementParams, M, stageParams, type ExchangeApp } from './exchanges.schemas.ts';
+import { reportFile } from './report-file.ts';
+
+/** The reports of an agreement and of a stage, as JSON, CSV or XLSX. */
+export function reportRoutes(app: ExchangeApp, exchanges: ExchangesService): void {
+  app.get(
+    `${M}/agreements/:agreement/report`,
+    {
+      config: { rule: 'exchange.read' },
+      schema: {
+        tags: ['exchanges'],
+        description:
+          'What each side asked for and got, persons by category and state, stages and their parity, open disputes: JSON, CSV or XLSX.',
+        params: agreementParams,
+        querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const rows = await exchanges.report(actorOf(request), request.params);
+      const { format } = request.query;
+      if (format === 'json') return { rows };
+      return sendReport(reply, rows, format, 'report');
+    },
+  );
+
+  app.get(
+    `${M}/stages/:stage/report`,
+    {
+      config: { rule: 'exchange.read' },
+      schema: {
+        tags: ['exchanges'],
+        description:
+          "One stage's report: persons by category and state, parity, surplus, who was returned, open disputes: JSON, CSV or XLSX.",
+        params: stageParams,
+        querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const report = await exchanges.stageReport(actorOf(request), {
+        mechanism: request.params.mechanism,
+        stageId: request.params.stage,
+      });
+      const { format } = request.query;
+      if (format === 'json') return report;
+      return sendReport(reply, report.rows, format, `stage-${report.stage.number}-report`);
+    },
+  );
+}
+
+/** A report as a file to download. */
+async function sendReport(
+  reply: FastifyReply,
+  rows: readonly ReportRow[],
+  format: 'csv' | 'xlsx',
+  name: string,
+) {
+  return reply
+    .header(
+      'content-type',
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    .header('content-disposition', `attachment; filename="${name}.${format}"`)
+    .send(await reportFile(rows, format));
+}
