@@ -1,20 +1,9 @@
-import {
-  Button,
-  Card,
-  Collapse,
-  Group,
-  NumberInput,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Group, NumberInput, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
+import { FoldingForm } from './FoldingForm.tsx';
 import { useAddRound } from './talks.api.ts';
 
 const lines = (text: string) =>
@@ -59,86 +48,72 @@ export function AddRoundForm() {
     );
   };
   return (
-    <Stack gap="xs">
-      <Group>
-        <Button variant="default" onClick={toggle} aria-expanded={opened}>
-          {t('talks.rounds.add')}
-        </Button>
+    <FoldingForm
+      title={t('talks.rounds.add')}
+      opened={opened}
+      onToggle={toggle}
+      onSubmit={submit}
+      saved={add.isSuccess ? t('talks.rounds.added', { number: add.data.number }) : null}
+      error={add.error}
+      isSaving={add.isPending}
+      saveLabel={t('talks.rounds.saveNew')}
+    >
+      <Group grow align="flex-start">
+        <TextInput
+          type="date"
+          label={t('talks.rounds.date')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t('talks.rounds.venue')}
+          value={venue}
+          onChange={(e) => setVenue(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t('talks.rounds.mediators')}
+          description={t('talks.rounds.mediatorsHelp')}
+          value={mediators}
+          onChange={(e) => setMediators(e.currentTarget.value)}
+        />
       </Group>
-      {add.isSuccess && !opened && (
-        <SuccessAlert title={t('talks.rounds.added', { number: add.data.number })} />
-      )}
-      <Collapse expanded={opened}>
-        <Card withBorder component="form" onSubmit={submit}>
-          <Stack>
-            <Title order={2} size="h4">
-              {t('talks.rounds.add')}
-            </Title>
-            <Group grow align="flex-start">
-              <TextInput
-                type="date"
-                label={t('talks.rounds.date')}
-                value={date}
-                onChange={(e) => setDate(e.currentTarget.value)}
-                required
-              />
-              <TextInput
-                label={t('talks.rounds.venue')}
-                value={venue}
-                onChange={(e) => setVenue(e.currentTarget.value)}
-                required
-              />
-              <TextInput
-                label={t('talks.rounds.mediators')}
-                description={t('talks.rounds.mediatorsHelp')}
-                value={mediators}
-                onChange={(e) => setMediators(e.currentTarget.value)}
-              />
-            </Group>
-            <Group grow align="flex-start">
-              {mechanism.parties.map((party, i) => (
-                <TextInput
-                  key={party}
-                  label={t('talks.rounds.headOf', { party })}
-                  value={heads[i] ?? ''}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    setHeads((all) => all.map((h, j) => (j === i ? value : h)));
-                  }}
-                />
-              ))}
-              <NumberInput
-                label={t('talks.rounds.durationMinutes')}
-                value={duration}
-                onChange={setDuration}
-                min={1}
-                allowDecimal={false}
-              />
-            </Group>
-            <Textarea
-              label={t('talks.rounds.outcomes')}
-              description={t('talks.rounds.outcomesHelp')}
-              value={outcomes}
-              onChange={(e) => setOutcomes(e.currentTarget.value)}
-              autosize
-              minRows={2}
-            />
-            <Textarea
-              label={t('talks.rounds.summary')}
-              value={summary}
-              onChange={(e) => setSummary(e.currentTarget.value)}
-              autosize
-              minRows={2}
-            />
-            <ErrorAlert error={add.error} />
-            <Group>
-              <Button type="submit" loading={add.isPending}>
-                {t('talks.rounds.saveNew')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-      </Collapse>
-    </Stack>
+      <Group grow align="flex-start">
+        {mechanism.parties.map((party, i) => (
+          <TextInput
+            key={party}
+            label={t('talks.rounds.headOf', { party })}
+            value={heads[i] ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setHeads((all) => all.map((h, j) => (j === i ? value : h)));
+            }}
+          />
+        ))}
+        <NumberInput
+          label={t('talks.rounds.durationMinutes')}
+          value={duration}
+          onChange={setDuration}
+          min={1}
+          allowDecimal={false}
+        />
+      </Group>
+      <Textarea
+        label={t('talks.rounds.outcomes')}
+        description={t('talks.rounds.outcomesHelp')}
+        value={outcomes}
+        onChange={(e) => setOutcomes(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={t('talks.rounds.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+    </FoldingForm>
   );
 }

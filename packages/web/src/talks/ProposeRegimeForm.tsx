@@ -1,23 +1,9 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Collapse,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Radio,
-  Select,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Checkbox, Group, MultiSelect, NumberInput, Radio, Select, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
+import { FoldingForm } from './FoldingForm.tsx';
 import { useDocument, useDocuments, useProposeRegime } from './talks.api.ts';
 import { CEASEFIRE_SCOPES, type CeasefireScope } from './talks.types.ts';
 
@@ -121,104 +107,89 @@ export function ProposeRegimeForm() {
     );
   };
   return (
-    <Stack gap="xs">
-      <Group>
-        <Button variant="default" onClick={toggle} aria-expanded={opened}>
-          {t('talks.ceasefires.propose')}
-        </Button>
+    <FoldingForm
+      title={t('talks.ceasefires.propose')}
+      opened={opened}
+      onToggle={toggle}
+      onSubmit={submit}
+      saved={propose.isSuccess ? t('talks.ceasefires.proposed') : null}
+      error={propose.error}
+      isSaving={propose.isPending}
+      canSave={scope.length > 0}
+      saveLabel={t('talks.ceasefires.saveNew')}
+    >
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('talks.ceasefires.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+        />
+        <Select
+          label={t('talks.ceasefires.proposedBy')}
+          data={[...mechanism.parties, ...mechanism.mediators]}
+          value={proposedBy}
+          onChange={setProposedBy}
+          allowDeselect={false}
+        />
       </Group>
-      {propose.isSuccess && !opened && <SuccessAlert title={t('talks.ceasefires.proposed')} />}
-      <Collapse expanded={opened}>
-        <Card withBorder component="form" onSubmit={submit}>
-          <Stack>
-            <Title order={2} size="h4">
-              {t('talks.ceasefires.propose')}
-            </Title>
-            <Group grow align="flex-start">
-              <TextInput
-                label={t('talks.ceasefires.name')}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                required
-              />
-              <Select
-                label={t('talks.ceasefires.proposedBy')}
-                data={[...mechanism.parties, ...mechanism.mediators]}
-                value={proposedBy}
-                onChange={setProposedBy}
-                allowDeselect={false}
-              />
-            </Group>
-            <Radio.Group
-              label={t('talks.ceasefires.kind')}
-              value={kind}
-              onChange={(v) => setKind(v)}
-            >
-              <Group mt={4}>
-                <Radio value="general" label={t('talks.ceasefireKind.general')} />
-                <Radio value="local" label={t('talks.ceasefireKind.local')} />
-              </Group>
-            </Radio.Group>
-            <Checkbox.Group
-              label={t('talks.ceasefires.scope')}
-              value={scope}
-              onChange={(v) => setScope(v)}
-            >
-              <Group mt={4}>
-                {CEASEFIRE_SCOPES.map((s) => (
-                  <Checkbox key={s} value={s} label={t(`talks.scope.${s}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-            <Group grow align="flex-start">
-              <TextInput
-                label={t('talks.ceasefires.geography')}
-                value={geography}
-                onChange={(e) => setGeography(e.currentTarget.value)}
-                required
-              />
-              <TextInput
-                label={t('talks.ceasefires.sectors')}
-                description={t('talks.ceasefires.sectorsHelp')}
-                value={sectors}
-                onChange={(e) => setSectors(e.currentTarget.value)}
-              />
-            </Group>
-            <Group grow align="flex-start">
-              <TextInput
-                type="datetime-local"
-                label={t('talks.ceasefires.start')}
-                value={startsAt}
-                onChange={(e) => setStartsAt(e.currentTarget.value)}
-              />
-              <NumberInput
-                label={t('talks.ceasefires.durationDays')}
-                value={durationDays}
-                onChange={setDurationDays}
-                min={1}
-                allowDecimal={false}
-              />
-              <TextInput
-                label={t('talks.ceasefires.extension')}
-                value={extension}
-                onChange={(e) => setExtension(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('talks.ceasefires.monitoring')}
-                value={monitoringBody}
-                onChange={(e) => setMonitoringBody(e.currentTarget.value)}
-              />
-            </Group>
-            <PreconditionPicker value={preconditions} onChange={setPreconditions} />
-            <ErrorAlert error={propose.error} />
-            <Group>
-              <Button type="submit" loading={propose.isPending} disabled={scope.length === 0}>
-                {t('talks.ceasefires.saveNew')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-      </Collapse>
-    </Stack>
+      <Radio.Group label={t('talks.ceasefires.kind')} value={kind} onChange={(v) => setKind(v)}>
+        <Group mt={4}>
+          <Radio value="general" label={t('talks.ceasefireKind.general')} />
+          <Radio value="local" label={t('talks.ceasefireKind.local')} />
+        </Group>
+      </Radio.Group>
+      <Checkbox.Group
+        label={t('talks.ceasefires.scope')}
+        value={scope}
+        onChange={(v) => setScope(v)}
+      >
+        <Group mt={4}>
+          {CEASEFIRE_SCOPES.map((s) => (
+            <Checkbox key={s} value={s} label={t(`talks.scope.${s}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('talks.ceasefires.geography')}
+          value={geography}
+          onChange={(e) => setGeography(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t('talks.ceasefires.sectors')}
+          description={t('talks.ceasefires.sectorsHelp')}
+          value={sectors}
+          onChange={(e) => setSectors(e.currentTarget.value)}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          type="datetime-local"
+          label={t('talks.ceasefires.start')}
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('talks.ceasefires.durationDays')}
+          value={durationDays}
+          onChange={setDurationDays}
+          min={1}
+          allowDecimal={false}
+        />
+        <TextInput
+          label={t('talks.ceasefires.extension')}
+          value={extension}
+          onChange={(e) => setExtension(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('talks.ceasefires.monitoring')}
+          value={monitoringBody}
+          onChange={(e) => setMonitoringBody(e.currentTarget.value)}
+        />
+      </Group>
+      <PreconditionPicker value={preconditions} onChange={setPreconditions} />
+    </FoldingForm>
   );
 }
