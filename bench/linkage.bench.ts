@@ -94,6 +94,7 @@ export const FEBRL_SETTINGS: LinkSettings = {
       fieldsRule(['date_of_birth']),
       {
         name: 'given-name key + birth year',
+        fields: ['given_name', 'date_of_birth'],
         key: (record) => {
           const given = record.fields.given_name;
           const year = birthYear(record);

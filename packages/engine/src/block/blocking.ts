@@ -1,18 +1,33 @@
 import type { LinkRecord } from '../link/settings.ts';
 
+/** A key of a record: a text, several texts (the record stands in each block), or none. */
+export type BlockingKey = string | readonly string[] | null;
+
 /** A blocking rule: records whose keys are equal (and not null) become candidate pairs. */
 export interface BlockingRule {
   readonly name: string;
-  readonly key: (record: LinkRecord) => string | null;
+  /**
+   * The fields the key is made of. Training learns nothing of these fields from the pairs this
+   * rule finds, since the rule chose those pairs for agreeing on them.
+   */
+  readonly fields: readonly string[];
+  readonly key: (record: LinkRecord) => BlockingKey;
+  /**
+   * Keys that split a block too big to compare whole, tried in turn: the block's records are
+   * paired within the parts that agree on the next key too.
+   */
+  readonly refinements?: readonly ((record: LinkRecord) => string | null)[];
 }
 
 /** A rule on the values of some fields, each through an optional transform; null if any is empty. */
 export function fieldsRule(
   fields: readonly string[],
   transform: (value: string, field: string) => string = (value) => value.trim().toLowerCase(),
+  refinements?: BlockingRule['refinements'],
 ): BlockingRule {
   return {
     name: fields.join(' + '),
+    fields,
     key(record) {
       const parts: string[] = [];
       for (const field of fields) {
@@ -23,6 +38,7 @@ export function fieldsRule(
       }
       return parts.join('\u0000');
     },
+    refinements,
   };
 }
 
@@ -32,8 +48,19 @@ export interface RuleReport {
   readonly blocks: number;
   /** Pairs this rule found that no earlier rule had. */
   readonly newPairs: number;
+  /** Blocks too big to compare whole that were split by a refinement key. */
+  readonly refinedBlocks: number;
+  /** Pairs of split blocks that disagree on the refinement key, so were not compared by this rule. */
+  readonly pairsSetAside: number;
+  /** Blocks still too big after every refinement: not compared at all by this rule. */
   readonly skippedBlocks: number;
   readonly skippedPairs: number;
+}
+
+/** Each record's block under a single-key rule (−1 when none): which candidates the rule holds. */
+export interface RuleKeys {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
 }
 
 /** Candidate pairs as two parallel index arrays (into the left and right lists). */
@@ -41,63 +68,217 @@ export interface CandidatePairs {
   readonly left: Int32Array;
   readonly right: Int32Array;
   readonly rules: readonly RuleReport[];
+  /** Per rule, each record's base block; null for a rule with several keys per record. */
+  readonly keys: readonly (RuleKeys | null)[];
 }
 
-/** Each record's key under a rule as a number (−1 when it has none); equal keys, equal numbers. */
-function keyIdsOf(
-  records: readonly LinkRecord[],
-  rule: BlockingRule,
-  ids: Map<string, number>,
-): Int32Array {
-  const keyIds = new Int32Array(records.length);
-  for (let index = 0; index < records.length; index++) {
-    const key = rule.key(records[index]!);
-    if (key === null) {
-      keyIds[index] = -1;
-      continue;
-    }
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
-    }
-    keyIds[index] = id;
-  }
-  return keyIds;
-}
-
-/** Records grouped by key, in list order: key k's records are members[start[k]..start[k + 1]). */
-interface Blocks {
+/** Records and their blocks: record i is in blocks ids[start[i]..start[i + 1]). */
+interface Membership {
   readonly start: Int32Array;
-  readonly members: Int32Array;
+  readonly ids: Int32Array;
 }
 
-function blocksOf(keyIds: Int32Array, keyCount: number): Blocks {
-  const start = new Int32Array(keyCount + 1);
-  for (const id of keyIds) if (id >= 0) start[id + 1]!++;
-  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const next = start.slice(0, keyCount);
-  const members = new Int32Array(start[keyCount]!);
-  keyIds.forEach((id, index) => {
-    if (id >= 0) members[next[id]!++] = index;
-  });
-  return { start, members };
-}
+/** Numbers for keys: equal keys, equal numbers, in order of first appearance. */
+class KeyNumbers {
+  private readonly numbers = new Map<string, number>();
 
-/** One rule's keys on both sides, and which of its blocks gave pairs (were not skipped). */
-interface RuleKeys {
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  readonly isPaired: Uint8Array;
-}
-
-/** Whether an earlier rule already paired l and r: they share one of its keys and that block was paired. */
-function isPairedBefore(earlier: readonly RuleKeys[], l: number, r: number): boolean {
-  for (const keys of earlier) {
-    const key = keys.left[l]!;
-    if (key >= 0 && key === keys.right[r] && keys.isPaired[key] === 1) return true;
+  numberOf(key: string): number {
+    let id = this.numbers.get(key);
+    if (id === undefined) {
+      id = this.numbers.size;
+      this.numbers.set(key, id);
+    }
+    return id;
   }
-  return false;
+
+  get size(): number {
+    return this.numbers.size;
+  }
+}
+
+function membershipOf(
+  records: readonly LinkRecord[],
+  keysOf: (record: LinkRecord, index: number) => readonly string[],
+  numbers: KeyNumbers,
+): Membership {
+  const start = new Int32Array(records.length + 1);
+  const ids: number[] = [];
+  records.forEach((record, i) => {
+    for (const key of new Set(keysOf(record, i))) ids.push(numbers.numberOf(key));
+    start[i + 1] = ids.length;
+  });
+  return { start, ids: Int32Array.from(ids) };
+}
+
+const keysOf = (key: BlockingKey): readonly string[] =>
+  key === null ? [] : typeof key === 'string' ? [key] : key;
+
+/** The number of pairs a block gives. */
+const pairsOf = (left: number, right: number, within: boolean): number =>
+  within ? (left * (left - 1)) / 2 : left * right;
+
+function countsOf(membership: Membership, size: number): Float64Array {
+  const counts = new Float64Array(size);
+  for (const id of membership.ids) counts[id]!++;
+  return counts;
+}
+
+interface RuleBlocks {
+  readonly left: Membership;
+  readonly right: Membership;
+  readonly report: Omit<RuleReport, 'newPairs'>;
+  readonly keys: RuleKeys | null;
+}
+
+/**
+ * A rule's blocks, each no bigger than `maxBlockPairs`: a block over it is split by the rule's
+ * refinement keys in turn; what is still too big is skipped and reported.
+ */
+function blocksOf(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  rule: BlockingRule,
+  maxBlockPairs: number,
+): RuleBlocks {
+  const within = right === null;
+  const base = new KeyNumbers();
+  const leftKeys = left.map((record) => keysOf(rule.key(record)));
+  const rightKeys = within ? leftKeys : right.map((record) => keysOf(rule.key(record)));
+  const isSingle = [...leftKeys, ...rightKeys].every((keys) => keys.length <= 1);
+  let current = { left: leftKeys, right: rightKeys };
+  let refinedBlocks = 0;
+  let pairsSetAside = 0;
+  for (let level = 0; ; level++) {
+    const numbers = new KeyNumbers();
+    const leftMembers = membershipOf(left, (_, i) => current.left[i]!, numbers);
+    const rightMembers = within
+      ? leftMembers
+      : membershipOf(right, (_, i) => current.right[i]!, numbers);
+    const leftCounts = countsOf(leftMembers, numbers.size);
+    const rightCounts = within ? leftCounts : countsOf(rightMembers, numbers.size);
+    const keyTexts = [...keyList(current.left), ...(within ? [] : keyList(current.right))];
+    const tooBig = new Set<string>();
+    for (const key of new Set(keyTexts)) {
+      const id = numbers.numberOf(key);
+      if (pairsOf(leftCounts[id]!, rightCounts[id]!, within) > maxBlockPairs) tooBig.add(key);
+    }
+    const refinement = rule.refinements?.[level];
+    if (tooBig.size === 0 || refinement === undefined) {
+      let blocks = 0;
+      let skippedPairs = 0;
+      const skipped = new Uint8Array(numbers.size);
+      for (let id = 0; id < numbers.size; id++) {
+        const pairs = pairsOf(leftCounts[id]!, rightCounts[id]!, within);
+        if (pairs === 0) continue;
+        if (pairs > maxBlockPairs) {
+          skipped[id] = 1;
+          skippedPairs += pairs;
+        } else blocks++;
+      }
+      const drop = (members: Membership): Membership => dropBlocks(members, skipped);
+      return {
+        left: drop(leftMembers),
+        right: within ? drop(leftMembers) : drop(rightMembers),
+        report: {
+          rule: rule.name,
+          blocks,
+          refinedBlocks,
+          pairsSetAside,
+          skippedBlocks: tooBig.size,
+          skippedPairs,
+        },
+        keys: isSingle ? baseKeysOf(leftKeys, rightKeys, base) : null,
+      };
+    }
+    refinedBlocks += tooBig.size;
+    const refine = (records: readonly LinkRecord[], keys: readonly (readonly string[])[]) =>
+      keys.map((recordKeys, i) =>
+        recordKeys.map((key) =>
+          tooBig.has(key) ? `${key}\u0001${refinement(records[i]!) ?? ''}` : key,
+        ),
+      );
+    const next = {
+      left: refine(left, current.left),
+      right: within ? [] : refine(right, current.right),
+    };
+    if (within) next.right = next.left;
+    pairsSetAside += setAside(current, next, tooBig, within);
+    current = next;
+  }
+}
+
+function keyList(keys: readonly (readonly string[])[]): string[] {
+  return keys.flat();
+}
+
+/** The pairs of the split blocks that no part holds any more. */
+function setAside(
+  before: { left: readonly (readonly string[])[]; right: readonly (readonly string[])[] },
+  after: { left: readonly (readonly string[])[]; right: readonly (readonly string[])[] },
+  split: ReadonlySet<string>,
+  within: boolean,
+): number {
+  const count = (keys: readonly (readonly string[])[]) => {
+    const counts = new Map<string, number>();
+    for (const recordKeys of keys)
+      for (const key of recordKeys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  };
+  const [beforeLeft, afterLeft] = [count(before.left), count(after.left)];
+  const [beforeRight, afterRight] = within
+    ? [beforeLeft, afterLeft]
+    : [count(before.right), count(after.right)];
+  let whole = 0;
+  for (const key of split)
+    whole += pairsOf(beforeLeft.get(key) ?? 0, beforeRight.get(key) ?? 0, within);
+  let parts = 0;
+  for (const [key, n] of afterLeft) {
+    const parent = key.slice(0, key.lastIndexOf('\u0001'));
+    if (key.includes('\u0001') && split.has(parent))
+      parts += pairsOf(n, afterRight.get(key) ?? 0, within);
+  }
+  return whole - parts;
+}
+
+function dropBlocks(members: Membership, skipped: Uint8Array): Membership {
+  const start = new Int32Array(members.start.length);
+  const ids: number[] = [];
+  for (let i = 0; i + 1 < members.start.length; i++) {
+    for (let k = members.start[i]!; k < members.start[i + 1]!; k++) {
+      if (skipped[members.ids[k]!] === 0) ids.push(members.ids[k]!);
+    }
+    start[i + 1] = ids.length;
+  }
+  return { start, ids: Int32Array.from(ids) };
+}
+
+function baseKeysOf(
+  leftKeys: readonly (readonly string[])[],
+  rightKeys: readonly (readonly string[])[],
+  numbers: KeyNumbers,
+): RuleKeys {
+  const idsOf = (keys: readonly (readonly string[])[]) =>
+    Int32Array.from(keys, (recordKeys) =>
+      recordKeys[0] === undefined ? -1 : numbers.numberOf(recordKeys[0]),
+    );
+  return { left: idsOf(leftKeys), right: idsOf(rightKeys) };
+}
+
+/** Each block's records on one side, in list order: block b's are members[start[b]..start[b + 1]). */
+function recordsByBlock(
+  members: Membership,
+  blocks: number,
+): { start: Int32Array; members: Int32Array } {
+  const start = new Int32Array(blocks + 1);
+  for (const id of members.ids) start[id + 1]!++;
+  for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
+  const next = start.slice(0, blocks);
+  const records = new Int32Array(members.ids.length);
+  for (let i = 0; i + 1 < members.start.length; i++) {
+    for (let k = members.start[i]!; k < members.start[i + 1]!; k++)
+      records[next[members.ids[k]!]!++] = i;
+  }
+  return { start, members: records };
 }
 
 /** A growing list of pairs in typed arrays: millions of pairs, without an object or boxed number each. */
@@ -126,11 +307,10 @@ class PairList {
 }
 
 /**
- * The union of the rules' candidate pairs, each pair once, in a deterministic order: rule by
- * rule, block by block in the order of their first record on the left, then by left and right
- * record. With `right` null the pairs are within `left` (i < j). Blocks over `maxBlockPairs`
- * are skipped. A pair is new when no earlier rule paired it, which the earlier rules' keys tell
- * without a set of the pairs seen.
+ * The union of the rules' candidate pairs, each pair once, in a deterministic order: by left
+ * record, then rule by rule, block by block, right record by right record. With `right` null the
+ * pairs are within `left` (i < j). Blocks over `maxBlockPairs` are split by their rule's
+ * refinements, and skipped only when still too big; the report says what each rule did.
  */
 export function candidatePairs(
   left: readonly LinkRecord[],
@@ -139,46 +319,36 @@ export function candidatePairs(
   maxBlockPairs: number,
 ): CandidatePairs {
   const within = right === null;
+  const rightSize = (right ?? left).length;
+  const ruleBlocks = rules.map((rule) => blocksOf(left, right, rule, maxBlockPairs));
+  const rightByBlock = ruleBlocks.map((blocks) => {
+    let highest = -1;
+    for (const id of blocks.right.ids) highest = Math.max(highest, id);
+    return recordsByBlock(blocks.right, highest + 1);
+  });
   const pairs = new PairList();
-  const reports: RuleReport[] = [];
-  const earlier: RuleKeys[] = [];
-  for (const rule of rules) {
-    // Keys numbered in order of first appearance on the left: the order blocks are visited in.
-    const ids = new Map<string, number>();
-    const leftKeys = keyIdsOf(left, rule, ids);
-    const rightKeys = within ? leftKeys : keyIdsOf(right, rule, ids);
-    const leftBlocks = blocksOf(leftKeys, ids.size);
-    const rightBlocks = within ? leftBlocks : blocksOf(rightKeys, ids.size);
-    const isPaired = new Uint8Array(ids.size);
-    const before = pairs.length;
-    let blocks = 0;
-    let skippedBlocks = 0;
-    let skippedPairs = 0;
-    for (let key = 0; key < ids.size; key++) {
-      const ls = leftBlocks.start[key]!;
-      const le = leftBlocks.start[key + 1]!;
-      const rs = rightBlocks.start[key]!;
-      const re = rightBlocks.start[key + 1]!;
-      const size = within ? ((le - ls) * (le - ls - 1)) / 2 : (le - ls) * (re - rs);
-      if (size === 0) continue;
-      if (size > maxBlockPairs) {
-        skippedBlocks++;
-        skippedPairs += size;
-        continue;
-      }
-      blocks++;
-      isPaired[key] = 1;
-      for (let a = ls; a < le; a++) {
-        const l = leftBlocks.members[a]!;
-        for (let b = within ? a + 1 : rs; b < re; b++) {
-          const r = rightBlocks.members[b]!;
-          if (!isPairedBefore(earlier, l, r)) pairs.push(l, r);
+  const newPairs = new Array<number>(rules.length).fill(0);
+  // seenBy[r] === l + 1 once (l, r) is a pair: every pair once, with no set of the pairs seen.
+  const seenBy = new Int32Array(rightSize);
+  for (let l = 0; l < left.length; l++) {
+    ruleBlocks.forEach(({ left: members }, r) => {
+      const byBlock = rightByBlock[r]!;
+      for (let k = members.start[l]!; k < members.start[l + 1]!; k++) {
+        const block = members.ids[k]!;
+        if (block + 1 >= byBlock.start.length) continue;
+        for (let m = byBlock.start[block]!; m < byBlock.start[block + 1]!; m++) {
+          const other = byBlock.members[m]!;
+          if ((within && other <= l) || seenBy[other] === l + 1) continue;
+          seenBy[other] = l + 1;
+          pairs.push(l, other);
+          newPairs[r]!++;
         }
       }
-    }
-    earlier.push({ left: leftKeys, right: rightKeys, isPaired });
-    const newPairs = pairs.length - before;
-    reports.push({ rule: rule.name, blocks, newPairs, skippedBlocks, skippedPairs });
+    });
   }
-  return { ...pairs.toArrays(), rules: reports };
+  return {
+    ...pairs.toArrays(),
+    rules: ruleBlocks.map(({ report }, r) => ({ ...report, newPairs: newPairs[r]! })),
+    keys: ruleBlocks.map(({ keys }) => keys),
+  };
 }

@@ -14,13 +14,28 @@ const labelOf = (setting: ComparisonSetting, a: string | null, b: string | null)
 
 describe('name comparison', () => {
   const surname: ComparisonSetting = { field: 'surname', kind: 'surname' };
-  it('grades exact, equivalent, similar, initial and different names', () => {
-    expect(labelOf(surname, 'Shevchenko', ' shevchenko ')).toBe('exact');
-    expect(labelOf(surname, 'Шевченко', 'Shevchenko')).toBe('equivalent (same name key)');
-    expect(labelOf(surname, 'Ivanova', 'Ivanov')).toBe('equivalent (same name key)');
-    expect(labelOf(surname, 'martinez', 'martinex')).toBe('Jaro-Winkler ≥ 0.92');
+  it('grades the same name, forms, typos, similar, initial and different names', () => {
+    expect(labelOf(surname, 'Shevchenko', ' shevchenko ')).toBe('same name');
+    expect(labelOf(surname, 'Шевченко', 'Shevchenko')).toBe('same name');
+    expect(labelOf(surname, 'Ivanova', 'Ivanov')).toBe('same name');
+    expect(labelOf(surname, 'Олійник', 'Олейник')).toBe('Ukrainian or Russian form');
+    expect(labelOf(surname, 'Слюсар', 'Slesar')).toBe('Ukrainian or Russian form');
+    expect(labelOf(surname, 'Кравченко', 'Krmavchenko')).toBe('one letter off');
+    expect(labelOf(surname, 'martinez', 'martinesz')).toBe('one letter off');
+    expect(labelOf(surname, 'Ткаченко', 'Tacasenko')).toBe('Jaro-Winkler ≥ 0.8');
     expect(labelOf({ field: 'g', kind: 'given-name' }, 'J.', 'john')).toBe('initial only');
     expect(labelOf(surname, 'smith', 'kowalczyk')).toBe('different');
+  });
+
+  it('meets a given name or a patronymic in its Ukrainian, Russian and Latin forms', () => {
+    const given: ComparisonSetting = { field: 'g', kind: 'given-name' };
+    const patronymic: ComparisonSetting = { field: 'p', kind: 'patronymic' };
+    expect(labelOf(given, 'Олександр', 'Aleksandr')).toBe('same name');
+    expect(labelOf(given, 'Олександр', 'Александр')).toBe('same name');
+    expect(labelOf(given, 'Єгор', 'Остап')).toBe('different');
+    expect(labelOf(patronymic, 'Миколайович', 'Николаевич')).toBe('same name');
+    expect(labelOf(patronymic, 'Сергійович', 'Sergeevich')).toBe('same name');
+    expect(labelOf(patronymic, 'Сергійович', 'Петрович')).toBe('different');
   });
   it('treats a missing or blank value as missing, not as disagreement', () => {
     expect(labelOf(surname, null, 'smith')).toBe('missing');
@@ -33,14 +48,19 @@ describe('date comparison', () => {
     DATE_LEVELS[compareDates(parsePartialDate(a)!, parsePartialDate(b)!)]!;
   it('grades the kinds of date disagreement', () => {
     expect(level('1950-03-12', '1950-03-12')).toBe('exact');
-    expect(level('1950', '1950-03-12')).toBe('partial: agree as far as both are known');
-    expect(level('1950-03', '1950-03-12')).toBe('partial: agree as far as both are known');
+    expect(level('1950', '1950-03-12')).toBe('same year, month unknown');
+    expect(level('1950-03', '1950-03-12')).toBe('same year and month, day unknown');
     expect(level('1950-03-12', '1950-12-03')).toBe('day and month swapped');
     expect(level('1950-03-12', '1950-03-17')).toBe('one digit off');
     expect(level('1950-03-12', '1951-03-12')).toBe('one digit off');
     expect(level('1949-03-12', '1950-03-12')).toBe('year ±1, same month and day');
-    expect(level('1950-03-12', '1950-07-28')).toBe('same year');
+    expect(level('1950-03-12', '1950-07-28')).toBe('same year, another month or day');
     expect(level('1950-03-12', '1971-07-28')).toBe('different');
+  });
+  it('never takes two years alike for an exact date, nor a digit off in a year alone', () => {
+    expect(level('1991', '1991')).toBe('same year, month unknown');
+    expect(level('1991-05', '1991-05')).toBe('same year and month, day unknown');
+    expect(level('1991', '1981')).toBe('different');
   });
   it('reads impossible but informative dates, and refuses unreadable ones', () => {
     expect(parsePartialDate('1950-13-01')).toEqual({
@@ -57,6 +77,8 @@ describe('identifier and token comparisons', () => {
   it('grades identifiers as exact, one edit or different', () => {
     const id: ComparisonSetting = { field: 'id', kind: 'identifier' };
     expect(labelOf(id, 'AB-123', 'ab123')).toBe('exact');
+    expect(labelOf(id, 'АБ-123456', 'AB123456')).toBe('exact');
+    expect(labelOf(id, 'ВК 654321', 'BK654321')).toBe('exact');
     expect(labelOf(id, '5304218', '5304281')).toBe('one edit');
     expect(labelOf(id, '5304218', '530421')).toBe('one edit');
     expect(labelOf(id, '5304218', '9999999')).toBe('different');
@@ -81,6 +103,7 @@ describe('comparison levels', () => {
     { field: 'f', kind: 'name' },
     { field: 'f', kind: 'given-name' },
     { field: 'f', kind: 'surname' },
+    { field: 'f', kind: 'patronymic' },
     { field: 'f', kind: 'date' },
     { field: 'f', kind: 'identifier' },
     { field: 'f', kind: 'tokens' },

@@ -1,9 +1,22 @@
-import { givenNameKey, nameKey, surnameKey } from '../names/name-key.ts';
+import {
+  givenNameFrequencies,
+  patronymicFrequencies,
+  surnameFrequencies,
+  type NamePrior,
+} from '../names/name-frequencies.ts';
+import { givenNameKey, nameKey, surnameFormKey, surnameKey } from '../names/name-key.ts';
+import { patronymicKey } from '../names/patronymic.ts';
 import { normaliseText } from '../normalise/normalise-text.ts';
-import { compareDates, DATE_LEVELS, parsePartialDate, type PartialDate } from './dates.ts';
+import {
+  compareDates,
+  DATE_LEVEL_CODES,
+  DATE_LEVELS,
+  parsePartialDate,
+  type PartialDate,
+} from './dates.ts';
 import { isWithinOneEdit } from './edits.ts';
 import { encodeText, type EncodedText, jaroWinklerEncoded } from './jaro-winkler.ts';
-import type { ComparatorKind, Comparison } from './levels.ts';
+import { type ComparatorKind, type Comparison, type Evidence, proportions } from './levels.ts';
 import { tokenComparison } from './tokens.ts';
 
 /** How one field is compared: the settings a user writes. */
@@ -14,7 +27,7 @@ export interface ComparisonSetting {
   readonly jaroWinklerThresholds?: readonly number[];
   /** Tokens: word-similarity thresholds, highest first (default 0.8, 0.5). */
   readonly similarityThresholds?: readonly number[];
-  /** Adjust exact agreement by how common the value is (Splink's term-frequency adjustment). */
+  /** Adjust agreement by how common the value is (Splink's term-frequency adjustment). */
   readonly termFrequency?: boolean;
 }
 
@@ -26,14 +39,41 @@ const clean = (value: string | null): string | null => {
 
 interface PreparedName {
   readonly text: string;
+  /** The name's key: equal for its spellings, scripts and (surnames) gender forms. */
   readonly key: string;
+  /** Surnames: the coarser key that meets Ukrainian and Russian forms; otherwise the key. */
+  readonly formKey: string;
+  /** The key encoded for Jaro–Winkler: similarity is measured between keys, across scripts. */
   readonly encoded: EncodedText;
 }
 
-const NAME_KEYS: Record<string, (text: string) => string> = {
-  name: nameKey,
-  'given-name': givenNameKey,
-  surname: surnameKey,
+type NameKind = 'name' | 'given-name' | 'surname' | 'patronymic';
+
+/** Per kind of name: its key, its prior frequencies, and its levels' priors. */
+interface NameModel {
+  readonly key: (text: string) => string;
+  readonly frequencies?: () => NamePrior;
+  /** Whether the level 'Ukrainian or Russian form' exists (surnames). */
+  readonly hasForms: boolean;
+  /** Whether the level 'initial only' exists. */
+  readonly hasInitials: boolean;
+}
+
+const NAME_MODELS: Record<NameKind, NameModel> = {
+  name: { key: nameKey, hasForms: false, hasInitials: true },
+  'given-name': {
+    key: givenNameKey,
+    frequencies: givenNameFrequencies,
+    hasForms: false,
+    hasInitials: true,
+  },
+  surname: { key: surnameKey, frequencies: surnameFrequencies, hasForms: true, hasInitials: false },
+  patronymic: {
+    key: patronymicKey,
+    frequencies: patronymicFrequencies,
+    hasForms: false,
+    hasInitials: true,
+  },
 };
 
 function isInitialOf(initial: string, name: string): boolean {
@@ -41,48 +81,133 @@ function isInitialOf(initial: string, name: string): boolean {
   return letter.length === 1 && name.startsWith(letter);
 }
 
+interface LevelSpec {
+  readonly label: string;
+  readonly code: string;
+  readonly evidence: Evidence;
+  readonly m: number;
+  readonly u: number;
+}
+
+function specsOf(specs: readonly LevelSpec[]) {
+  return {
+    levels: specs.map((spec) => spec.label),
+    codes: specs.map((spec) => spec.code),
+    evidence: specs.map((spec) => spec.evidence),
+    prior: { m: proportions(specs.map((s) => s.m)), u: proportions(specs.map((s) => s.u)) },
+  };
+}
+
+// The priors of name levels: most true pairs write the same name (in some script or spelling);
+// a few carry a typo; fewer still a different name. Two different persons share a surname about
+// once in 300 pairs, a given name once in 25 (term frequencies refine both).
+function nameLevels(model: NameModel, thresholds: readonly number[]): LevelSpec[] {
+  const specs: LevelSpec[] = [{ label: 'same name', code: 'same', evidence: 1, m: 0.88, u: 0.01 }];
+  if (model.hasForms) {
+    specs.push({
+      label: 'Ukrainian or Russian form',
+      code: 'form',
+      evidence: 1,
+      m: 0.03,
+      u: 0.002,
+    });
+  }
+  specs.push({ label: 'one letter off', code: 'one-letter', evidence: 0, m: 0.04, u: 0.002 });
+  thresholds.forEach((threshold, i) =>
+    specs.push({
+      label: `Jaro-Winkler ≥ ${threshold}`,
+      code: `jw-${threshold}`,
+      evidence: 0,
+      m: i === 0 ? 0.04 : 0.02,
+      u: i === 0 ? 0.005 : 0.03,
+    }),
+  );
+  if (model.hasInitials) {
+    specs.push({ label: 'initial only', code: 'initial', evidence: 0, m: 0.005, u: 0.005 });
+  }
+  specs.push({ label: 'different', code: 'different', evidence: -1, m: 0.025, u: 0.95 });
+  return specs;
+}
+
 function nameComparison(
   field: string,
-  kind: 'name' | 'given-name' | 'surname',
+  kind: NameKind,
   thresholds: readonly number[],
 ): Comparison<PreparedName> {
-  const keyOf = NAME_KEYS[kind] ?? nameKey;
-  const jwLevels = thresholds.map((t) => `Jaro-Winkler ≥ ${t}`);
-  const initialLevel = 2 + thresholds.length;
+  const model = NAME_MODELS[kind];
+  const specs = nameLevels(model, thresholds);
+  const formLevel = model.hasForms ? 1 : -1;
+  const oneLetterLevel = formLevel + (model.hasForms ? 1 : 2);
+  const firstSimilar = oneLetterLevel + 1;
+  const initialLevel = firstSimilar + thresholds.length;
+  const differentLevel = specs.length - 1;
   // Names repeat across records; their keys are costly, so each distinct name is keyed once.
   const keys = new Map<string, string>();
   return {
     field,
     kind,
-    levels: ['exact', 'equivalent (same name key)', ...jwLevels, 'initial only', 'different'],
+    ...specsOf(specs),
     exactLevel: 0,
+    termPrior: model.frequencies?.(),
     prepare(value) {
       const text = clean(value);
       if (text === null) return null;
       let key = keys.get(text);
       if (key === undefined) {
-        key = keyOf(text);
+        key = model.key(text);
         keys.set(text, key);
       }
-      return { text, key, encoded: encodeText(text) };
+      if (key.length === 0) return null;
+      const formKey = model.hasForms ? surnameFormKey(text) : key;
+      return { text, key, formKey, encoded: encodeText(key) };
     },
     compare(a, b) {
-      if (a.text === b.text) return 0;
-      if (a.key.length > 0 && a.key === b.key) return 1;
+      if (a.key === b.key) return 0;
+      if (formLevel >= 0 && a.formKey === b.formKey) return formLevel;
+      // A typo in a short name changes too much of it to say it is the same name.
+      if (a.key.length >= 4 && b.key.length >= 4 && isWithinOneEdit(a.key, b.key)) {
+        return oneLetterLevel;
+      }
       const similarity = jaroWinklerEncoded(a.encoded, b.encoded);
-      for (let i = 0; i < thresholds.length; i++) if (similarity >= thresholds[i]!) return 2 + i;
-      if (isInitialOf(a.text, b.text) || isInitialOf(b.text, a.text)) return initialLevel;
-      return initialLevel + 1;
+      for (let i = 0; i < thresholds.length; i++) {
+        if (similarity >= thresholds[i]!) return firstSimilar + i;
+      }
+      if (model.hasInitials && (isInitialOf(a.text, b.text) || isInitialOf(b.text, a.text))) {
+        return initialLevel;
+      }
+      return differentLevel;
     },
-    termOf: (prepared) => prepared.text,
+    termOf: (prepared) => prepared.key,
   };
 }
+
+// Dates: a true pair's dates mostly agree; errors swap day and month, change a digit or a year.
+// Two persons share a full date of birth about once in 15,000 pairs, a year once in 40.
+const DATE_PRIOR: readonly [number, number][] = [
+  [0.82, 7e-5],
+  [0.02, 1e-3],
+  [0.05, 2.5e-3],
+  [0.015, 3e-5],
+  [0.03, 6e-4],
+  [0.01, 1.4e-4],
+  [0.015, 0.024],
+  [0.02, 0.97],
+];
+const DATE_EVIDENCE: readonly Evidence[] = [1, 1, 1, 0, 0, 0, 0, -1];
 
 function dateComparison(field: string): Comparison<PartialDate> {
   return {
     field,
     kind: 'date',
-    levels: DATE_LEVELS,
+    ...specsOf(
+      DATE_LEVELS.map((label, i) => ({
+        label,
+        code: DATE_LEVEL_CODES[i]!,
+        evidence: DATE_EVIDENCE[i]!,
+        m: DATE_PRIOR[i]![0],
+        u: DATE_PRIOR[i]![1],
+      })),
+    ),
     exactLevel: 0,
     prepare: (value) => (value === null ? null : parsePartialDate(value)),
     compare: compareDates,
@@ -90,16 +215,31 @@ function dateComparison(field: string): Comparison<PartialDate> {
   };
 }
 
-const compactIdentifier = (value: string | null): string | null => {
-  const text = clean(value)?.replace(/[\s\-./]/g, '');
-  return text === undefined || text.length === 0 ? null : text;
-};
+// Cyrillic letters of document series as the Latin letters a clerk copying them writes.
+const SERIES_LETTERS: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'b', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', і: 'i', й: 'i',
+  к: 'k', л: 'l', м: 'm', н: 'h', о: 'o', п: 'p', р: 'p', с: 'c', т: 't', у: 'y', ф: 'f',
+  х: 'x', ц: 'c', ч: 'ch', ш: 'sh', щ: 'sch', ю: 'yu', я: 'ya', є: 'e', ї: 'i',
+}; // prettier-ignore
+
+/** An identifier without separators, its Cyrillic series letters as Latin look-alikes. */
+export function compactIdentifier(value: string | null): string | null {
+  const text = clean(value)?.replace(/[\s\-./№#]/g, '');
+  if (text === undefined || text.length === 0) return null;
+  let out = '';
+  for (const ch of text) out += SERIES_LETTERS[ch] ?? ch;
+  return out;
+}
 
 function identifierComparison(field: string): Comparison<string> {
   return {
     field,
     kind: 'identifier',
-    levels: ['exact', 'one edit', 'different'],
+    ...specsOf([
+      { label: 'exact', code: 'exact', evidence: 1, m: 0.85, u: 1e-5 },
+      { label: 'one edit', code: 'one-edit', evidence: 0, m: 0.05, u: 1e-4 },
+      { label: 'different', code: 'different', evidence: -1, m: 0.1, u: 0.9999 },
+    ]),
     exactLevel: 0,
     prepare: compactIdentifier,
     compare: (a, b) => (a === b ? 0 : isWithinOneEdit(a, b) ? 1 : 2),
@@ -111,7 +251,10 @@ function exactComparison(field: string): Comparison<string> {
   return {
     field,
     kind: 'exact',
-    levels: ['exact', 'different'],
+    ...specsOf([
+      { label: 'exact', code: 'exact', evidence: 0, m: 0.98, u: 0.5 },
+      { label: 'different', code: 'different', evidence: -1, m: 0.02, u: 0.5 },
+    ]),
     exactLevel: 0,
     prepare: clean,
     compare: (a, b) => (a === b ? 0 : 1),
@@ -125,6 +268,7 @@ export function buildComparison(setting: ComparisonSetting): Comparison {
     case 'name':
     case 'given-name':
     case 'surname':
+    case 'patronymic':
       return nameComparison(
         setting.field,
         setting.kind,

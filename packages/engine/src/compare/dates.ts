@@ -30,22 +30,42 @@ export function parsePartialDate(text: string): PartialDate | null {
 /** The levels of the date comparison, strongest first. */
 export const DATE_LEVELS = [
   'exact',
-  'partial: agree as far as both are known',
+  'same year and month, day unknown',
+  'same year, month unknown',
   'day and month swapped',
   'one digit off',
   'year ±1, same month and day',
-  'same year',
+  'same year, another month or day',
   'different',
 ] as const;
 
-/** The level of two partial dates (an index into DATE_LEVELS). */
+/** Stable codes of DATE_LEVELS, for translations. */
+export const DATE_LEVEL_CODES = [
+  'exact',
+  'year-month',
+  'year',
+  'swapped',
+  'digit',
+  'year-1',
+  'same-year',
+  'different',
+] as const;
+
+/**
+ * The level of two partial dates (an index into DATE_LEVELS). Agreement counts only as far as
+ * both dates are known: two years alike ('1991' and '1991') are 'same year, month unknown', never
+ * an exact date, since a year is shared by many; a digit or a year off counts only between full
+ * dates, where it is rare by chance.
+ */
 export function compareDates(a: PartialDate, b: PartialDate): number {
-  if (a.digits === b.digits) return 0;
-  if (a.year === b.year && (a.month === null || b.month === null)) return 1;
-  if (a.year === b.year && a.month === b.month && (a.day === null || b.day === null)) return 1;
   const full = a.day !== null && b.day !== null;
-  if (full && a.year === b.year && a.month === b.day && a.day === b.month) return 2;
-  if (hammingDistance(a.digits, b.digits) === 1) return 3;
-  if (full && Math.abs(a.year - b.year) === 1 && a.month === b.month && a.day === b.day) return 4;
-  return a.year === b.year ? 5 : 6;
+  if (full && a.digits === b.digits) return 0;
+  if (a.year === b.year) {
+    if (a.month === null || b.month === null) return 2;
+    if (a.month === b.month && (a.day === null || b.day === null)) return 1;
+    if (full && a.month === b.day && a.day === b.month) return 3;
+  }
+  if (full && hammingDistance(a.digits, b.digits) === 1) return 4;
+  if (full && Math.abs(a.year - b.year) === 1 && a.month === b.month && a.day === b.day) return 5;
+  return a.year === b.year ? 6 : 7;
 }

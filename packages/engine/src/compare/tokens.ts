@@ -1,6 +1,6 @@
 import { normaliseText } from '../normalise/normalise-text.ts';
 import { encodeText, type EncodedText, jaroWinklerEncoded } from './jaro-winkler.ts';
-import type { Comparison } from './levels.ts';
+import { type Comparison, proportions } from './levels.ts';
 
 /** Free text split into words and numbers, e.g. a unit '3rd Battalion 72 Brigade'. */
 export interface PreparedTokens {
@@ -111,10 +111,18 @@ export function tokenComparison(
   thresholds: readonly number[],
 ): Comparison<PreparedTokens> {
   const different = 1 + thresholds.length;
+  // A unit or a place is often written another way, or has changed: disagreement is weak evidence.
+  const similar = thresholds.map((_, i) => (i === 0 ? 0.15 : 0.1));
   return {
     field,
     kind: 'tokens',
     levels: ['exact', ...thresholds.map((t) => `numbers agree, words similar ≥ ${t}`), 'different'],
+    codes: ['exact', ...thresholds.map((t) => `similar-${t}`), 'different'],
+    evidence: [1, ...thresholds.map(() => 0 as const), 0],
+    prior: {
+      m: proportions([0.5, ...similar, 0.25]),
+      u: proportions([0.01, ...thresholds.map(() => 0.02), 0.95]),
+    },
     exactLevel: 0,
     prepare: prepareTokens,
     compare(a, b) {

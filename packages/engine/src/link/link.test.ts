@@ -69,10 +69,12 @@ describe('linkLists', () => {
     expect(new Set(matches.map((pair) => pair.rightId)).size).toBe(matches.length);
   });
 
-  it('explains each weight as the prior plus the fields, a missing field counting 0', () => {
+  it('explains each weight as the prior, the fields and the rivals, a missing field counting 0', () => {
     const prior = Math.log2(result.model.lambda / (1 - result.model.lambda));
     for (const pair of result.pairs) {
-      const sum = pair.contributions.reduce((total, c) => total + c.weight, prior);
+      expect(pair.prior).toBeCloseTo(prior, 9);
+      expect(pair.rivals).toBeLessThanOrEqual(0);
+      const sum = pair.contributions.reduce((total, c) => total + c.weight, prior + pair.rivals);
       expect(pair.weight).toBeCloseTo(sum, 9);
       expect(Number.isFinite(pair.weight)).toBe(true);
       expect(pair.probability).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,6 @@
 import { assignOneToOne } from '../cluster/one-to-one.ts';
 import { connectedComponents } from '../cluster/components.ts';
+import { rivalryPenalties } from '../score/competition.ts';
 import { type Contribution, explainPair, probabilityOf } from '../score/score.ts';
 import type { TrainedModel } from '../train/em.ts';
 import {
@@ -17,11 +18,15 @@ import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.
 export interface LinkedPair {
   readonly leftId: string;
   readonly rightId: string;
-  /** The match weight in bits: log2 of the Bayes factor, prior included. */
+  /** The match weight in bits: log2 of the posterior odds (prior, fields and rivals included). */
   readonly weight: number;
   readonly probability: number;
   readonly decision: 'match' | 'possible';
   readonly contributions: readonly Contribution[];
+  /** The prior's part of the weight: how likely any two records are to match, in bits. */
+  readonly prior: number;
+  /** What other candidates of either record take from the weight, in bits (≤ 0; 0 within a list). */
+  readonly rivals: number;
 }
 
 /** The result of linking two lists. */
@@ -35,12 +40,13 @@ export interface LinkResult {
 /** The rows a reviewer sees, strongest first: the matches (isMatch[i] = 1) and the possible pairs. */
 function rowsOf(
   scored: ScoredCandidates,
+  weights: Float64Array,
   left: readonly LinkRecord[],
   right: readonly LinkRecord[],
   isMatch: Uint8Array,
   possibleWeight: number,
 ): LinkedPair[] {
-  const { candidates, weights } = scored;
+  const { candidates } = scored;
   const order: number[] = [];
   for (let i = 0; i < weights.length; i++) {
     if (isMatch[i] === 1 || weights[i]! >= possibleWeight) order.push(i);
@@ -53,6 +59,8 @@ function rowsOf(
     probability: probabilityOf(weights[i]!),
     decision: isMatch[i] === 1 ? 'match' : 'possible',
     contributions: explainPair(scored.model, scored.table, scored.levels, scored.adjustments, i),
+    prior: scored.table.prior,
+    rivals: weights[i]! - scored.weights[i]!,
   }));
 }
 
@@ -63,10 +71,25 @@ function linkScored(
   settings: LinkSettings,
 ): LinkResult {
   const resolved = resolveSettings(settings);
-  const { candidates, weights } = scored;
+  const { candidates } = scored;
+  const penalties = rivalryPenalties(
+    candidates.left,
+    candidates.right,
+    scored.weights,
+    left.length,
+    right.length,
+  );
+  const weights = scored.weights.map((weight, i) => weight + penalties[i]!);
   const matchWeight = weightOfProbability(resolved.match);
   const assigned = assignOneToOne(candidates.left, candidates.right, weights, matchWeight);
-  const pairs = rowsOf(scored, left, right, assigned, weightOfProbability(resolved.possible));
+  const pairs = rowsOf(
+    scored,
+    weights,
+    left,
+    right,
+    assigned,
+    weightOfProbability(resolved.possible),
+  );
   return { pairs, model: scored.model, blocking: scored.blocking };
 }
 
@@ -120,6 +143,7 @@ function dedupeScored(
   );
   const pairs = rowsOf(
     scored,
+    weights,
     records,
     records,
     Uint8Array.from(weights, (weight) => (weight >= duplicateWeight ? 1 : 0)),

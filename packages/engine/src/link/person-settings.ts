@@ -1,6 +1,8 @@
-import { fieldsRule } from '../block/blocking.ts';
-import { givenNameKey, surnameKey } from '../names/name-key.ts';
-import type { LinkSettings } from './settings.ts';
+import type { BlockingRule } from '../block/blocking.ts';
+import { compactIdentifier } from '../compare/comparators.ts';
+import { givenNameKey, surnameFormKey, surnameKey } from '../names/name-key.ts';
+import { patronymicKey } from '../names/patronymic.ts';
+import type { LinkRecord, LinkSettings } from './settings.ts';
 
 /** A key computed once per distinct text: lists repeat their names thousands of times. */
 function cached(key: (text: string) => string): (text: string) => string {
@@ -15,43 +17,118 @@ function cached(key: (text: string) => string): (text: string) => string {
   };
 }
 
+/** The text with each one of its letters left out in turn, and whole: a typo meets the original. */
+function deletions(text: string): string[] {
+  const variants = [text];
+  for (let i = 0; i < text.length; i++) variants.push(text.slice(0, i) + text.slice(i + 1));
+  return variants;
+}
+
+const birthYearOf = (date: string | null | undefined): string | null =>
+  date && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
+
+/** The blocking rules for persons: keys that a typo, another script or a missing field survive. */
+function personRules(): BlockingRule[] {
+  const surnameKeyOf = cached(surnameKey);
+  const formKeyOf = cached(surnameFormKey);
+  const givenKeyOf = cached(givenNameKey);
+  const patronymicKeyOf = cached(patronymicKey);
+  const field = (name: string, key: (text: string) => string) => (record: LinkRecord) => {
+    const value = record.fields[name];
+    if (value === null || value === undefined) return null;
+    const text = key(value);
+    return text.length === 0 ? null : text;
+  };
+  const surname = field('surname', surnameKeyOf);
+  const surnameForm = field('surname', formKeyOf);
+  const given = field('given_name', givenKeyOf);
+  const patronymic = field('patronymic', patronymicKeyOf);
+  const birthYear = (record: LinkRecord) => birthYearOf(record.fields.date_of_birth);
+  const birthDecade = (record: LinkRecord) => birthYear(record)?.slice(0, 3) ?? null;
+  const initial = (key: (record: LinkRecord) => string | null) => (record: LinkRecord) =>
+    key(record)?.slice(0, 1) ?? null;
+  const both =
+    (a: (record: LinkRecord) => string | null, b: (record: LinkRecord) => string | null) =>
+    (record: LinkRecord) => {
+      const first = a(record);
+      const second = first === null ? null : b(record);
+      return second === null ? null : `${first}|${second}`;
+    };
+  return [
+    {
+      name: 'surname key',
+      fields: ['surname'],
+      key: surname,
+      refinements: [given, birthYear],
+    },
+    {
+      name: 'date of birth',
+      fields: ['date_of_birth'],
+      // Only a full date: a year or a month alone is shared by too many.
+      key: (record) => {
+        const date = record.fields.date_of_birth;
+        return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+      },
+      refinements: [initial(given), initial(surname)],
+    },
+    {
+      name: 'service number',
+      fields: ['service_number'],
+      key: (record) => compactIdentifier(record.fields.service_number ?? null),
+    },
+    {
+      name: 'given-name key + birth year',
+      fields: ['given_name', 'date_of_birth'],
+      key: both(given, birthYear),
+      refinements: [initial(surnameForm), initial(patronymic)],
+    },
+    {
+      name: 'given-name key + patronymic key',
+      fields: ['given_name', 'patronymic'],
+      key: both(given, patronymic),
+      refinements: [birthDecade, initial(surnameForm)],
+    },
+    {
+      name: 'surname form key + given-name key',
+      fields: ['surname', 'given_name'],
+      key: both(surnameForm, given),
+      refinements: [birthYear],
+    },
+    {
+      // A surname with one letter wrong, missing or extra meets the right one: each keeps its
+      // key with each letter left out in turn (a deletion neighbourhood), with the given name.
+      name: 'surname key within one letter + given-name key',
+      fields: ['surname', 'given_name'],
+      key: (record) => {
+        const key = surname(record);
+        const name = key === null ? null : given(record);
+        return name === null ? null : deletions(key!).map((variant) => `${variant}|${name}`);
+      },
+      refinements: [birthYear],
+    },
+  ];
+}
+
 /**
  * The settings for lists of persons in Parley's list format (field names are its columns):
  * names across scripts and their Ukrainian/Russian forms, partial dates, service numbers, units;
- * blocking on the surname key, the date of birth, the given-name key with the birth year, and
- * the service number.
+ * blocking on keys that survive a typo, another script, or a missing date or patronymic.
  */
 export function personListSettings(
   thresholds: { match?: number; possible?: number; duplicate?: number } = {},
 ): LinkSettings {
-  const surnameKeyOf = cached(surnameKey);
-  const givenNameKeyOf = cached(givenNameKey);
   return {
     comparisons: [
       { field: 'surname', kind: 'surname', termFrequency: true },
-      { field: 'given_name', kind: 'given-name' },
-      { field: 'patronymic', kind: 'name' },
+      { field: 'given_name', kind: 'given-name', termFrequency: true },
+      { field: 'patronymic', kind: 'patronymic', termFrequency: true },
       { field: 'date_of_birth', kind: 'date' },
-      { field: 'service_number', kind: 'identifier' },
+      { field: 'service_number', kind: 'identifier', termFrequency: true },
       { field: 'unit', kind: 'tokens' },
       { field: 'place_of_birth', kind: 'tokens' },
       { field: 'sex', kind: 'exact' },
     ],
-    blocking: {
-      rules: [
-        fieldsRule(['surname'], (value) => surnameKeyOf(value)),
-        fieldsRule(['date_of_birth']),
-        {
-          name: 'given-name key + birth year',
-          key: (record) => {
-            const given = record.fields.given_name;
-            const birth = record.fields.date_of_birth;
-            return given && birth ? `${givenNameKeyOf(given)}|${birth.slice(0, 4)}` : null;
-          },
-        },
-        fieldsRule(['service_number'], (value) => value.replace(/[\s-]/g, '').toUpperCase()),
-      ],
-    },
+    blocking: { rules: personRules() },
     thresholds,
   };
 }

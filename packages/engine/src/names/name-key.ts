@@ -65,3 +65,22 @@ function masculineOf(word: string): string {
 export function surnameKey(text: string): string {
   return skeletonWords(text).map(masculineOf).join(' ');
 }
+
+/**
+ * A coarser surname key that also meets the Ukrainian and Russian forms of one surname, which
+ * differ in their vowels (Олійник/Олейник, Білий/Белый, Чорний/Черный, Слюсар/Слесарь): the
+ * surname key's consonants, after its first letter, each run once.
+ */
+export function surnameFormKey(text: string): string {
+  return surnameKey(text)
+    .split(' ')
+    .map((word) => {
+      let out = word.slice(0, 1);
+      for (let i = 1; i < word.length; i++) {
+        const ch = word[i]!;
+        if (!VOWELS.has(ch) && ch !== out[out.length - 1]) out += ch;
+      }
+      return out;
+    })
+    .join(' ');
+}

@@ -92,7 +92,17 @@ const LATIN_FOLD: ReadonlyMap<string, string> = new Map([
 
 // Marks inside a word that never separate words: the apostrophe (already unified), romanised
 // hard and soft signs, quotation marks used for them, the BGN/PCGN middle dot.
-const IGNORABLE: ReadonlySet<string> = new Set(["'", '"', '\u201C', '\u201D', '\u02BA', '·']);
+const IGNORABLE: ReadonlySet<string> = new Set([
+  "'",
+  '"',
+  '`',
+  '\u00B4',
+  '\u201C',
+  '\u201D',
+  '\u02BA',
+  '\u02B9',
+  '·',
+]);
 
 const LETTER = /\p{L}/u;
 

@@ -1,5 +1,5 @@
 import { MISSING } from '../compare/levels.ts';
-import type { TrainedModel } from '../train/em.ts';
+import { MIN_EVIDENCE_BITS, type TrainedModel } from '../train/em.ts';
 
 /** One field's part in a pair's match weight: what a reviewer reads. */
 export interface Contribution {
@@ -7,6 +7,8 @@ export interface Contribution {
   /** The level index, or -1 (MISSING) when either value is missing. */
   readonly level: number;
   readonly label: string;
+  /** The level's stable code ('same', 'different', 'missing'...), for translations. */
+  readonly code: string;
   /** log2(m / u) of the level, plus any term-frequency adjustment; 0 when missing. */
   readonly weight: number;
   readonly termFrequencyAdjustment: number;
@@ -16,13 +18,31 @@ export interface Contribution {
 export interface WeightTable {
   readonly prior: number;
   readonly weights: readonly (readonly number[])[];
+  /** Per field and level: whether agreement there must count for a match (1) or against (−1). */
+  readonly evidence: readonly (readonly number[])[];
 }
+
+// No one field decides a pair alone: a field's part is kept within ±24 bits.
+const MAX_FIELD_BITS = 24;
+
+const bounded = (weight: number, evidence: number): number => {
+  const signed =
+    evidence === 1
+      ? Math.max(MIN_EVIDENCE_BITS, weight)
+      : evidence === -1
+        ? Math.min(-MIN_EVIDENCE_BITS, weight)
+        : weight;
+  return Math.max(-MAX_FIELD_BITS, Math.min(MAX_FIELD_BITS, signed));
+};
 
 /** The weights a trained model gives: prior log2(λ / (1 − λ)) and log2(m / u) per level. */
 export function weightTable(model: TrainedModel): WeightTable {
   return {
     prior: Math.log2(model.lambda / (1 - model.lambda)),
-    weights: model.fields.map((field) => field.m.map((m, level) => Math.log2(m / field.u[level]!))),
+    weights: model.fields.map((field) =>
+      field.m.map((m, level) => bounded(Math.log2(m / field.u[level]!), field.evidence[level]!)),
+    ),
+    evidence: model.fields.map((field) => field.evidence),
   };
 }
 
@@ -31,6 +51,11 @@ export function probabilityOf(weight: number): number {
   if (weight > 60) return 1;
   const odds = 2 ** weight;
   return odds / (1 + odds);
+}
+
+/** A field's weight at a level, with the pair's term-frequency adjustment, kept to its evidence. */
+function fieldWeight(table: WeightTable, f: number, level: number, adjustment: number): number {
+  return bounded(table.weights[f]![level]! + adjustment, table.evidence[f]![level]!);
 }
 
 /** Each pair's match weight: the prior plus every field's weight and adjustment. */
@@ -48,7 +73,10 @@ export function matchWeights(
     for (let i = 0; i < n; i++) {
       const level = levels[i * width + f]!;
       if (level === MISSING) continue;
-      out[i]! += weights[level]! + (adjustment === null ? 0 : adjustment[i]!);
+      out[i]! +=
+        adjustment === null || adjustment[i] === 0
+          ? weights[level]!
+          : fieldWeight(table, f, level, adjustment[i]!);
     }
   }
   return out;
@@ -66,15 +94,24 @@ export function explainPair(
   return model.fields.map((field, f) => {
     const level = levels[i * width + f]!;
     if (level === MISSING) {
-      return { field: field.field, level, label: 'missing', weight: 0, termFrequencyAdjustment: 0 };
+      return {
+        field: field.field,
+        level,
+        label: 'missing',
+        code: 'missing',
+        weight: 0,
+        termFrequencyAdjustment: 0,
+      };
     }
     const adjustment = adjustments[f]?.[i] ?? 0;
+    const weight = fieldWeight(table, f, level, adjustment);
     return {
       field: field.field,
       level,
       label: field.levels[level] ?? String(level),
-      weight: table.weights[f]![level]! + adjustment,
-      termFrequencyAdjustment: adjustment,
+      code: field.codes[level] ?? String(level),
+      weight,
+      termFrequencyAdjustment: weight - table.weights[f]![level]!,
     };
   });
 }

@@ -1,176 +1,289 @@
-import { MISSING } from '../compare/levels.ts';
+import { type Comparison, type Evidence, MISSING } from '../compare/levels.ts';
 
 /** The trained m and u probabilities of one comparison's levels. */
 export interface FieldParameters {
   readonly field: string;
   readonly levels: readonly string[];
+  readonly codes: readonly string[];
+  readonly evidence: readonly Evidence[];
   /** P(level | match). */
   readonly m: readonly number[];
-  /** P(level | non-match), from random pairs: what scoring uses. */
+  /** P(level | non-match), from random pairs and the prior: what scoring uses. */
   readonly u: readonly number[];
-  /** P(level | non-match) among the candidate pairs, as EM found it; blocking makes it differ from u. */
-  readonly candidateU: readonly number[];
 }
 
 /** What training found. */
 export interface TrainedModel {
   /** The prior: the probability that two records drawn at random (any pair, not only candidates) match. */
   readonly lambda: number;
-  /** The share of matches among the candidate pairs, as EM found it. */
-  readonly candidateLambda: number;
+  /** The number of true pairs the model expects between (or within) the lists. */
+  readonly expectedMatches: number;
   readonly fields: readonly FieldParameters[];
   readonly iterations: number;
   readonly converged: boolean;
 }
 
 // No level is impossible: a floor keeps every weight finite.
-const FLOOR = 1e-6;
+const FLOOR = 1e-7;
 
-/** u per level from the comparison vectors of random pairs (almost all non-matches). */
-export function estimateU(levels: Int8Array, levelCounts: readonly number[]): number[][] {
-  const width = levelCounts.length;
-  const counts = levelCounts.map((n) => new Float64Array(n));
+/** The fewest bits by which a level of agreement counts for a match (and disagreement against). */
+export const MIN_EVIDENCE_BITS = 1;
+
+/**
+ * u per level from the comparison vectors of random pairs, each counted by its weight (its
+ * chance of being a non-match; 1 when not given), with the comparison's prior u worth
+ * `priorStrength` pairs: a small list's few pairs cannot overrule what is known of names and dates.
+ */
+export function estimateU(
+  levels: Int8Array,
+  comparisons: readonly Pick<Comparison, 'prior'>[],
+  priorStrength: number,
+  weights: Float64Array | null = null,
+): number[][] {
+  const width = comparisons.length;
+  const counts = comparisons.map((c) => new Float64Array(c.prior.u.length));
   const rows = width === 0 ? 0 : levels.length / width;
   for (let i = 0; i < rows; i++) {
+    const weight = weights === null ? 1 : weights[i]!;
     for (let f = 0; f < width; f++) {
       const level = levels[i * width + f]!;
-      if (level !== MISSING) counts[f]![level]!++;
+      if (level !== MISSING) counts[f]![level]! += weight;
     }
   }
-  // One pseudo-pair per level, so that a level never seen in the sample is rare, not impossible.
-  return counts.map((row) => normalise(Array.from(row, (count) => count + 1)));
+  return comparisons.map((comparison, f) =>
+    posteriorMean(counts[f]!, comparison.prior.u, priorStrength),
+  );
 }
 
-function normalise(values: readonly number[]): number[] {
-  const total = values.reduce((sum, value) => sum + value, 0);
-  return values.map((value) => Math.max(FLOOR, total > 0 ? value / total : 1 / values.length));
+/** (counts + strength × prior) normalised: a Dirichlet posterior's mean. */
+function posteriorMean(
+  counts: ArrayLike<number>,
+  prior: readonly number[],
+  strength: number,
+): number[] {
+  let total = strength;
+  for (let l = 0; l < prior.length; l++) total += counts[l]!;
+  return prior.map((p, l) => Math.max(FLOOR, (counts[l]! + strength * p) / total));
 }
 
-interface Patterns {
+/** The distinct comparison vectors of the pairs: EM runs over these, not over the pairs. */
+export interface Patterns {
+  /** The levels of pattern p: rows[p * width .. (p + 1) * width). */
   readonly rows: Int8Array;
-  readonly counts: Float64Array;
+  /** Each pair's pattern. */
+  readonly ids: Int32Array;
+  readonly count: number;
 }
 
 /**
- * The base in which a comparison vector can be one number, its levels + 1 as digits: a cheaper
- * key than a string for millions of pairs. Null when such numbers would not be exact.
+ * The distinct comparison vectors of the pairs and each pair's: one pass with a hash table of
+ * numbers (each vector read as a number in base highest level + 2), millions of pairs cheaply.
  */
-function radixOf(levels: Int8Array, width: number): number | null {
+export function patternsOf(levels: Int8Array, width: number): Patterns {
+  const n = width === 0 ? 0 : levels.length / width;
   let highest = 0;
   for (const level of levels) if (level > highest) highest = level;
   const radix = highest + 2;
-  return radix ** width > Number.MAX_SAFE_INTEGER ? null : radix;
-}
-
-/** Identical comparison vectors counted once: EM then runs over patterns, not pairs. */
-function patternsOf(levels: Int8Array, width: number): Patterns {
-  const index = new Map<number | string, number>();
+  const exact = radix ** width <= Number.MAX_SAFE_INTEGER;
+  const table = new NumberTable();
+  const textIds = new Map<string, number>();
+  const ids = new Int32Array(n);
   const rows: number[] = [];
-  const counts: number[] = [];
-  const n = width === 0 ? 0 : levels.length / width;
-  const radix = radixOf(levels, width);
   for (let i = 0; i < n; i++) {
-    let key: number | string;
-    if (radix === null) {
-      key = '';
-      for (let f = 0; f < width; f++) key += String.fromCharCode(levels[i * width + f]! + 66);
-    } else {
-      key = 0;
+    let id: number;
+    if (exact) {
+      let key = 0;
       for (let f = 0; f < width; f++) key = key * radix + levels[i * width + f]! - MISSING;
+      id = table.idOf(key, rows.length / Math.max(1, width));
+    } else {
+      const key = String.fromCharCode(
+        ...levels.subarray(i * width, (i + 1) * width).map((l) => l + 66),
+      );
+      id = textIds.get(key) ?? rows.length / width;
+      textIds.set(key, id);
     }
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, counts.length);
-      counts.push(1);
+    if (id === rows.length / Math.max(1, width)) {
       for (let f = 0; f < width; f++) rows.push(levels[i * width + f]!);
-    } else counts[at]!++;
+    }
+    ids[i] = id;
   }
-  return { rows: Int8Array.from(rows), counts: Float64Array.from(counts) };
+  return { rows: Int8Array.from(rows), ids, count: width === 0 ? 0 : rows.length / width };
 }
 
-/** The starting m: most matches agree exactly, fewer at each weaker level. */
-function initialM(levelCount: number): number[] {
-  return normalise(Array.from({ length: levelCount }, (_, level) => 0.5 ** (level * 2)));
+/** An open-addressing hash table from numbers to ids, for many lookups of few keys. */
+class NumberTable {
+  private keys = new Float64Array(1024).fill(-1);
+  private values = new Int32Array(1024);
+  private size = 0;
+
+  /** The key's id, or `next` (which the key then gets) if it is new. */
+  idOf(key: number, next: number): number {
+    const mask = this.keys.length - 1;
+    let slot = hashOf(key) & mask;
+    while (this.keys[slot] !== -1) {
+      if (this.keys[slot] === key) return this.values[slot]!;
+      slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = key;
+    this.values[slot] = next;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return next;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === -1) continue;
+      let slot = hashOf(keys[i]!) & mask;
+      while (this.keys[slot] !== -1) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[i]!;
+      this.values[slot] = values[i]!;
+    }
+  }
+}
+
+const hashOf = (key: number): number => {
+  const low = key | 0;
+  const high = (key / 4294967296) | 0;
+  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0;
+};
+
+/** How many of the given pairs (all when null) have each pattern. */
+export function patternCounts(patterns: Patterns, pairs: Int32Array | null): Float64Array {
+  const counts = new Float64Array(patterns.count);
+  if (pairs === null) for (const id of patterns.ids) counts[id]!++;
+  else for (const pair of pairs) counts[patterns.ids[pair]!]!++;
+  return counts;
 }
 
 /**
- * Expectation–maximisation over the candidate pairs' comparison vectors: m, λ and the
- * candidates' own u, starting from u of random pairs. The candidates' u is estimated rather than
- * fixed because blocking makes non-matches agree on the blocked fields; with u fixed, EM takes
- * a whole block for matches. Scoring then uses m with u of random pairs and the prior over all
- * `totalPairs`, as Splink does. Deterministic: no randomness, fixed order.
+ * m moved, where it must, so that each level counts the way its evidence says by at least
+ * MIN_EVIDENCE_BITS against u; the levels free to move take up the difference.
+ */
+export function constrainM(
+  m: readonly number[],
+  u: readonly number[],
+  evidence: readonly Evidence[],
+): number[] {
+  const out = [...m];
+  for (let pass = 0; pass < 3; pass++) {
+    let pinned = 0;
+    let free = 0;
+    const isPinned = out.map((value, l) => {
+      const least = u[l]! * 2 ** MIN_EVIDENCE_BITS;
+      const most = u[l]! * 2 ** -MIN_EVIDENCE_BITS;
+      if (evidence[l] === 1 && value < least) out[l] = Math.min(least, 0.999);
+      else if (evidence[l] === -1 && value > most) out[l] = Math.max(most, FLOOR);
+      else return false;
+      return true;
+    });
+    out.forEach((value, l) => (isPinned[l] ? (pinned += value) : (free += value)));
+    if (free <= 0) break;
+    const scale = Math.max(0, 1 - pinned) / free;
+    out.forEach((value, l) => {
+      if (!isPinned[l]) out[l] = Math.max(FLOOR, value * scale);
+    });
+    if (!isPinned.some(Boolean) || Math.abs(scale - 1) < 1e-12) break;
+  }
+  return out;
+}
+
+/** One run of EM: with which fields left out, from where, how strongly held. */
+export interface EmOptions {
+  readonly maxIterations: number;
+  readonly tolerance: number;
+  /** Per field: learn nothing of it here (the pairs were chosen for agreeing on it). */
+  readonly ignored?: readonly boolean[];
+  /** The share of matches among the pairs expected before training, and its weight in pairs. */
+  readonly initialLambda: number;
+  readonly lambdaStrength: number;
+  /** The weight of each comparison's prior m, in pseudo-matches. */
+  readonly mStrength: number;
+  /** m to start from (a previous round's); the comparisons' prior m otherwise. */
+  readonly startM?: readonly (readonly number[])[];
+}
+
+/** What one run of EM found. */
+export interface EmResult {
+  readonly m: number[][];
+  /** The share of matches among the pairs trained on. */
+  readonly lambda: number;
+  /** The matches expected among those pairs: how much this run's m is worth. */
+  readonly matches: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+/**
+ * Expectation–maximisation of m and λ over candidate pairs' comparison vectors (as patterns with
+ * their counts among the pairs trained on), with u fixed
+ * (from random pairs), as maximum a posteriori estimates under the comparisons' priors: a list of
+ * six lines keeps the priors, a list of 100,000 learns its own m. Fields the pairs were chosen
+ * for are left out (`ignored`), as Splink trains each blocking rule's pairs; every step keeps
+ * each level's evidence (constrainM). Deterministic: no randomness, fixed order.
  */
 export function trainM(
-  levels: Int8Array,
-  fields: readonly string[],
-  levelLabels: readonly (readonly string[])[],
+  patterns: Patterns,
+  counts: Float64Array,
+  comparisons: readonly Comparison[],
   u: readonly (readonly number[])[],
-  options: { maxIterations: number; tolerance: number; initialLambda: number; totalPairs: number },
-): TrainedModel {
-  const width = fields.length;
-  const { rows, counts } = patternsOf(levels, width);
-  const m = levelLabels.map((labels) => initialM(labels.length));
-  const uc = u.map((row) => [...row]);
-  let lambda = Math.min(0.5, Math.max(1e-4, options.initialLambda));
+  options: EmOptions,
+): EmResult {
+  const width = comparisons.length;
+  const ignored = options.ignored ?? comparisons.map(() => false);
+  const { rows } = patterns;
+  let m = comparisons.map((c, f) => [...(options.startM?.[f] ?? c.prior.m)]);
+  const lambda0 = Math.min(0.9, Math.max(1e-9, options.initialLambda));
+  let lambda = lambda0;
+  let matches = 0;
   let iterations = 0;
   let converged = false;
-  const posterior = new Float64Array(counts.length);
   while (iterations < options.maxIterations && !converged) {
     iterations++;
-    let expectedMatches = 0;
+    const sums = comparisons.map((c) => new Float64Array(c.levels.length));
     let total = 0;
+    matches = 0;
     for (let p = 0; p < counts.length; p++) {
+      if (counts[p] === 0) continue;
       let ratio = lambda / (1 - lambda);
       for (let f = 0; f < width; f++) {
         const level = rows[p * width + f]!;
-        if (level !== MISSING) ratio *= m[f]![level]! / uc[f]![level]!;
+        if (level !== MISSING && !ignored[f]) ratio *= m[f]![level]! / u[f]![level]!;
       }
-      const probability = Number.isFinite(ratio) ? ratio / (1 + ratio) : 1;
-      posterior[p] = probability;
-      expectedMatches += probability * counts[p]!;
+      const weight = (Number.isFinite(ratio) ? ratio / (1 + ratio) : 1) * counts[p]!;
+      matches += weight;
       total += counts[p]!;
-    }
-    const sums = levelLabels.map((labels) => new Float64Array(labels.length));
-    const uSums = levelLabels.map((labels) => new Float64Array(labels.length));
-    for (let p = 0; p < counts.length; p++) {
-      const weight = posterior[p]! * counts[p]!;
-      const rest = counts[p]! - weight;
       for (let f = 0; f < width; f++) {
         const level = rows[p * width + f]!;
-        if (level === MISSING) continue;
-        sums[f]![level]! += weight;
-        uSums[f]![level]! += rest;
+        if (level !== MISSING) sums[f]![level]! += weight;
       }
     }
+    const nextM = comparisons.map((comparison, f) =>
+      ignored[f]
+        ? m[f]!
+        : constrainM(
+            posteriorMean(sums[f]!, comparison.prior.m, options.mStrength),
+            u[f]!,
+            comparison.evidence,
+          ),
+    );
     let change = 0;
-    for (let f = 0; f < width; f++) {
-      const next = normalise(Array.from(sums[f]!));
-      for (let l = 0; l < next.length; l++)
-        change = Math.max(change, Math.abs(next[l]! - m[f]![l]!));
-      m[f] = next;
-      uc[f] = normalise(Array.from(uSums[f]!));
-    }
-    const nextLambda =
-      total > 0 ? Math.min(1 - FLOOR, Math.max(FLOOR, expectedMatches / total)) : lambda;
+    nextM.forEach((row, f) =>
+      row.forEach((value, l) => (change = Math.max(change, Math.abs(value - m[f]![l]!)))),
+    );
+    m = nextM;
+    const strength = options.lambdaStrength;
+    const nextLambda = Math.min(
+      0.99,
+      Math.max(1e-9, (matches + strength * lambda0) / (total + strength)),
+    );
     change = Math.max(change, Math.abs(nextLambda - lambda));
     lambda = nextLambda;
     converged = change < options.tolerance;
   }
-  const expected = lambda * (width === 0 ? 0 : levels.length / width);
-  return {
-    lambda: Math.min(
-      1 - FLOOR,
-      Math.max(Number.MIN_VALUE, expected / Math.max(1, options.totalPairs)),
-    ),
-    candidateLambda: lambda,
-    iterations,
-    converged,
-    fields: fields.map((field, f) => ({
-      field,
-      levels: levelLabels[f]!,
-      m: m[f]!,
-      u: u[f]!,
-      candidateU: uc[f]!,
-    })),
-  };
+  return { m, lambda, matches, iterations, converged };
 }

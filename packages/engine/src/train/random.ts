@@ -10,7 +10,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** `count` random pairs (left index, right index); with `within`, pairs of distinct records. */
+/**
+ * `count` random pairs (left index, right index); with `within`, pairs of distinct records. When
+ * there are no more pairs than `count`, every pair once instead: a small list's u is then exact.
+ */
 export function randomPairs(
   leftSize: number,
   rightSize: number,
@@ -18,6 +21,8 @@ export function randomPairs(
   seed: number,
   within: boolean,
 ): { left: Int32Array; right: Int32Array } {
+  const total = within ? (leftSize * (leftSize - 1)) / 2 : leftSize * rightSize;
+  if (total <= count) return everyPair(leftSize, rightSize, within);
   const random = seededRandom(seed);
   const canPair = within ? leftSize > 1 : leftSize > 0 && rightSize > 0;
   const n = canPair ? count : 0;
@@ -31,4 +36,20 @@ export function randomPairs(
     right[i] = r;
   }
   return { left, right };
+}
+
+function everyPair(
+  leftSize: number,
+  rightSize: number,
+  within: boolean,
+): { left: Int32Array; right: Int32Array } {
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let l = 0; l < leftSize; l++) {
+    for (let r = within ? l + 1 : 0; r < rightSize; r++) {
+      left.push(l);
+      right.push(r);
+    }
+  }
+  return { left: Int32Array.from(left), right: Int32Array.from(right) };
 }

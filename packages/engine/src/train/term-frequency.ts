@@ -1,10 +1,19 @@
 import type { Comparison } from '../compare/levels.ts';
 import type { EncodedColumn } from '../compare/vectors.ts';
 
-/** How often each value of a field occurs, as a share of the records that have the field. */
+// The lowest frequency a value may be given: agreement on one value weighs at most ~20 bits.
+const LOWEST_FREQUENCY = 1e-6;
+
+/**
+ * How likely a record other than a pair's own is to hold each value: its count on each side
+ * (averaged over the sides, less the pair's own occurrence) blended with the comparison's prior
+ * frequencies, which count as `termPrior.strength` records. Without a prior, each value is given
+ * one occurrence in 1/uExact records, so that a value seen once is rare, not impossible.
+ */
 export function termFrequencies(
   comparison: Comparison,
   columns: readonly EncodedColumn[],
+  uExact: number,
 ): Map<string, number> {
   const counts = new Map<string, number>();
   let total = 0;
@@ -15,18 +24,24 @@ export function termFrequencies(
     values.forEach((prepared, id) => {
       if (perValue[id] === 0) return;
       const term = comparison.termOf(prepared);
-      counts.set(term, (counts.get(term) ?? 0) + perValue[id]!);
-      total += perValue[id]!;
+      counts.set(term, (counts.get(term) ?? 0) + perValue[id]! / columns.length);
+      total += perValue[id]! / columns.length;
     });
   }
+  const prior = comparison.termPrior;
+  const strength = prior?.strength ?? 1 / uExact;
+  const others = Math.max(0, total - 1) + strength;
   const frequencies = new Map<string, number>();
-  for (const [term, count] of counts) frequencies.set(term, count / total);
+  for (const [term, count] of counts) {
+    const expected = prior === undefined ? 1 : strength * prior.frequency(term);
+    frequencies.set(term, Math.max(LOWEST_FREQUENCY, (Math.max(0, count - 1) + expected) / others));
+  }
   return frequencies;
 }
 
 /**
- * Splink's term-frequency adjustment: for pairs agreeing exactly, log2(u / frequency of the
- * value), so agreeing on a rare surname weighs more than agreeing on a common one; 0 otherwise.
+ * The term-frequency adjustment (Splink's): for pairs agreeing on a value, log2(u / frequency of
+ * the value), so agreeing on a rare surname weighs more than agreeing on a common one; 0 otherwise.
  */
 export function termFrequencyAdjustments(
   comparison: Comparison,
