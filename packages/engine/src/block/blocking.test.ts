@@ -99,13 +99,26 @@ function referenceKeys(
         lists.map((k) => k.filter((key) => !tooBig.includes(key)));
       return { left: keep(keys.left), right: keep(keys.right) };
     }
+    const partsOf = (record: LinkRecord): string[] => {
+      const part = refinement(record);
+      return part === null ? [] : typeof part === 'string' ? [part] : [...new Set(part)];
+    };
+    const others = right ?? left;
+    const partsByBlock = (key: string) => [
+      ...new Set([
+        ...left.flatMap((record, i) => (keys.left[i]!.includes(key) ? partsOf(record) : [])),
+        ...others.flatMap((record, i) => (keys.right[i]!.includes(key) ? partsOf(record) : [])),
+      ]),
+    ];
     const refine = (records: readonly LinkRecord[], lists: string[][]) =>
       lists.map((k, i) =>
-        k.map((key) =>
-          tooBig.includes(key) ? `${key}\u0001${refinement(records[i]!) ?? ''}` : key,
-        ),
+        k.flatMap((key) => {
+          if (!tooBig.includes(key)) return [key];
+          const own = partsOf(records[i]!);
+          return (own.length > 0 ? own : partsByBlock(key)).map((part) => `${key}\u0001${part}`);
+        }),
       );
-    keys = { left: refine(left, keys.left), right: refine(right ?? left, keys.right) };
+    keys = { left: refine(left, keys.left), right: refine(others, keys.right) };
   }
 }
 
@@ -145,6 +158,14 @@ describe('candidatePairs properties', () => {
     .map((fields) => fields.map((f, i) => buildRecord(`r${i}`, f)));
   const rules: BlockingRule[] = [
     fieldsRule(['a'], undefined, [(record) => record.fields.b ?? null]),
+    {
+      name: 'b, split by a and by b',
+      fields: ['b'],
+      key: (record) => record.fields.b ?? null,
+      refinements: [
+        (record) => [record.fields.a, record.fields.b].filter((v): v is string => v !== null),
+      ],
+    },
     fieldsRule(['b']),
     fieldsRule(['a', 'b']),
     {

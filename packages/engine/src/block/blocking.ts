@@ -14,9 +14,11 @@ export interface BlockingRule {
   readonly key: (record: LinkRecord) => BlockingKey;
   /**
    * Keys that split a block too big to compare whole, tried in turn: the block's records are
-   * paired within the parts that agree on the next key too.
+   * paired within the parts that agree on the next key too. A refinement with several keys puts
+   * a record in several parts (agreeing on any of them is enough); a record without one stands
+   * in every part of its block.
    */
-  readonly refinements?: readonly ((record: LinkRecord) => string | null)[];
+  readonly refinements?: readonly ((record: LinkRecord) => BlockingKey)[];
 }
 
 /** A rule on the values of some fields, each through an optional transform; null if any is empty. */
@@ -57,7 +59,10 @@ export interface RuleReport {
   readonly skippedPairs: number;
 }
 
-/** Each record's block under a single-key rule (−1 when none): which candidates the rule holds. */
+/**
+ * Each record's block under a single-key rule (−1 when none, or when the block was split): the
+ * candidates the rule chose for agreeing on its fields alone, which training learns from.
+ */
 export interface RuleKeys {
   readonly left: Int32Array;
   readonly right: Int32Array;
@@ -148,6 +153,7 @@ function blocksOf(
   let current = { left: leftKeys, right: rightKeys };
   let refinedBlocks = 0;
   let pairsSetAside = 0;
+  let firstSplit: ReadonlySet<string> = new Set();
   for (let level = 0; ; level++) {
     const numbers = new KeyNumbers();
     const leftMembers = membershipOf(left, (_, i) => current.left[i]!, numbers);
@@ -187,21 +193,42 @@ function blocksOf(
           skippedBlocks: tooBig.size,
           skippedPairs,
         },
-        keys: isSingle ? baseKeysOf(leftKeys, rightKeys, base) : null,
+        keys: isSingle ? baseKeysOf(leftKeys, rightKeys, base, firstSplit) : null,
       };
     }
     refinedBlocks += tooBig.size;
-    const refine = (records: readonly LinkRecord[], keys: readonly (readonly string[])[]) =>
+    if (level === 0) firstSplit = tooBig;
+    // A record without the refinement key might belong to any part: it stands in every part of
+    // its block, so that a missing value never keeps a pair from being compared.
+    const partsOf = (records: readonly LinkRecord[]) =>
+      records.map((record) => keysOf(refinement(record)));
+    const leftParts = partsOf(left);
+    const rightParts = within ? leftParts : partsOf(right);
+    const partsByBlock = new Map<string, Set<string>>();
+    const collect = (keys: readonly (readonly string[])[], parts: readonly (readonly string[])[]) =>
+      keys.forEach((recordKeys, i) => {
+        for (const key of recordKeys) {
+          if (!tooBig.has(key)) continue;
+          const set = partsByBlock.get(key) ?? new Set<string>();
+          for (const part of parts[i]!) set.add(part);
+          partsByBlock.set(key, set);
+        }
+      });
+    collect(current.left, leftParts);
+    if (!within) collect(current.right, rightParts);
+    const refine = (keys: readonly (readonly string[])[], parts: readonly (readonly string[])[]) =>
       keys.map((recordKeys, i) =>
-        recordKeys.map((key) =>
-          tooBig.has(key) ? `${key}\u0001${refinement(records[i]!) ?? ''}` : key,
-        ),
+        recordKeys.flatMap((key) => {
+          if (!tooBig.has(key)) return [key];
+          const own = parts[i]!.length > 0 ? parts[i]! : [...(partsByBlock.get(key) ?? [])];
+          return own.map((part) => `${key}\u0001${part}`);
+        }),
       );
+    const refinedLeft = refine(current.left, leftParts);
     const next = {
-      left: refine(left, current.left),
-      right: within ? [] : refine(right, current.right),
+      left: refinedLeft,
+      right: within ? refinedLeft : refine(current.right, rightParts),
     };
-    if (within) next.right = next.left;
     pairsSetAside += setAside(current, next, tooBig, within);
     current = next;
   }
@@ -237,7 +264,8 @@ function setAside(
     if (key.includes('\u0001') && split.has(parent))
       parts += pairsOf(n, afterRight.get(key) ?? 0, within);
   }
-  return whole - parts;
+  // With several keys per record a pair may stand in several parts: what is set aside is at least 0.
+  return Math.max(0, whole - parts);
 }
 
 function dropBlocks(members: Membership, skipped: Uint8Array): Membership {
@@ -252,14 +280,19 @@ function dropBlocks(members: Membership, skipped: Uint8Array): Membership {
   return { start, ids: Int32Array.from(ids) };
 }
 
+/**
+ * Each record's base block, −1 in a block that was split: its pairs were chosen by more than
+ * the rule's fields.
+ */
 function baseKeysOf(
   leftKeys: readonly (readonly string[])[],
   rightKeys: readonly (readonly string[])[],
   numbers: KeyNumbers,
+  split: ReadonlySet<string>,
 ): RuleKeys {
   const idsOf = (keys: readonly (readonly string[])[]) =>
-    Int32Array.from(keys, (recordKeys) =>
-      recordKeys[0] === undefined ? -1 : numbers.numberOf(recordKeys[0]),
+    Int32Array.from(keys, ([key]) =>
+      key === undefined || split.has(key) ? -1 : numbers.numberOf(key),
     );
   return { left: idsOf(leftKeys), right: idsOf(rightKeys) };
 }

@@ -54,12 +54,21 @@ function personRules(): BlockingRule[] {
       const second = first === null ? null : b(record);
       return second === null ? null : `${first}|${second}`;
     };
+  // A big block is split by what else its records have: the given name, the father's name or
+  // the year of birth, any of them (a typo in one, or one missing, keeps the pair together).
+  const anyOf =
+    (...keys: ((record: LinkRecord) => string | null)[]) =>
+    (record: LinkRecord): string[] =>
+      keys.flatMap((key, i) => {
+        const value = key(record);
+        return value === null ? [] : [`${i}:${value}`];
+      });
   return [
     {
       name: 'surname key',
       fields: ['surname'],
       key: surname,
-      refinements: [given, birthYear],
+      refinements: [anyOf(given, patronymic, birthYear), birthDecade],
     },
     {
       name: 'date of birth',
@@ -69,7 +78,7 @@ function personRules(): BlockingRule[] {
         const date = record.fields.date_of_birth;
         return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
       },
-      refinements: [initial(given), initial(surname)],
+      refinements: [anyOf(initial(given), initial(surnameForm))],
     },
     {
       name: 'service number',
@@ -80,19 +89,25 @@ function personRules(): BlockingRule[] {
       name: 'given-name key + birth year',
       fields: ['given_name', 'date_of_birth'],
       key: both(given, birthYear),
-      refinements: [initial(surnameForm), initial(patronymic)],
+      refinements: [anyOf(initial(surnameForm), initial(patronymic))],
+    },
+    {
+      name: 'surname key + patronymic key',
+      fields: ['surname', 'patronymic'],
+      key: both(surname, patronymic),
+      refinements: [anyOf(birthDecade, initial(given))],
     },
     {
       name: 'given-name key + patronymic key',
       fields: ['given_name', 'patronymic'],
       key: both(given, patronymic),
-      refinements: [birthDecade, initial(surnameForm)],
+      refinements: [anyOf(birthDecade, initial(surnameForm))],
     },
     {
       name: 'surname form key + given-name key',
       fields: ['surname', 'given_name'],
       key: both(surnameForm, given),
-      refinements: [birthYear],
+      refinements: [anyOf(birthYear, initial(patronymic))],
     },
     {
       // A surname with one letter wrong, missing or extra meets the right one: each keeps its
@@ -104,7 +119,7 @@ function personRules(): BlockingRule[] {
         const name = key === null ? null : given(record);
         return name === null ? null : deletions(key!).map((variant) => `${variant}|${name}`);
       },
-      refinements: [birthYear],
+      refinements: [anyOf(birthYear, initial(patronymic))],
     },
   ];
 }
