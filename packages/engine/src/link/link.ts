@@ -79,7 +79,8 @@ function linkScored(
     left.length,
     right.length,
   );
-  const weights = scored.weights.map((weight, i) => weight + penalties[i]!);
+  const weights = new Float64Array(penalties.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = scored.weights[i]! + penalties[i]!;
   const matchWeight = weightOfProbability(resolved.match);
   const assigned = assignOneToOne(candidates.left, candidates.right, weights, matchWeight);
   const pairs = rowsOf(

@@ -14,7 +14,7 @@ import {
   trainM,
   type TrainedModel,
 } from '../train/em.ts';
-import { expectedMatches } from '../train/expected-matches.ts';
+import { expectedMatches, pairPriorOdds } from '../train/expected-matches.ts';
 import { MISSING } from '../compare/levels.ts';
 import { randomPairs } from '../train/random.ts';
 import { termFrequencies, termFrequencyAdjustments } from '../train/term-frequency.ts';
@@ -208,14 +208,15 @@ function bayesFactors(
       if (level !== MISSING) perPattern[p]! += Math.log2(m[f]![level]! / u[f]![level]!);
     }
   }
-  return Float64Array.from(patterns.ids, (id) => perPattern[id]!);
+  const factors = new Float64Array(patterns.ids.length);
+  for (let i = 0; i < factors.length; i++) factors[i] = perPattern[patterns.ids[i]!]!;
+  return factors;
 }
 
 /** The trained model: u from random pairs and priors, m by EM per session, the true pairs expected. */
 function trainModel(plan: Plan, levels: Int8Array, sampleLevels: Int8Array): TrainedModel {
   const { resolved, comparisons, left, other, within, candidates } = plan;
   const sizes = { left: left.length, right: other.length, within };
-  const allPairs = within ? (left.length * (left.length - 1)) / 2 : left.length * other.length;
   const patterns = patternsOf(levels, comparisons.length);
   const sessions = sessionsOf(plan, patterns);
   let u = estimateU(sampleLevels, comparisons, U_PRIOR_PAIRS);
@@ -244,7 +245,8 @@ function trainModel(plan: Plan, levels: Int8Array, sampleLevels: Int8Array): Tra
     const factors = bayesFactors(patterns, comparisons, m, u);
     matches = expectedMatches(candidates.left, candidates.right, factors, sizes);
     if (round === 0) {
-      const lambda = Math.min(0.5, matches / Math.max(1, allPairs));
+      const odds = pairPriorOdds(matches, sizes);
+      const lambda = odds / (1 + odds);
       u = estimateU(
         sampleLevels,
         comparisons,
@@ -253,8 +255,9 @@ function trainModel(plan: Plan, levels: Int8Array, sampleLevels: Int8Array): Tra
       );
     }
   }
+  const odds = Math.max(1e-12, pairPriorOdds(matches, sizes));
   return {
-    lambda: Math.min(0.5, Math.max(1e-12, matches / Math.max(1, allPairs))),
+    lambda: odds / (1 + odds),
     expectedMatches: matches,
     iterations,
     converged,

@@ -12,7 +12,8 @@ export function rivalryPenalties(
   leftSize: number,
   rightSize: number,
 ): Float64Array {
-  const odds = Float64Array.from(weights, (weight) => 2 ** Math.min(weight, 1000));
+  const odds = new Float64Array(weights.length);
+  for (let i = 0; i < odds.length; i++) odds[i] = 2 ** Math.min(weights[i]!, 1000);
   const byLeft = new Float64Array(leftSize);
   const byRight = new Float64Array(rightSize);
   for (let i = 0; i < odds.length; i++) {

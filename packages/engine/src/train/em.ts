@@ -1,3 +1,4 @@
+import { NumberTable } from '../collections/number-table.ts';
 import { type Comparison, type Evidence, MISSING } from '../compare/levels.ts';
 
 /** The trained m and u probabilities of one comparison's levels. */
@@ -94,7 +95,7 @@ export function patternsOf(levels: Int8Array, width: number): Patterns {
     if (exact) {
       let key = 0;
       for (let f = 0; f < width; f++) key = key * radix + levels[i * width + f]! - MISSING;
-      id = table.idOf(key, rows.length / Math.max(1, width));
+      id = table.idOf(key);
     } else {
       const key = String.fromCharCode(
         ...levels.subarray(i * width, (i + 1) * width).map((l) => l + 66),
@@ -109,48 +110,6 @@ export function patternsOf(levels: Int8Array, width: number): Patterns {
   }
   return { rows: Int8Array.from(rows), ids, count: width === 0 ? 0 : rows.length / width };
 }
-
-/** An open-addressing hash table from numbers to ids, for many lookups of few keys. */
-class NumberTable {
-  private keys = new Float64Array(1024).fill(-1);
-  private values = new Int32Array(1024);
-  private size = 0;
-
-  /** The key's id, or `next` (which the key then gets) if it is new. */
-  idOf(key: number, next: number): number {
-    const mask = this.keys.length - 1;
-    let slot = hashOf(key) & mask;
-    while (this.keys[slot] !== -1) {
-      if (this.keys[slot] === key) return this.values[slot]!;
-      slot = (slot + 1) & mask;
-    }
-    this.keys[slot] = key;
-    this.values[slot] = next;
-    if (++this.size * 2 > this.keys.length) this.grow();
-    return next;
-  }
-
-  private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.values = new Int32Array(keys.length * 2);
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === -1) continue;
-      let slot = hashOf(keys[i]!) & mask;
-      while (this.keys[slot] !== -1) slot = (slot + 1) & mask;
-      this.keys[slot] = keys[i]!;
-      this.values[slot] = values[i]!;
-    }
-  }
-}
-
-const hashOf = (key: number): number => {
-  const low = key | 0;
-  const high = (key / 4294967296) | 0;
-  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0;
-};
 
 /** How many of the given pairs (all when null) have each pattern. */
 export function patternCounts(patterns: Patterns, pairs: Int32Array | null): Float64Array {

@@ -47,7 +47,7 @@ export function expectedMatches(
   };
   let matches = (prior.share * smaller) / recordsPerPair;
   for (let iteration = 0; iteration < 200; iteration++) {
-    const odds = matches / Math.max(1, allPairs - matches);
+    const odds = pairPriorOdds(matches, sizes);
     const records = sizes.within
       ? partnered(byLeft, odds)
       : (partnered(byLeft, odds) + partnered(byRight, odds)) / 2;
@@ -57,4 +57,21 @@ export function expectedMatches(
     matches = next;
   }
   return matches;
+}
+
+/**
+ * The prior odds that two given records match, when the lists hold `matches` true pairs one to
+ * one: a record has a partner with probability ρ (matches over its list's size), who is then any
+ * one of the other list's n records, so each of them is its partner with odds ρ / ((1 − ρ)·n).
+ * The two lists' views are averaged (geometrically), so that the odds are symmetric.
+ */
+export function pairPriorOdds(matches: number, sizes: ListSizes): number {
+  const oddsFrom = (ownSize: number, otherSize: number, partnered: number) => {
+    const share = Math.min(0.999, partnered / Math.max(1, ownSize));
+    return share / ((1 - share) * Math.max(1, otherSize));
+  };
+  if (sizes.within) return oddsFrom(sizes.left, sizes.left - 1, 2 * matches);
+  return Math.sqrt(
+    oddsFrom(sizes.left, sizes.right, matches) * oddsFrom(sizes.right, sizes.left, matches),
+  );
 }
