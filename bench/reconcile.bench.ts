@@ -63,8 +63,8 @@ export async function runReconcileBenchmark(): Promise<void> {
     // completeness; its pairs must be the ones `parley link` wrote.
     const readStarted = performance.now();
     const read = { encoding: 'utf-8', maxBytes: 1e9 } as const;
-    const left = await readListRecords(files.sought, read);
-    const right = await readListRecords(files.held, read);
+    const left = (await readListRecords(files.sought, read)).records;
+    const right = (await readListRecords(files.held, read)).records;
     const readSeconds = (performance.now() - readStarted) / 1000;
     const singleStarted = performance.now();
     const single = linkLists(left, right, personListSettings(), { seed: SEED, truth });

@@ -8,9 +8,20 @@ export type { NormaliseOptions } from './normalise/normalise-text.ts';
 export { transliterate, TRANSLIT_SYSTEMS } from './translit/transliterate.ts';
 export type { TranslitSystem } from './translit/transliterate.ts';
 
-export { givenNameKey, lookupGivenName, nameKey, surnameKey } from './names/name-key.ts';
+export {
+  givenNameKey,
+  lookupGivenName,
+  nameKey,
+  surnameFormKey,
+  surnameKey,
+} from './names/name-key.ts';
 export { patronymicKey } from './names/patronymic.ts';
-export { FEMALE_GIVEN_NAMES, GIVEN_NAMES, MALE_GIVEN_NAMES } from './names/given-names.data.ts';
+export {
+  FEMALE_GIVEN_NAMES,
+  formsOf,
+  GIVEN_NAMES,
+  MALE_GIVEN_NAMES,
+} from './names/given-names.data.ts';
 export type { GivenNameEntry, NameSex } from './names/given-names.data.ts';
 
 export {
@@ -23,7 +34,7 @@ export {
 export type { EncodedText } from './compare/jaro-winkler.ts';
 export { levelOf, MISSING } from './compare/levels.ts';
 export type { ComparatorKind, Comparison } from './compare/levels.ts';
-export { buildComparison } from './compare/comparators.ts';
+export { buildComparison, compactIdentifier, IDENTIFIER_LETTERS } from './compare/comparators.ts';
 export type { ComparisonSetting } from './compare/comparators.ts';
 export { compareDates, DATE_LEVELS, parsePartialDate } from './compare/dates.ts';
 export type { PartialDate } from './compare/dates.ts';

@@ -94,22 +94,29 @@ function partsOfBlocks(
   isSplit: Uint8Array,
   refinement: (record: LinkRecord) => BlockingKey,
   parts: TextNumbers,
-): { recordParts: Int32Array[][]; blockParts: Map<number, number[]> } {
+): { recordParts: Membership[]; blockParts: Map<number, number[]> } {
   const byBlock = new Map<number, Set<number>>();
-  const recordParts = sides.map(({ records, members }) =>
-    records.map((record, i) => {
-      let own: Int32Array | null = null;
+  const recordParts = sides.map(({ records, members }) => {
+    const start = new Int32Array(records.length + 1);
+    const ids = new IntList();
+    records.forEach((record, i) => {
+      const from = ids.length;
+      let isRead = false;
       for (let k = members.start[i]!; k < members.start[i + 1]!; k++) {
         const block = members.ids[k]!;
         if (isSplit[block] === 0) continue;
-        own ??= Int32Array.from(keyTexts(refinement(record)), (text) => parts.numberOf(text));
+        if (!isRead) {
+          for (const text of keyTexts(refinement(record))) ids.push(parts.numberOf(text));
+          isRead = true;
+        }
         const set = byBlock.get(block) ?? new Set<number>();
-        for (const part of own) set.add(part);
+        for (let p = from; p < ids.length; p++) set.add(ids.at(p));
         byBlock.set(block, set);
       }
-      return own ?? new Int32Array(0);
-    }),
-  );
+      start[i + 1] = ids.length;
+    });
+    return { start, ids: ids.toArray() };
+  });
   const blockParts = new Map<number, number[]>();
   for (const [block, set] of byBlock) blockParts.set(block, [...set]);
   return { recordParts, blockParts };
@@ -121,7 +128,7 @@ function partsOfBlocks(
  */
 function refined(
   members: Membership,
-  recordParts: readonly Int32Array[],
+  recordParts: Membership,
   isSplit: Uint8Array,
   blockParts: ReadonlyMap<number, readonly number[]>,
   table: NumberTable,
@@ -142,9 +149,13 @@ function refined(
         add(block * (partCount + 1), false);
         continue;
       }
-      const own = recordParts[i]!;
-      const parts = own.length > 0 ? own : (blockParts.get(block) ?? []);
-      for (const part of parts) add(block * (partCount + 1) + part + 1, true);
+      const from = recordParts.start[i]!;
+      const to = recordParts.start[i + 1]!;
+      if (to > from) {
+        for (let p = from; p < to; p++) add(block * (partCount + 1) + recordParts.ids[p]! + 1, true);
+      } else {
+        for (const part of blockParts.get(block) ?? []) add(block * (partCount + 1) + part + 1, true);
+      }
     }
     start[i + 1] = ids.length;
   }

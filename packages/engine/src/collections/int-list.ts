@@ -16,6 +16,11 @@ export class IntList {
     this.values[this.length++] = value;
   }
 
+  /** The value at an index below `length`. */
+  at(index: number): number {
+    return this.values[index]!;
+  }
+
   /** Whether the value is among those from index `from` on. */
   includesFrom(value: number, from: number): boolean {
     for (let i = from; i < this.length; i++) if (this.values[i] === value) return true;

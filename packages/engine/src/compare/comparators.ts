@@ -215,19 +215,22 @@ function dateComparison(field: string): Comparison<PartialDate> {
   };
 }
 
-// Cyrillic letters of document series as the Latin letters a clerk copying them writes.
-const SERIES_LETTERS: Readonly<Record<string, string>> = {
+/** Cyrillic letters of document series as the Latin letters a clerk copying them writes. */
+export const IDENTIFIER_LETTERS: Readonly<Record<string, string>> = {
   а: 'a', б: 'b', в: 'b', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', і: 'i', й: 'i',
   к: 'k', л: 'l', м: 'm', н: 'h', о: 'o', п: 'p', р: 'p', с: 'c', т: 't', у: 'y', ф: 'f',
   х: 'x', ц: 'c', ч: 'ch', ш: 'sh', щ: 'sch', ю: 'yu', я: 'ya', є: 'e', ї: 'i',
 }; // prettier-ignore
 
+/** What separates the parts of an identifier: left out when identifiers are compared. */
+export const IDENTIFIER_SEPARATORS = /[\s\-./№#]/g;
+
 /** An identifier without separators, its Cyrillic series letters as Latin look-alikes. */
 export function compactIdentifier(value: string | null): string | null {
-  const text = clean(value)?.replace(/[\s\-./№#]/g, '');
+  const text = clean(value)?.replace(IDENTIFIER_SEPARATORS, '');
   if (text === undefined || text.length === 0) return null;
   let out = '';
-  for (const ch of text) out += SERIES_LETTERS[ch] ?? ch;
+  for (const ch of text) out += IDENTIFIER_LETTERS[ch] ?? ch;
   return out;
 }
 

@@ -143,6 +143,8 @@ export interface Contribution {
   field: string;
   level: number;
   label: string;
+  /** A stable code of the level, for translations; absent in runs made before it was kept. */
+  code?: string;
   weight: number;
   termFrequencyAdjustment: number;
 }
@@ -164,6 +166,10 @@ export interface Pair {
   leftRecordId: string;
   rightRecordId: string;
   contributions: Contribution[];
+  /** The prior's part of the weight in bits; null for runs made before it was kept. */
+  prior: number | null;
+  /** What rival candidates took from the weight, in bits (≤ 0); null likewise. */
+  rivals: number | null;
   left: PairSide;
   right: PairSide;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { linkFiles, type LinkFilesResult } from '../../modules/reconciliation/index.ts';
 import { wholeNumber } from '../arguments.ts';
@@ -36,9 +37,9 @@ export function registerLinkCommands(
       .option('--match <p>', 'the probability from which a pair is a match', probability, 0.9)
       .option(
         '--review <p>',
-        'the probability from which a pair is shown for review (possible)',
+        'the probability from which a pair is shown for review (possible); probabilities are calibrated, so a pair at 0.05 is the same person about one time in twenty',
         probability,
-        0.5,
+        0.05,
       )
       .option('--explain <file>', "also write each pair's field-by-field explanation (JSON lines)")
       .option(
@@ -57,12 +58,19 @@ export function registerLinkCommands(
         'threads for reading and comparing (default: one per core for big files); the result is the same',
         wholeNumber(1, 64),
       );
-  const report = (out: Output, result: LinkFilesResult, what: string) =>
+  const report = (out: Output, result: LinkFilesResult, what: string, files: string[]) => {
+    // Lines left out are told on stderr in both modes: the JSON result lists them too.
+    [result.leftOut.left, result.leftOut.right].forEach((lines, i) => {
+      if (lines.length === 0) return;
+      out.note(`${path.basename(files[i]!)}: ${lines.length} lines left out of the linkage:`);
+      for (const line of lines) out.note(`  ${line}`);
+    });
     out.result(result, (r) =>
       out.line(
         `${what}: ${r.matches} matches, ${r.possible} possible (${r.candidatePairs} candidate pairs) in ${r.seconds.toFixed(1)} s`,
       ),
     );
+  };
 
   common(
     program
@@ -80,7 +88,7 @@ export function registerLinkCommands(
       right,
       maxBytes: env.config.maxUploadBytes,
     });
-    report(out, result, `${result.left} × ${result.right} lines`);
+    report(out, result, `${result.left} × ${result.right} lines`, [left, right]);
   });
 
   common(
@@ -91,6 +99,6 @@ export function registerLinkCommands(
   ).action(async (file: string, options: LinkOptions) => {
     const out = output();
     const result = await linkFiles({ ...options, left: file, maxBytes: env.config.maxUploadBytes });
-    report(out, result, `${result.left} lines`);
+    report(out, result, `${result.left} lines`, [file]);
   });
 }

@@ -42,6 +42,8 @@ export interface LinkFilesResult {
   /** The threads that read and compared: 1 when the work stayed in the calling thread. */
   threads: number;
   seconds: number;
+  /** The lines left out of each file (they have no name), as `line N: why`. */
+  leftOut: { left: string[]; right: string[] };
 }
 
 /**
@@ -57,7 +59,7 @@ export async function linkFiles(request: LinkFilesRequest): Promise<LinkFilesRes
     );
   }
   const started = performance.now();
-  const { result, left, right, threads } = await readAndLink(request);
+  const { result, left, right, threads, leftOut } = await readAndLink(request);
   await writeAtomically(
     request.out,
     stringify([LINK_RESULT_COLUMNS, ...result.pairs.map(linkResultRow)]),
@@ -76,13 +78,18 @@ export async function linkFiles(request: LinkFilesRequest): Promise<LinkFilesRes
     candidatePairs: result.blocking.candidatePairs,
     threads,
     seconds: (performance.now() - started) / 1000,
+    leftOut,
   };
 }
 
 /** Reads the files and links them, in worker threads when that is sooner. */
-async function readAndLink(
-  request: LinkFilesRequest,
-): Promise<{ result: LinkResult; left: number; right: number; threads: number }> {
+async function readAndLink(request: LinkFilesRequest): Promise<{
+  result: LinkResult;
+  left: number;
+  right: number;
+  threads: number;
+  leftOut: LinkFilesResult['leftOut'];
+}> {
   const files = request.right ? [request.left, request.right] : [request.left];
   const sizes = await Promise.all(files.map(sizeOf));
   const bytes = sizes.reduce((sum, size) => sum + size, 0);
@@ -95,10 +102,12 @@ async function readAndLink(
     // to start first: the bigger file is asked for first.
     const biggestFirst = (sizes[1] ?? 0) > sizes[0]! ? [files[1]!, files[0]!] : files;
     const reads = new Map(biggestFirst.map((file) => [file, read(file)]));
-    const [left, right] = await Promise.all([
+    const [leftFile, rightFile] = await Promise.all([
       reads.get(request.left)!,
       request.right ? reads.get(request.right)! : null,
     ]);
+    const left = leftFile.records;
+    const right = rightFile?.records ?? null;
     const settings = personListSettings({
       match: request.match,
       possible: request.review,
@@ -108,7 +117,13 @@ async function readAndLink(
     const result = right
       ? await linkListsInParallel(left, right, settings, options)
       : await dedupeListInParallel(left, settings, options);
-    return { result, left: left.length, right: right?.length ?? 0, threads };
+    return {
+      result,
+      left: left.length,
+      right: right?.length ?? 0,
+      threads,
+      leftOut: { left: leftFile.leftOut, right: rightFile?.leftOut ?? [] },
+    };
   } finally {
     await pool?.close();
   }

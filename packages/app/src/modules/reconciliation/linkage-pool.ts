@@ -1,13 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import {
-  runComparisonJob,
-  type ComparisonJob,
-  type ComparisonRunner,
-  type LinkRecord,
-} from '@parley/engine';
+import { runComparisonJob, type ComparisonJob, type ComparisonRunner } from '@parley/engine';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
-import { readListRecords, type ListReadOptions } from './list-records.ts';
+import { type ListReadOptions, type ListRecords, readListRecords } from './list-records.ts';
 
 /** What the pool asks a worker (linkage.worker.ts). */
 export type LinkageRequest =
@@ -23,7 +18,7 @@ export interface WorkerFailure {
 
 /** A worker's answer to the request with the same id. */
 export type LinkageResponse =
-  | { id: number; ok: true; value: LinkRecord[] | Int8Array }
+  | { id: number; ok: true; value: ListRecords | Int8Array }
   | { id: number; ok: false; failure: WorkerFailure };
 
 /**
@@ -32,7 +27,7 @@ export type LinkageResponse =
  */
 export interface LinkagePool {
   /** Reads a list file into the engine's records (readListRecords): here, or in an idle worker while this thread reads another. */
-  readRecords(file: string, options: ListReadOptions): Promise<LinkRecord[]>;
+  readRecords(file: string, options: ListReadOptions): Promise<ListRecords>;
   /** Compares the candidate pairs in shares, one per thread, merged in the pairs' order. */
   readonly runComparisons: ComparisonRunner;
   /** Ends the workers; pending requests fail. */
@@ -55,7 +50,7 @@ type CompareRequest = { task: 'compare'; job: ComparisonJob };
 interface Task {
   readonly request: Request | CompareRequest;
   readonly transfer: ArrayBuffer[];
-  readonly resolve: (value: LinkRecord[] | Int8Array) => void;
+  readonly resolve: (value: ListRecords | Int8Array) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -107,7 +102,7 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
   });
 
   const run = (request: Task['request'], transfer: ArrayBuffer[] = []) =>
-    new Promise<LinkRecord[] | Int8Array>((resolve, reject) => {
+    new Promise<ListRecords | Int8Array>((resolve, reject) => {
       if (failure !== null) return reject(failure);
       queue.push({ request, transfer, resolve, reject });
       dispatch();
@@ -125,7 +120,7 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
         }
       }
       const request = { task: 'read', file, encoding: read.encoding, maxBytes: read.maxBytes };
-      return (await run(request as Request)) as LinkRecord[];
+      return (await run(request as Request)) as ListRecords;
     },
 
     async runComparisons(job) {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LinkRecord } from '@parley/engine';
 import { AppError } from '../../platform/errors.ts';
-import { readPersonLines, type ListEncoding } from '../registry/index.ts';
+import { formatProblem, readPersonLines, type ListEncoding } from '../registry/index.ts';
 import { toLinkRecord } from './domain/person-record.ts';
 
 /** How a list file is read for linking. */
@@ -12,14 +12,22 @@ export interface ListReadOptions {
   readonly maxBytes: number;
 }
 
+/** A list file's records, and what was left out of them. */
+export interface ListRecords {
+  readonly records: LinkRecord[];
+  /** Each line left out (it has no name), as `line N: why`. */
+  readonly leftOut: string[];
+}
+
 /**
  * Reads a list file as an import reads it, as the engine's records; lines with invalid values
- * take part with those values missing. A file with errors is refused whole, every error listed.
+ * take part with those values missing, and lines without a name are left out, each named (the
+ * spec's lenient reading for linking). A file with errors is refused whole, every error listed.
  */
 export async function readListRecords(
   file: string,
   options: ListReadOptions,
-): Promise<LinkRecord[]> {
+): Promise<ListRecords> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile())
     throw new AppError('REGISTRY.UNSUPPORTED_FILE', `cannot read ${file}: no such file`);
@@ -31,6 +39,7 @@ export async function readListRecords(
       maxBytes: options.maxBytes,
     },
     true,
+    { leaveOutNameless: true },
   );
   if (outcome.errors.length > 0) {
     throw new AppError(
@@ -39,5 +48,8 @@ export async function readListRecords(
       { errors: outcome.errors, warnings: outcome.warnings },
     );
   }
-  return outcome.lines.map(toLinkRecord);
+  return {
+    records: outcome.lines.map(toLinkRecord),
+    leftOut: outcome.warnings.filter((warning) => warning.leftOut === true).map(formatProblem),
+  };
 }

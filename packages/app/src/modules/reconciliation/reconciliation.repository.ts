@@ -155,10 +155,11 @@ export async function insertPairs(
       insert into reconciliation_pair (run_id, mechanism_id, kind, left_party, left_kind,
         left_version_id, left_record_id, left_fingerprint, right_party, right_kind,
         right_version_id, right_record_id, right_fingerprint, weight, probability,
-        engine_decision, status, reopened, contributions)
+        engine_decision, status, reopened, contributions, prior_weight, rivals_weight)
       select run_id, mechanism_id, kind, left_party, left_kind, left_version_id, left_record_id,
         left_fingerprint, right_party, right_kind, right_version_id, right_record_id,
-        right_fingerprint, weight, probability, engine_decision, status, reopened, contributions
+        right_fingerprint, weight, probability, engine_decision, status, reopened, contributions,
+        prior_weight, rivals_weight
       from jsonb_populate_recordset(null::reconciliation_pair, ${rows}::jsonb)`.execute(db);
   }
 }

@@ -27,9 +27,13 @@ const runResponse = z.object({
 const countRow = z.object({ n: z.number() }).catchall(z.string().or(z.number()));
 const contribution = z.object({
   field: z.string(),
-  level: z.number(),
-  label: z.string(),
-  weight: z.number(),
+  level: z.number().describe('the level index; -1 when a value is missing'),
+  label: z.string().describe('the level in English, e.g. "same name", "different"'),
+  code: z
+    .string()
+    .optional()
+    .describe('a stable code of the level, for translations ("same", "different", "missing"...)'),
+  weight: z.number().describe('in bits: above 0 for a match, below 0 against'),
   termFrequencyAdjustment: z.number(),
 });
 const pairResponse = z.object({
@@ -43,6 +47,16 @@ const pairResponse = z.object({
   leftRecordId: z.string(),
   rightRecordId: z.string(),
   contributions: z.array(contribution),
+  prior: z
+    .number()
+    .nullable()
+    .describe(
+      'the prior part of the weight in bits: how likely any two lines of these lists are to match',
+    ),
+  rivals: z
+    .number()
+    .nullable()
+    .describe('what other candidates of either line take from the weight, in bits (≤ 0)'),
 });
 const side = z.object({ party: z.string(), kind: z.string(), line: lineResponse.nullable() });
 

@@ -37,7 +37,10 @@ export interface ReconciliationDeps {
   parallel?: { fromLines: number; minPairs?: number };
 }
 
-export const DEFAULT_RUN_SETTINGS: RunSettings = { match: 0.9, review: 0.5, seed: 1 };
+// Pairs from a match probability of 0.05 go to review: with calibrated probabilities that keeps
+// 99.5% of true pairs within a reviewer's reach at about one possible row per 20 true pairs
+// (bench/README.md, linkage).
+export const DEFAULT_RUN_SETTINGS: RunSettings = { match: 0.9, review: 0.05, seed: 1 };
 const KINDS: readonly ListKind[] = ['sought', 'held'];
 /** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
 const PARALLEL_FROM_LINES = 20_000;
@@ -490,6 +493,8 @@ function pairView(pair: repo.PairRecord) {
     leftRecordId: pair.left_record_id,
     rightRecordId: pair.right_record_id,
     contributions: pair.contributions,
+    prior: pair.prior_weight,
+    rivals: pair.rivals_weight,
   };
 }
 

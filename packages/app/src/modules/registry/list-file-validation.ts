@@ -21,6 +21,8 @@ export interface ValidationOptions {
   columns?: ColumnMapping;
   /** Told of every row as read, the header first (a preview keeps the first few). */
   onRow?: (row: RawRow) => void;
+  /** Leave out lines without a name, with a warning each, instead of refusing the file. */
+  leaveOutNameless?: boolean;
 }
 
 /**
@@ -49,7 +51,11 @@ export async function validateFile(
       const header = analyseHeader(row.cells, options.columns);
       sort(header.problems);
       if (outcome.errors.length > 0) return outcome;
-      validate = createLineValidator(header.slots, { acceptInvalid, isKnownCountry });
+      validate = createLineValidator(header.slots, {
+        acceptInvalid,
+        isKnownCountry,
+        leaveOutNameless: options.leaveOutNameless,
+      });
       continue;
     }
     const result = validate(row.line, row.cells);
@@ -88,10 +94,16 @@ export async function validateFile(
 export async function readPersonLines(
   file: ListFileInput,
   acceptInvalid: boolean,
+  options: Pick<ValidationOptions, 'leaveOutNameless'> = {},
 ): Promise<ValidationOutcome & { lines: PersonLine[] }> {
   const lines: PersonLine[] = [];
-  const outcome = await validateFile(file, acceptInvalid, async (batch) => {
-    lines.push(...batch);
-  });
+  const outcome = await validateFile(
+    file,
+    acceptInvalid,
+    async (batch) => {
+      lines.push(...batch);
+    },
+    options,
+  );
   return { ...outcome, lines };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { ListLineTable } from '../../platform/db/schema.ts';
 import {
@@ -8,7 +8,7 @@ import {
   type PersonLine,
 } from './domain/list-columns.ts';
 import type { ListId, ListVersion, VersionId } from './domain/list-version.ts';
-import { nameSkeleton, skeletonPattern } from './domain/name-skeleton.ts';
+import { IDENTIFIER_TRANSLATION, type SearchTerm, searchTerms } from './domain/search-terms.ts';
 
 type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid'> & {
   extra: Record<string, string>;
@@ -165,21 +165,44 @@ export interface LineQuery {
   limit: number;
 }
 
+const NAME_COLUMNS = ['surname', 'given_name', 'patronymic'] as const;
+const TEXT_COLUMNS = [
+  ...NAME_COLUMNS,
+  'surname_latin',
+  'given_name_latin',
+  'record_id',
+  'service_number',
+] as const;
+
 /**
- * The conditions that a name field holds a spelling of the search's skeleton in either script:
- * "Oleksandr" finds "Олександр" (domain/name-skeleton.ts). The names are matched as stored, by
- * a regular expression of the skeleton's spellings, with no skeleton computed for each line. None
- * for a search with a digit (a record id, a service number) or with fewer than two skeleton
- * letters, which would match nearly every line.
+ * The ways a line may hold one word of a search (domain/search-terms.ts): as typed in a name, the
+ * record id or the service number; as a spelling of the name in either script, matched as the
+ * names are stored (no skeleton computed for each line); or as the service number compacted
+ * the way the search was ("АБ-123456" finds AB123456).
  */
-function skeletonMatches(search: string) {
-  const skeleton = nameSkeleton(search.trim());
-  if (/\d/.test(search) || skeleton.replace(/[^a-z]/g, '').length < 2) return [];
-  const pattern = skeletonPattern(skeleton);
-  return (['surname', 'given_name', 'patronymic'] as const).map(
-    (column) => sql<boolean>`${sql.ref(`l.${column}`)} ~* ${pattern}`,
+function termConditions(eb: ExpressionBuilder<{ l: ListLineTable }, 'l'>, term: SearchTerm) {
+  const pattern = `%${term.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const conditions: Expression<SqlBool>[] = TEXT_COLUMNS.map((column) =>
+    eb(`l.${column}`, 'ilike', pattern),
   );
+  if (term.namePattern !== null) {
+    for (const column of NAME_COLUMNS) {
+      conditions.push(sql<boolean>`${sql.ref(`l.${column}`)} ~* ${term.namePattern}`);
+    }
+  }
+  if (term.identifier !== null) conditions.push(holdsIdentifier(term.identifier));
+  return conditions;
 }
+
+/** The service number, compacted as compactIdentifier compacts, holds the identifier. */
+function holdsIdentifier(identifier: string) {
+  const { from, to } = IDENTIFIER_TRANSLATION;
+  const compact = sql`regexp_replace(translate(lower(l.service_number), ${from}, ${to}), ${IDENTIFIER_SEPARATOR_CLASS}, '', 'g')`;
+  return sql<boolean>`${compact} like ${`%${identifier.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+}
+
+// The separators compactIdentifier leaves out, as a PostgreSQL character class.
+const IDENTIFIER_SEPARATOR_CLASS = '[[:space:]./№#‐‑–—-]';
 
 export async function findLines(
   db: Database,
@@ -187,21 +210,11 @@ export async function findLines(
 ): Promise<{ total: number; lines: PersonLine[] }> {
   let base = db.selectFrom('list_line as l').where('l.version_id', '=', query.versionId);
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const inEitherScript = skeletonMatches(query.search);
+    const { words, identifier } = searchTerms(query.search);
     base = base.where((eb) =>
       eb.or([
-        ...(
-          [
-            'surname',
-            'given_name',
-            'patronymic',
-            'surname_latin',
-            'given_name_latin',
-            'record_id',
-          ] as const
-        ).map((column) => eb(`l.${column}`, 'ilike', pattern)),
-        ...inEitherScript,
+        eb.and(words.map((word) => eb.or(termConditions(eb, word)))),
+        ...(identifier === null ? [] : [holdsIdentifier(identifier)]),
       ]),
     );
   }

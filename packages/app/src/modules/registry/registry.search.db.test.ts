@@ -5,12 +5,13 @@ import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 
 const LIST = csvOf([
-  ['record_id', 'surname', 'given_name', 'patronymic'],
-  ['S-1', 'Шевченко', 'Олександр', 'Петрович'],
-  ['S-2', 'Коваленко', 'Юлія', 'Андріївна'],
-  ['S-3', 'Ткаченко', 'Олексій', 'Іванович'],
-  ['S-4', 'Бондар', 'Вениамин', ''],
-  ['S-5', 'Oleksandrenko', 'Ivan', ''],
+  ['record_id', 'surname', 'given_name', 'patronymic', 'service_number'],
+  ['S-1', 'Шевченко', 'Олександр', 'Петрович', ''],
+  ['S-2', 'Коваленко', 'Юлія', 'Андріївна', ''],
+  ['S-3', 'Ткаченко', 'Олексій', 'Іванович', '4123456'],
+  ['S-4', 'Бондар', 'Вениамин', '', ''],
+  ['S-5', 'Oleksandrenko', 'Ivan', '', ''],
+  ['S-6', 'Новиков', 'Єгор', 'Ігорович', 'АБ-123456'],
 ]);
 
 describeEachDatabase('searching a list across scripts', (db) => {
@@ -40,7 +41,22 @@ describeEachDatabase('searching a list across scripts', (db) => {
 
   it.each([
     ['Oleksandr', ['S-1', 'S-5']],
-    ['oleksandr shevch', []],
+    // Every word must be found, in any order: given name first, surname first.
+    ['oleksandr shevch', ['S-1']],
+    ['Shevchenko Oleksandr', ['S-1']],
+    ['Егор Новиков', ['S-6']],
+    ['Новиков Yehor', ['S-6']],
+    ['Oleksandr Kovalenko', []],
+    // A given name in its Russian form or spelling finds the Ukrainian one.
+    ['Aleksandr', ['S-1', 'S-5']],
+    ['Alexey', ['S-3']],
+    ['Георгий', []],
+    // A service number with or without its separators, its letters in either script.
+    ['АБ-123456', ['S-6']],
+    ['АБ123456', ['S-6']],
+    ['AB 123456', ['S-6']],
+    ['ab-123456', ['S-6']],
+    ['123456', ['S-3', 'S-6']],
     ['Shevchenko', ['S-1']],
     ['Yuliia', ['S-2']],
     ['Oleksii', ['S-3']],

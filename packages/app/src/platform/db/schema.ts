@@ -245,6 +245,10 @@ export interface ReconciliationPairTable {
   status: 'matched' | 'open' | 'confirmed' | 'rejected';
   reopened: Generated<boolean>;
   contributions: JSONColumnType<unknown[]>;
+  /** The prior's part of the weight, in bits; null for runs before it was kept. */
+  prior_weight: number | null;
+  /** What rival candidates took from the weight, in bits (≤ 0); null for runs before it was kept. */
+  rivals_weight: number | null;
 }
 
 export interface LineOutcomeTable {

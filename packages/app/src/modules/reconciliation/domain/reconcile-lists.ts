@@ -54,6 +54,8 @@ export interface NewPair {
   status: PairStatus;
   reopened: boolean;
   contributions: unknown[];
+  prior_weight: number;
+  rivals_weight: number;
 }
 
 export interface NewOutcome {
@@ -146,6 +148,8 @@ export async function reconcileLists(input: ReconcileInput): Promise<ReconcileOu
       status,
       reopened,
       contributions: [...found.contributions],
+      prior_weight: found.prior,
+      rivals_weight: found.rivals,
     };
   };
 

@@ -7,6 +7,8 @@ export interface LineProblem {
   /** The value seen, verbatim. */
   value?: string;
   severity: 'error' | 'warning';
+  /** A warning whose line was left out (linking leaves out lines without a name). */
+  leftOut?: true;
 }
 
 /** Renders a problem the way spec/list-format.md words it: `line N, column C: what is wrong (value seen)`. */

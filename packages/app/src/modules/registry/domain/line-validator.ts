@@ -13,6 +13,11 @@ export interface LineValidatorOptions {
   acceptInvalid: boolean;
   /** ISO 3166-1 alpha-2 codes are checked with this; it answers whether a code names a region. */
   isKnownCountry: (code: string) => boolean;
+  /**
+   * A line with neither a surname nor a given name is left out with a warning instead of
+   * refusing the file: linking reads files leniently (spec/list-format.md), import does not.
+   */
+  leaveOutNameless?: boolean;
 }
 
 export interface ValidatedLine {
@@ -158,6 +163,16 @@ export function createLineValidator(slots: readonly HeaderSlot[], options: LineV
       }
     }
     if (!values.has('surname') && !values.has('given_name')) {
+      if (options.leaveOutNameless) {
+        problems.push({
+          line: lineNumber,
+          column: null,
+          message: 'the line has neither a surname nor a given name: left out',
+          severity: 'warning',
+          leftOut: true,
+        });
+        return { line: null, problems };
+      }
       isRejected = true;
       problems.push(lineError(lineNumber, null, 'the line has neither a surname nor a given name'));
     }
