@@ -152,9 +152,11 @@ function refined(
       const from = recordParts.start[i]!;
       const to = recordParts.start[i + 1]!;
       if (to > from) {
-        for (let p = from; p < to; p++) add(block * (partCount + 1) + recordParts.ids[p]! + 1, true);
+        for (let p = from; p < to; p++)
+          add(block * (partCount + 1) + recordParts.ids[p]! + 1, true);
       } else {
-        for (const part of blockParts.get(block) ?? []) add(block * (partCount + 1) + part + 1, true);
+        for (const part of blockParts.get(block) ?? [])
+          add(block * (partCount + 1) + part + 1, true);
       }
     }
     start[i + 1] = ids.length;

@@ -105,3 +105,89 @@ describe('linking two synthetic lists across Ukrainian and Russian forms', () =>
     );
   });
 });
+
+describe("linking a party's first lists, a handful of lines each", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-small-'));
+  });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  const header = 'record_id,surname,given_name,patronymic,date_of_birth,service_number,sex';
+  const link = async (left: string[], right: string[], review = 0.05) => {
+    await fs.writeFile(path.join(dir, 'left.csv'), [header, ...left].join('\n'));
+    await fs.writeFile(path.join(dir, 'right.csv'), [header, ...right].join('\n'));
+    const result = await linkFiles({
+      left: path.join(dir, 'left.csv'),
+      right: path.join(dir, 'right.csv'),
+      out: path.join(dir, 'links.csv'),
+      match: 0.9,
+      review,
+      seed: 1,
+      encoding: 'utf-8',
+      maxBytes: 1_000_000,
+    });
+    const rows = parse<Record<string, string>>(
+      await fs.readFile(path.join(dir, 'links.csv'), 'utf8'),
+      { columns: true },
+    );
+    return { result, decisions: new Map(rows.map((r) => [`${r.left_id}|${r.right_id}`, r])) };
+  };
+
+  // The case that broke the engine trained on the file alone: six and eight lines, three persons
+  // written identically in every field, one in Latin, one in Ukrainian forms on one side.
+  const sought = [
+    'S1,Коваленко,Андрій,Петрович,1995-03-12,АБ123456,M',
+    'S2,Шевченко,Олег,Іванович,1990-07-01,ВК654321,M',
+    'S3,Бондаренко,Сергій,Миколайович,1988-11-23,1234567,M',
+    'S4,Kravchenko,Dmytro,,1999-02-02,,M',
+    'S5,Мельник,Олександр,Васильович,2001-06-15,,M',
+    'S6,Ткаченко,Іван,,,,M',
+  ];
+  const held = [
+    'H1,Коваленко,Андрій,Петрович,1995-03-12,АБ123456,M',
+    'H2,Шевченко,Олег,Іванович,1990-07-01,ВК654321,M',
+    'H3,Бондаренко,Сергій,Миколайович,1988-11-23,1234567,M',
+    'H4,Кравченко,Дмитрий,,1999-02-02,,M',
+    'H5,Мельник,Александр,Васильевич,2001-06-15,,M',
+    'H6,Петров,Игорь,Сергеевич,1985-01-01,,M',
+    'H7,Сидоренко,Виктор,,1979-04-04,,M',
+    'H8,Денисов,Остап,,2002-09-10,,M',
+  ];
+
+  it('matches the persons written identically, and the Latin and Russian forms', async () => {
+    const { decisions } = await link(sought, held);
+    for (const pair of ['S1|H1', 'S2|H2', 'S3|H3', 'S4|H4', 'S5|H5']) {
+      expect(decisions.get(pair)?.decision, pair).toBe('match');
+    }
+    // Ткаченко Іван with no date of birth: nobody else on the lists is near him.
+    expect(decisions.has('S6|H8')).toBe(false);
+  });
+
+  it('keeps the identical persons matched whatever else the lists hold', async () => {
+    const { decisions } = await link(sought.slice(0, 3), held.slice(0, 3));
+    for (const pair of ['S1|H1', 'S2|H2', 'S3|H3']) {
+      expect(Number(decisions.get(pair)?.match_probability)).toBeGreaterThan(0.999);
+    }
+  });
+
+  it('counts a different given name and date of birth against a match (namesakes apart)', async () => {
+    const { decisions } = await link(
+      ['S1,Денисов,Веніамін,,2003-05-30,АА111111,M', 'S2,Іваненко,Петро,,1980-01-01,,M'],
+      ['H1,Денисов,Остап,,2002-09-10,АА222222,M', 'H2,Коваль,Петро,,1970-02-02,,M'],
+    );
+    expect(decisions.size).toBe(0);
+  });
+
+  it('leaves out a line without a name and names it, linking the rest', async () => {
+    const { result, decisions } = await link(
+      [...sought.slice(0, 2), 'S9,,,,1990-01-01,,M'],
+      held.slice(0, 2),
+    );
+    expect(result.leftOut.left).toEqual([
+      'line 4: the line has neither a surname nor a given name: left out',
+    ]);
+    expect(result.left).toBe(2);
+    expect(decisions.get('S1|H1')?.decision).toBe('match');
+  });
+});

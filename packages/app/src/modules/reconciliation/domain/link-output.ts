@@ -28,6 +28,8 @@ export function explanationOf(pair: LinkedPair): Record<string, unknown> {
     match_probability: pair.probability,
     match_weight: pair.weight,
     decision: pair.decision,
+    prior: Number(pair.prior.toFixed(3)),
+    rivals: Number(pair.rivals.toFixed(3)),
     fields: pair.contributions.map((c) => ({
       field: c.field,
       level: c.label,
