@@ -1,4 +1,4 @@
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 
 /** A blocking rule: records whose keys are equal (and not null) become candidate pairs. */
 export interface BlockingRule {
