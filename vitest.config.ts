@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The unit and database tests (`npm run test:unit`); the browser suites have their own
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest leaves a core free by default: one worker on two cores. The database tests spend
+    // much of their time waiting for PostgreSQL, another process, so two workers keep both busy.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });
