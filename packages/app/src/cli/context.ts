@@ -6,12 +6,19 @@ import { openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
 import { AppError } from '../platform/errors.ts';
 import { loadDeploymentKeys } from '../platform/crypto/deployment-keys.ts';
 import { buildServices, type Services } from '../services.ts';
-import type { Output } from './output.ts';
+import type { CliStreams, Output } from './output.ts';
 
 export interface CliEnvironment {
   config: AppConfig;
   isInteractive: boolean;
   userName: string;
+  /** Where output goes; the process's stdout and stderr when absent. */
+  streams?: CliStreams;
+  /**
+   * A database already open and migrated, used by every command instead of opening the configured
+   * one (and left open): the tests run commands in-process over their own copy of the template.
+   */
+  database?: OpenDatabase;
 }
 
 /** What a command works with: the services over a migrated database, the acting user and the output. */
@@ -29,31 +36,40 @@ export async function withContext<T>(
   out: Output,
   work: (context: CommandContext) => Promise<T>,
 ): Promise<T> {
+  if (env.database) return work(await commandContext(env, out, env.database));
   const release = await lockEmbeddedDatabase(env.config);
   try {
     const database = await openDatabase(env.config.database, { migrate: true });
     try {
-      return await work({
-        config: env.config,
-        database,
-        actor: cliActor(env.userName),
-        out,
-        services: buildServices({
-          db: database.db,
-          keys: await loadDeploymentKeys(path.join(env.config.dataDir, 'keys')),
-          // The job has recorded its failure in the database; the operator hears of it too.
-          onJobError: (job, error) =>
-            out.note(
-              `a background job (${job}) failed: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-        }),
-      });
+      return await work(await commandContext(env, out, database));
     } finally {
       await database.close();
     }
   } finally {
     await release();
   }
+}
+
+async function commandContext(
+  env: CliEnvironment,
+  out: Output,
+  database: OpenDatabase,
+): Promise<CommandContext> {
+  return {
+    config: env.config,
+    database,
+    actor: cliActor(env.userName),
+    out,
+    services: buildServices({
+      db: database.db,
+      keys: await loadDeploymentKeys(path.join(env.config.dataDir, 'keys')),
+      // The job has recorded its failure in the database; the operator hears of it too.
+      onJobError: (job, error) =>
+        out.note(
+          `a background job (${job}) failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    }),
+  };
 }
 
 /**

@@ -1,14 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
-import { useCliSandbox } from '../testing/cli.ts';
+import { describe, expect, it } from 'vitest';
+import { useInProcessCli } from '../testing/cli.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 
 const M = 'UA–RU demo (Istanbul 2025)';
 
-// Each command is a process of its own that opens the database: seconds each on PGlite.
-vi.setConfig({ testTimeout: 300_000 });
-
 describe.each(testDatabaseKinds())('parley key revoke [%s]', (kind) => {
-  const sandbox = useCliSandbox(kind, 'parley-key');
+  const sandbox = useInProcessCli(kind, 'parley-key');
   const parley = sandbox.parley;
 
   it('revokes a registered key with its reason, once, and names a key it does not know', async () => {

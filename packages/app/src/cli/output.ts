@@ -17,22 +17,43 @@ export interface Progress {
   stop(): void;
 }
 
-/** An Output over process streams: a progress bar on a terminal, plain lines when stderr is not a TTY. */
-export function createOutput(options: { isJson: boolean; isInteractive: boolean }): Output {
+/** Somewhere text is written: a process stream, or a test's buffer. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** Where a command writes: the process's streams, or a test's buffers when it runs in-process. */
+export interface CliStreams {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+}
+
+export const PROCESS_STREAMS: CliStreams = { stdout: process.stdout, stderr: process.stderr };
+
+/**
+ * An Output over the streams: a progress bar when stderr is a terminal (so the process's own),
+ * plain lines otherwise.
+ */
+export function createOutput(options: {
+  isJson: boolean;
+  isInteractive: boolean;
+  streams?: CliStreams;
+}): Output {
+  const { stdout, stderr } = options.streams ?? PROCESS_STREAMS;
   return {
     isJson: options.isJson,
     line: (text) => {
-      if (!options.isJson) process.stdout.write(`${text}\n`);
+      if (!options.isJson) stdout.write(`${text}\n`);
     },
     result: (value, human) => {
-      if (options.isJson) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      if (options.isJson) stdout.write(`${JSON.stringify(value, null, 2)}\n`);
       else human(value);
     },
-    note: (text) => process.stderr.write(`${text}\n`),
+    note: (text) => stderr.write(`${text}\n`),
     progress: (label, total) =>
       options.isInteractive && !options.isJson
         ? barProgress(label, total)
-        : plainProgress(label, total),
+        : plainProgress(label, total, stderr),
   };
 }
 
@@ -50,16 +71,16 @@ function barProgress(label: string, total: number): Progress {
 }
 
 // Without a terminal, a line at every tenth keeps logs readable.
-function plainProgress(label: string, total: number): Progress {
+function plainProgress(label: string, total: number, stderr: TextSink): Progress {
   let lastTenth = 0;
   return {
     update: (done) => {
       const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
       if (tenth > lastTenth && tenth < 10) {
         lastTenth = tenth;
-        process.stderr.write(`${label}: ${tenth * 10}%\n`);
+        stderr.write(`${label}: ${tenth * 10}%\n`);
       }
     },
-    stop: () => process.stderr.write(`${label}: done\n`),
+    stop: () => stderr.write(`${label}: done\n`),
   };
 }

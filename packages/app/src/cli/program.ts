@@ -18,7 +18,7 @@ import { registerAgreementCommands } from './commands/agreement.ts';
 import { registerEligibilityCommands } from './commands/eligibility.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTalksCommands } from './commands/talks.ts';
-import { createOutput, type Output } from './output.ts';
+import { createOutput, PROCESS_STREAMS, type Output } from './output.ts';
 
 /** Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
@@ -29,10 +29,17 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     .option('--json', 'print results as JSON, for scripts')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  const streams = env.streams ?? PROCESS_STREAMS;
+  // Set before the commands are added, which inherit it: help and usage errors go there too.
+  program.configureOutput({
+    writeOut: (text) => streams.stdout.write(text),
+    writeErr: (text) => streams.stderr.write(text),
+  });
   const output = (): Output =>
     createOutput({
       isJson: Boolean(program.opts<{ json?: boolean }>().json),
       isInteractive: env.isInteractive,
+      streams,
     });
   registerServeCommand(program, env, output);
   registerDbCommands(program, env, output);
@@ -57,10 +64,10 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (isAppError(error)) {
-      process.stderr.write(`parley: ${error.message}\n`);
+      streams.stderr.write(`parley: ${error.message}\n`);
       const details = error.details as { errors?: LineProblem[] } | undefined;
       for (const problem of details?.errors ?? [])
-        process.stderr.write(`  ${formatProblem(problem)}\n`);
+        streams.stderr.write(`  ${formatProblem(problem)}\n`);
       return 1;
     }
     throw error;

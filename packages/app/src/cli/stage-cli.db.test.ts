@@ -1,14 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { useCliSandbox } from '../testing/cli.ts';
+import { describe, expect, it } from 'vitest';
+import { useInProcessCli } from '../testing/cli.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 
 const M = 'UA–RU demo (Istanbul 2025)';
 const A = 'Istanbul, 2 June 2025';
-
-// Each command is a process of its own that opens the database: seconds each on PGlite.
-vi.setConfig({ testTimeout: 300_000 });
 
 interface Person {
   id: string;
@@ -17,7 +14,7 @@ interface Person {
 }
 
 describe.each(testDatabaseKinds())('parley stage [%s]', (kind) => {
-  const sandbox = useCliSandbox(kind, 'parley-stage');
+  const sandbox = useInProcessCli(kind, 'parley-stage');
   const parley = sandbox.parley;
   const json = async <T>(...args: string[]) => {
     const run = await parley('--json', ...args);

@@ -1,17 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvOf } from '../testing/factories.ts';
-import { useCliSandbox } from '../testing/cli.ts';
+import { useInProcessCli } from '../testing/cli.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 
 const M = 'UA–RU demo (Istanbul 2025)';
 
-// Each command is a process of its own that opens the database: seconds each on PGlite.
-vi.setConfig({ testTimeout: 300_000 });
-
 describe.each(testDatabaseKinds())('parley talks [%s]', (kind) => {
-  const sandbox = useCliSandbox(kind, 'parley-talks');
+  const sandbox = useInProcessCli(kind, 'parley-talks');
   const parley = sandbox.parley;
 
   it('loads the talks with the demo, shows the gap, and refuses a bad violations file line by line', async () => {

@@ -4,8 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { runCli } from '../cli/program.ts';
+import { loadConfig } from '../platform/config.ts';
+import { restorePglite, type OpenDatabase } from '../platform/db/kysely.ts';
 import { adminQuery, withDatabase } from './global-setup.ts';
+import { openTestDatabase, type TestDatabaseKind } from './test-database.ts';
 
 /** The `parley` command as a user runs it: the bin script, under tsx. */
 export const PARLEY_BIN = path.resolve(import.meta.dirname, '../../bin/parley.js');
@@ -26,11 +30,67 @@ export interface CliSandbox {
   readonly parley: (...args: string[]) => Promise<CliOutcome>;
 }
 
+export interface InProcessCli {
+  /** A temporary directory of its own; the data directory (keys, exports) is `data` inside it. */
+  readonly dir: string;
+  /** Runs `parley` with the arguments; never throws on a non-zero exit. */
+  readonly parley: (...args: string[]) => Promise<CliOutcome>;
+}
+
+/**
+ * Runs `parley` commands in this process, over the suite's own copy of the test database: the
+ * same program, commands and output as the binary, without a process and a database opening per
+ * command (seconds each on PGlite). Made in `beforeAll`, removed in `afterAll`. The binary itself
+ * is exercised by the spawned smoke tests (`useCliSandbox`).
+ */
+export function useInProcessCli(kind: TestDatabaseKind, prefix: string): InProcessCli {
+  let database: OpenDatabase | undefined;
+  const cli = {
+    dir: '',
+    parley: async (...args: string[]): Promise<CliOutcome> => {
+      if (!database) throw new Error('the test database is not open yet');
+      let stdout = '';
+      let stderr = '';
+      const config = loadConfig({
+        PARLEY_DATA_DIR: path.join(cli.dir, 'data'),
+        // Only what the commands read of it (the kind): they use the suite's open database.
+        ...(kind === 'postgres' ? { DATABASE_URL: process.env.PARLEY_TEST_DATABASE_URL } : {}),
+      });
+      const code = await runCli(args, {
+        config,
+        isInteractive: false,
+        userName: os.userInfo().username,
+        database,
+        streams: {
+          stdout: { write: (text: string) => (stdout += text) },
+          stderr: { write: (text: string) => (stderr += text) },
+        },
+      });
+      return { code, stdout, stderr };
+    },
+  };
+  beforeAll(async () => {
+    cli.dir = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await fs.rm(cli.dir, { recursive: true, force: true });
+  });
+  return cli;
+}
+
 /**
  * A sandbox for running `parley` as a separate process, made in `beforeAll` and removed in
- * `afterAll`: a temporary data directory, and on PostgreSQL a database of its own.
+ * `afterAll`: a temporary data directory, and on PostgreSQL an empty database of its own (which
+ * the first command migrates). With `fromTemplate`, the embedded database starts as a copy of
+ * the migrated template instead of being created and migrated by the first command (seconds).
  */
-export function useCliSandbox(kind: string, prefix: string): CliSandbox {
+export function useCliSandbox(
+  kind: TestDatabaseKind,
+  prefix: string,
+  options: { fromTemplate?: boolean } = {},
+): CliSandbox {
   let database: string | undefined;
   const sandbox = {
     dir: '',
@@ -55,6 +115,10 @@ export function useCliSandbox(kind: string, prefix: string): CliSandbox {
       HOME: process.env.HOME,
       PARLEY_DATA_DIR: path.join(sandbox.dir, 'data'),
     };
+    if (kind === 'pglite' && options.fromTemplate) {
+      const template = new Blob([await fs.readFile(inject('pgliteTemplate'))]);
+      await restorePglite(path.join(sandbox.dir, 'data', 'pgdata'), template);
+    }
     const url = process.env.PARLEY_TEST_DATABASE_URL;
     if (kind === 'postgres' && url) {
       database = `${prefix.replace(/-/g, '_')}_${randomBytes(5).toString('hex')}`;

@@ -1,4 +1,4 @@
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 import { type BlocksReport, blocksOf, type Membership, type RuleKeys } from './blocks.ts';
 import type { BlockingRule } from './rules.ts';
 

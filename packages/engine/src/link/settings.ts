@@ -1,11 +1,8 @@
 import type { BlockingRule } from '../block/blocking.ts';
 import type { ComparisonSetting } from '../compare/comparators.ts';
 
-/** A record as the engine sees it: an id and named text fields, null when missing. */
-export interface LinkRecord {
-  readonly id: string;
-  readonly fields: Readonly<Record<string, string | null>>;
-}
+// Blocking reads records too; the record's own file keeps the two apart (no import cycle).
+export type { LinkRecord } from './record.ts';
 
 /** Everything a linkage run is configured by. */
 export interface LinkSettings {

@@ -55,8 +55,24 @@ function waitForListening(child: ChildProcess, output: () => string): Promise<vo
   });
 }
 
-/** Starts `parley serve --demo` as `npm start` does, on a free port with a fresh data directory. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The built web application to serve; else the build of this test process, or packages/web/dist. */
+  webRoot?: string;
+  /**
+   * The admin's one-time password, when the data directory is a copy of one whose first start
+   * printed it (`prepareDemo`); else the first start of this server prints it.
+   */
+  adminPassword?: string;
+}
+
+/**
+ * Starts `parley serve --demo` as `npm start` does, on a free port, over the data directory: a
+ * fresh one, or a copy of one that `prepareDemo` made.
+ */
+export async function startServer(
+  dataDir: string,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
   const child = spawn(
@@ -74,8 +90,7 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
         // The tests sign in as five people, some of them again, within a minute from one address.
         PARLEY_SIGN_IN_RATE_LIMIT: '200',
         DATABASE_URL: '',
-        // The build of this test run, when it made one; else packages/web/dist.
-        PARLEY_WEB_ROOT: webRootOfThisRun() ?? '',
+        PARLEY_WEB_ROOT: options.webRoot ?? webRootOfThisRun() ?? '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -83,7 +98,8 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await waitForListening(child, () => output);
-  const adminPassword = /user "admin" with the one-time password (\S+)/.exec(output)?.[1];
+  const adminPassword =
+    options.adminPassword ?? /user "admin" with the one-time password (\S+)/.exec(output)?.[1];
   if (!adminPassword) throw new Error(`no admin password in the output:\n${output}`);
   const accounts = parseAccounts(
     await fs.readFile(path.join(dataDir, 'demo-accounts.txt'), 'utf8'),

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { buildWeb, CHROMIUM, hasChromium, launchBrowser, seriousViolations } from './browser.ts';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { CHROMIUM, hasChromium, launchBrowser, seriousViolations } from './browser.ts';
 import { startServer, type DemoAccount, type RunningServer } from './server.ts';
 
 const isCi = Boolean(process.env.CI);
@@ -30,8 +30,8 @@ export interface DemoInChromium {
 
 /**
  * Gives a suite of browser tests its own `parley serve --demo`, started before its tests and
- * removed after them: a data directory, a build of the web application of its own (so that another
- * run building at the same time cannot replace the files under its pages), the server, and
+ * removed after them: a copy of the demo's data directory that the run's global setup prepared
+ * (so its own database), the server over it serving the run's build of the web application, and
  * Chromium. Call it in the suite's body.
  */
 export function useDemoInChromium(name: string): DemoInChromium {
@@ -45,8 +45,14 @@ export function useDemoInChromium(name: string): DemoInChromium {
         `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
       );
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `parley-e2e-${name}-`));
-    await buildWeb(path.join(dataDir, 'web'));
-    [server, browser] = await Promise.all([startServer(dataDir), launchBrowser()]);
+    await fs.cp(inject('e2eDemoDir'), dataDir, { recursive: true });
+    [server, browser] = await Promise.all([
+      startServer(dataDir, {
+        webRoot: inject('e2eWebRoot'),
+        adminPassword: inject('e2eAdminPassword'),
+      }),
+      launchBrowser(),
+    ]);
   }, 240_000);
 
   afterAll(async () => {

@@ -1,4 +1,6 @@
 // The shapes of the agreement, eligibility and exchange answers, as /docs/json describes them.
+import type { Formula } from '@parley/kernel/agreement';
+import type { ListKind } from '@parley/kernel/person-record';
 
 export type AgreementStatus =
   | 'negotiating'
@@ -57,7 +59,7 @@ export interface AgreementDefinition {
   venue: string;
   mediators: string[];
   referenceDate: string;
-  formula: { kind: 'all_for_all' | 'n_for_n' | 'ratio' | 'rank_scale' } & Record<string, unknown>;
+  formula: Formula;
   categories: AgreementRule[];
   exclusions: Array<AgreementRule & { kind: 'block' | 'hold' }>;
 }
@@ -89,7 +91,7 @@ export interface AgreementTemplate {
 
 export interface ListCounts {
   party: string;
-  kind: 'held' | 'sought';
+  kind: ListKind;
   listVersionId: string;
   listVersion: number;
   lines: number;

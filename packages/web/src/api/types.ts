@@ -1,4 +1,8 @@
-// The shapes of the API's answers, as /docs/json describes them.
+// The shapes of the API's answers, as /docs/json describes them. The person record's are the
+// shared kernel's, as the server's are.
+import type { ListKind, PersonLine } from '@parley/kernel/person-record';
+
+export type { ListKind, PersonLine };
 
 export type Role =
   | 'party_officer'
@@ -38,8 +42,6 @@ export interface Mechanism {
   createdAt: string;
 }
 
-export type ListKind = 'held' | 'sought';
-
 export interface ListVersion {
   id: string;
   number: number;
@@ -50,31 +52,6 @@ export interface ListVersion {
   lineCount: number;
   flaggedLineCount: number;
   warnings: string[];
-}
-
-export interface PersonLine {
-  lineNumber: number;
-  recordId: string;
-  surname: string | null;
-  givenName: string | null;
-  patronymic: string | null;
-  surnameLatin: string | null;
-  givenNameLatin: string | null;
-  sex: string | null;
-  dateOfBirth: string | null;
-  placeOfBirth: string | null;
-  nationality: string | null;
-  legalStatus: string | null;
-  rank: string | null;
-  serviceNumber: string | null;
-  unit: string | null;
-  captureDate: string | null;
-  capturePlace: string | null;
-  detentionPlace: string | null;
-  healthStatus: string | null;
-  notes: string | null;
-  extra: Record<string, string>;
-  invalid: Record<string, string>;
 }
 
 export interface LinesPage {

@@ -1,32 +1,10 @@
 import { Badge, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { LIST_COLUMNS, type ListColumn } from '@parley/kernel/person-record';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { ImportProblems } from './ImportProblems.tsx';
 import type { ColumnMapping, ImportPreview } from './lists.api.ts';
 
-/** The columns of the list format (spec/list-format.md), in its order. */
-export const LIST_COLUMNS = [
-  'record_id',
-  'surname',
-  'given_name',
-  'patronymic',
-  'surname_latin',
-  'given_name_latin',
-  'sex',
-  'date_of_birth',
-  'place_of_birth',
-  'nationality',
-  'legal_status',
-  'rank',
-  'service_number',
-  'unit',
-  'capture_date',
-  'capture_place',
-  'detention_place',
-  'health_status',
-  'notes',
-] as const;
-type ListColumn = (typeof LIST_COLUMNS)[number];
 const isListColumn = (value: string): value is ListColumn =>
   (LIST_COLUMNS as readonly string[]).includes(value);
 

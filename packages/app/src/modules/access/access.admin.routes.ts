@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from './access.http.ts';
+import { actorOf } from './domain/authorize.ts';
 import type { AccessService } from './access.service.ts';
 import { ROLES } from './domain/permissions.ts';
 

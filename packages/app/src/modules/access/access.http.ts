@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { AccessService } from './access.service.ts';
 import type { Actor } from './domain/actor.ts';
@@ -94,10 +94,4 @@ export function installAuthentication(app: FastifyInstance, access: AccessServic
       throw new AppError('ACCESS.FORBIDDEN', `your roles do not allow ${rule}`);
     }
   });
-}
-
-/** The actor of a request on a route that requires one. */
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('AUTH.REQUIRED', 'sign in first');
-  return request.actor;
 }

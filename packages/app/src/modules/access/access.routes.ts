@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, SESSION_COOKIE } from './access.http.ts';
+import { SESSION_COOKIE } from './access.http.ts';
+import { actorOf } from './domain/authorize.ts';
 import type { AccessService } from './access.service.ts';
 
 const grantResponse = z.object({

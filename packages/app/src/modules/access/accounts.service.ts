@@ -6,7 +6,7 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import * as repo from './access.repository.ts';
 import { oneTimePassword, randomToken, sha256, TOKEN_PREFIX } from './credentials.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from './domain/authorize.ts';
 import { SYSTEM_ACTOR, type Actor } from './domain/actor.ts';
 import {
   PARTY_ROLES,

@@ -11,8 +11,9 @@ export {
   type Permission,
   type Role,
 } from './domain/permissions.ts';
-export { authorize } from './authorize.ts';
+export { actorOf, authorize } from './domain/authorize.ts';
 export { createAccessService, type AccessService } from './access.service.ts';
-export { installAuthentication, actorOf, SESSION_COOKIE, type RouteRule } from './access.http.ts';
+export { installAuthentication, SESSION_COOKIE, type RouteRule } from './access.http.ts';
 export { accessRoutes } from './access.routes.ts';
 export { accessAdminRoutes } from './access.admin.routes.ts';
+export { expiringSessions } from './access.retention.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { mechanismParams } from '@parley/kernel/http';
 import { AGREEMENT_STATUSES, type Agreement, type AgreementVersion } from './domain/agreement.ts';
 import type { Eligibility } from './domain/eligibility.ts';
 import type { AgreementTemplate } from './domain/templates.ts';

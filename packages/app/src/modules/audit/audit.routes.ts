@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, authorize } from '../access/index.ts';
+import { actorOf, authorize } from '../access/domain/index.ts';
 import type { AuditLog } from './audit.service.ts';
 
 const entryResponse = z.object({

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
-import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { mechanismParams } from '@parley/kernel/http';
 import type { DashboardService } from './dashboard.service.ts';
 
 const count = z.object({ party: z.string(), key: z.string(), count: z.number() });

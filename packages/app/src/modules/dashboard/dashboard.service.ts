@@ -15,6 +15,7 @@ import {
 } from './domain/figures.ts';
 import { bucketEnds, firstEvent, seriesOf, type PersonHistory } from './domain/person-history.ts';
 import { stateFor, viewerOf, type Viewer } from './domain/viewer.ts';
+import { exchangeReads } from '../exchanges/index.ts';
 import * as repo from './dashboard.repository.ts';
 
 export interface DashboardDeps {
@@ -56,9 +57,11 @@ export function createDashboardService(deps: DashboardDeps) {
    */
   async function readRows(actor: Actor, mechanismId: string, viewer: Viewer) {
     const rows = await withScope(db, rowScope(actor), async (scoped) => ({
-      persons: viewer.readsExchange ? await repo.findCountedPersons(scoped, mechanismId) : [],
-      moves: viewer.readsExchange ? await repo.findMoves(scoped, mechanismId) : [],
-      stages: viewer.readsExchange ? await repo.findStages(scoped, mechanismId) : [],
+      persons: viewer.readsExchange
+        ? await exchangeReads.findCountedPersons(scoped, mechanismId)
+        : [],
+      moves: viewer.readsExchange ? await exchangeReads.findMoves(scoped, mechanismId) : [],
+      stages: viewer.readsExchange ? await exchangeReads.findStages(scoped, mechanismId) : [],
       openings: await repo.findFirstOpenings(scoped, mechanismId),
       entries: await repo.findRecentEntries(scoped, mechanismId, ACTIVITY_ACTIONS, ACTIVITY_READ),
     }));

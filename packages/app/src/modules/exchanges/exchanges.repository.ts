@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Formula } from '../agreements/domain/agreement.ts';
+import type { Formula } from '@parley/kernel/agreement';
 
 export type PersonRow = Selectable<DB['exchange_person']>;
 export type StageRow = Selectable<DB['stage']>;

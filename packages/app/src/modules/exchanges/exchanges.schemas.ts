@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { mechanismParams } from '@parley/kernel/http';
 
 // What the exchange routes share inside the module.
 

@@ -25,3 +25,4 @@ export { createReceiptsService, type ReceiptsService } from './receipts.service.
 export { receiptRoutes } from './receipts.routes.ts';
 export { createSigningKeysService, type SigningKeysService } from './signing-keys.service.ts';
 export { signingKeyRoutes } from './signing-keys.routes.ts';
+export * as exchangeReads from './exchange-reads.ts';

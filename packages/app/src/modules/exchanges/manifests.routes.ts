@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
-import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { mechanismParams } from '@parley/kernel/http';
 import type { ExchangesService } from './exchanges.service.ts';
 import { M, type ExchangeApp } from './exchanges.schemas.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../access/index.ts';
+import { actorOf } from '../access/domain/index.ts';
 import {
   createMechanismBody,
   mechanismParams,

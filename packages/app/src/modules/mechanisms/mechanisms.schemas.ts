@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { Mechanism } from './domain/mechanism.ts';
 
-export const mechanismParams = z.object({
-  mechanism: z.string().min(1).max(200).describe('the mechanism id or its exact name'),
-});
+export { mechanismParams } from '@parley/kernel/http';
 
 export const createMechanismBody = z.object({
   name: z.string().min(1).max(200),

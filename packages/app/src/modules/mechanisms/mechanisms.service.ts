@@ -1,5 +1,5 @@
 import { auditEvent, type AuditLog } from '../audit/index.ts';
-import { authorize, type Actor } from '../access/index.ts';
+import { authorize, type Actor } from '../access/domain/index.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkNewMechanism, type Mechanism, type NewMechanism } from './domain/mechanism.ts';

@@ -12,3 +12,4 @@ export type { ListFileFormat } from './list-file-writer.ts';
 export type { LineDiff } from './domain/line-cells.ts';
 export { readPersonLines } from './list-file-validation.ts';
 export { lineResponse, presentLine } from './registry.schemas.ts';
+export { expiringHealthData, expiringSupersededVersions } from './registry.retention.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { mechanismParams } from '@parley/kernel/http';
 import type { LineDiff } from './domain/line-cells.ts';
 import { AppError } from '../../platform/errors.ts';
 import { LIST_COLUMNS, type ListColumn, type PersonLine } from './domain/list-columns.ts';

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
+import { expiringSessions } from '../access/index.ts';
+import { expiringHealthData, expiringSupersededVersions } from '../registry/index.ts';
 import type { RetentionCategory } from './domain/retention.ts';
 
 export async function findPolicies(
@@ -27,38 +28,20 @@ export async function upsertPolicy(
     .execute();
 }
 
+/** Where the data of each category lives: the owning module finds and deletes it. */
+const HOLDERS = {
+  health: expiringHealthData,
+  superseded_versions: expiringSupersededVersions,
+  sessions: expiringSessions,
+} as const satisfies Record<RetentionCategory, unknown>;
+
 /** The ids of what has expired in a category: version ids, or session hashes. */
-export async function findExpired(
+export function findExpired(
   db: Database,
   category: RetentionCategory,
   before: Date,
 ): Promise<string[]> {
-  switch (category) {
-    case 'health': {
-      const rows = await sql<{ id: string }>`
-        select distinct v.id from list_version v
-        join list_line_health h on h.version_id = v.id
-        where v.created_at < ${before}`.execute(db);
-      return rows.rows.map((row) => row.id);
-    }
-    case 'superseded_versions': {
-      const rows = await sql<{ id: string }>`
-        select v.id from list_version v
-        where v.created_at < ${before}
-          and exists (select 1 from list_version newer where newer.list_id = v.list_id and newer.number > v.number)`.execute(
-        db,
-      );
-      return rows.rows.map((row) => row.id);
-    }
-    case 'sessions': {
-      const rows = await db
-        .selectFrom('user_session')
-        .select('token_hash')
-        .where('expires_at', '<', before)
-        .execute();
-      return rows.map((row) => row.token_hash);
-    }
-  }
+  return HOLDERS[category].findExpired(db, before);
 }
 
 /** Deletes what `findExpired` found; returns the number of rows removed. */
@@ -68,22 +51,5 @@ export async function deleteExpired(
   ids: string[],
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  switch (category) {
-    case 'health':
-      return Number(
-        (await db.deleteFrom('list_line_health').where('version_id', 'in', ids).executeTakeFirst())
-          .numDeletedRows,
-      );
-    case 'superseded_versions':
-      // Lines and their health data go with the version (on delete cascade).
-      return Number(
-        (await db.deleteFrom('list_version').where('id', 'in', ids).executeTakeFirst())
-          .numDeletedRows,
-      );
-    case 'sessions':
-      return Number(
-        (await db.deleteFrom('user_session').where('token_hash', 'in', ids).executeTakeFirst())
-          .numDeletedRows,
-      );
-  }
+  return HOLDERS[category].deleteExpired(db, ids);
 }

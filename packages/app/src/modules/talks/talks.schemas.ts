@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mechanismParams } from '../mechanisms/mechanisms.schemas.ts';
+import { mechanismParams } from '@parley/kernel/http';
 import { CEASEFIRE_KINDS, CEASEFIRE_SCOPES, CEASEFIRE_STATUSES } from './domain/ceasefire.ts';
 import { DOCUMENT_KINDS, POINT_KINDS, STANCES } from './domain/points.ts';
 import {

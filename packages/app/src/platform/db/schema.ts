@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { Formula } from '../../modules/agreements/domain/agreement.ts';
+import type { Formula } from '@parley/kernel/agreement';
 
 /** The database as Kysely sees it; SQL names are snake_case. */
 export interface DB {

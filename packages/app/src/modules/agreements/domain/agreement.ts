@@ -1,3 +1,5 @@
+import type { Formula } from '@parley/kernel/agreement';
+
 export type AgreementId = string & { readonly __brand: 'AgreementId' };
 export type AgreementVersionId = string & { readonly __brand: 'AgreementVersionId' };
 
@@ -47,12 +49,8 @@ export interface Exclusion {
   rule: string;
 }
 
-/** How the two sides' numbers are matched (DOMAIN.md, "Eligibility categories" 4). */
-export type Formula =
-  | { kind: 'all_for_all'; categories: string[] }
-  | { kind: 'n_for_n'; n: number }
-  | { kind: 'ratio'; rows: Array<{ category: string; count: number; note: string }> }
-  | { kind: 'rank_scale'; scale: Array<{ rank: string; value: number }> };
+// The formula outlives the agreement in each stage's copy; the shared kernel holds its type.
+export type { Formula } from '@parley/kernel/agreement';
 
 /** One version of an agreement's terms; versions never change once written. */
 export interface AgreementDefinition {

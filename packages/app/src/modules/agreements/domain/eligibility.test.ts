@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PersonLine } from '../../registry/domain/list-columns.ts';
+import type { PersonLine } from '@parley/kernel/person-record';
 import type { AgreementDefinition } from './agreement.ts';
 import { compileAgreement, type CompiledAgreement } from './eligibility.ts';
 import { AGREEMENT_TEMPLATES } from './templates.ts';

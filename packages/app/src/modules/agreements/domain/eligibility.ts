@@ -1,5 +1,5 @@
 import { celEnv, celMap, type CelInput } from '@bufbuild/cel';
-import type { PersonLine } from '../../registry/domain/list-columns.ts';
+import type { PersonLine } from '@parley/kernel/person-record';
 import type { AgreementDefinition, Category, Exclusion } from './agreement.ts';
 import { ChoiceTrail } from './choice-trail.ts';
 import { PERSON_FIELDS, type PersonField } from './rule-analysis.ts';

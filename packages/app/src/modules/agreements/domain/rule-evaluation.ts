@@ -1,5 +1,5 @@
 import { celMap, isCelError, type CelError, type CelInput } from '@bufbuild/cel';
-import { FIELD_OF_COLUMN, type PersonLine } from '../../registry/domain/list-columns.ts';
+import { FIELD_OF_COLUMN, type PersonLine } from '@parley/kernel/person-record';
 import type { ChoiceTrail } from './choice-trail.ts';
 import { DATE_FIELDS, type PersonField } from './rule-analysis.ts';
 import type { CompiledRule } from './rule-compiler.ts';

@@ -1,6 +1,11 @@
 import { CelScalar, celFunc, type CelFunc } from '@bufbuild/cel';
 import type { ChoiceTrail } from './choice-trail.ts';
-import { dateBounds, yearsBetween, type DateBounds } from './partial-date-bounds.ts';
+import {
+  dateBounds,
+  parsePartialDate,
+  yearsBetween,
+  type DateBounds,
+} from '@parley/kernel/person-record';
 
 /** The functions rules may apply to dates, and the only way they may read a person's dates. */
 export const DATE_FUNCTIONS = ['age', 'year', 'before', 'after'] as const;
@@ -10,9 +15,11 @@ export const DATE_FUNCTION_HELP =
   'age(date, at) completed years; year(date); before(a, b) and after(a, b) compare dates';
 
 function bounds(text: string): DateBounds {
-  const found = dateBounds(text);
-  if (!found) throw new Error(`"${text}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  return found;
+  const parsed = parsePartialDate(text);
+  // Rules and stored lines write dates in ISO form only (the list's DD.MM.YYYY is read on import).
+  if (!parsed.ok || parsed.value !== text)
+    throw new Error(`"${text}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return dateBounds(parsed.value);
 }
 
 /**

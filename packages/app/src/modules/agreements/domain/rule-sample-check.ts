@@ -1,5 +1,5 @@
 import { isCelError, type CelError, type CelInput } from '@bufbuild/cel';
-import { blankPersonLine, type PersonLine } from '../../registry/domain/list-columns.ts';
+import { blankPersonLine, type PersonLine } from '@parley/kernel/person-record';
 import type { ChoiceTrail } from './choice-trail.ts';
 import type { PersonField } from './rule-analysis.ts';
 import type { CompiledRule, RuleProblem } from './rule-compiler.ts';

@@ -1,4 +1,4 @@
-import { blankPersonLine, type PersonLine } from '../../registry/domain/list-columns.ts';
+import { blankPersonLine, type PersonLine } from '@parley/kernel/person-record';
 
 /** A list line for tests: every field empty unless given. */
 export function buildLine(overrides: Partial<PersonLine> = {}): PersonLine {

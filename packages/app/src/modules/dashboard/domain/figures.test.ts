@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../access/domain/actor.ts';
-import type { Role } from '../../access/domain/permissions.ts';
+import type { Actor, Role } from '../../access/domain/index.ts';
 import { recentActivity, type ActivityEntry } from './activity.ts';
 import { currentCounts, disputesOf, type CountedPerson } from './figures.ts';
 import { viewerOf } from './viewer.ts';

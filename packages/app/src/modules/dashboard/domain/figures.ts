@@ -1,6 +1,10 @@
-import type { Formula } from '../../agreements/domain/agreement.ts';
-import { countsForStage, type PersonState } from '../../exchanges/domain/person-path.ts';
-import { checkParity, type ParityReport } from '../../exchanges/domain/stage-plan.ts';
+import type { Formula } from '@parley/kernel/agreement';
+import {
+  checkParity,
+  countsForStage,
+  type ParityReport,
+  type PersonState,
+} from '../../exchanges/domain/index.ts';
 import { stateFor, type Viewer } from './viewer.ts';
 
 /** A person on the path, as the dashboard counts them: no names, no record ids. */

@@ -1,6 +1,5 @@
-import type { Actor } from '../../access/domain/actor.ts';
-import { isAllowed } from '../../access/domain/permissions.ts';
-import { stateSeenByParty, type PersonState } from '../../exchanges/domain/person-path.ts';
+import { isAllowed, type Actor } from '../../access/domain/index.ts';
+import { stateSeenByParty, type PersonState } from '../../exchanges/domain/index.ts';
 
 /**
  * What one reader of a mechanism's dashboard may be shown, from the permission table: whose

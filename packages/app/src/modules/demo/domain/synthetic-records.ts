@@ -1,4 +1,4 @@
-import { LIST_COLUMNS } from '../../registry/domain/list-columns.ts';
+import { LIST_COLUMNS } from '@parley/kernel/person-record';
 import type { Rng } from './prng.ts';
 import { patronymic, surnameForSex } from './names.forms.ts';
 import { DETENTION_PLACES, HELD_NOTES, SOUGHT_NOTES } from './places.data.ts';

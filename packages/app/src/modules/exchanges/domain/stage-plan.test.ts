@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Formula } from '../../agreements/domain/agreement.ts';
+import type { Formula } from '@parley/kernel/agreement';
 import { checkParity, planStage, replacementFor, type Candidate } from './stage-plan.ts';
 
 const SIDES = ['UA', 'RU'] as const;

@@ -1,4 +1,4 @@
-import type { Formula } from '../../agreements/domain/agreement.ts';
+import type { Formula } from '@parley/kernel/agreement';
 
 /**
  * Planning a stage from the persons who are eligible, acknowledged and cleared: who goes, at

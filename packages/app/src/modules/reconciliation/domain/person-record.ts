@@ -1,5 +1,5 @@
 import type { LinkRecord } from '@parley/engine';
-import type { PersonLine } from '../../registry/domain/list-columns.ts';
+import type { PersonLine } from '@parley/kernel/person-record';
 
 /**
  * A list line as the linkage engine sees it, under the list format's column names; a name

@@ -7,7 +7,7 @@ import {
   type ComparisonRunner,
   type LinkedPair,
 } from '@parley/engine';
-import type { PersonLine } from '../../registry/domain/list-columns.ts';
+import type { PersonLine } from '@parley/kernel/person-record';
 import {
   concludeLines,
   lineKey,

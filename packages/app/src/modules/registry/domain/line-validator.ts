@@ -6,7 +6,7 @@ import {
 } from './list-columns.ts';
 import type { HeaderSlot } from './list-header.ts';
 import type { LineProblem } from './line-problem.ts';
-import { isCertainlyAfter, parsePartialDate, type PartialDate } from './partial-date.ts';
+import { isCertainlyAfter, parsePartialDate, type PartialDate } from '@parley/kernel/person-record';
 
 export interface LineValidatorOptions {
   /** Import invalid values as missing, keeping their raw text and flagging the line. */

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCertainlyAfter, parsePartialDate, type PartialDate } from './partial-date.ts';
+import {
+  dateBounds,
+  isCertainlyAfter,
+  parsePartialDate,
+  yearsBetween,
+  type PartialDate,
+} from './partial-date.ts';
 
 const day = fc.date({
   min: new Date('1900-01-01'),
@@ -70,6 +76,40 @@ describe('isCertainlyAfter', () => {
         const [x, y] = [a.toISOString().slice(0, 10), b.toISOString().slice(0, 10)];
         const dayNumber = (d: Date) => Math.floor(d.getTime() / 86_400_000);
         expect(isCertainlyAfter(at(x), at(y))).toBe(dayNumber(a) > dayNumber(b));
+      }),
+    );
+  });
+});
+
+describe('dateBounds', () => {
+  const at = (text: string) => text as PartialDate;
+  it('spans the whole year or month a partial date stops at', () => {
+    expect(dateBounds(at('1990'))).toEqual({ min: 19900101, max: 19901231 });
+    expect(dateBounds(at('2000-02'))).toEqual({ min: 20000201, max: 20000229 });
+    expect(dateBounds(at('1900-02'))).toEqual({ min: 19000201, max: 19000228 });
+    expect(dateBounds(at('1999-03-15'))).toEqual({ min: 19990315, max: 19990315 });
+  });
+
+  it('leaves an age open where the date is partial: born in 1990, 34 or 35 on 2 June 2025', () => {
+    expect(yearsBetween(dateBounds(at('1990')), dateBounds(at('2025-06-02')))).toEqual({
+      lo: 34,
+      hi: 35,
+    });
+    expect(yearsBetween(dateBounds(at('1990-06-02')), dateBounds(at('2025-06-02')))).toEqual({
+      lo: 35,
+      hi: 35,
+    });
+  });
+
+  it('holds every day that the date, completed any way, may name', () => {
+    fc.assert(
+      fc.property(day, fc.constantFrom(4, 7, 10), (date, length) => {
+        const iso = date.toISOString().slice(0, 10);
+        const parsed = parsePartialDate(iso.slice(0, length));
+        if (!parsed.ok) throw new Error(parsed.reason);
+        const { min, max } = dateBounds(parsed.value);
+        const dayNumber = Number(iso.replaceAll('-', ''));
+        expect(min <= dayNumber && dayNumber <= max).toBe(true);
       }),
     );
   });

@@ -1,0 +1,2 @@
+// An agreement's terms that outlive it: the formula each stage keeps and checks parity against.
+export type { Formula } from './formula.ts';

@@ -1,0 +1,2 @@
+// The API's shared route parameters (zod), which every module's schemas extend.
+export { mechanismParams } from './route-params.ts';

@@ -1,0 +1,48 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildWeb, CHROMIUM, hasChromium } from './browser.ts';
+import { startServer } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The web application, built once for every browser suite of the run. */
+    e2eWebRoot: string;
+    /** A data directory where `parley serve --demo` has loaded the demo; each suite copies it. */
+    e2eDemoDir: string;
+    /** The admin's one-time password, printed by that first start only. */
+    e2eAdminPassword: string;
+  }
+}
+
+/**
+ * Does once what every browser suite needs, side by side on the two cores: builds the web
+ * application into a directory of this run's own (so that another run building at the same time
+ * cannot replace the files under a loading page), and starts `parley serve --demo` on a fresh
+ * data directory, which creates the database, the demo and its accounts, then stops it. Each
+ * suite then serves a copy of that directory: its own database, reopened in a second or two.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+  if (!hasChromium) {
+    // The suites skip (or, in CI, fail on the missing browser); nothing to prepare for them.
+    console.warn(`browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+    return;
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-'));
+  const webRoot = path.join(dir, 'web');
+  const demoDir = path.join(dir, 'demo');
+  const [, adminPassword] = await Promise.all([buildWeb(webRoot), prepareDemo(demoDir, webRoot)]);
+  project.provide('e2eWebRoot', webRoot);
+  project.provide('e2eDemoDir', demoDir);
+  project.provide('e2eAdminPassword', adminPassword);
+  return () => fs.rm(dir, { recursive: true, force: true });
+}
+
+/** Runs the first start of `parley serve --demo` in `dataDir` and returns the admin's password. */
+async function prepareDemo(dataDir: string, webRoot: string): Promise<string> {
+  // No page is served before it stops, so the build need not be finished.
+  const server = await startServer(dataDir, { webRoot });
+  await server.stop();
+  return server.adminPassword;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The browser suites (`npm run e2e`): Debian's Chromium against `parley serve --demo`. The global
+// setup builds the web application and loads the demo once for all of them.
+export default defineConfig({
+  test: {
+    include: ['packages/web/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['packages/web/e2e/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+  },
+});
