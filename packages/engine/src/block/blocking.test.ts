@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 import { type BlockingRule, candidatePairs, fieldsRule } from './blocking.ts';
 import { candidateCompleteness, pairsCompleteness } from './completeness.ts';
 

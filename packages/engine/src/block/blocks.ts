@@ -2,7 +2,7 @@
 // split by the rule's refinement keys in turn, and only what is still too big is skipped.
 import { IntList } from '../collections/int-list.ts';
 import { NumberTable } from '../collections/number-table.ts';
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 import { type BlockingKey, type BlockingRule, keyTexts } from './rules.ts';
 
 /** Records and their blocks: record i is in blocks ids[start[i]..start[i + 1]). */

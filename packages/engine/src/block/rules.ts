@@ -1,4 +1,4 @@
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 
 /** A key of a record: a text, several texts (the record stands in each block), or none. */
 export type BlockingKey = string | readonly string[] | null;

@@ -15,7 +15,12 @@ import {
   type PartialDate,
 } from './dates.ts';
 import { isWithinOneEdit } from './edits.ts';
-import { encodeText, type EncodedText, jaroWinklerEncoded } from './jaro-winkler.ts';
+import {
+  encodeText,
+  type EncodedText,
+  jaroWinklerAgainst,
+  jaroWinklerEncoded,
+} from './jaro-winkler.ts';
 import { type ComparatorKind, type Comparison, type Evidence, proportions } from './levels.ts';
 import { tokenComparison } from './tokens.ts';
 
@@ -143,6 +148,26 @@ function nameComparison(
   const differentLevel = specs.length - 1;
   // Names repeat across records; their keys are costly, so each distinct name is keyed once.
   const keys = new Map<string, string>();
+  /** The level the keys decide alone (the same name, a form, one letter off), or −1. */
+  const byKeys = (a: PreparedName, b: PreparedName): number => {
+    if (a.key === b.key) return 0;
+    if (formLevel >= 0 && a.formKey === b.formKey) return formLevel;
+    // A typo in a short name changes too much of it to say it is the same name.
+    if (a.key.length >= 4 && b.key.length >= 4 && isWithinOneEdit(a.key, b.key)) {
+      return oneLetterLevel;
+    }
+    return -1;
+  };
+  /** The level of two names the keys did not decide, from their Jaro–Winkler similarity. */
+  const bySimilarity = (a: PreparedName, b: PreparedName, similarity: number): number => {
+    for (let i = 0; i < thresholds.length; i++) {
+      if (similarity >= thresholds[i]!) return firstSimilar + i;
+    }
+    if (model.hasInitials && (isInitialOf(a.text, b.text) || isInitialOf(b.text, a.text))) {
+      return initialLevel;
+    }
+    return differentLevel;
+  };
   return {
     field,
     kind,
@@ -162,20 +187,23 @@ function nameComparison(
       return { text, key, formKey, encoded: encodeText(key) };
     },
     compare(a, b) {
-      if (a.key === b.key) return 0;
-      if (formLevel >= 0 && a.formKey === b.formKey) return formLevel;
-      // A typo in a short name changes too much of it to say it is the same name.
-      if (a.key.length >= 4 && b.key.length >= 4 && isWithinOneEdit(a.key, b.key)) {
-        return oneLetterLevel;
-      }
-      const similarity = jaroWinklerEncoded(a.encoded, b.encoded);
-      for (let i = 0; i < thresholds.length; i++) {
-        if (similarity >= thresholds[i]!) return firstSimilar + i;
-      }
-      if (model.hasInitials && (isInitialOf(a.text, b.text) || isInitialOf(b.text, a.text))) {
-        return initialLevel;
-      }
-      return differentLevel;
+      const level = byKeys(a, b);
+      return level >= 0 ? level : bySimilarity(a, b, jaroWinklerEncoded(a.encoded, b.encoded));
+    },
+    compareAgainst(b, many, out) {
+      const pending: number[] = [];
+      many.forEach((a, i) => {
+        const level = byKeys(a, b);
+        if (level >= 0) out[i] = level;
+        else pending.push(i);
+      });
+      const similarities = new Float64Array(pending.length);
+      jaroWinklerAgainst(
+        b.encoded,
+        pending.map((i) => many[i]!.encoded),
+        similarities,
+      );
+      pending.forEach((i, k) => (out[i] = bySimilarity(many[i]!, b, similarities[k]!)));
     },
     termOf: (prepared) => prepared.key,
   };

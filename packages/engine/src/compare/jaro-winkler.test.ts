@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeText, jaro, jaroEncoded, jaroWinkler, jaroWinklerEncoded } from './jaro-winkler.ts';
+import {
+  encodeText,
+  jaro,
+  jaroEncoded,
+  jaroWinkler,
+  jaroWinklerAgainst,
+  jaroWinklerEncoded,
+} from './jaro-winkler.ts';
 
 describe('jaroWinkler', () => {
   it('gives the textbook values', () => {
@@ -46,6 +53,19 @@ describe('jaroWinklerEncoded', () => {
         expect(jaroWinklerEncoded(encodeText(a), encodeText(b))).toBe(jaroWinkler(a, b));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same numbers against one text many times as one pair at a time', () => {
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 8 }), (b, many) => {
+        const out = new Float64Array(many.length);
+        jaroWinklerAgainst(encodeText(b), many.map(encodeText), out);
+        expect(Array.from(out)).toEqual(
+          many.map((a) => jaroWinklerEncoded(encodeText(a), encodeText(b))),
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 

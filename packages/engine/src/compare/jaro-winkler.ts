@@ -107,30 +107,34 @@ const positions = new Int32Array(0x10000);
 /** The index of the lowest set bit of a non-zero 32-bit integer. */
 const lowestBit = (x: number): number => 31 - Math.clz32(x & -x);
 
-/**
- * Jaro over encoded texts, bit-parallel: each character of `a` finds its partner in `b` (the
- * first unmatched equal character within the window) with one mask operation instead of a scan.
- * It pairs exactly the characters the plain algorithm pairs, so the result is the same number.
- */
-export function jaroEncoded(a: EncodedText, b: EncodedText): number {
-  const ta = a.text;
-  const tb = b.text;
-  if (ta === tb) return 1;
-  const la = ta.length;
-  const lb = tb.length;
-  if (la === 0 || lb === 0) return 0;
-  if (la > MAX_ENCODED || lb > MAX_ENCODED) return jaro(ta, tb);
-  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+/** Sets b's positions in `positions`, for `jaroAgainstSet`; clearPositions undoes it. */
+function setPositions(b: EncodedText): void {
   const { units, masks } = b;
   for (let k = 0; k < units.length; k++) positions[units[k]!] = masks[k]!;
+}
+
+function clearPositions(b: EncodedText): void {
+  const { units } = b;
+  for (let k = 0; k < units.length; k++) positions[units[k]!] = 0;
+}
+
+/**
+ * Jaro of a against b, b's positions already set: each character of `a` finds its partner in `b`
+ * (the first unmatched equal character within the window) with one mask operation instead of a
+ * scan. It pairs exactly the characters the plain algorithm pairs, so the result is the same.
+ */
+function jaroAgainstSet(ta: string, tb: string): number {
+  const la = ta.length;
+  const lb = tb.length;
+  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   let matchedA = 0;
   let matchedB = 0;
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const candidates = positions[ta.charCodeAt(i)]! & ~matchedB;
     if (candidates === 0) continue;
-    const low = Math.max(0, i - window);
-    const high = Math.min(i + window + 1, lb);
+    const low = i > window ? i - window : 0;
+    const high = i + window + 1 < lb ? i + window + 1 : lb;
     const inWindow = (high === 32 ? -1 : (1 << high) - 1) & ~((1 << low) - 1);
     const free = candidates & inWindow;
     if (free === 0) continue;
@@ -138,7 +142,6 @@ export function jaroEncoded(a: EncodedText, b: EncodedText): number {
     matchedA |= 1 << i;
     matches++;
   }
-  for (let k = 0; k < units.length; k++) positions[units[k]!] = 0;
   if (matches === 0) return 0;
   let transpositions = 0;
   while (matchedA !== 0) {
@@ -151,7 +154,46 @@ export function jaroEncoded(a: EncodedText, b: EncodedText): number {
   return jaroOf(matches, transpositions, la, lb);
 }
 
+/** Whether both texts fit the masks, and neither is empty nor are they equal (the trivial cases). */
+const isEncodedCase = (ta: string, tb: string): boolean =>
+  ta !== tb &&
+  ta.length > 0 &&
+  tb.length > 0 &&
+  ta.length <= MAX_ENCODED &&
+  tb.length <= MAX_ENCODED;
+
+/** Jaro over encoded texts, bit-parallel: the same number as `jaro`, several times faster. */
+export function jaroEncoded(a: EncodedText, b: EncodedText): number {
+  const ta = a.text;
+  const tb = b.text;
+  if (!isEncodedCase(ta, tb)) return jaro(ta, tb);
+  setPositions(b);
+  const result = jaroAgainstSet(ta, tb);
+  clearPositions(b);
+  return result;
+}
+
 /** `jaroWinkler` over encoded texts: the same number, several times faster for short texts. */
 export function jaroWinklerEncoded(a: EncodedText, b: EncodedText, prefixScale = 0.1): number {
   return winkler(jaroEncoded(a, b), a.text, b.text, prefixScale);
+}
+
+/**
+ * `jaroWinklerEncoded(many[i], b)` for each i, into `out`: b is set up once for all of them, which
+ * is what a linkage does when it compares one name with every candidate of it.
+ */
+export function jaroWinklerAgainst(
+  b: EncodedText,
+  many: readonly EncodedText[],
+  out: Float64Array,
+  prefixScale = 0.1,
+): void {
+  const tb = b.text;
+  setPositions(b);
+  for (let i = 0; i < many.length; i++) {
+    const ta = many[i]!.text;
+    const similarity = isEncodedCase(ta, tb) ? jaroAgainstSet(ta, tb) : jaro(ta, tb);
+    out[i] = winkler(similarity, ta, tb, prefixScale);
+  }
+  clearPositions(b);
 }

@@ -41,6 +41,11 @@ export interface Comparison<P = unknown> {
   prepare(value: string | null): P | null;
   /** The level of two prepared values, in [0, levels.length). */
   compare(a: P, b: P): number;
+  /**
+   * `compare(many[i], b)` for each i, into `out`: the same levels, sooner where one value is
+   * compared with many (names, whose Jaro–Winkler sets one of them up once).
+   */
+  compareAgainst?(b: P, many: readonly P[], out: Int8Array): void;
   /** The value whose frequency drives the term-frequency adjustment (a normalised key). */
   termOf(prepared: P): string;
 }

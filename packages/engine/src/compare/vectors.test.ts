@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 import { buildComparison, type ComparisonSetting } from './comparators.ts';
 import { levelOf } from './levels.ts';
 import { comparisonVectors, encodeColumns } from './vectors.ts';

@@ -1,4 +1,4 @@
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 import { type Comparison, MISSING } from './levels.ts';
 
 /**
@@ -44,6 +44,51 @@ export function encodeColumns(
 // Levels of distinct value pairs are remembered in a matrix when it stays this small (bytes).
 const MEMO_CELLS = 1 << 24;
 const UNKNOWN = -2;
+const PENDING = -3;
+
+/**
+ * Fills the memo for every distinct value pair of the pairs that it lacks, one right value at a
+ * time against all its left values (`compareAgainst`): a name's Jaro–Winkler set-up is done once
+ * for all its candidates.
+ */
+function memoAgainst(
+  comparison: Comparison,
+  memo: Int8Array,
+  columns: number,
+  leftIds: Int32Array,
+  rightIds: Int32Array,
+  values: { left: readonly unknown[]; right: readonly unknown[] },
+  pairs: { left: Int32Array; right: Int32Array; from: number; to: number },
+): void {
+  const cells: number[] = [];
+  for (let i = pairs.from; i < pairs.to; i++) {
+    const a = leftIds[pairs.left[i]!]!;
+    const b = rightIds[pairs.right[i]!]!;
+    if (a === MISSING || b === MISSING) continue;
+    const cell = a * columns + b;
+    if (memo[cell] !== UNKNOWN) continue;
+    memo[cell] = PENDING;
+    cells.push(cell);
+  }
+  // Grouped by right value (counting sort), each group compared at once.
+  const start = new Int32Array(columns + 1);
+  for (const cell of cells) start[(cell % columns) + 1]!++;
+  for (let b = 0; b < columns; b++) start[b + 1]! += start[b]!;
+  const next = start.slice(0, columns);
+  const grouped = new Int32Array(cells.length);
+  for (const cell of cells) grouped[next[cell % columns]!++] = cell;
+  const out = new Int8Array(cells.length);
+  for (let b = 0; b < columns; b++) {
+    const [from, to] = [start[b]!, start[b + 1]!];
+    if (from === to) continue;
+    const many = Array.from(
+      grouped.subarray(from, to),
+      (cell) => values.left[Math.floor(cell / columns)],
+    );
+    comparison.compareAgainst!(values.right[b], many, out.subarray(from, to));
+    for (let k = from; k < to; k++) memo[grouped[k]!] = out[k]!;
+  }
+}
 
 /**
  * The comparison vectors of pairs (left[i], right[i]) for i in [from, to): a row of levels per
@@ -68,6 +113,17 @@ export function comparisonVectors(
     const columns = rightValues.length;
     const cells = leftValues.length * columns;
     const memo = cells <= MEMO_CELLS ? new Int8Array(cells).fill(UNKNOWN) : null;
+    if (memo !== null && comparison.compareAgainst !== undefined) {
+      memoAgainst(
+        comparison,
+        memo,
+        columns,
+        leftIds,
+        rightIds,
+        { left: leftValues, right: rightValues },
+        { left, right, from, to },
+      );
+    }
     for (let i = from, row = f; i < to; i++, row += width) {
       const a = leftIds[left[i]!]!;
       const b = rightIds[right[i]!]!;

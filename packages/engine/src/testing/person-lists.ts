@@ -4,7 +4,7 @@
 // tuned to one kind of list.
 import { MALE_GIVEN_NAMES, FEMALE_GIVEN_NAMES } from '../names/given-names.data.ts';
 import type { GivenNameEntry } from '../names/given-names.data.ts';
-import type { LinkRecord } from '../link/settings.ts';
+import type { LinkRecord } from '../link/record.ts';
 import { seededRandom } from '../train/random.ts';
 import {
   chance,
