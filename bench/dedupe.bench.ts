@@ -20,7 +20,7 @@ import {
   type LinkRecord,
   type LinkSettings,
 } from '../packages/engine/src/index.ts';
-import { FEBRL_SETTINGS, readFebrl } from './linkage.bench.ts';
+import { febrlSettings, readFebrl } from './linkage/labelled.ts';
 import { writeResult } from './machine.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
@@ -138,7 +138,7 @@ async function labelledAgreement(clusters: ReadonlyMap<string, string>) {
 export async function runDedupeBenchmark(): Promise<void> {
   const loadAverageBefore = os.loadavg()[0]!;
   const febrl = await readFebrl(`${DATA}/febrl/dataset3.csv`);
-  const febrlRun = timed(febrl, { ...FEBRL_SETTINGS, thresholds: { duplicate: DUPLICATE } });
+  const febrlRun = timed(febrl, { ...febrlSettings(), thresholds: { duplicate: DUPLICATE } });
   const febrlScores = pairwise(
     febrl,
     febrlRun.result.clusters,

@@ -29,6 +29,7 @@ export {
   jaro,
   jaroEncoded,
   jaroWinkler,
+  jaroWinklerAgainst,
   jaroWinklerEncoded,
 } from './compare/jaro-winkler.ts';
 export type { EncodedText } from './compare/jaro-winkler.ts';
@@ -42,7 +43,7 @@ export { hammingDistance, isWithinOneEdit } from './compare/edits.ts';
 export { prepareTokens, wordSimilarity } from './compare/tokens.ts';
 export { candidatePairs, fieldsRule } from './block/blocking.ts';
 export type { BlockingRule, CandidatePairs, RuleReport } from './block/blocking.ts';
-export { pairsCompleteness } from './block/completeness.ts';
+export { candidateCompleteness, pairsCompleteness } from './block/completeness.ts';
 export type { PairsCompleteness } from './block/completeness.ts';
 export { estimateU, trainM } from './train/em.ts';
 export type { FieldParameters, TrainedModel } from './train/em.ts';

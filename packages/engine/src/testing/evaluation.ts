@@ -1,5 +1,7 @@
 // Measures a linkage against known true pairs: what the benchmarks print and the tests assert.
 import type { LinkedPair } from '../link/link.ts';
+import { scoreCandidates } from '../link/pipeline.ts';
+import type { LinkRecord, LinkSettings } from '../link/settings.ts';
 
 /** Quality figures of one linkage. */
 export interface LinkageQuality {
@@ -116,4 +118,48 @@ export function judgedPairs(
     probability: pair.probability,
     isTrue: isTrue.has(keyOf(pair.leftId, pair.rightId)),
   }));
+}
+
+/**
+ * What the lists' information allows: the share of true pairs that are candidates and that no
+ * other candidate of either record matches at least as well on every field (by the trained
+ * weights). A pair with such a rival cannot be told from it by any method reading these fields:
+ * at best it is 'possible', beside its rival.
+ */
+export function separableShare(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  settings: LinkSettings,
+  truth: readonly (readonly [string, string])[],
+): number {
+  const scored = scoreCandidates(left, right, settings, { seed: 1 });
+  const width = scored.model.fields.length;
+  const { candidates, levels, table, adjustments } = scored;
+  const fieldWeights = (i: number): number[] =>
+    Array.from({ length: width }, (_, f) => {
+      const level = levels[i * width + f]!;
+      return level < 0 ? 0 : table.weights[f]![level]! + (adjustments[f]?.[i] ?? 0);
+    });
+  const byLeft = new Map<number, number[]>();
+  const byRight = new Map<number, number[]>();
+  for (let i = 0; i < candidates.left.length; i++) {
+    const l = candidates.left[i]!;
+    const r = candidates.right[i]!;
+    (byLeft.get(l) ?? byLeft.set(l, []).get(l)!).push(i);
+    (byRight.get(r) ?? byRight.set(r, []).get(r)!).push(i);
+  }
+  const leftIndex = new Map(left.map((record, i) => [record.id, i]));
+  const rightIndex = new Map(right.map((record, i) => [record.id, i]));
+  const isTrue = new Set(truth.map(([l, r]) => `${leftIndex.get(l)}|${rightIndex.get(r)}`));
+  let separable = 0;
+  for (let i = 0; i < candidates.left.length; i++) {
+    const l = candidates.left[i]!;
+    const r = candidates.right[i]!;
+    if (!isTrue.has(`${l}|${r}`)) continue;
+    const own = fieldWeights(i);
+    const rivals = [...(byLeft.get(l) ?? []), ...(byRight.get(r) ?? [])].filter((j) => j !== i);
+    const isTied = rivals.some((j) => fieldWeights(j).every((w, f) => w >= own[f]! - 1e-9));
+    if (!isTied) separable++;
+  }
+  return truth.length === 0 ? 1 : separable / truth.length;
 }
