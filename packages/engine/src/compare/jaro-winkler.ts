@@ -126,7 +126,8 @@ function clearPositions(b: EncodedText): void {
 function jaroAgainstSet(ta: string, tb: string): number {
   const la = ta.length;
   const lb = tb.length;
-  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const half = ((la > lb ? la : lb) >> 1) - 1;
+  const window = half > 0 ? half : 0;
   let matchedA = 0;
   let matchedB = 0;
   let matches = 0;
@@ -189,11 +190,29 @@ export function jaroWinklerAgainst(
   prefixScale = 0.1,
 ): void {
   const tb = b.text;
+  const lb = tb.length;
+  const scale = Math.min(0.25, Math.max(0, prefixScale));
   setPositions(b);
   for (let i = 0; i < many.length; i++) {
     const ta = many[i]!.text;
-    const similarity = isEncodedCase(ta, tb) ? jaroAgainstSet(ta, tb) : jaro(ta, tb);
-    out[i] = winkler(similarity, ta, tb, prefixScale);
+    const la = ta.length;
+    if (ta === tb) {
+      out[i] = 1;
+      continue;
+    }
+    const j =
+      la > 0 && lb > 0 && la <= MAX_ENCODED && lb <= MAX_ENCODED
+        ? jaroAgainstSet(ta, tb)
+        : jaro(ta, tb);
+    if (j === 0) {
+      out[i] = 0;
+      continue;
+    }
+    // Winkler's adjustment, inline: a common prefix of up to four characters.
+    const limit = la < lb ? (la < 4 ? la : 4) : lb < 4 ? lb : 4;
+    let prefix = 0;
+    while (prefix < limit && ta.charCodeAt(prefix) === tb.charCodeAt(prefix)) prefix++;
+    out[i] = Math.min(1, j + prefix * scale * (1 - j));
   }
   clearPositions(b);
 }
