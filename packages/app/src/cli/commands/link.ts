@@ -65,6 +65,11 @@ export function registerLinkCommands(
       out.note(`${path.basename(files[i]!)}: ${lines.length} lines left out of the linkage:`);
       for (const line of lines) out.note(`  ${line}`);
     });
+    if (result.skipped.blocks > 0) {
+      out.note(
+        `${result.skipped.blocks} blocks were too big to compare even after splitting: ${result.skipped.pairs} pairs in them were not compared`,
+      );
+    }
     out.result(result, (r) =>
       out.line(
         `${what}: ${r.matches} matches, ${r.possible} possible (${r.candidatePairs} candidate pairs) in ${r.seconds.toFixed(1)} s`,

@@ -12,6 +12,21 @@ function probability(value: string): number {
 
 const PAIR_STATUSES = ['open', 'matched', 'confirmed', 'rejected'] as const;
 
+/** Why a pair is where it is, in bits: each field's part for and against, the prior, the rivals. */
+function evidenceOf(pair: {
+  contributions: readonly unknown[];
+  prior: number | null;
+  rivals: number | null;
+}): string {
+  const bits = (weight: number) => `${weight > 0 ? '+' : ''}${weight.toFixed(1)}`;
+  const fields = (pair.contributions as { field: string; label: string; weight: number }[])
+    .filter((c) => c.weight !== 0)
+    .map((c) => `${c.field} ${c.label} ${bits(c.weight)}`);
+  if (pair.prior !== null) fields.push(`prior ${bits(pair.prior)}`);
+  if (pair.rivals) fields.push(`rivals ${bits(pair.rivals)}`);
+  return fields.join(', ');
+}
+
 /** `parley reconcile` and `parley review`: the mechanism's reconciliation and its review queue. */
 export function registerReconcileCommands(
   program: Command,
@@ -93,7 +108,8 @@ export function registerReconcileCommands(
               out.line(
                 `${item.id}  p=${item.probability.toFixed(3)}${item.reopened ? '  REOPENED' : ''}\n` +
                   `  ${item.left.party} ${item.left.kind} ${item.leftRecordId}: ${name(item.left)}\n` +
-                  `  ${item.right.party} ${item.right.kind} ${item.rightRecordId}: ${name(item.right)}`,
+                  `  ${item.right.party} ${item.right.kind} ${item.rightRecordId}: ${name(item.right)}\n` +
+                  `  ${evidenceOf(item)}`,
               );
             }
           });

@@ -44,6 +44,11 @@ export interface LinkFilesResult {
   seconds: number;
   /** The lines left out of each file (they have no name), as `line N: why`. */
   leftOut: { left: string[]; right: string[] };
+  /**
+   * Blocks too big to compare whole even after splitting, and the pairs they held: none are
+   * skipped in silence.
+   */
+  skipped: { blocks: number; pairs: number };
 }
 
 /**
@@ -79,6 +84,10 @@ export async function linkFiles(request: LinkFilesRequest): Promise<LinkFilesRes
     threads,
     seconds: (performance.now() - started) / 1000,
     leftOut,
+    skipped: {
+      blocks: result.blocking.rules.reduce((sum, rule) => sum + rule.skippedBlocks, 0),
+      pairs: result.blocking.rules.reduce((sum, rule) => sum + rule.skippedPairs, 0),
+    },
   };
 }
 
