@@ -81,7 +81,7 @@ export function registerLinkCommands(
     program
       .command('link')
       .description(
-        "link two list files (e.g. one side's sought list with the other's held list), one-to-one",
+        "link two list files (e.g. one side's sought list with the other's held list), one-to-one; lines without a name are left out, each named on stderr, and the rest linked",
       )
       .argument('<left>', 'a list file (CSV or XLSX)')
       .argument('<right>', 'the other list file'),
@@ -99,7 +99,9 @@ export function registerLinkCommands(
   common(
     program
       .command('dedupe')
-      .description('find the duplicates within one list file (connected components above --match)')
+      .description(
+        'find the duplicates within one list file (connected components above --match); lines without a name are left out, each named',
+      )
       .argument('<file>', 'a list file (CSV or XLSX)'),
   ).action(async (file: string, options: LinkOptions) => {
     const out = output();
