@@ -64,7 +64,8 @@ function rowsOf(
   }));
 }
 
-function linkScored(
+/** The pairs of scored candidates, decided one to one, with the rivals' share taken. */
+export function linkScored(
   scored: ScoredCandidates,
   left: readonly LinkRecord[],
   right: readonly LinkRecord[],

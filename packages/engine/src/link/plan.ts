@@ -1,0 +1,63 @@
+// A linkage's plan: the comparisons, the candidate pairs blocking gives, and every value
+// prepared once; and the random pairs from which u is estimated.
+import { type CandidatePairs, candidatePairs } from '../block/blocking.ts';
+import { buildComparison } from '../compare/comparators.ts';
+import type { Comparison } from '../compare/levels.ts';
+import { comparisonVectors, encodeColumns, type EncodedColumns } from '../compare/vectors.ts';
+import { randomPairs } from '../train/random.ts';
+import {
+  type LinkRecord,
+  type LinkSettings,
+  type ResolvedSettings,
+  resolveSettings,
+} from './settings.ts';
+
+/** What comes before the comparison vectors: the candidate pairs and every prepared value. */
+export interface Plan {
+  readonly settings: LinkSettings;
+  readonly resolved: ResolvedSettings;
+  readonly comparisons: readonly Comparison[];
+  readonly left: readonly LinkRecord[];
+  readonly other: readonly LinkRecord[];
+  readonly within: boolean;
+  readonly candidates: CandidatePairs;
+  readonly leftColumns: EncodedColumns;
+  readonly rightColumns: EncodedColumns;
+}
+
+export function planOf(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+): Plan {
+  const resolved = resolveSettings(settings);
+  const within = right === null;
+  const comparisons = settings.comparisons.map(buildComparison);
+  const candidates = candidatePairs(left, right, settings.blocking.rules, resolved.maxBlockPairs);
+  const leftColumns = encodeColumns(comparisons, left);
+  const rightColumns = within ? leftColumns : encodeColumns(comparisons, right);
+  return {
+    settings,
+    resolved,
+    comparisons,
+    left,
+    other: right ?? left,
+    within,
+    candidates,
+    leftColumns,
+    rightColumns,
+  };
+}
+
+/** The comparison vectors of random pairs, from which u is estimated. */
+export function sampleLevelsOf(plan: Plan, seed: number): Int8Array {
+  const { left, other, within, resolved } = plan;
+  const sample = randomPairs(left.length, other.length, resolved.randomPairs, seed, within);
+  return comparisonVectors(
+    plan.comparisons,
+    plan.leftColumns,
+    plan.rightColumns,
+    sample.left,
+    sample.right,
+  );
+}
