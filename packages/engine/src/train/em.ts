@@ -121,7 +121,8 @@ export function patternCounts(patterns: Patterns, pairs: Int32Array | null): Flo
 
 /**
  * m moved, where it must, so that each level counts the way its evidence says by at least
- * MIN_EVIDENCE_BITS against u; the levels free to move take up the difference.
+ * MIN_EVIDENCE_BITS against u; the levels free to move take up the difference. A level once
+ * moved to its bound stays there, so this ends within as many rounds as there are levels.
  */
 export function constrainM(
   m: readonly number[],
@@ -129,26 +130,33 @@ export function constrainM(
   evidence: readonly Evidence[],
 ): number[] {
   const out = [...m];
-  for (let pass = 0; pass < 3; pass++) {
-    let pinned = 0;
-    let free = 0;
-    const isPinned = out.map((value, l) => {
+  const isPinned = out.map(() => false);
+  for (let round = 0; round < out.length; round++) {
+    let isChanged = false;
+    out.forEach((value, l) => {
+      if (isPinned[l]) return;
       const least = u[l]! * 2 ** MIN_EVIDENCE_BITS;
       const most = u[l]! * 2 ** -MIN_EVIDENCE_BITS;
-      if (evidence[l] === 1 && value < least) out[l] = Math.min(least, 0.999);
+      if (evidence[l] === 1 && value < least) out[l] = Math.min(least, 1);
       else if (evidence[l] === -1 && value > most) out[l] = Math.max(most, FLOOR);
-      else return false;
-      return true;
+      else return;
+      isPinned[l] = true;
+      isChanged = true;
     });
+    if (!isChanged) break;
+    let pinned = 0;
+    let free = 0;
     out.forEach((value, l) => (isPinned[l] ? (pinned += value) : (free += value)));
-    if (free <= 0) break;
-    const scale = Math.max(0, 1 - pinned) / free;
-    out.forEach((value, l) => {
-      if (!isPinned[l]) out[l] = Math.max(FLOOR, value * scale);
-    });
-    if (!isPinned.some(Boolean) || Math.abs(scale - 1) < 1e-12) break;
+    if (free > 0) {
+      const scale = Math.max(0, 1 - pinned) / free;
+      out.forEach((value, l) => {
+        if (!isPinned[l]) out[l] = Math.max(FLOOR, value * scale);
+      });
+    }
   }
-  return out;
+  // Bounds no m can meet (a u so large that agreement cannot weigh 1 bit): the nearest m.
+  const total = out.reduce((sum, value) => sum + value, 0);
+  return total > 1 + 1e-9 ? out.map((value) => value / total) : out;
 }
 
 /** One run of EM: with which fields left out, from where, how strongly held. */
