@@ -1,3 +1,4 @@
+import { givenNameKey, surnameFormKey } from '@parley/engine';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { generateSyntheticLists, SYNTHETIC_LIST_COLUMNS } from './synthetic-persons.ts';
@@ -75,6 +76,8 @@ describe('generateSyntheticLists', () => {
 
   it('writes only real dates, with capture at least 18 years after birth', () => {
     for (const record of [...sample.sought, ...sample.held]) {
+      // A line with the names only has no date of birth (see below).
+      if (record.date_of_birth === '' && record.service_number === '') continue;
       const birth = parseDate(record.date_of_birth ?? '');
       const capture = parseDate(record.capture_date ?? '');
       expect(birth, record.date_of_birth).toBeDefined();
@@ -89,6 +92,7 @@ describe('generateSyntheticLists', () => {
   it('makes the sought persons 18 to 60 on 2 June 2025, a realistic share of them 18 to 25', () => {
     let young = 0;
     for (const record of sample.sought) {
+      if (record.date_of_birth === '') continue;
       const birth = parseDate(record.date_of_birth ?? '') ?? { year: 0 };
       const age = 2025 - birth.year - (key({ ...birth, year: 2025 }) > 20250602 ? 1 : 0);
       expect(age).toBeGreaterThanOrEqual(18);
@@ -97,6 +101,19 @@ describe('generateSyntheticLists', () => {
     }
     expect(young / sample.sought.length).toBeGreaterThan(0.08);
     expect(young / sample.sought.length).toBeLessThan(0.3);
+  });
+
+  it('names only the sought persons of whom Russia also holds a namesake, so that they go to review', () => {
+    const namesOnly = sample.sought.filter((record) => record.date_of_birth === '');
+    expect(namesOnly.length).toBeGreaterThan(0);
+    expect(namesOnly.length).toBeLessThanOrEqual(Math.round(sample.sought.length * 0.01));
+    const sameName = (a: ListRecord, b: ListRecord) =>
+      surnameFormKey(a.surname ?? '') === surnameFormKey(b.surname ?? '') &&
+      givenNameKey(a.given_name ?? '') === givenNameKey(b.given_name ?? '');
+    for (const record of namesOnly) {
+      expect(record).toMatchObject({ patronymic: '', service_number: '', unit: '' });
+      expect(sample.held.filter((held) => sameName(record, held)).length).toBeGreaterThan(0);
+    }
   });
 
   it('pairs existing lines one to one, overlap of them, with ids that do not reveal each other', () => {

@@ -56,9 +56,13 @@ export function generateSyntheticLists(options: SyntheticListsOptions): Syntheti
     person: persons[i] as Person,
     soughtIndex: i,
   }));
-  for (const person of heldOnlyPersons(ctx, persons, size - matchedCount)) {
-    entries.push({ person, soughtIndex: -1 });
-  }
+  const heldOnly = heldOnlyPersons(ctx, persons, size - matchedCount);
+  for (const person of heldOnly.persons) entries.push({ person, soughtIndex: -1 });
+  // A family that knew only the name: the line cannot be told from the namesake Russia also
+  // holds, so both pairs go to review. Written after the draws, so the lists are otherwise the same.
+  persons.forEach((person, i) => {
+    if (heldOnly.withNamesake.has(person)) sought[i] = namesOnly(sought[i]!);
+  });
 
   // the held list's order and ids say nothing about the sought list
   const heldIdOfSought = new Array<string | undefined>(size);
@@ -92,20 +96,41 @@ function soughtPersons(ctx: PeopleContext, size: number): Person[] {
   return persons;
 }
 
+/** A sought line with the names only: patronymic, dates, places, numbers and unit left empty. */
+function namesOnly(record: ListRecord): ListRecord {
+  return {
+    ...record,
+    patronymic: '',
+    date_of_birth: '',
+    place_of_birth: '',
+    service_number: '',
+    unit: '',
+  };
+}
+
 // Persons only Russia lists: mostly strangers, and some namesakes and brothers of sought persons.
-function heldOnlyPersons(ctx: PeopleContext, sought: readonly Person[], free: number): Person[] {
+function heldOnlyPersons(
+  ctx: PeopleContext,
+  sought: readonly Person[],
+  free: number,
+): { persons: Person[]; withNamesake: Set<Person> } {
   const { rng } = ctx;
   const size = sought.length;
   const namesakes = size === 0 ? 0 : Math.round(size * HELD_NAMESAKE_SHARE);
   const brothers = size === 0 ? 0 : Math.round(size * HELD_BROTHER_SHARE);
   const out: Person[] = [];
-  for (let i = 0; i < namesakes; i++) out.push(namesakeOf(ctx, rng.pick(sought)));
+  const withNamesake = new Set<Person>();
+  for (let i = 0; i < namesakes; i++) {
+    const person = rng.pick(sought);
+    withNamesake.add(person);
+    out.push(namesakeOf(ctx, person));
+  }
   for (let i = 0; i < brothers; i++) {
     const person = rng.pick(sought);
     out.push(person.sex === 'M' ? brotherOf(ctx, person) : namesakeOf(ctx, person));
   }
   while (out.length < free) out.push(randomPerson(ctx));
-  return out;
+  return { persons: out, withNamesake };
 }
 
 function listId(prefix: string, index: number): string {
