@@ -27,6 +27,26 @@ describe.runIf(runsInChromium)(
       else await firstSignIn(page, name);
     };
 
+    // Before the officer's upload below replaces Ukraine's sought list with two lines: the demo's
+    // own lists hold the names-only lines whose namesakes put pairs in the queue.
+    it('lets the mediator reconcile the lists and decide pairs in the review queue', async () => {
+      const page = await pageOf();
+      await firstSignIn(page, 'demo-mediator');
+      await page.getByRole('link', { name: 'Runs and outcomes' }).click();
+      await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+      await page.getByRole('button', { name: 'Start a reconciliation' }).click();
+      await page.getByText('Lines by list and outcome').waitFor({ timeout: 120_000 });
+      await demo.expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Review queue' }).click();
+      await page.getByRole('button', { name: /Confirm/ }).waitFor();
+      await demo.expectAccessible(page);
+      await page.keyboard.press('c');
+      await page.getByText(/^1 decided now/).waitFor();
+      await page.getByRole('button', { name: /Reject/ }).click();
+      await page.getByText(/^2 decided now/).waitFor();
+    });
+
     it('lets a party officer sign in with a second factor, see whose list it is, and upload a version, every error shown first', async () => {
       const page = await pageOf();
       await firstSignIn(page, 'demo-ua-officer');
@@ -78,24 +98,6 @@ describe.runIf(runsInChromium)(
       await page.getByRole('tab', { name: 'Compare versions' }).click();
       await page.getByText('500 removed').waitFor();
       await demo.expectAccessible(page);
-    });
-
-    it('lets the mediator reconcile the lists and decide pairs in the review queue', async () => {
-      const page = await pageOf();
-      await firstSignIn(page, 'demo-mediator');
-      await page.getByRole('link', { name: 'Runs and outcomes' }).click();
-      await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
-      await page.getByRole('button', { name: 'Start a reconciliation' }).click();
-      await page.getByText('Lines by list and outcome').waitFor({ timeout: 120_000 });
-      await demo.expectAccessible(page);
-
-      await page.getByRole('link', { name: 'Review queue' }).click();
-      await page.getByRole('button', { name: /Confirm/ }).waitFor();
-      await demo.expectAccessible(page);
-      await page.keyboard.press('c');
-      await page.getByText(/^1 decided now/).waitFor();
-      await page.getByRole('button', { name: /Reject/ }).click();
-      await page.getByText(/^2 decided now/).waitFor();
     });
 
     it('carries the demo from the 2 June agreement to a manifest signed in the browser by both parties and the mediator', async () => {
