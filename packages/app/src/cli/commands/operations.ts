@@ -30,12 +30,12 @@ export function registerOperationsCommands(
   keys
     .command('rotate')
     .description(
-      'sign the log with the old key one last time, then replace it; old checkpoints still verify',
+      'sign a tree head with the old key one last time, then replace it; old heads still verify',
     )
     .action(async () => {
       const out = output();
       await withContext(env, out, async ({ services, database, actor }) => {
-        await services.audit.checkpoint();
+        await services.audit.signHead();
         const rotated = await rotateDeploymentKeys(keysDir);
         const audit = createAuditLog({ db: database.db, keys: await loadDeploymentKeys(keysDir) });
         await audit.record(
@@ -46,7 +46,7 @@ export function registerOperationsCommands(
             details: rotated,
           }),
         );
-        await audit.checkpoint();
+        await audit.signHead();
         out.result(rotated, (r) =>
           out.line(
             `the deployment key is now ${r.keyId}; ${r.retiredKeyId} is retired (its public key stays for verification)`,

@@ -5,7 +5,7 @@ import { cliActor, SYSTEM_ACTOR } from '../access/index.ts';
 import { ephemeralDeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { streamEntries, streamStoredPages } from './audit.repository.ts';
+import { storedEntries, streamEntries } from './audit.repository.ts';
 import { isStoredEntryIntact, type StoredEntry } from './domain/audit-entry.ts';
 import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
 
@@ -68,10 +68,11 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
         details: { z: 1, a: [true, null], ключ: 'значення' },
       }),
     );
-    let stored: StoredEntry | undefined;
-    for await (const page of streamStoredPages(db())) {
-      stored ??= page.find((entry) => entry.seq === written?.seq);
-    }
+    const [stored]: Array<StoredEntry | undefined> = await storedEntries(
+      db(),
+      written!.seq,
+      written!.seq,
+    );
     expect(stored).toMatchObject({
       objectIdsText: '["o-1","Шевченко"]',
       detailsText: '{"a":[true,null],"z":1,"ключ":"значення"}',
@@ -98,7 +99,7 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
 
   it('names the first entry changed behind its back, and a forged checkpoint', async () => {
     const keys = ephemeralDeploymentKeys();
-    const audit = createAuditLog({ db: db(), keys, checkpointEvery: 3 });
+    const audit = createAuditLog({ db: db(), keys, headEvery: 3 });
     for (let i = 0; i < 7; i++) {
       await audit.record(
         null,
@@ -108,7 +109,7 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
     const before = await audit.verify();
     // Seven entries in a row hold at least two multiples of three, whatever came before them.
     expect(before).toMatchObject({ ok: true });
-    expect(before.checkpoints).toBeGreaterThanOrEqual(2);
+    expect(before.heads).toBeGreaterThanOrEqual(2);
     const { rows } = await sql<{
       seq: number;
     }>`select max(seq)::int as seq from audit_entry`.execute(db());
@@ -147,7 +148,7 @@ describeEachDatabase('an audit export', (db) => {
         auditEvent(actor, 'test.event', { mechanismId: null, objectIds: [`o-${i}`] }),
       );
     }
-    await audit.checkpoint();
+    await audit.signHead();
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -158,7 +159,7 @@ describeEachDatabase('an audit export', (db) => {
     expect(await verifyAuditExport(() => Readable.from([text]), 'audit.ndjson')).toMatchObject({
       ok: true,
       entries: counts.entries,
-      checkpoints: counts.checkpoints,
+      heads: counts.heads,
     });
 
     const tampered = text.replace('"o-3"', '"o-9"');
