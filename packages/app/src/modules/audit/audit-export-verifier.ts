@@ -83,7 +83,7 @@ async function* entriesOf(stream: Readable, name: string): AsyncGenerator<Stored
  * Pages of a file read once, in order: each call takes the entries up to the end of its page.
  * Calls may overlap (the verifier reads ahead), so each waits for the one before.
  */
-function sequentialPages(entries: AsyncIterator<StoredEntry>) {
+function sequentialPages(entries: AsyncIterator<StoredEntry, undefined>) {
   let held: StoredEntry | null = null;
   let previous: Promise<unknown> = Promise.resolve();
   return (start: number): Promise<StoredEntry[]> => {
@@ -91,7 +91,7 @@ function sequentialPages(entries: AsyncIterator<StoredEntry>) {
       const end = start + PAGE_SIZE;
       const taken: StoredEntry[] = [];
       for (;;) {
-        const entry = held ?? (await entries.next()).value;
+        const entry: StoredEntry | undefined = held ?? (await entries.next()).value ?? undefined;
         held = null;
         if (!entry) return taken;
         if (entry.seq > end) {

@@ -262,7 +262,7 @@ export function createTreeHeads({
     head: (size: number) => repo.findHead(db, size),
 
     /** The proof that entry `seq` is in the tree of a signed head (the newest by default). */
-    async inclusionProof(seq: number, treeSize?: number): Promise<InclusionProof> {
+    inclusionProof: async (seq: number, treeSize?: number): Promise<InclusionProof> => {
       const head =
         treeSize === undefined
           ? await repo.latestHead(db)
@@ -288,7 +288,7 @@ export function createTreeHeads({
     },
 
     /** The proof that the tree of `toSize` entries (a signed head; the newest by default) extends the tree of `fromSize`. */
-    async consistencyProof(fromSize: number, toSize?: number): Promise<ConsistencyProof> {
+    consistencyProof: async (fromSize: number, toSize?: number): Promise<ConsistencyProof> => {
       const toHead =
         toSize === undefined
           ? await repo.latestHead(db)
