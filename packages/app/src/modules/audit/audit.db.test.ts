@@ -10,6 +10,8 @@ import { isStoredEntryIntact, type StoredEntry } from './domain/audit-entry.ts';
 import { auditEvent, createAuditLog, verifyAuditExport } from './index.ts';
 
 const actor = { ...cliActor('alice'), requestId: 'req-1' };
+// One deployment key for the suite: a head signed in one test must verify in the next.
+const keys = ephemeralDeploymentKeys();
 
 describeEachDatabase('the audit log', (db, _kind, opened) => {
   it('records an import and every read of personal data, naming the records read', async () => {
@@ -80,6 +82,24 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
     expect(stored && isStoredEntryIntact(stored)).toBe(true);
   });
 
+  it('verifies text of every kind through the packed pages, on a worker thread as on this one', async () => {
+    const audit = createAuditLog({ db: db(), keys, headEvery: 2 });
+    const awkward = ['a\u001eb', 'c\u001fd', '"q"\\', 'Шевченко 😀', '\u0001\n\t\u007f', '\u2028'];
+    for (const text of awkward)
+      await audit.record(
+        null,
+        auditEvent({ ...actor, id: `cli:${text}`, requestId: text }, text, {
+          mechanismId: null,
+          objectIds: [text],
+          reason: text,
+          details: { [text]: text, nested: [text, { text }] },
+        }),
+      );
+    const here = await audit.verify([], { workers: 0 });
+    expect(here).toMatchObject({ ok: true });
+    expect(await audit.verify([], { workers: 1 })).toEqual(here);
+  });
+
   it('refuses to change or delete an entry', async () => {
     const { audit } = buildTestServices(db());
     await audit.record(
@@ -98,7 +118,6 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
   });
 
   it('names the first entry changed behind its back, and a forged checkpoint', async () => {
-    const keys = ephemeralDeploymentKeys();
     const audit = createAuditLog({ db: db(), keys, headEvery: 3 });
     for (let i = 0; i < 7; i++) {
       await audit.record(

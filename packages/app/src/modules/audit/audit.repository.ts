@@ -193,3 +193,22 @@ export async function lastSeq(db: Database): Promise<number> {
     .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
+
+/**
+ * The entries first..last packed into one text, as verification reads them (packed-page.ts):
+ * text fields as JSON, the JSON fields as stored, U+001F between fields, U+001E between entries
+ * (concat_ws builds each entry in one piece; every field is non-null, so none is skipped).
+ * Functions are named in pg_catalog, so that no function of the log's own schema stands in.
+ */
+export async function packedEntries(db: Database, first: number, last: number): Promise<string> {
+  const { rows } = await sql<{ page: string | null }>`
+    select pg_catalog.string_agg(pg_catalog.concat_ws(E'\x1f',
+        seq, pg_catalog.to_json(at), pg_catalog.to_json(actor),
+        coalesce(pg_catalog.to_json(mechanism_id::text)::text, 'null'), pg_catalog.to_json(action),
+        object_ids, coalesce(pg_catalog.to_json(reason)::text, 'null'),
+        coalesce(pg_catalog.to_json(request_id)::text, 'null'), details,
+        pg_catalog.to_json(prev_hash), pg_catalog.to_json(hash)),
+      E'\x1e' order by seq) as page
+    from audit_entry where seq between ${first} and ${last}`.execute(db);
+  return rows[0]?.page ?? '';
+}

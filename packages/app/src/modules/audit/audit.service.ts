@@ -105,7 +105,7 @@ export function createAuditLog({
       };
       const source = {
         lastSeq,
-        page: (start: number) => repo.storedEntries(db, start + 1, start + PAGE_SIZE),
+        page: (start: number) => repo.packedEntries(db, start + 1, start + PAGE_SIZE),
       };
       return verifyLog(source, anchors, signatures, options);
     },

@@ -21,8 +21,8 @@ export const PAGE_SIZE = 2 ** 13;
 export interface PageSource {
   /** The highest seq to check (the log as it was when verification began). */
   readonly lastSeq: number;
-  /** The entries start+1 … start+PAGE_SIZE that exist, in seq order. */
-  page(start: number): Promise<StoredEntry[]>;
+  /** The entries start+1 … start+PAGE_SIZE that exist, in seq order, as rows or packed. */
+  page(start: number): Promise<StoredEntry[] | string>;
 }
 
 export interface VerifyOptions {
@@ -64,7 +64,7 @@ export async function verifyLog(
       : null;
   const check = (task: PageTask): Promise<PageResult> =>
     pool ? pool.run(task) : Promise.resolve(verifyPage(task));
-  const taskOf = (start: number, entries: StoredEntry[]): PageTask => ({
+  const taskOf = (start: number, entries: StoredEntry[] | string): PageTask => ({
     start,
     entries,
     cuts: cuts.filter((size) => size > start && size <= start + PAGE_SIZE),

@@ -13,19 +13,20 @@ export const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'buffer');
 
 /** The leaf hash of an entry, from its chain hash (hex). */
 export function leafHash(entryHashHex: string): Buffer {
-  const data = Buffer.allocUnsafe(33);
-  data[0] = 0;
-  if (data.write(entryHashHex, 1, 'hex') !== 32) data.fill(0xff, 1); // not a SHA-256: never a real leaf
-  return hash('sha256', data, 'buffer');
+  // One buffer reused: a million leaves would otherwise be a million allocations.
+  LEAF_INPUT[0] = 0;
+  if (LEAF_INPUT.write(entryHashHex, 1, 'hex') !== 32) LEAF_INPUT.fill(0xff, 1); // never a real leaf
+  return hash('sha256', LEAF_INPUT, 'buffer');
 }
+const LEAF_INPUT = Buffer.alloc(33);
+const NODE_INPUT = Buffer.alloc(65);
 
 /** The hash of an inner node over its two children. */
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  const data = Buffer.allocUnsafe(65);
-  data[0] = 1;
-  left.copy(data, 1);
-  right.copy(data, 33);
-  return hash('sha256', data, 'buffer');
+  NODE_INPUT[0] = 1;
+  left.copy(NODE_INPUT, 1);
+  right.copy(NODE_INPUT, 33);
+  return hash('sha256', NODE_INPUT, 'buffer');
 }
 
 /** A perfect subtree: the 2^level leaves from index · 2^level on. */

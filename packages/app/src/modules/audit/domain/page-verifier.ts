@@ -1,5 +1,6 @@
-import { isStoredEntryIntact, type StoredEntry } from './audit-entry.ts';
+import type { StoredEntry } from './audit-entry.ts';
 import { leafHash, TreeBuilder } from './merkle-tree.ts';
+import { packedPageEntries, storedPageEntries } from './packed-page.ts';
 
 /**
  * A page of the log checked on its own, so that pages can be checked side by side in worker
@@ -10,7 +11,8 @@ import { leafHash, TreeBuilder } from './merkle-tree.ts';
 export interface PageTask {
   /** The leaf index of the page's first entry: its seq is `start + 1`. */
   start: number;
-  entries: StoredEntry[];
+  /** The entries as rows, or packed in one text (packed-page.ts). */
+  entries: StoredEntry[] | string;
   /** Tree sizes inside this page (start < size ≤ start + page size) whose roots are asked for. */
   cuts: number[];
   /** Seqs whose chain hash is asked for (the signed checkpoints of the log before its tree). */
@@ -51,7 +53,11 @@ const toNodes = (builder: TreeBuilder): PageNode[] => {
 
 /** Checks a page of entries; stops at the first entry that does not hold. */
 export function verifyPage(task: PageTask): PageResult {
-  const { start, entries } = task;
+  const { start } = task;
+  const entries =
+    typeof task.entries === 'string'
+      ? [...packedPageEntries(task.entries)]
+      : [...storedPageEntries(task.entries)];
   const cuts = new Set(task.cuts);
   const hashesAt = new Set(task.hashesAt);
   const result: PageResult = {
@@ -80,7 +86,7 @@ export function verifyPage(task: PageTask): PageResult {
       };
       break;
     }
-    if (!isStoredEntryIntact(entry)) {
+    if (!entry.isIntact()) {
       result.failure = {
         seq,
         problem: `entry ${seq} (${entry.action} by ${entry.actor}) was changed after it was written`,
