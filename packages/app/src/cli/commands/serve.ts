@@ -50,6 +50,10 @@ export function registerServeCommand(
         out.note(
           `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
         );
+        // A head at once over what the log holds, so that witnesses have one from the start.
+        await context.services.audit
+          .signHead()
+          .catch((error: unknown) => app.log.error({ err: error }, 'audit tree head refused'));
         // A tree head every few minutes, not only every N entries, so that witnesses see recent
         // entries; a head is refused (and logged) if the log since the last one does not hold.
         const heads = setInterval(() => {
