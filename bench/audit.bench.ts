@@ -16,7 +16,7 @@ import {
 } from '../packages/app/src/modules/audit/index.ts';
 // Below the audit module's public surface: the bench writes the log in bulk, as only the
 // service's appender otherwise does, and reads its pages as verify does.
-import { storedEntries } from '../packages/app/src/modules/audit/audit.repository.ts';
+import { packedEntries } from '../packages/app/src/modules/audit/audit.repository.ts';
 import { PAGE_SIZE } from '../packages/app/src/modules/audit/log-verifier.ts';
 import {
   canonicalDetails,
@@ -46,6 +46,8 @@ const WORKERS = process.env.PARLEY_BENCH_AUDIT_WORKERS
 
 interface Timed<T> {
   seconds: number;
+  /** CPU time of this process, all its threads (workers and PGlite included), not PostgreSQL's. */
+  cpuSeconds: number;
   peakRssMiB: number;
   loadAverage: number;
   value: T;
@@ -151,7 +153,7 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
     figure.verify = { ...verify, entriesPerSecond: Math.round(ENTRIES / verify.seconds) };
     figure.withinBudget = ENTRIES === BUDGET_ENTRIES ? verify.seconds <= BUDGET_SECONDS : null;
     console.log(
-      `${label}: verify ${verify.seconds.toFixed(2)} s, ${figure.verify.entriesPerSecond.toLocaleString('en')} entries/s, peak RSS ${verify.peakRssMiB} MiB, load ${verify.loadAverage}: ${JSON.stringify(verify.value)}`,
+      `${label}: verify ${verify.seconds.toFixed(2)} s, ${figure.verify.entriesPerSecond.toLocaleString('en')} entries/s, CPU ${verify.cpuSeconds} s, peak RSS ${verify.peakRssMiB} MiB, load ${verify.loadAverage}: ${JSON.stringify(verify.value)}`,
     );
     const v = verify.value;
     if (
@@ -208,8 +210,10 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
 /** Reads every page as verify does, and counts the entries. */
 async function readEveryPage(db: Database): Promise<number> {
   let count = 0;
-  for (let start = 0; start < ENTRIES; start += PAGE_SIZE)
-    count += (await storedEntries(db, start + 1, start + PAGE_SIZE)).length;
+  for (let start = 0; start < ENTRIES; start += PAGE_SIZE) {
+    const page = await packedEntries(db, start + 1, start + PAGE_SIZE);
+    count += page.split('\u001e').length;
+  }
   if (count !== ENTRIES) throw new Error(`read ${count} entries, not ${ENTRIES}`);
   return count;
 }
@@ -285,11 +289,14 @@ async function measure<T>(work: () => Promise<T>): Promise<Timed<T>> {
   const rss = sampleRss();
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const value = await work();
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     rss.stop();
     return {
       seconds: round(seconds, 3),
+      cpuSeconds: round((used.user + used.system) / 1e6, 2),
       peakRssMiB: Math.round(mib(rss.peak())),
       loadAverage: round(os.loadavg()[0] ?? 0, 2),
       value,
@@ -304,6 +311,7 @@ function printTable(figures: readonly AuditFigure[]): void {
     'database',
     'build s',
     'verify s',
+    'CPU s',
     'entries/s',
     'peak RSS MiB',
     'read only s',
@@ -316,6 +324,7 @@ function printTable(figures: readonly AuditFigure[]): void {
     f.database,
     f.build ? f.build.seconds.toFixed(1) : 'FAILED',
     f.verify ? f.verify.seconds.toFixed(2) : '-',
+    f.verify ? f.verify.cpuSeconds.toFixed(1) : '-',
     f.verify ? f.verify.entriesPerSecond.toLocaleString('en') : '-',
     f.verify ? String(f.verify.peakRssMiB) : '-',
     f.readOnly ? f.readOnly.seconds.toFixed(2) : '-',

@@ -196,18 +196,24 @@ export async function lastSeq(db: Database): Promise<number> {
 
 /**
  * The entries first..last packed into one text, as verification reads them (packed-page.ts):
- * text fields as JSON, the JSON fields as stored, U+001F between fields, U+001E between entries
- * (concat_ws builds each entry in one piece; every field is non-null, so none is skipped).
- * Functions are named in pg_catalog, so that no function of the log's own schema stands in.
+ * per entry its seq, prev_hash and hash (as JSON strings), then its canonical form, built here
+ * from the stored fields as the application builds it (text fields through to_json, which
+ * escapes as JSON.stringify does; the JSON fields as stored); U+001F between fields, U+001E
+ * between entries. Functions are named in pg_catalog, so that no function of the log's own
+ * schema stands in for them.
  */
 export async function packedEntries(db: Database, first: number, last: number): Promise<string> {
+  const json = (column: string) => sql`pg_catalog.to_json(${sql.ref(column)})::text`;
+  const nullable = (column: string) =>
+    sql`coalesce(pg_catalog.to_json(${sql.ref(column)}::text)::text, 'null')`;
   const { rows } = await sql<{ page: string | null }>`
-    select pg_catalog.string_agg(pg_catalog.concat_ws(E'\x1f',
-        seq, pg_catalog.to_json(at), pg_catalog.to_json(actor),
-        coalesce(pg_catalog.to_json(mechanism_id::text)::text, 'null'), pg_catalog.to_json(action),
-        object_ids, coalesce(pg_catalog.to_json(reason)::text, 'null'),
-        coalesce(pg_catalog.to_json(request_id)::text, 'null'), details,
-        pg_catalog.to_json(prev_hash), pg_catalog.to_json(hash)),
+    select pg_catalog.string_agg(pg_catalog.concat(
+        seq, E'\x1f', ${json('prev_hash')}, E'\x1f', ${json('hash')}, E'\x1f',
+        '{"action":', ${json('action')}, ',"actor":', ${json('actor')}, ',"at":', ${json('at')},
+        ',"details":', details, ',"mechanismId":', ${nullable('mechanism_id')},
+        ',"objectIds":', object_ids, ',"prevHash":', ${json('prev_hash')},
+        ',"reason":', ${nullable('reason')}, ',"requestId":', ${nullable('request_id')},
+        ',"seq":', seq, '}'),
       E'\x1e' order by seq) as page
     from audit_entry where seq between ${first} and ${last}`.execute(db);
   return rows[0]?.page ?? '';

@@ -1,28 +1,32 @@
 import { hash } from 'node:crypto';
-import { isStoredEntryIntact, type StoredEntry } from './audit-entry.ts';
+import {
+  hashEntry,
+  isStoredEntryIntact,
+  type AuditEntry,
+  type StoredEntry,
+} from './audit-entry.ts';
 
 /**
- * A page of the log as the database packs it for verification: one text for the whole page,
- * entries separated by U+001E, fields by U+001F, each text field as JSON (`to_json`) and the two
- * JSON fields as stored. JSON text never holds a raw U+001E or U+001F, so no field can forge a
- * separator; and JSON-escaped text is what the canonical form is built of, so an entry's hash is
- * checked without decoding its fields. One text a page spares the database driver a value per
- * field per entry, which was most of the cost of reading a million entries from PGlite.
+ * A page of the log as the database packs it for verification: one text for the whole page;
+ * per entry its seq, prev_hash and hash (JSON strings), then its canonical form built by the
+ * database from the stored fields (audit.repository.ts, packedEntries), separated by U+001F,
+ * entries by U+001E. JSON text never holds a raw U+001E or U+001F, so no field can forge a
+ * separator. One text a page spares the database driver a value per field per entry, and the
+ * canonical form built by the database spares the checker a string per entry: together most of
+ * the cost of reading a million entries.
  */
 export const ENTRY_SEPARATOR = '\u001e';
 export const FIELD_SEPARATOR = '\u001f';
-
-/** The fields of a packed entry, in order. */
-const FIELDS = 11;
 
 /** An entry of a page, whichever way it was read. */
 export interface PageEntry {
   readonly seq: number;
   readonly prevHash: string;
   readonly hash: string;
-  readonly action: string;
-  readonly actor: string;
-  isIntact(): boolean;
+  /** Whether the hash is the hash of the entry's canonical form, as stored. */
+  readonly isIntact: boolean;
+  /** What the entry was (`list.read by user:alice`), for a verdict that names it. */
+  describe(): string;
 }
 
 /** The entries of a page read as rows. */
@@ -32,69 +36,53 @@ export function* storedPageEntries(entries: readonly StoredEntry[]): Generator<P
       seq: entry.seq,
       prevHash: entry.prevHash,
       hash: entry.hash,
-      action: entry.action,
-      actor: entry.actor,
-      isIntact: () => isStoredEntryIntact(entry),
+      get isIntact() {
+        return isStoredEntryIntact(entry);
+      },
+      describe: () => `${entry.action} by ${entry.actor}`,
     };
 }
 
-const decoded = (json: string): string => JSON.parse(json) as string;
-const nullable = (json: string): string | null => JSON.parse(json) as string | null;
+const HEX_STRING = /^"[0-9a-f]{64}"$/;
+const unquote = (json: string): string =>
+  HEX_STRING.test(json) ? json.slice(1, -1) : String(JSON.parse(json));
 
-/** The entries of a packed page; a malformed entry is an entry that does not hold. */
+/** The entries of a packed page; an entry that cannot be read is an entry that does not hold. */
 export function* packedPageEntries(text: string): Generator<PageEntry> {
-  if (text === '') return;
-  for (const packed of text.split(ENTRY_SEPARATOR)) {
-    const f = packed.split(FIELD_SEPARATOR);
-    if (f.length !== FIELDS) {
-      yield malformed(f);
-      continue;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf(ENTRY_SEPARATOR, at);
+    if (end < 0) end = text.length;
+    const a = text.indexOf(FIELD_SEPARATOR, at);
+    const b = a < 0 ? -1 : text.indexOf(FIELD_SEPARATOR, a + 1);
+    const c = b < 0 ? -1 : text.indexOf(FIELD_SEPARATOR, b + 1);
+    const seq = Number(text.slice(at, a < 0 ? end : a));
+    if (c < 0 || c > end) {
+      yield { seq, prevHash: '', hash: '', isIntact: false, describe: () => 'unreadable' };
+    } else {
+      const canonical = text.slice(c + 1, end);
+      const own = unquote(text.slice(b + 1, c));
+      yield {
+        seq,
+        prevHash: unquote(text.slice(a + 1, b)),
+        hash: own,
+        isIntact: hash('sha256', canonical, 'hex') === own || isIntactByMeaning(canonical, own),
+        describe: () => {
+          const entry = JSON.parse(canonical) as AuditEntry;
+          return `${entry.action} by ${entry.actor}`;
+        },
+      };
     }
-    const [seq, at, actor, mechanismId, action, objectIds, reason, requestId, details, prev, own] =
-      f as [string, string, string, string, string, string, string, string, string, string, string];
-    const entry = {
-      seq: Number(seq),
-      prevHash: decoded(prev),
-      hash: decoded(own),
-      get action() {
-        return decoded(action);
-      },
-      get actor() {
-        return decoded(actor);
-      },
-      isIntact: () => {
-        const canonical =
-          `{"action":${action},"actor":${actor},"at":${at},"details":${details},` +
-          `"mechanismId":${mechanismId},"objectIds":${objectIds},"prevHash":${prev},` +
-          `"reason":${reason},"requestId":${requestId},"seq":${seq}}`;
-        if (hash('sha256', canonical, 'hex') === entry.hash) return true;
-        // As stored but written otherwise (or escaped otherwise): judged by its meaning.
-        return isStoredEntryIntact({
-          seq: entry.seq,
-          at: decoded(at),
-          actor: decoded(actor),
-          mechanismId: nullable(mechanismId),
-          action: decoded(action),
-          reason: nullable(reason),
-          requestId: nullable(requestId),
-          prevHash: entry.prevHash,
-          hash: entry.hash,
-          objectIdsText: objectIds,
-          detailsText: details,
-        });
-      },
-    };
-    yield entry;
+    at = end + 1;
   }
 }
 
-function malformed(fields: readonly string[]): PageEntry {
-  return {
-    seq: Number(fields[0]),
-    prevHash: '',
-    hash: '',
-    action: '?',
-    actor: '?',
-    isIntact: () => false,
-  };
+/** As stored but written otherwise (JSON with other spacing or key order): judged by its meaning. */
+function isIntactByMeaning(canonical: string, stored: string): boolean {
+  try {
+    const { hash: _ignored, ...entry } = JSON.parse(canonical) as AuditEntry;
+    return hashEntry(entry) === stored;
+  } catch {
+    return false;
+  }
 }

@@ -56,15 +56,15 @@ export function verifyPage(task: PageTask): PageResult {
   const { start } = task;
   const entries =
     typeof task.entries === 'string'
-      ? [...packedPageEntries(task.entries)]
-      : [...storedPageEntries(task.entries)];
+      ? packedPageEntries(task.entries)
+      : storedPageEntries(task.entries);
   const cuts = new Set(task.cuts);
   const hashesAt = new Set(task.hashesAt);
   const result: PageResult = {
     start,
     count: 0,
-    firstSeq: entries[0]?.seq ?? null,
-    firstPrevHash: entries[0]?.prevHash ?? null,
+    firstSeq: null,
+    firstPrevHash: null,
     lastHash: null,
     nodes: [],
     cuts: [],
@@ -75,6 +75,10 @@ export function verifyPage(task: PageTask): PageResult {
   let previousHash: string | null = null;
   for (const entry of entries) {
     const seq = start + result.count + 1;
+    if (result.firstSeq === null) {
+      result.firstSeq = entry.seq;
+      result.firstPrevHash = entry.prevHash;
+    }
     if (entry.seq !== seq) {
       result.failure = { seq, problem: `entry ${seq} is missing (the next is ${entry.seq})` };
       break;
@@ -86,10 +90,10 @@ export function verifyPage(task: PageTask): PageResult {
       };
       break;
     }
-    if (!entry.isIntact()) {
+    if (!entry.isIntact) {
       result.failure = {
         seq,
-        problem: `entry ${seq} (${entry.action} by ${entry.actor}) was changed after it was written`,
+        problem: `entry ${seq} (${entry.describe()}) was changed after it was written`,
       };
       break;
     }
