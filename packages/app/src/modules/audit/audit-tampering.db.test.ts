@@ -136,7 +136,14 @@ describe.each(testDatabaseKinds())('tampering with the audit log [%s]', (kind) =
     const problem = 'entry 21 (test.event by cli:alice) was changed after it was written';
     expect(await audit().verify()).toMatchObject({ ok: false, seq: 21, problem });
     await expect(audit().signHead()).rejects.toThrow(problem);
+    // Appends go on past the next multiple of four, and still no head vouches for the rewrite.
+    for (let i = 22; i <= 25; i++)
+      await audit().record(
+        null,
+        auditEvent(actor, 'test.event', { mechanismId: null, objectIds: [`o-${i}`] }),
+      );
     expect((await audit().latestHead())?.treeSize).toBe(20);
+    expect(await audit().verify()).toMatchObject({ ok: false, seq: 21, problem });
   });
 
   it('names the span of a rewrite whose hashes were all recomputed, at the first head it breaks', async () => {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Database } from '../../platform/db/kysely.ts';
+import { isAppError } from '../../platform/errors.ts';
 import type { DeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import * as repo from './audit.repository.ts';
 import { groupAppends } from './grouped-appends.ts';
@@ -51,8 +52,22 @@ export function createAuditLog({
     }
     // One head per write at most, after it: the entries are leaves, the tree is built at signing.
     const before = Math.floor((tail?.seq ?? 0) / headEvery);
-    if (previous && Math.floor(previous.seq / headEvery) > before) await heads.signHeadIn(trx);
+    if (previous && Math.floor(previous.seq / headEvery) > before) await signHeadBeside(trx);
     return written;
+  }
+
+  /**
+   * A head signed beside an append. When the log since the last head does not hold, the head is
+   * refused but the append goes on: what it records must not be lost for what someone else did.
+   * The refusal is not silent: every other signing (the server's every few minutes, on demand,
+   * exports, manifests) and every verify name the entry.
+   */
+  async function signHeadBeside(trx: Database): Promise<void> {
+    try {
+      await heads.signHeadIn(trx);
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'AUDIT.CHAIN_BROKEN')) throw error;
+    }
   }
 
   // Appends outside a use case's transaction share transactions when they arrive together.
