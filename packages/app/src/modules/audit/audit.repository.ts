@@ -194,27 +194,55 @@ export async function lastSeq(db: Database): Promise<number> {
   return Number(row?.seq ?? 0);
 }
 
+/** An entry as verification reads it: seq, prev_hash, hash, and its canonical form. */
+export type CanonicalRow = [seq: number, prevHash: string, hash: string, canonical: string];
+
 /**
- * The entries first..last packed into one text, as verification reads them (packed-page.ts):
- * per entry its seq, prev_hash and hash (as JSON strings), then its canonical form, built here
- * from the stored fields as the application builds it (text fields through to_json, which
- * escapes as JSON.stringify does; the JSON fields as stored); U+001F between fields, U+001E
- * between entries. Functions are named in pg_catalog, so that no function of the log's own
- * schema stands in for them.
+ * An entry's canonical form, built by the database from the stored fields as the application
+ * builds it: text fields through to_json (which escapes as JSON.stringify does), the JSON fields
+ * as stored. Functions are named in pg_catalog, so that no function of the log's own schema
+ * stands in for them.
+ */
+const json = (column: string) => sql`pg_catalog.to_json(${sql.ref(column)})::text`;
+const nullable = (column: string) =>
+  sql`coalesce(pg_catalog.to_json(${sql.ref(column)}::text)::text, 'null')`;
+const CANONICAL = sql`pg_catalog.concat(
+  '{"action":', ${json('action')}, ',"actor":', ${json('actor')}, ',"at":', ${json('at')},
+  ',"details":', details, ',"mechanismId":', ${nullable('mechanism_id')},
+  ',"objectIds":', object_ids, ',"prevHash":', ${json('prev_hash')},
+  ',"reason":', ${nullable('reason')}, ',"requestId":', ${nullable('request_id')},
+  ',"seq":', seq, '}')`;
+
+/** The entries first..last with their canonical forms, a row each (what PostgreSQL sends best). */
+export async function canonicalRows(
+  db: Database,
+  first: number,
+  last: number,
+): Promise<CanonicalRow[]> {
+  const { rows } = await sql<{ seq: string; prev_hash: string; hash: string; canonical: string }>`
+    select seq, prev_hash, hash, ${CANONICAL} as canonical
+    from audit_entry where seq between ${first} and ${last} order by seq`.execute(db);
+  return rows.map((row) => [Number(row.seq), row.prev_hash, row.hash, row.canonical]);
+}
+
+/**
+ * The entries first..last packed into one text (packed-page.ts): per entry its seq, prev_hash
+ * and hash (as JSON strings) and its canonical form, separated by U+001F, entries by U+001E.
+ * PGlite hands over a value per field at a cost, so one value a page is what it sends best.
  */
 export async function packedEntries(db: Database, first: number, last: number): Promise<string> {
-  const json = (column: string) => sql`pg_catalog.to_json(${sql.ref(column)})::text`;
-  const nullable = (column: string) =>
-    sql`coalesce(pg_catalog.to_json(${sql.ref(column)}::text)::text, 'null')`;
   const { rows } = await sql<{ page: string | null }>`
     select pg_catalog.string_agg(pg_catalog.concat(
-        seq, E'\x1f', ${json('prev_hash')}, E'\x1f', ${json('hash')}, E'\x1f',
-        '{"action":', ${json('action')}, ',"actor":', ${json('actor')}, ',"at":', ${json('at')},
-        ',"details":', details, ',"mechanismId":', ${nullable('mechanism_id')},
-        ',"objectIds":', object_ids, ',"prevHash":', ${json('prev_hash')},
-        ',"reason":', ${nullable('reason')}, ',"requestId":', ${nullable('request_id')},
-        ',"seq":', seq, '}'),
+        seq, E'\x1f', ${json('prev_hash')}, E'\x1f', ${json('hash')}, E'\x1f', ${CANONICAL}),
       E'\x1e' order by seq) as page
     from audit_entry where seq between ${first} and ${last}`.execute(db);
   return rows[0]?.page ?? '';
+}
+
+/** Whether the database runs in this thread (PGlite, PostgreSQL compiled to WebAssembly). */
+export async function isInThisThread(db: Database): Promise<boolean> {
+  const { rows } = await sql<{ version: string }>`select pg_catalog.version() as version`.execute(
+    db,
+  );
+  return rows[0]?.version.includes('wasm32') ?? false;
 }

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { StoredEntry } from './domain/audit-entry.ts';
 import {
   anchorPositions,
   LogVerdict,
@@ -22,7 +21,7 @@ export interface PageSource {
   /** The highest seq to check (the log as it was when verification began). */
   readonly lastSeq: number;
   /** The entries start+1 … start+PAGE_SIZE that exist, in seq order, as rows or packed. */
-  page(start: number): Promise<StoredEntry[] | string>;
+  page(start: number): Promise<PageTask['entries']>;
 }
 
 export interface VerifyOptions {
@@ -64,7 +63,7 @@ export async function verifyLog(
       : null;
   const check = (task: PageTask): Promise<PageResult> =>
     pool ? pool.run(task) : Promise.resolve(verifyPage(task));
-  const taskOf = (start: number, entries: StoredEntry[] | string): PageTask => ({
+  const taskOf = (start: number, entries: PageTask['entries']): PageTask => ({
     start,
     entries,
     cuts: cuts.filter((size) => size > start && size <= start + PAGE_SIZE),

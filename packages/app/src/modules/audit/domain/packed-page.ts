@@ -7,7 +7,7 @@ import {
 } from './audit-entry.ts';
 
 /**
- * A page of the log as the database packs it for verification: one text for the whole page;
+ * A page of the log as the database packs it for verification (PGlite): one text a page;
  * per entry its seq, prev_hash and hash (JSON strings), then its canonical form built by the
  * database from the stored fields (audit.repository.ts, packedEntries), separated by U+001F,
  * entries by U+001E. JSON text never holds a raw U+001E or U+001F, so no field can forge a
@@ -60,21 +60,36 @@ export function* packedPageEntries(text: string): Generator<PageEntry> {
     if (c < 0 || c > end) {
       yield { seq, prevHash: '', hash: '', isIntact: false, describe: () => 'unreadable' };
     } else {
-      const canonical = text.slice(c + 1, end);
-      const own = unquote(text.slice(b + 1, c));
-      yield {
+      yield canonicalEntry(
         seq,
-        prevHash: unquote(text.slice(a + 1, b)),
-        hash: own,
-        isIntact: hash('sha256', canonical, 'hex') === own || isIntactByMeaning(canonical, own),
-        describe: () => {
-          const entry = JSON.parse(canonical) as AuditEntry;
-          return `${entry.action} by ${entry.actor}`;
-        },
-      };
+        unquote(text.slice(a + 1, b)),
+        unquote(text.slice(b + 1, c)),
+        text.slice(c + 1, end),
+      );
     }
     at = end + 1;
   }
+}
+
+/** The entries of a page read as rows of seq, prev_hash, hash and canonical form. */
+export function* canonicalRowEntries(
+  rows: ReadonlyArray<readonly [number, string, string, string]>,
+): Generator<PageEntry> {
+  for (const [seq, prevHash, own, canonical] of rows)
+    yield canonicalEntry(seq, prevHash, own, canonical);
+}
+
+function canonicalEntry(seq: number, prevHash: string, own: string, canonical: string): PageEntry {
+  return {
+    seq,
+    prevHash,
+    hash: own,
+    isIntact: hash('sha256', canonical, 'hex') === own || isIntactByMeaning(canonical, own),
+    describe: () => {
+      const entry = JSON.parse(canonical) as AuditEntry;
+      return `${entry.action} by ${entry.actor}`;
+    },
+  };
 }
 
 /** As stored but written otherwise (JSON with other spacing or key order): judged by its meaning. */
