@@ -14,7 +14,7 @@ const schemaFile = path.join(root, 'packages/app/src/platform/db/schema.ts');
 const OWNERS = {
   mechanisms: ['party', 'mechanism', 'mechanism_party'],
   registry: ['person_list', 'list_version', 'list_line', 'list_line_health'],
-  audit: ['audit_entry', 'audit_checkpoint'],
+  audit: ['audit_entry', 'audit_checkpoint', 'audit_tree_head', 'audit_tree_node'],
   access: ['app_user', 'role_grant', 'user_session', 'api_token', 'break_glass'],
   retention: ['retention_policy'],
   agreements: ['agreement', 'agreement_version', 'eligibility_evaluation', 'eligibility_result'],

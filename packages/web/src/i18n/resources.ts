@@ -28,6 +28,9 @@ import mappingUk from '../lists/locales/uk.json';
 import ruleChangeEn from '../agreements/locales/en.json';
 import ruleChangeRu from '../agreements/locales/ru.json';
 import ruleChangeUk from '../agreements/locales/uk.json';
+import logWitnessEn from '../audit/locales/en.json';
+import logWitnessRu from '../audit/locales/ru.json';
+import logWitnessUk from '../audit/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -51,6 +54,7 @@ export const resources = {
     ...retentionEn,
     ...reportsEn,
     ...remainsEn,
+    ...logWitnessEn,
   },
   uk: {
     ...uk,
@@ -64,6 +68,7 @@ export const resources = {
     ...retentionUk,
     ...reportsUk,
     ...remainsUk,
+    ...logWitnessUk,
   },
   ru: {
     ...ru,
@@ -77,6 +82,7 @@ export const resources = {
     ...retentionRu,
     ...reportsRu,
     ...remainsRu,
+    ...logWitnessRu,
   },
 };
 

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { LogWitnessAlert } from '../audit/LogWitnessAlert.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -51,6 +52,7 @@ export function Shell({ navigation, context }: { navigation?: ReactNode; context
         </AppShell.Navbar>
       )}
       <AppShell.Main>
+        <LogWitnessAlert />
         <Outlet />
       </AppShell.Main>
     </AppShell>

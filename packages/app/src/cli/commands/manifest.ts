@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
+import { headSignatureChecker } from '../../modules/audit/index.ts';
 import { verifySignedDocument } from '../../modules/exchanges/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CliEnvironment } from '../context.ts';
@@ -51,6 +52,7 @@ export function registerManifestCommands(
       }
       const report = verifySignedDocument(await readJson(file, 'the file'), {
         ...(trusted ? { trustedKeyIds: trusted } : {}),
+        isLogHeadSigned: (head, logKeys) => headSignatureChecker(logKeys)(head),
       });
       out.result(report, (r) => {
         out.line(
@@ -59,6 +61,11 @@ export function registerManifestCommands(
         for (const s of r.signers) {
           out.line(
             `  ${s.valid ? 'ok  ' : 'BAD '} ${s.signer} ${s.role}${s.party ? ` for ${s.party}` : ''}, key ${s.keyId}`,
+          );
+        }
+        for (const h of r.logHeads) {
+          out.line(
+            `  ${h.valid ? 'ok  ' : 'BAD '} audit log head of ${h.treeSize} entries (root ${h.rootHash}) signed with ${h.signer}'s signature; keep the file: parley audit verify --witness ${file}`,
           );
         }
         for (const problem of r.problems) out.line(`  problem: ${problem}`);

@@ -8,7 +8,7 @@ import type { Output } from '../output.ts';
 import { createDemoAccountsAndReport } from './demo-accounts.ts';
 import { loadDemoAndReport } from './demo.ts';
 
-const CHECKPOINT_INTERVAL_MS = 5 * 60 * 1000;
+const TREE_HEAD_INTERVAL_MS = 5 * 60 * 1000;
 const WEB_ROOT = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 export function registerServeCommand(
@@ -50,15 +50,20 @@ export function registerServeCommand(
         out.note(
           `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
         );
-        // Entries between checkpoints are signed every few minutes, not only every N entries.
-        const checkpoints = setInterval(() => {
+        // A head at once over what the log holds, so that witnesses have one from the start.
+        await context.services.audit
+          .signHead()
+          .catch((error: unknown) => app.log.error({ err: error }, 'audit tree head refused'));
+        // A tree head every few minutes, not only every N entries, so that witnesses see recent
+        // entries; a head is refused (and logged) if the log since the last one does not hold.
+        const heads = setInterval(() => {
           context.services.audit
-            .checkpoint()
-            .catch((error: unknown) => app.log.error({ err: error }, 'audit checkpoint failed'));
-        }, CHECKPOINT_INTERVAL_MS);
+            .signHead()
+            .catch((error: unknown) => app.log.error({ err: error }, 'audit tree head refused'));
+        }, TREE_HEAD_INTERVAL_MS);
         await new Promise<void>((resolve) => {
           const stop = () => {
-            clearInterval(checkpoints);
+            clearInterval(heads);
             void app.close().then(() => resolve());
           };
           process.once('SIGINT', stop);

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AuditEntryTable } from '../../platform/db/schema.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { canonicalDetails, type AuditEntry, type StoredEntry } from './domain/audit-entry.ts';
-import type { AuditCheckpoint } from './domain/chain-verifier.ts';
+import type { AuditCheckpoint } from './domain/log-verdict.ts';
 
 // One lock for every appender: each entry needs the hash of the one before it.
 const AUDIT_LOCK = 727_001;
@@ -35,19 +35,6 @@ export async function insertEntry(trx: Database, entry: AuditEntry): Promise<voi
       details: canonicalDetails(entry),
       prev_hash: entry.prevHash,
       hash: entry.hash,
-    })
-    .execute();
-}
-
-export async function insertCheckpoint(trx: Database, checkpoint: AuditCheckpoint): Promise<void> {
-  await trx
-    .insertInto('audit_checkpoint')
-    .values({
-      seq: checkpoint.seq,
-      hash: checkpoint.hash,
-      signed_at: checkpoint.signedAt,
-      key_id: checkpoint.keyId,
-      signature: checkpoint.signature,
     })
     .execute();
 }
@@ -100,53 +87,6 @@ export async function* streamEntries(
   }
 }
 
-/** The whole log in chain order as stored, a page at a time, its JSON fields as text: what verification reads. */
-export async function* streamStoredPages(
-  db: Database,
-  pageSize = 10_000,
-): AsyncGenerator<StoredEntry[]> {
-  const page = (after: number) =>
-    db
-      .selectFrom('audit_entry')
-      .select([
-        'seq',
-        'at',
-        'actor',
-        'mechanism_id',
-        'action',
-        'reason',
-        'request_id',
-        'prev_hash',
-        'hash',
-        sql<string>`object_ids::text`.as('object_ids_text'),
-        sql<string>`details::text`.as('details_text'),
-      ])
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-  let rows = await page(0);
-  while (rows.length > 0) {
-    const last = rows[rows.length - 1];
-    const next = rows.length < pageSize || !last ? Promise.resolve([]) : page(Number(last.seq));
-    next.catch(() => {}); // awaited below; a verifier that stops early must not leave it unhandled
-    yield rows.map((row) => ({
-      seq: Number(row.seq),
-      at: row.at,
-      actor: row.actor,
-      mechanismId: row.mechanism_id,
-      action: row.action,
-      reason: row.reason,
-      requestId: row.request_id,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-      objectIdsText: row.object_ids_text,
-      detailsText: row.details_text,
-    }));
-    rows = await next;
-  }
-}
-
 export interface EntrySearch {
   actor?: string;
   action?: string;
@@ -189,4 +129,120 @@ function toEntry(row: Selectable<AuditEntryTable>): AuditEntry {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** The chain hashes of entries first..last (seq), in order: the tree's leaves. */
+export async function entryHashes(db: Database, first: number, last: number): Promise<string[]> {
+  if (last < first) return [];
+  const rows = await db
+    .selectFrom('audit_entry')
+    .select(['seq', 'hash'])
+    .where('seq', '>=', first)
+    .where('seq', '<=', last)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => row.hash);
+}
+
+/** The entries first..last (seq) as stored, their JSON fields as text. */
+export async function storedEntries(
+  db: Database,
+  first: number,
+  last: number,
+): Promise<StoredEntry[]> {
+  if (last < first) return [];
+  const rows = await db
+    .selectFrom('audit_entry')
+    .select([
+      'seq',
+      'at',
+      'actor',
+      'mechanism_id',
+      'action',
+      'reason',
+      'request_id',
+      'prev_hash',
+      'hash',
+      sql<string>`object_ids::text`.as('object_ids_text'),
+      sql<string>`details::text`.as('details_text'),
+    ])
+    .where('seq', '>=', first)
+    .where('seq', '<=', last)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    mechanismId: row.mechanism_id,
+    action: row.action,
+    reason: row.reason,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    objectIdsText: row.object_ids_text,
+    detailsText: row.details_text,
+  }));
+}
+
+/** The highest seq in the log (0 when empty), without the appenders' lock. */
+export async function lastSeq(db: Database): Promise<number> {
+  const row = await db
+    .selectFrom('audit_entry')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** An entry as verification reads it: seq, prev_hash, hash, and its canonical form. */
+export type CanonicalRow = [seq: number, prevHash: string, hash: string, canonical: string];
+
+/**
+ * An entry's canonical form, built by the database from the stored fields as the application
+ * builds it: text fields through to_json (which escapes as JSON.stringify does), the JSON fields
+ * as stored. Functions are named in pg_catalog, so that no function of the log's own schema
+ * stands in for them.
+ */
+const json = (column: string) => sql`pg_catalog.to_json(${sql.ref(column)})::text`;
+const nullable = (column: string) =>
+  sql`coalesce(pg_catalog.to_json(${sql.ref(column)}::text)::text, 'null')`;
+const CANONICAL = sql`pg_catalog.concat(
+  '{"action":', ${json('action')}, ',"actor":', ${json('actor')}, ',"at":', ${json('at')},
+  ',"details":', details, ',"mechanismId":', ${nullable('mechanism_id')},
+  ',"objectIds":', object_ids, ',"prevHash":', ${json('prev_hash')},
+  ',"reason":', ${nullable('reason')}, ',"requestId":', ${nullable('request_id')},
+  ',"seq":', seq, '}')`;
+
+/** The entries first..last with their canonical forms, a row each (what PostgreSQL sends best). */
+export async function canonicalRows(
+  db: Database,
+  first: number,
+  last: number,
+): Promise<CanonicalRow[]> {
+  const { rows } = await sql<{ seq: string; prev_hash: string; hash: string; canonical: string }>`
+    select seq, prev_hash, hash, ${CANONICAL} as canonical
+    from audit_entry where seq between ${first} and ${last} order by seq`.execute(db);
+  return rows.map((row) => [Number(row.seq), row.prev_hash, row.hash, row.canonical]);
+}
+
+/**
+ * The entries first..last packed into one text (packed-page.ts): per entry its seq, prev_hash
+ * and hash (as JSON strings) and its canonical form, separated by U+001F, entries by U+001E.
+ * PGlite hands over a value per field at a cost, so one value a page is what it sends best.
+ */
+export async function packedEntries(db: Database, first: number, last: number): Promise<string> {
+  const { rows } = await sql<{ page: string | null }>`
+    select pg_catalog.string_agg(pg_catalog.concat(
+        seq, E'\x1f', ${json('prev_hash')}, E'\x1f', ${json('hash')}, E'\x1f', ${CANONICAL}),
+      E'\x1e' order by seq) as page
+    from audit_entry where seq between ${first} and ${last}`.execute(db);
+  return rows[0]?.page ?? '';
+}
+
+/** Whether the database runs in this thread (PGlite, PostgreSQL compiled to WebAssembly). */
+export async function isInThisThread(db: Database): Promise<boolean> {
+  const { rows } = await sql<{ version: string }>`select pg_catalog.version() as version`.execute(
+    db,
+  );
+  return rows[0]?.version.includes('wasm32') ?? false;
 }

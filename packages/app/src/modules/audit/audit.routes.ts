@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, authorize } from '../access/domain/index.ts';
 import type { AuditLog } from './audit.service.ts';
+import { treeHeadSchema } from './domain/tree-head.ts';
 
 const entryResponse = z.object({
   seq: z.number(),
@@ -16,8 +17,14 @@ const entryResponse = z.object({
   prevHash: z.string(),
   hash: z.string(),
 });
+const hashes = z.array(z.string());
+const size = z.coerce.number().int().min(1);
 
-/** The audit log for admins: filtered entries, and verification of the whole chain. */
+/**
+ * The audit log: entries and verification for admins; its signed tree heads, the deployment's
+ * public keys and consistency proofs for everyone signed in, so that each party's officers and
+ * the mediator can keep the heads they saw and check that the log only grew since.
+ */
 export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -54,13 +61,16 @@ export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
         schema: {
           tags: ['audit'],
           description:
-            'Recompute the hash chain and check every signed checkpoint; names the first broken entry.',
+            'Recompute the hash chain and the Merkle tree, check every signed head and checkpoint; names the first entry that fails.',
           response: {
             200: z.object({
               ok: z.boolean(),
               entries: z.number(),
               checkpoints: z.number(),
+              heads: z.number(),
+              witnessed: z.number(),
               lastHash: z.string().optional(),
+              rootHash: z.string().optional(),
               seq: z.number().optional(),
               problem: z.string().optional(),
             }),
@@ -70,6 +80,98 @@ export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
       async (request) => {
         authorize(actorOf(request), 'audit.verify');
         return audit.verify();
+      },
+    );
+    app.get(
+      '/audit/head',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['audit'],
+          description:
+            'The newest signed tree head (null before the first): keep it, and check later heads against it with a consistency proof. The server signs one after every 1,000 entries and every 5 minutes.',
+          response: { 200: z.object({ head: treeHeadSchema.nullable() }) },
+        },
+      },
+      async () => ({ head: await audit.latestHead() }),
+    );
+    app.post(
+      '/audit/heads',
+      {
+        config: { rule: 'audit.verify' },
+        schema: {
+          tags: ['audit'],
+          description:
+            'Sign a tree head over the log now, after proving it consistent with the previous head (the newest head if nothing was added).',
+          response: { 200: z.object({ head: treeHeadSchema.nullable() }) },
+        },
+      },
+      async (request) => {
+        authorize(actorOf(request), 'audit.verify');
+        return { head: await audit.signHead() };
+      },
+    );
+    app.get(
+      '/audit/keys',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['audit'],
+          description: "The deployment's public keys (current and retired) that sign tree heads.",
+          response: {
+            200: z.object({ items: z.array(z.object({ keyId: z.string(), pem: z.string() })) }),
+          },
+        },
+      },
+      () => ({ items: audit.publicKeys() }),
+    );
+    app.get(
+      '/audit/proofs/consistency',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['audit'],
+          description:
+            'The RFC 9162 consistency proof that the tree of `to` entries (a signed head; the newest by default) extends the tree of `from` entries.',
+          querystring: z.object({ from: size, to: size.optional() }),
+          response: {
+            200: z.object({
+              fromSize: z.number(),
+              toSize: z.number(),
+              path: hashes,
+              fromHead: treeHeadSchema.nullable(),
+              toHead: treeHeadSchema,
+            }),
+          },
+        },
+      },
+      async (request) => audit.consistencyProof(request.query.from, request.query.to),
+    );
+    app.get(
+      '/audit/proofs/inclusion',
+      {
+        config: { rule: 'audit.verify' },
+        schema: {
+          tags: ['audit'],
+          description:
+            'The RFC 9162 inclusion proof of entry `seq` in the tree of a signed head (`size`; the newest by default).',
+          querystring: z.object({ seq: size, size: size.optional() }),
+          response: {
+            200: z.object({
+              seq: z.number(),
+              leafIndex: z.number(),
+              treeSize: z.number(),
+              entryHash: z.string(),
+              leafHash: z.string(),
+              path: hashes,
+              head: treeHeadSchema,
+            }),
+          },
+        },
+      },
+      async (request) => {
+        authorize(actorOf(request), 'audit.verify');
+        return audit.inclusionProof(request.query.seq, request.query.size);
       },
     );
   };

@@ -1,45 +1,73 @@
 import type { Writable } from 'node:stream';
 import type { Database } from '../../platform/db/kysely.ts';
+import { isAppError } from '../../platform/errors.ts';
 import type { DeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import * as repo from './audit.repository.ts';
 import { groupAppends } from './grouped-appends.ts';
 import { sealEntry, type AuditEntry, type AuditEvent } from './domain/audit-entry.ts';
 import {
   checkpointMessage,
-  verifyChain,
   type AuditCheckpoint,
   type ChainVerdict,
-} from './domain/chain-verifier.ts';
+  type SignatureChecks,
+  type WitnessedHead,
+} from './domain/log-verdict.ts';
+import { treeHeadMessage, type TreeHead } from './domain/tree-head.ts';
+import { PAGE_SIZE, verifyLog, type VerifyOptions } from './log-verifier.ts';
+import * as tree from './tree.repository.ts';
+import { createTreeHeads } from './tree-heads.ts';
 
 export interface AuditDeps {
   db: Database;
   keys: DeploymentKeys;
   clock?: () => Date;
-  /** A signed checkpoint is written after every this many entries. */
-  checkpointEvery?: number;
+  /** A signed tree head is written whenever an append passes a multiple of this many entries. */
+  headEvery?: number;
 }
 
-export const AUDIT_EXPORT_FORMAT = 'parley-audit-export/1';
+/** The export's format: a header, the entries, the old checkpoints and the signed tree heads. */
+export const AUDIT_EXPORT_FORMAT = 'parley-audit-export/2';
 
-/** The audit log: append events to the hash chain, verify it, and export it for an auditor. */
+/**
+ * The audit log: append events to the hash chain, whose entries are the leaves of a Merkle
+ * tree with signed heads; prove entries and heads; verify it all; export it for an auditor.
+ */
 export function createAuditLog({
   db,
   keys,
   clock = () => new Date(),
-  checkpointEvery = 1_000,
+  headEvery = 1_000,
 }: AuditDeps) {
+  const heads = createTreeHeads({ db, keys, clock });
+
   async function appendIn(trx: Database, events: readonly AuditEvent[]): Promise<AuditEntry[]> {
-    let previous = await repo.lockTail(trx);
+    const tail = await repo.lockTail(trx);
+    let previous = tail;
     const written: AuditEntry[] = [];
     for (const event of events) {
       const entry = sealEntry(event, clock(), previous);
       await repo.insertEntry(trx, entry);
-      if (entry.seq % checkpointEvery === 0)
-        await repo.insertCheckpoint(trx, signCheckpoint(entry));
       written.push(entry);
       previous = entry;
     }
+    // One head per write at most, after it: the entries are leaves, the tree is built at signing.
+    const before = Math.floor((tail?.seq ?? 0) / headEvery);
+    if (previous && Math.floor(previous.seq / headEvery) > before) await signHeadBeside(trx);
     return written;
+  }
+
+  /**
+   * A head signed beside an append. When the log since the last head does not hold, the head is
+   * refused but the append goes on: what it records must not be lost for what someone else did.
+   * The refusal is not silent: every other signing (the server's every few minutes, on demand,
+   * exports, manifests) and every verify name the entry.
+   */
+  async function signHeadBeside(trx: Database): Promise<void> {
+    try {
+      await heads.signHeadIn(trx);
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'AUDIT.CHAIN_BROKEN')) throw error;
+    }
   }
 
   // Appends outside a use case's transaction share transactions when they arrive together.
@@ -47,24 +75,10 @@ export function createAuditLog({
     db.transaction().execute((own) => appendIn(own, events)),
   );
 
-  function signCheckpoint(entry: { seq: number; hash: string }): AuditCheckpoint {
-    const unsigned = { seq: entry.seq, hash: entry.hash, signedAt: clock().toISOString() };
-    return { ...unsigned, keyId: keys.keyId, signature: keys.sign(checkpointMessage(unsigned)) };
-  }
-
-  const isValidSignature = (c: AuditCheckpoint) =>
-    keys.verify(c.keyId, checkpointMessage(c), c.signature);
-
-  async function checkpointTail(): Promise<AuditCheckpoint | null> {
-    return db.transaction().execute(async (trx) => {
-      const tail = await repo.lockTail(trx);
-      const existing = (await repo.findCheckpoints(trx)).at(-1);
-      if (!tail || existing?.seq === tail.seq) return null;
-      const checkpoint = signCheckpoint(tail);
-      await repo.insertCheckpoint(trx, checkpoint);
-      return checkpoint;
-    });
-  }
+  const signatures: SignatureChecks = {
+    checkpoint: (c: AuditCheckpoint) => keys.verify(c.keyId, checkpointMessage(c), c.signature),
+    head: (h: TreeHead) => keys.verify(h.keyId, treeHeadMessage(h), h.signature),
+  };
 
   return {
     /**
@@ -76,27 +90,58 @@ export function createAuditLog({
       return trx ? appendIn(trx, events) : appendOnItsOwn(events);
     },
 
-    /** Signs a checkpoint at the newest entry now, as the server does every few minutes. */
-    checkpoint: checkpointTail,
+    /**
+     * Signs a tree head over the log as it is now (the server does every few minutes), after
+     * proving it consistent with the previous head; the newest head if nothing was added.
+     * Inside a use case's transaction (`trx`) the head covers that transaction's entries.
+     */
+    signHead: (trx?: Database): Promise<TreeHead | null> =>
+      trx ? heads.signHeadIn(trx) : heads.signHead(),
 
-    async verify(): Promise<ChainVerdict> {
-      return verifyChain(
-        repo.streamStoredPages(db),
-        await repo.findCheckpoints(db),
-        isValidSignature,
-      );
+    latestHead: heads.latestHead,
+    head: heads.head,
+    heads: heads.heads,
+    inclusionProof: heads.inclusionProof,
+    consistencyProof: heads.consistencyProof,
+
+    /**
+     * Recomputes every entry's hash and link and the tree's root at every signed head, checks
+     * every signature, and proves that each head a witness kept is still in the log.
+     */
+    async verify(
+      witnessed: readonly WitnessedHead[] = [],
+      options: VerifyOptions = {},
+    ): Promise<ChainVerdict> {
+      const lastSeq = await repo.lastSeq(db);
+      const anchors = {
+        checkpoints: await repo.findCheckpoints(db),
+        heads: await tree.findHeads(db),
+        witnessed,
+      };
+      // PGlite works in this thread: one text a page costs it least. PostgreSQL works in its own
+      // process: a row per entry with its canonical form costs the least here.
+      const read = (await repo.isInThisThread(db)) ? repo.packedEntries : repo.canonicalRows;
+      const source = { lastSeq, page: (start: number) => read(db, start + 1, start + PAGE_SIZE) };
+      return verifyLog(source, anchors, signatures, options);
     },
 
     entries: (filter: repo.EntryFilter = {}) => repo.streamEntries(db, filter),
 
     find: (search: repo.EntrySearch) => repo.searchEntries(db, search),
 
+    /** The deployment's public keys, current and retired: what checks heads and checkpoints. */
+    publicKeys: () => keys.publicKeys(),
+
     /**
-     * Writes the whole log as NDJSON an auditor can verify offline: keys, then entries, then
-     * checkpoints. It signs the tail first, so that a file cut short does not verify.
+     * Writes the whole log as NDJSON an auditor can verify offline: keys, entries, the old
+     * checkpoints, then the signed heads. It signs a head first, so that the file ends at a head
+     * (unless the log since the last head does not hold: it is exported all the same).
      */
-    async exportTo(out: Writable): Promise<{ entries: number; checkpoints: number }> {
-      await checkpointTail();
+    async exportTo(
+      out: Writable,
+    ): Promise<{ entries: number; checkpoints: number; heads: number }> {
+      // A log that does not hold is still exported, for the auditor to see where it breaks.
+      await db.transaction().execute(signHeadBeside);
       const write = (value: unknown) =>
         new Promise<void>((resolve, reject) =>
           out.write(`${JSON.stringify(value)}\n`, (error) => (error ? reject(error) : resolve())),
@@ -114,7 +159,9 @@ export function createAuditLog({
       }
       const checkpoints = await repo.findCheckpoints(db);
       for (const checkpoint of checkpoints) await write({ type: 'checkpoint', ...checkpoint });
-      return { entries, checkpoints: checkpoints.length };
+      const signed = await tree.findHeads(db);
+      for (const head of signed) await write({ type: 'head', ...head });
+      return { entries, checkpoints: checkpoints.length, heads: signed.length };
     },
   };
 }

@@ -5,6 +5,7 @@ import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testi
 import { tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../access/index.ts';
+import { headsKeptIn } from '../audit/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
 import { LIST_COLUMNS } from '../registry/index.ts';
 import { signingMessage, verifySignedDocument } from './index.ts';
@@ -210,6 +211,18 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
     });
     const copy = JSON.parse(JSON.stringify(file)) as typeof file;
     expect(verifySignedDocument(copy)).toMatchObject({ ok: true, problems: [] });
+    // Each signature carries the audit log's head at its moment: every copy anchors the log.
+    const heads = copy.signatures.map((s) => s.logHead?.treeSize ?? 0);
+    expect(heads.every((size, i) => size > (heads[i - 1] ?? 0))).toBe(true);
+    const checked = await services.exchanges.verifyManifest(as('ua'), {
+      mechanism,
+      manifestId: approval.manifestId,
+    });
+    expect(checked.logHeads.map((h) => h.valid)).toEqual([true, true, true]);
+    expect(await services.audit.verify(headsKeptIn(copy, 'manifest.json'))).toMatchObject({
+      ok: true,
+      witnessed: 3,
+    });
     const document = copy.document as { persons: Array<{ surname: string }>; counts: object };
     expect(document.persons).toHaveLength(approval.persons);
 
@@ -291,6 +304,7 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db) => {
         manifestId: receipt.receiptId,
       });
       expect(verifySignedDocument(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true });
+      expect(file.signatures.map((s) => Boolean(s.logHead))).toEqual([true, true]);
     }
   };
 

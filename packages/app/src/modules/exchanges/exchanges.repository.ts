@@ -295,6 +295,8 @@ export async function insertSignature(
     keyId: string;
     signature: string;
     signedAt: Date;
+    /** The audit log's tree head signed with it (migration 0012). */
+    logTreeSize: number | null;
   },
 ): Promise<void> {
   await db
@@ -307,6 +309,7 @@ export async function insertSignature(
       key_id: signature.keyId,
       signature: signature.signature,
       signed_at: signature.signedAt,
+      log_tree_size: signature.logTreeSize,
     })
     .execute();
 }
@@ -323,6 +326,7 @@ export function findSignatures(db: Database, manifestId: string) {
       'k.public_key',
       's.signature',
       's.signed_at',
+      's.log_tree_size',
     ])
     .where('s.manifest_id', '=', manifestId)
     .orderBy('s.signed_at')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
+import { treeHeadSchema } from '../audit/index.ts';
 import type { ExchangesService } from './exchanges.service.ts';
 import { M, type ExchangeApp } from './exchanges.schemas.ts';
 
@@ -13,6 +14,9 @@ const signatureResponse = z.object({
   publicKey: z.string(),
   signedAt: z.string(),
   signature: z.string(),
+  logHead: treeHeadSchema
+    .optional()
+    .describe("the audit log's signed tree head at the moment of this signature"),
 });
 const manifestFile = z.object({
   kind: z.string(),
@@ -20,6 +24,10 @@ const manifestFile = z.object({
   hash: z.string(),
   requiredSigners: z.array(z.object({ role: z.string(), party: z.string().nullable() })),
   signatures: z.array(signatureResponse),
+  logKeys: z
+    .array(z.object({ keyId: z.string(), pem: z.string() }))
+    .optional()
+    .describe("the deployment's public keys, which check the log heads offline"),
 });
 
 /** Manifests: read as a file, signed, corrected, printed and verified. */
@@ -41,10 +49,12 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
         mechanism: request.params.mechanism,
         manifestId: request.params.manifest,
       });
+      const { logKeys, ...rest } = file;
       return {
-        ...file,
+        ...rest,
         requiredSigners: [...file.requiredSigners],
         signatures: [...file.signatures],
+        ...(logKeys ? { logKeys: [...logKeys] } : {}),
       };
     },
   );

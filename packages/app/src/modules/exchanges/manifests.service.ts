@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditEvent } from '../audit/index.ts';
+import { auditEvent, headSignatureChecker, type TreeHead } from '../audit/index.ts';
 import { authorize, rowScope, type Actor } from '../access/index.ts';
 import type { StageManifest } from './domain/manifest.ts';
 import { countsForStage, type PersonState } from './domain/person-path.ts';
@@ -19,6 +19,10 @@ import * as repo from './exchanges.repository.ts';
 import { manifestPdf as printManifest } from './manifest-pdf.ts';
 
 type SignerRole = Signer['role'];
+
+/** A log head checked with the deployment keys a signed file carries. */
+const isLogHeadSigned = (head: TreeHead, keys: ReadonlyArray<{ keyId: string; pem: string }>) =>
+  headSignatureChecker(keys)(head);
 
 /** Manifests: corrected, read as a file, signed with registered keys, verified and printed. */
 export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
@@ -94,6 +98,11 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           objectIds: [manifest.id],
         }),
       );
+      const logHeads = new Map<number, TreeHead>();
+      for (const size of new Set(signatures.map((s) => s.log_tree_size))) {
+        const head = size === null ? null : await audit.head(Number(size));
+        if (head) logHeads.set(head.treeSize, head);
+      }
       return {
         kind: manifest.kind as DocumentKind,
         document: JSON.parse(manifest.document) as unknown,
@@ -102,15 +111,21 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           role: r.role as SignerRole,
           party: r.party,
         })),
-        signatures: signatures.map((s) => ({
-          signer: s.signer,
-          role: s.role as SignerRole,
-          party: s.party_code || null,
-          keyId: s.key_id,
-          publicKey: s.public_key,
-          signedAt: s.signed_at.toISOString(),
-          signature: s.signature,
-        })),
+        signatures: signatures.map((s) => {
+          const logHead =
+            s.log_tree_size === null ? undefined : logHeads.get(Number(s.log_tree_size));
+          return {
+            signer: s.signer,
+            role: s.role as SignerRole,
+            party: s.party_code || null,
+            keyId: s.key_id,
+            publicKey: s.public_key,
+            signedAt: s.signed_at.toISOString(),
+            signature: s.signature,
+            ...(logHead ? { logHead } : {}),
+          };
+        }),
+        logKeys: audit.publicKeys(),
       };
     },
 
@@ -189,15 +204,6 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
             'EXCHANGE.BAD_SIGNATURE',
             `the manifest is signed as ${input.role}${party ? ` for ${party}` : ''} already`,
           );
-        await repo.insertSignature(trx, {
-          manifestId: manifest.id,
-          signer,
-          role: input.role,
-          party,
-          keyId: key.key_id,
-          signature: input.signature,
-          signedAt: clock(),
-        });
         await audit.record(
           trx,
           auditEvent(actor, 'exchange.manifest.sign', {
@@ -206,6 +212,19 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
             details: { role: input.role, party, hash: manifest.hash },
           }),
         );
+        // The log's head at the moment of signing, over the entry just written: every copy of
+        // the signed file carries it, so that the log cannot later be cut or rewritten unseen.
+        const head = await audit.signHead(trx);
+        await repo.insertSignature(trx, {
+          manifestId: manifest.id,
+          signer,
+          role: input.role,
+          party,
+          keyId: key.key_id,
+          signature: input.signature,
+          signedAt: clock(),
+          logTreeSize: head?.treeSize ?? null,
+        });
       });
       return { hash: manifest.hash };
     },
@@ -217,7 +236,7 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       const trusted = new Set(
         (await repo.findKeys(db, mechanism.id)).filter((k) => !k.revoked_at).map((k) => k.key_id),
       );
-      return verifySignedDocument(file, { trustedKeyIds: trusted });
+      return verifySignedDocument(file, { trustedKeyIds: trusted, isLogHeadSigned });
     },
     /** A stage's manifest printed as PDF, with its signatures and whether it verifies. */
     async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {

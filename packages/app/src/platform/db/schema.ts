@@ -12,6 +12,8 @@ export interface DB {
   list_line_health: ListLineHealthTable;
   audit_entry: AuditEntryTable;
   audit_checkpoint: AuditCheckpointTable;
+  audit_tree_head: AuditTreeHeadTable;
+  audit_tree_node: AuditTreeNodeTable;
   app_user: AppUserTable;
   role_grant: RoleGrantTable;
   user_session: UserSessionTable;
@@ -143,6 +145,23 @@ export interface AuditCheckpointTable {
   signed_at: string;
   key_id: string;
   signature: string;
+}
+
+export interface AuditTreeHeadTable {
+  tree_size: number;
+  root_hash: string;
+  signed_at: string;
+  previous_size: number | null;
+  previous_root: string | null;
+  key_id: string;
+  signature: string;
+}
+
+/** A perfect subtree of the audit log's Merkle tree: 2^level leaves from node_index · 2^level. */
+export interface AuditTreeNodeTable {
+  level: number;
+  node_index: number;
+  hash: string;
 }
 
 export interface AppUserTable {
@@ -395,6 +414,8 @@ export interface ManifestSignatureTable {
   key_id: string;
   signature: string;
   signed_at: CreatedAt;
+  /** The size of the audit log's tree head signed with this signature (null before 0012). */
+  log_tree_size: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface RemainsBatchTable {

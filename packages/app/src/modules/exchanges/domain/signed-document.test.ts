@@ -98,4 +98,38 @@ describe('a signed document', () => {
       /^not a signed Parley document: kind: /,
     );
   });
+
+  it('carries the audit log head of each signature, checked by the caller, and still verifies without one', () => {
+    const file = signedFile(manifest);
+    const logHead = {
+      treeSize: 42,
+      rootHash: 'a'.repeat(64),
+      signedAt: '2025-06-09T08:00:01.000Z',
+      previous: null,
+      keyId: 'deployment',
+      signature: 'c2lnbmVk',
+    };
+    const withHead = {
+      ...file,
+      signatures: file.signatures.map((s) => ({ ...s, logHead })),
+      logKeys: [{ keyId: 'deployment', pem: '-----BEGIN PUBLIC KEY-----' }],
+    };
+    const seen: string[] = [];
+    const report = verifySignedDocument(withHead, {
+      isLogHeadSigned: (head, keys) => {
+        seen.push(`${head.treeSize}:${keys[0]?.keyId}`);
+        return head.signature === 'c2lnbmVk';
+      },
+    });
+    expect(report).toMatchObject({ ok: true, logHeads: [{ treeSize: 42, valid: true }, {}, {}] });
+    expect(seen).toEqual(['42:deployment', '42:deployment', '42:deployment']);
+    const forged = verifySignedDocument(withHead, { isLogHeadSigned: () => false });
+    expect(forged.ok).toBe(false);
+    expect(forged.problems[0]).toBe(
+      'the audit log head carried with the signature of user:ua-officer (42 entries) is not signed by a key the file carries',
+    );
+    // Documents signed before the log had heads, and readers that do not check them.
+    expect(verifySignedDocument(file)).toMatchObject({ ok: true, logHeads: [] });
+    expect(verifySignedDocument(withHead).logHeads[0]?.valid).toBeNull();
+  });
 });

@@ -21,6 +21,30 @@ export interface Signer {
   readonly party: string | null;
 }
 
+/**
+ * The audit log's signed tree head as a signature carries it (the audit module defines it and
+ * checks its signature; this module only carries it).
+ */
+export interface LogHead {
+  readonly treeSize: number;
+  readonly rootHash: string;
+  readonly signedAt: string;
+  readonly previous: { readonly treeSize: number; readonly rootHash: string } | null;
+  readonly keyId: string;
+  readonly signature: string;
+}
+
+const logHeadSchema = z.object({
+  treeSize: z.number().int().min(1),
+  rootHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.string(),
+  previous: z
+    .object({ treeSize: z.number().int().min(0), rootHash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable(),
+  keyId: z.string(),
+  signature: z.string(),
+});
+
 export interface DocumentSignature extends Signer {
   readonly keyId: string;
   /** The signer's Ed25519 public key, SPKI DER in base64. */
@@ -28,6 +52,11 @@ export interface DocumentSignature extends Signer {
   readonly signedAt: string;
   /** Ed25519 over `signingMessage(kind, hash)`, base64. */
   readonly signature: string;
+  /**
+   * The audit log's signed tree head at the moment this signature was recorded (absent from
+   * documents signed before the log was a tree): a copy of the file anchors the log.
+   */
+  readonly logHead?: LogHead;
 }
 
 export interface SignedDocumentFile<T> {
@@ -37,6 +66,8 @@ export interface SignedDocumentFile<T> {
   /** Who must sign before the document counts: a party officer of each party, the mediator... */
   readonly requiredSigners: ReadonlyArray<Pick<Signer, 'role' | 'party'>>;
   readonly signatures: readonly DocumentSignature[];
+  /** The deployment's public keys, which check the log heads offline. */
+  readonly logKeys?: ReadonlyArray<{ readonly keyId: string; readonly pem: string }>;
 }
 
 /** The SHA-256 of the canonical JSON of a document, hex. */
@@ -88,6 +119,7 @@ const signatureSchema = z.object({
   publicKey: z.string(),
   signedAt: z.string(),
   signature: z.string(),
+  logHead: logHeadSchema.optional(),
 });
 const fileSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
@@ -100,6 +132,7 @@ const fileSchema = z.object({
     }),
   ),
   signatures: z.array(signatureSchema),
+  logKeys: z.array(z.object({ keyId: z.string(), pem: z.string() })).optional(),
 });
 
 export interface VerifyReport {
@@ -109,6 +142,13 @@ export interface VerifyReport {
   readonly kind: DocumentKind | null;
   readonly hash: string | null;
   readonly signers: ReadonlyArray<Signer & { keyId: string; valid: boolean }>;
+  /** The audit log heads the signatures carry, and whether the deployment's key signed each. */
+  readonly logHeads: ReadonlyArray<{
+    signer: string;
+    treeSize: number;
+    rootHash: string;
+    valid: boolean | null;
+  }>;
 }
 
 /**
@@ -118,7 +158,14 @@ export interface VerifyReport {
  */
 export function verifySignedDocument(
   file: unknown,
-  options: { trustedKeyIds?: ReadonlySet<string> } = {},
+  options: {
+    trustedKeyIds?: ReadonlySet<string>;
+    /** Checks a log head's signature with the deployment keys the file carries (the audit module's). */
+    isLogHeadSigned?: (
+      head: LogHead,
+      logKeys: ReadonlyArray<{ keyId: string; pem: string }>,
+    ) => boolean;
+  } = {},
 ): VerifyReport {
   const parsed = fileSchema.safeParse(file);
   if (!parsed.success) {
@@ -131,9 +178,10 @@ export function verifySignedDocument(
       kind: null,
       hash: null,
       signers: [],
+      logHeads: [],
     };
   }
-  const { kind, document, hash, requiredSigners, signatures } = parsed.data;
+  const { kind, document, hash, requiredSigners, signatures, logKeys } = parsed.data;
   const problems: string[] = [];
   const recomputed = documentHash(document);
   if (recomputed !== hash) {
@@ -174,5 +222,17 @@ export function verifySignedDocument(
         `no valid signature of the ${required.role.replace('_', ' ')}${required.party ? ` for ${required.party}` : ''}`,
       );
   }
-  return { ok: problems.length === 0, problems, kind, hash, signers };
+  const isHeadSigned = options.isLogHeadSigned;
+  const logHeads = signatures.flatMap((s) => {
+    if (!s.logHead) return [];
+    const valid = isHeadSigned ? isHeadSigned(s.logHead, logKeys ?? []) : null;
+    if (valid === false)
+      problems.push(
+        `the audit log head carried with the signature of ${s.signer} (${s.logHead.treeSize} entries) is not signed by a key the file carries`,
+      );
+    return [
+      { signer: s.signer, treeSize: s.logHead.treeSize, rootHash: s.logHead.rootHash, valid },
+    ];
+  });
+  return { ok: problems.length === 0, problems, kind, hash, signers, logHeads };
 }

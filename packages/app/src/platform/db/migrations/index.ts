@@ -10,6 +10,7 @@ import * as exchanges from './0008-exchanges.ts';
 import * as remains from './0009-remains.ts';
 import * as talks from './0010-talks.ts';
 import * as lineOrder from './0011-line-order.ts';
+import * as auditMerkle from './0012-audit-merkle.ts';
 import * as pairEvidence from './0014-pair-evidence.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009-remains': remains,
   '0010-talks': talks,
   '0011-line-order': lineOrder,
+  '0012-audit-merkle': auditMerkle,
   '0014-pair-evidence': pairEvidence,
 };
