@@ -52,7 +52,12 @@ export function planOf(
 /** The comparison vectors of random pairs, from which u is estimated. */
 export function sampleLevelsOf(plan: Plan, seed: number): Int8Array {
   const { left, other, within, resolved } = plan;
-  const sample = randomPairs(left.length, other.length, resolved.randomPairs, seed, within);
+  // Drawn from the two lists in one order whichever is on the left, so that the same pairs are
+  // drawn either way: a pair's probability is then the same from either side.
+  const isSwapped = !within && isAfter(left, other);
+  const [first, second] = isSwapped ? [other, left] : [left, other];
+  const drawn = randomPairs(first.length, second.length, resolved.randomPairs, seed, within);
+  const sample = isSwapped ? { left: drawn.right, right: drawn.left } : drawn;
   return comparisonVectors(
     plan.comparisons,
     plan.leftColumns,
@@ -60,4 +65,14 @@ export function sampleLevelsOf(plan: Plan, seed: number): Int8Array {
     sample.left,
     sample.right,
   );
+}
+
+/** Whether list a comes after list b in an order that does not depend on which is on the left. */
+function isAfter(a: readonly LinkRecord[], b: readonly LinkRecord[]): boolean {
+  if (a.length !== b.length) return a.length > b.length;
+  for (const at of [0, a.length - 1]) {
+    const [x, y] = [a[at]?.id ?? '', b[at]?.id ?? ''];
+    if (x !== y) return x > y;
+  }
+  return false;
 }
