@@ -12,6 +12,9 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   dedupe: async () => (await import('./dedupe.bench.ts')).runDedupeBenchmark(),
   eligibility: async () => (await import('./eligibility.bench.ts')).runEligibilityBenchmark(),
   'api-reads': async () => (await import('./api-reads.bench.ts')).runApiReadsBenchmark(),
+  attack: async () => (await import('./attack.bench.ts')).runAttackBenchmark(),
+  'hostile-upload': async () =>
+    (await import('./hostile-upload.bench.ts')).runHostileUploadBenchmark(),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -28,12 +28,16 @@ import {
 import { retentionRoutes } from './modules/retention/index.ts';
 import { ceasefireRoutes, documentRoutes, talksRoutes } from './modules/talks/index.ts';
 import type { Services } from './services.ts';
+import type { ListFileLimits } from './platform/config.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installInputHygiene } from './platform/http/input-hygiene.ts';
 import { webRoutes } from './platform/http/web.ts';
 
 export interface AppDeps {
   services: Services;
   maxUploadBytes: number;
+  /** What a list file may hold beyond its size; the defaults of platform/config.ts when absent. */
+  listFileLimits?: ListFileLimits;
   /** Believe a reverse proxy's X-Forwarded-* headers (it terminates TLS). */
   trustProxy?: boolean;
   /** The built web application, served at /; absent in API-only tests. */
@@ -50,8 +54,9 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // The id that the logs and the audit log carry: the server's own, or a trusted proxy's.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdOf(request.headers['x-request-id'], Boolean(deps.trustProxy)),
     bodyLimit: 1024 * 1024,
     trustProxy: Boolean(deps.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
@@ -59,10 +64,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(fastifyHelmet, {
-    // The API docs page needs its inline script and style; everything else is same-origin only.
+    // Scripts from the server's own files only, everywhere (the API docs included). Styles may be
+    // inline: the web application's components set them on elements.
     contentSecurityPolicy: {
       directives: {
-        'script-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
       },
     },
@@ -75,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: '1 minute',
   });
   installAuthentication(app, deps.services.access);
+  installInputHygiene(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -113,7 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(mechanismRoutes(deps.services.mechanisms));
       await api.register(dashboardRoutes(deps.services.dashboard));
       await api.register(
-        registryRoutes(deps.services.registry, { maxUploadBytes: deps.maxUploadBytes }),
+        registryRoutes(deps.services.registry, {
+          maxUploadBytes: deps.maxUploadBytes,
+          ...(deps.listFileLimits ? { listFileLimits: deps.listFileLimits } : {}),
+        }),
       );
       await api.register(reconciliationRoutes(deps.services.reconciliation));
       await api.register(exchangeRoutes(deps.services.exchanges));
@@ -130,4 +140,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   if (deps.webRoot) await app.register(webRoutes(deps.webRoot));
   return app;
+}
+
+// A proxy's request id (nginx's $request_id, a UUID): letters, digits and - _ . only, 8 to 64 of them.
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{7,63}$/;
+
+/**
+ * The id of a request: the one a trusted reverse proxy sent, when it is well formed; otherwise a
+ * new UUID. A client never chooses what the logs and the audit log record as its request id.
+ */
+export function requestIdOf(
+  sent: string | string[] | undefined,
+  isFromTrustedProxy: boolean,
+): string {
+  return isFromTrustedProxy && typeof sent === 'string' && WELL_FORMED_REQUEST_ID.test(sent)
+    ? sent
+    : crypto.randomUUID();
 }

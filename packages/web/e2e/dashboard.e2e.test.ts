@@ -302,5 +302,15 @@ describe.runIf(runsInChromium)(
       await mediator.getByText('Saved as version 2. Evaluate it to keep its results.').waitFor();
       await mediator.getByText(/^Version 2 ·/).waitFor();
     }, 120_000);
+
+    it('says it is loading in words a screen reader may read, while an answer is slow', async () => {
+      // Hold the API's answers, so that the page stays on its loading indicator.
+      await mediator.route('**/api/**', () => undefined);
+      await mediator.reload();
+      await mediator.getByLabel('Loading…').or(mediator.getByText('Loading…')).first().waitFor();
+      await demo.expectAccessible(mediator);
+      expect(await mediator.getByRole('status').filter({ hasText: 'Loading…' }).count()).toBe(1);
+      await mediator.unroute('**/api/**');
+    }, 60_000);
   },
 );

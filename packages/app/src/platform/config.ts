@@ -3,6 +3,29 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** What a list file may hold, beyond its size in bytes: refused past these, with the line and column. */
+export interface ListFileLimits {
+  /** The longest cell, in characters. */
+  readonly maxCellChars: number;
+  /** The most lines under the header. */
+  readonly maxLines: number;
+  /** The most columns of one line. */
+  readonly maxColumns: number;
+  /** The most bytes the parts of an XLSX file that are read may unpack to. */
+  readonly maxUnpackedBytes: number;
+}
+
+/**
+ * The defaults of the list file limits: far above any real list (names, dates and places; the
+ * largest exchanges list tens of thousands of persons), far below what would exhaust the server.
+ */
+export const LIST_FILE_LIMIT_DEFAULTS: ListFileLimits = Object.freeze({
+  maxCellChars: 10_000,
+  maxLines: 500_000,
+  maxColumns: 300,
+  maxUnpackedBytes: 1024 * 1024 * 1024,
+});
+
 const configSchema = z.object({
   /** Where the embedded database and the deployment's files live. */
   PARLEY_DATA_DIR: z.string().min(1).default('./.parley'),
@@ -26,6 +49,30 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(50 * 1024 * 1024),
+  /** The longest cell of a list file, in characters. */
+  PARLEY_MAX_CELL_CHARS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(LIST_FILE_LIMIT_DEFAULTS.maxCellChars),
+  /** The most lines (under the header) of a list file. */
+  PARLEY_MAX_LIST_LINES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(LIST_FILE_LIMIT_DEFAULTS.maxLines),
+  /** The most columns of one line of a list file. */
+  PARLEY_MAX_LIST_COLUMNS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(LIST_FILE_LIMIT_DEFAULTS.maxColumns),
+  /** The most bytes an XLSX list file may unpack to (what is read of it: sheet, strings, styles). */
+  PARLEY_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(LIST_FILE_LIMIT_DEFAULTS.maxUnpackedBytes),
   /** Set behind a reverse proxy that terminates TLS: its X-Forwarded-* headers are then believed. */
   PARLEY_TRUST_PROXY: z.stringbool().default(false),
   /** Requests per minute one client (by address) may make to the API; 0 turns the limit off. */
@@ -46,6 +93,7 @@ export interface AppConfig {
   readonly host: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly maxUploadBytes: number;
+  readonly listFileLimits: ListFileLimits;
   readonly trustProxy: boolean;
   readonly rateLimitPerMinute: number;
   readonly signInPerMinute: number;
@@ -78,6 +126,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     host: vars.HOST,
     logLevel: vars.LOG_LEVEL,
     maxUploadBytes: vars.PARLEY_MAX_UPLOAD_BYTES,
+    listFileLimits: Object.freeze({
+      maxCellChars: vars.PARLEY_MAX_CELL_CHARS,
+      maxLines: vars.PARLEY_MAX_LIST_LINES,
+      maxColumns: vars.PARLEY_MAX_LIST_COLUMNS,
+      maxUnpackedBytes: vars.PARLEY_MAX_UNPACKED_BYTES,
+    }),
     trustProxy: vars.PARLEY_TRUST_PROXY,
     rateLimitPerMinute: vars.PARLEY_RATE_LIMIT,
     signInPerMinute: vars.PARLEY_SIGN_IN_RATE_LIMIT,

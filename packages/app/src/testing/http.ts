@@ -23,13 +23,13 @@ export async function buildTestApp(
 
 let users = 0;
 
-/** A new user holding one role, and the Authorization header of an API token for it. */
+/** A new service account holding one role, and the Authorization header of an API token for it. */
 export async function tokenFor(
   services: Services,
   grant: { mechanism: string; role: Role; party?: string },
 ): Promise<{ authorization: string }> {
   const username = `user-${process.pid}-${++users}`;
-  await services.access.addUser(SYSTEM_ACTOR, { username });
+  await services.access.addServiceAccount(SYSTEM_ACTOR, { username });
   await services.access.grant(SYSTEM_ACTOR, { username, ...grant });
   const { token } = await services.access.createToken(SYSTEM_ACTOR, {
     username,

@@ -21,7 +21,10 @@ import { grantKey } from '../session/abilities.ts';
 import { useCreateToken, useRevokeToken, useTokens, useUsers } from './admin.api.ts';
 import { SecretShownOnce } from './SecretShownOnce.tsx';
 
-/** API tokens for scripts: one role of one user, shown once, revocable. */
+/**
+ * API tokens: every account's, revocable; new ones only for service accounts (a person makes
+ * their own tokens, signed in, under API tokens in their menu).
+ */
 export function TokensPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -120,14 +123,14 @@ function CreateTokenForm() {
       <form onSubmit={submit} aria-label={t('admin.createToken')}>
         <Group align="flex-end">
           <Select
-            label={t('admin.username')}
+            label={t('admin.serviceAccount')}
             required
             value={username}
             onChange={(v) => {
               setUsername(v);
               setGrant(null);
             }}
-            data={(users.data ?? []).map((u) => u.username)}
+            data={(users.data ?? []).filter((u) => u.isService).map((u) => u.username)}
             searchable
             w={200}
           />

@@ -30,6 +30,11 @@ export function UserRow({ user, mechanisms }: { user: User; mechanisms: Mechanis
         <Table.Td>
           <Group gap={4}>
             {user.isAdmin && <Badge color="grape">{t('admin.isAdminBadge')}</Badge>}
+            {user.isService && (
+              <Badge color="orange.9" variant="light">
+                {t('admin.serviceBadge')}
+              </Badge>
+            )}
             {user.hasSecondFactor && <Badge variant="light">{t('admin.totpBadge')}</Badge>}
             {user.mustChangePassword && (
               <Badge color="gray" variant="light">
@@ -84,15 +89,17 @@ export function UserRow({ user, mechanisms }: { user: User; mechanisms: Mechanis
             >
               {isDisabled ? t('admin.enable') : t('admin.disable')}
             </Button>
-            <Button
-              size="compact-sm"
-              variant="default"
-              onClick={() =>
-                reset.mutate({ username: user.username, secondFactor: user.hasSecondFactor })
-              }
-            >
-              {t('admin.reset')}
-            </Button>
+            {!user.isService && (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() =>
+                  reset.mutate({ username: user.username, secondFactor: user.hasSecondFactor })
+                }
+              >
+                {t('admin.reset')}
+              </Button>
+            )}
           </Group>
         </Table.Td>
       </Table.Tr>

@@ -61,8 +61,18 @@ export interface GrantInput {
 
 export const useAddUser = () =>
   useAdminWrite(
-    (body: { username: string; displayName?: string; isAdmin: boolean; secondFactor: boolean }) =>
-      api<Credentials & { id: string }>('/users', { method: 'POST', json: body }),
+    (body: {
+      username: string;
+      displayName?: string;
+      isAdmin: boolean;
+      secondFactor: boolean;
+      service: boolean;
+    }) =>
+      // A service account has no password: null.
+      api<Omit<Credentials, 'password'> & { id: string; password: string | null }>('/users', {
+        method: 'POST',
+        json: body,
+      }),
   );
 
 export const useGrant = () =>

@@ -32,6 +32,8 @@ export interface Session {
   grants: Grant[];
   csrfToken?: string;
   mustChangePassword: boolean;
+  /** The account has no authenticator yet: it enrols one before anything else. */
+  mustEnrolSecondFactor: boolean;
 }
 
 export interface Mechanism {
@@ -163,6 +165,8 @@ export interface User {
   username: string;
   displayName: string;
   isAdmin: boolean;
+  /** A service account: no password, no sign-in; it acts through the tokens an admin makes for it. */
+  isService: boolean;
   hasSecondFactor: boolean;
   lockedUntil: string | null;
   disabledAt: string | null;

@@ -56,6 +56,10 @@ export const router = createBrowserRouter([
         children: [
           { path: '/choose', element: <ChooseWorkspacePage /> },
           { path: '/password', element: <PasswordRoute /> },
+          {
+            path: '/tokens',
+            lazy: page(() => import('../account/TokensPage.tsx'), 'TokensPage'),
+          },
         ],
       },
       {

@@ -31,6 +31,9 @@ import ruleChangeUk from '../agreements/locales/uk.json';
 import logWitnessEn from '../audit/locales/en.json';
 import logWitnessRu from '../audit/locales/ru.json';
 import logWitnessUk from '../audit/locales/uk.json';
+import accountEn from '../account/locales/en.json';
+import accountRu from '../account/locales/ru.json';
+import accountUk from '../account/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -55,6 +58,7 @@ export const resources = {
     ...reportsEn,
     ...remainsEn,
     ...logWitnessEn,
+    ...accountEn,
   },
   uk: {
     ...uk,
@@ -69,6 +73,7 @@ export const resources = {
     ...reportsUk,
     ...remainsUk,
     ...logWitnessUk,
+    ...accountUk,
   },
   ru: {
     ...ru,
@@ -83,6 +88,7 @@ export const resources = {
     ...reportsRu,
     ...remainsRu,
     ...logWitnessRu,
+    ...accountRu,
   },
 };
 

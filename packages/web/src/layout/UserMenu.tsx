@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useSession, usernameOf } from '../session/session.tsx';
 
-/** Who is signed in, with password change and sign-out. */
+/** Who is signed in, with password change, their API tokens and sign-out. */
 export function UserMenu() {
   const { t } = useTranslation();
   const { session, accept } = useSession();
@@ -27,6 +27,7 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => void navigate('/password')}>{t('user.changePassword')}</Menu.Item>
+        <Menu.Item onClick={() => void navigate('/tokens')}>{t('account.tokens.menu')}</Menu.Item>
         <Menu.Item onClick={() => void navigate('/choose')}>{t('user.switchRole')}</Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={() => signOut.mutate()}>

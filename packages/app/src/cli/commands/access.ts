@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { wholeNumber } from '../arguments.ts';
 import { ROLES } from '../../modules/access/index.ts';
+import { AppError } from '../../platform/errors.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 
@@ -16,19 +17,47 @@ export function registerAccessCommands(
   user
     .command('add')
     .description(
-      'add a user with a one-time password and an authenticator (TOTP) secret, both shown once',
+      'add a person with a one-time password and an authenticator (TOTP) secret, both shown once; or a service account',
     )
     .requiredOption('--username <name>', 'the sign-in name (a-z, 0-9, . _ -)')
     .option('--name <display name>', 'the name shown to others')
-    .option('--admin', 'a deployment admin: users, roles, keys; no personal data')
-    .option('--no-totp', 'no second factor (only for observers and admins without party roles)')
+    .option('--admin', 'a deployment admin: users, roles, keys; personal data only by break-glass')
+    .option('--no-totp', 'no authenticator now: the person enrols one at the first sign-in')
+    .option(
+      '--service',
+      'a service account for a script: no password, only the tokens you make for it',
+    )
     .action(
-      async (options: { username: string; name?: string; admin?: boolean; totp: boolean }) => {
+      async (options: {
+        username: string;
+        name?: string;
+        admin?: boolean;
+        totp: boolean;
+        service?: boolean;
+      }) => {
         const out = output();
         await withContext(env, out, async ({ services, actor }) => {
-          const created = await services.access.addUser(actor, {
+          const identity = {
             username: options.username,
             ...(options.name ? { displayName: options.name } : {}),
+          };
+          if (options.service) {
+            if (options.admin) {
+              throw new AppError(
+                'VALIDATION.INVALID_INPUT',
+                'a service account cannot be an admin',
+              );
+            }
+            const account = await services.access.addServiceAccount(actor, identity);
+            out.result(account, (a) =>
+              out.line(
+                `added the service account ${a.username}; grant it roles, then make its tokens (parley token create)`,
+              ),
+            );
+            return;
+          }
+          const created = await services.access.addUser(actor, {
+            ...identity,
             isAdmin: Boolean(options.admin),
             withTotp: options.totp,
           });
@@ -37,10 +66,38 @@ export function registerAccessCommands(
               `added ${c.username}; one-time password (shown once, changed at first sign-in): ${c.password}`,
             );
             if (c.totpUri) out.line(`authenticator app (scan or paste, shown once): ${c.totpUri}`);
+            else out.line('no authenticator yet: the person enrols one at the first sign-in');
           });
         });
       },
     );
+  user
+    .command('enrol')
+    .description(
+      'enrol an authenticator for a person who has none (the first admin): first its secret, then --code to confirm',
+    )
+    .argument('<username>', 'the person')
+    .option('--code <digits>', 'the code the new authenticator shows, to confirm it')
+    .action(async (username: string, options: { code?: string }) => {
+      const out = output();
+      await withContext(env, out, async ({ services, actor }) => {
+        if (options.code === undefined) {
+          const started = await services.access.startEnrolment(actor, username);
+          out.result(started, (s) => {
+            out.line(`authenticator for ${s.username} (scan or paste, shown once): ${s.totpUri}`);
+            out.line(`then confirm: parley user enrol ${s.username} --code <the code it shows>`);
+          });
+          return;
+        }
+        const done = await services.access.confirmEnrolment(actor, {
+          username,
+          code: options.code,
+        });
+        out.result(done, (d) =>
+          out.line(`${d.username} has an authenticator now: every sign-in needs its code`),
+        );
+      });
+    });
   user
     .command('grant')
     .description('give a user a role in a mechanism')
@@ -92,7 +149,7 @@ export function registerAccessCommands(
           for (const u of list) {
             const flags = [
               u.isAdmin ? 'admin' : null,
-              u.hasSecondFactor ? 'TOTP' : 'no second factor',
+              u.isService ? 'service account' : u.hasSecondFactor ? 'TOTP' : 'no second factor',
               u.disabledAt ? `disabled ${u.disabledAt.toISOString()}` : null,
               u.lockedUntil && u.lockedUntil > new Date() ? 'locked' : null,
             ].filter(Boolean);
@@ -151,9 +208,9 @@ export function registerAccessCommands(
   token
     .command('create')
     .description(
-      "create a token for one of a user's roles; it is shown once and stored only as a hash",
+      "create a token for one of a service account's roles; shown once, stored only as a hash (a person makes their own tokens, signed in)",
     )
-    .requiredOption('--username <name>', 'the user the token acts for')
+    .requiredOption('--username <name>', 'the service account the token acts for')
     .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
     .addOption(roleOption())
     .option('--party <code>', 'for party roles: the party')

@@ -92,6 +92,7 @@ export function registerLinkCommands(
       left,
       right,
       maxBytes: env.config.maxUploadBytes,
+      limits: env.config.listFileLimits,
     });
     report(out, result, `${result.left} × ${result.right} lines`, [left, right]);
   });
@@ -105,7 +106,12 @@ export function registerLinkCommands(
       .argument('<file>', 'a list file (CSV or XLSX)'),
   ).action(async (file: string, options: LinkOptions) => {
     const out = output();
-    const result = await linkFiles({ ...options, left: file, maxBytes: env.config.maxUploadBytes });
+    const result = await linkFiles({
+      ...options,
+      left: file,
+      maxBytes: env.config.maxUploadBytes,
+      limits: env.config.listFileLimits,
+    });
     report(out, result, `${result.left} lines`, [file]);
   });
 }

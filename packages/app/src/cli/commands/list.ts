@@ -97,6 +97,7 @@ export function registerListCommands(
                 content,
                 encoding: options.encoding,
                 maxBytes: env.config.maxUploadBytes,
+                limits: env.config.listFileLimits,
               },
             });
             progress.stop();

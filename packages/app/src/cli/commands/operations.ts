@@ -76,12 +76,18 @@ export function registerOperationsCommands(
           'with DATABASE_URL set, back up with pg_dump (docs/security.md)',
         );
       }
+      // Refused before the database is opened and dumped: the answer comes at once.
+      if (await exists(options.out)) throw fileError(options.out, 'EEXIST');
       await withContext(env, out, async ({ database }) => {
         const dump = await database.dump('gzip');
-        await fs.writeFile(options.out, Buffer.from(await dump.arrayBuffer()), {
-          mode: 0o600,
-          flag: 'wx',
-        });
+        await fs
+          .writeFile(options.out, Buffer.from(await dump.arrayBuffer()), {
+            mode: 0o600,
+            flag: 'wx',
+          })
+          .catch((error: NodeJS.ErrnoException) => {
+            throw fileError(options.out, error.code, error);
+          });
         out.result({ file: options.out, bytes: dump.size }, (r) =>
           out.line(`wrote ${r.bytes} bytes to ${r.file}`),
         );
@@ -101,7 +107,11 @@ export function registerOperationsCommands(
       }
       const release = await lockEmbeddedDatabase(env.config);
       try {
-        const backup = new Blob([await fs.readFile(options.from)]);
+        const backup = new Blob([
+          await fs.readFile(options.from).catch((error: NodeJS.ErrnoException) => {
+            throw fileError(options.from, error.code, error);
+          }),
+        ]);
         await restorePglite(env.config.database.dataDir, backup).catch((error: Error) => {
           throw new AppError('VALIDATION.INVALID_INPUT', error.message);
         });
@@ -114,4 +124,27 @@ export function registerOperationsCommands(
         ),
       );
     });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** One line for the operator about a file that cannot be written or read, instead of a stack trace. */
+function fileError(file: string, code: string | undefined, cause?: Error): AppError {
+  const why: Record<string, string> = {
+    EEXIST:
+      'already exists: a backup is never overwritten; choose another name, or move the old file away first',
+    ENOENT: 'does not exist, or its directory does not',
+    EACCES: 'is not accessible to this user',
+    EISDIR: 'is a directory',
+    ENOSPC: 'cannot be written: the disk is full',
+  };
+  return new AppError(
+    'VALIDATION.INVALID_INPUT',
+    `${file} ${why[code ?? ''] ?? `cannot be used: ${cause?.message ?? code ?? 'unknown error'}`}`,
+  );
 }

@@ -31,12 +31,13 @@ export function registerServeCommand(
         if (firstAdmin) {
           out.note(
             `First start: created the user "${firstAdmin.username}" with the one-time password ${firstAdmin.password}\n` +
-              'It is shown only now; sign in with it and choose a new password.',
+              'It is shown only now; sign in with it, choose a new password and add an authenticator (asked at the first sign-in; or parley user enrol admin).',
           );
         }
         const app = await buildApp({
           services: context.services,
           maxUploadBytes: env.config.maxUploadBytes,
+          listFileLimits: env.config.listFileLimits,
           trustProxy: env.config.trustProxy,
           rateLimitPerMinute: env.config.rateLimitPerMinute,
           signInPerMinute: env.config.signInPerMinute,

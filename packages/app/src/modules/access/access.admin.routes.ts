@@ -17,7 +17,7 @@ const grantBody = z.object({
 const userParams = z.object({ username: z.string().min(1).max(64) });
 const credentialsResponse = z.object({
   username: z.string(),
-  password: z.string(),
+  password: z.string().nullable().describe('null for a service account, which has none'),
   totpUri: z.string().nullable(),
 });
 const userResponse = z.object({
@@ -25,6 +25,7 @@ const userResponse = z.object({
   username: z.string(),
   displayName: z.string(),
   isAdmin: z.boolean(),
+  isService: z.boolean(),
   hasSecondFactor: z.boolean(),
   lockedUntil: z.string().nullable(),
   disabledAt: z.string().nullable(),
@@ -47,6 +48,8 @@ const tokenResponse = z.object({
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 const RULE = { rule: 'access.manage' } as const;
+// Tokens: a person's own, or (for an admin) a service account's; the service checks which.
+const SIGNED_IN = { rule: 'signed-in' } as const;
 
 /** The administration of accounts, roles and API tokens, under /api/v1; admins only. */
 export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod {
@@ -74,22 +77,28 @@ export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod 
         schema: {
           tags: ['admin'],
           description:
-            'Adds a user with a one-time password and, unless `secondFactor` is false, an authenticator secret; both are shown once.',
+            'Adds a person with a one-time password and, unless `secondFactor` is false, an authenticator secret, both shown once (without one, the person enrols an authenticator at the first sign-in); or, with `service`, a service account: no password, no sign-in, only the tokens an admin makes for it.',
           body: z.object({
             username: z.string().min(1).max(64),
             displayName: z.string().min(1).max(200).optional(),
             isAdmin: z.boolean().default(false),
             secondFactor: z.boolean().default(true),
+            service: z.boolean().default(false),
           }),
           response: { 201: credentialsResponse.extend({ id: z.string() }) },
         },
       },
       async (request, reply) => {
-        const { secondFactor, ...user } = request.body;
-        const created = await access.addUser(actorOf(request), {
-          ...user,
-          withTotp: secondFactor,
-        });
+        const { secondFactor, service, ...user } = request.body;
+        if (service) {
+          const { displayName, username } = user;
+          const created = await access.addServiceAccount(actorOf(request), {
+            username,
+            ...(displayName ? { displayName } : {}),
+          });
+          return reply.status(201).send({ ...created, password: null, totpUri: null });
+        }
+        const created = await access.addUser(actorOf(request), { ...user, withTotp: secondFactor });
         return reply.status(201).send(created);
       },
     );
@@ -176,9 +185,11 @@ export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod 
     app.get(
       '/tokens',
       {
-        config: RULE,
+        config: SIGNED_IN,
         schema: {
-          tags: ['admin'],
+          tags: ['tokens'],
+          description:
+            "Every token for an admin; a person's own tokens for anyone else. Never the token itself.",
           querystring: z.object({ username: z.string().min(1).max(64).optional() }),
           response: { 200: z.object({ items: z.array(tokenResponse) }) },
         },
@@ -196,12 +207,13 @@ export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod 
     app.post(
       '/tokens',
       {
-        config: RULE,
+        config: SIGNED_IN,
         schema: {
-          tags: ['admin'],
-          description: "A token for one of a user's roles; shown once, stored as a hash.",
+          tags: ['tokens'],
+          description:
+            "A token for one of the signed-in person's own roles; or, for an admin, for one of a service account's roles (`username`). A token acting as a person is made by that person only. Shown once, stored as a hash.",
           body: grantBody.extend({
-            username: z.string().min(1).max(64),
+            username: z.string().min(1).max(64).optional(),
             name: z.string().min(1).max(200),
             days: z.number().int().min(1).max(366).default(30),
           }),
@@ -219,8 +231,12 @@ export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod 
     app.delete(
       '/tokens/:id',
       {
-        config: RULE,
-        schema: { tags: ['admin'], params: z.object({ id: z.uuid() }) },
+        config: SIGNED_IN,
+        schema: {
+          tags: ['tokens'],
+          description: 'Revokes a token: one of your own, or any for an admin.',
+          params: z.object({ id: z.uuid() }),
+        },
       },
       async (request, reply) => {
         await access.revokeToken(actorOf(request), request.params.id);

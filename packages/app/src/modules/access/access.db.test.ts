@@ -123,12 +123,12 @@ describeEachDatabase('sign-in', (db) => {
         ]),
       ),
     });
-    const user = await services.access.addUser(SYSTEM_ACTOR, {
+    const user = await services.access.addUser(SYSTEM_ACTOR, { username: 'olha', isAdmin: true });
+    const session = await services.access.signIn({
       username: 'olha',
-      isAdmin: true,
-      withTotp: false,
+      password: user.password,
+      totp: URI.parse(user.totpUri ?? '').generate(),
     });
-    const session = await services.access.signIn({ username: 'olha', password: user.password });
     const headers = {
       cookie: `parley_session=${session.token}`,
       'x-csrf-token': session.csrfToken,

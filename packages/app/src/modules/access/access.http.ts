@@ -14,7 +14,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     /** The session behind a cookie-authenticated request, for GET /session to hand back. */
-    cookieSession: { csrfToken: string; mustChangePassword: boolean } | null;
+    cookieSession: {
+      csrfToken: string;
+      mustChangePassword: boolean;
+      mustEnrolSecondFactor: boolean;
+    } | null;
   }
   interface FastifyInstance {
     /** Every route with its access rule, for the permission matrix test. */
@@ -26,6 +30,12 @@ export const SESSION_COOKIE = 'parley_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Reached while a password must still be changed.
 const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/session', '/api/v1/session/password']);
+// Reached while an account has no authenticator yet: every account has a second factor.
+const ENROLMENT_ROUTES = new Set([
+  ...PASSWORD_CHANGE_ROUTES,
+  '/api/v1/session/second-factor',
+  '/api/v1/session/second-factor/confirmation',
+]);
 
 /**
  * Resolves each request's actor from a bearer token or the session cookie, refuses routes that
@@ -48,8 +58,9 @@ export function installAuthentication(app: FastifyInstance, access: AccessServic
     for (const method of [route.method].flat())
       if (method !== 'HEAD') rules.push({ method, url: route.url, rule });
   });
-  // Before validation, so that a caller without the right learns nothing from validation errors.
-  app.addHook('preValidation', async (request) => {
+  // Before the body is read or parsed (and after the rate limit): a caller without credentials or
+  // the right is refused first, and learns nothing from parsing or validation errors.
+  app.addHook('preParsing', async (request) => {
     const rule = request.routeOptions.config.rule;
     if (rule === undefined || rule === 'public') return;
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -81,13 +92,20 @@ export function installAuthentication(app: FastifyInstance, access: AccessServic
         'change the one-time password first (POST /api/v1/session/password)',
       );
     }
+    if (session.mustEnrolSecondFactor && !ENROLMENT_ROUTES.has(request.routeOptions.url ?? '')) {
+      throw new AppError(
+        'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED',
+        'add an authenticator to your account first (POST /api/v1/session/second-factor)',
+      );
+    }
     request.actor = session.actor;
     request.cookieSession = {
       csrfToken: session.csrfToken,
       mustChangePassword: session.mustChangePassword,
+      mustEnrolSecondFactor: session.mustEnrolSecondFactor,
     };
   });
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preParsing', async (request) => {
     const rule = request.routeOptions.config.rule;
     if (rule === undefined || rule === 'public' || rule === 'signed-in') return;
     if (request.actor && !mayHoldPermission(request.actor, rule)) {

@@ -27,6 +27,7 @@ export async function insertUser(
     passwordHash: string;
     isAdmin: boolean;
     totpSecret: string | null;
+    isService?: boolean;
   },
 ): Promise<string> {
   const { id } = await db
@@ -36,8 +37,9 @@ export async function insertUser(
       display_name: user.displayName,
       password_hash: user.passwordHash,
       is_admin: user.isAdmin,
-      must_change_password: true,
+      must_change_password: !user.isService,
       totp_secret: user.totpSecret,
+      is_service: Boolean(user.isService),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -130,6 +132,7 @@ export function findSession(db: Database, tokenHash: string, now: Date) {
       'u.is_admin',
       'u.must_change_password',
       'u.disabled_at',
+      'u.totp_secret',
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
@@ -172,6 +175,7 @@ export function findToken(db: Database, tokenHash: string, now: Date) {
       't.party_code',
       'u.username',
       'u.disabled_at',
+      'u.is_admin',
     ])
     .where('t.token_hash', '=', tokenHash)
     .where('t.expires_at', '>', now)
@@ -260,6 +264,7 @@ export async function listUsers(db: Database) {
       'disabled_at',
       'must_change_password',
       'created_at',
+      'is_service',
     ])
     .orderBy('username')
     .execute();
@@ -272,6 +277,7 @@ export async function listUsers(db: Database) {
     username: user.username,
     displayName: user.display_name,
     isAdmin: user.is_admin,
+    isService: user.is_service,
     hasSecondFactor: user.totp_secret !== null,
     lockedUntil: user.locked_until,
     disabledAt: user.disabled_at,
@@ -360,7 +366,9 @@ export async function resetCredentials(
       must_change_password: true,
       failed_sign_ins: 0,
       locked_until: null,
-      ...(reset.totpSecret !== undefined ? { totp_secret: reset.totpSecret } : {}),
+      ...(reset.totpSecret !== undefined
+        ? { totp_secret: reset.totpSecret, totp_last_step: null, totp_pending_secret: null }
+        : {}),
     })
     .where('id', '=', userId)
     .execute();
@@ -373,6 +381,7 @@ export async function listTokens(db: Database, now: Date, userId?: string) {
     .select([
       't.id',
       't.name',
+      't.user_id',
       'u.username',
       't.mechanism_id',
       't.role',
@@ -387,6 +396,7 @@ export async function listTokens(db: Database, now: Date, userId?: string) {
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
+    userId: row.user_id,
     username: row.username,
     mechanismId: row.mechanism_id,
     role: row.role as Role,
@@ -396,4 +406,55 @@ export async function listTokens(db: Database, now: Date, userId?: string) {
     revokedAt: row.revoked_at,
     isActive: row.revoked_at === null && row.expires_at > now,
   }));
+}
+
+/**
+ * Takes an authenticator code's time step as used, if no code of that step or a later one was:
+ * a code is good once (RFC 6238, 5.2). False when the step was used already.
+ */
+export async function claimTotpStep(db: Database, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
+/** Keeps a new authenticator's secret until a code from it confirms the enrolment. */
+export async function setPendingSecondFactor(
+  db: Database,
+  userId: string,
+  secret: string,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ totp_pending_secret: secret })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Makes the pending authenticator the account's own, with the step of the code that confirmed it used. */
+export async function confirmSecondFactor(
+  db: Database,
+  userId: string,
+  secret: string,
+  step: number,
+): Promise<boolean> {
+  const confirmed = await db
+    .updateTable('app_user')
+    .set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step })
+    .where('id', '=', userId)
+    .where('totp_pending_secret', '=', secret)
+    .where('totp_secret', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return confirmed !== undefined;
+}
+
+/** The owner of a token, to let its owner (or an admin) revoke it. */
+export function findTokenOwner(db: Database, id: string) {
+  return db.selectFrom('api_token').select(['user_id']).where('id', '=', id).executeTakeFirst();
 }

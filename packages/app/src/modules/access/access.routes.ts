@@ -15,6 +15,8 @@ const sessionResponse = z.object({
   grants: z.array(grantResponse),
   csrfToken: z.string().optional(),
   mustChangePassword: z.boolean(),
+  /** The account has no authenticator yet: it enrols one before anything else. */
+  mustEnrolSecondFactor: z.boolean(),
 });
 
 /** Sign-in, sign-out, the current session and password change, under /api/v1. */
@@ -61,6 +63,7 @@ export function accessRoutes(
           grants: [...session.actor.grants],
           csrfToken: session.csrfToken,
           mustChangePassword: session.mustChangePassword,
+          mustEnrolSecondFactor: session.mustEnrolSecondFactor,
         };
       },
     );
@@ -85,6 +88,7 @@ export function accessRoutes(
           grants: [...actor.grants],
           ...(session ? { csrfToken: session.csrfToken } : {}),
           mustChangePassword: session?.mustChangePassword ?? false,
+          mustEnrolSecondFactor: session?.mustEnrolSecondFactor ?? false,
         };
       },
     );
@@ -156,6 +160,41 @@ export function accessRoutes(
           expiresAt: row.expiresAt.toISOString(),
         })),
       }),
+    );
+
+    app.post(
+      '/session/second-factor',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['session'],
+          description:
+            "Starts the enrolment of an authenticator for the signed-in person's account, which has none: a new secret, shown once (and as an otpauth:// URI for a QR code), kept aside until a code from it confirms it.",
+          response: { 201: z.object({ secret: z.string(), totpUri: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const { secret, totpUri } = await access.startEnrolment(actorOf(request));
+        return reply.status(201).send({ secret, totpUri });
+      },
+    );
+
+    app.post(
+      '/session/second-factor/confirmation',
+      {
+        config: { rule: 'signed-in' },
+        schema: {
+          tags: ['session'],
+          description:
+            'Confirms the authenticator being enrolled with a code it shows; from then on every sign-in needs a code.',
+          body: z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+          response: { 200: z.object({ hasSecondFactor: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await access.confirmEnrolment(actorOf(request), { code: request.body.code });
+        return { hasSecondFactor: true as const };
+      },
     );
 
     app.post(

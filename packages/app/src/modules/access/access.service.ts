@@ -2,7 +2,10 @@ import type { Database } from '../../platform/db/kysely.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import { createAccountsService } from './accounts.service.ts';
+import { createBreakGlassService } from './break-glass.service.ts';
+import { createEnrolmentService } from './enrolment.service.ts';
 import { createSessionsService } from './sessions.service.ts';
+import { createTokensService } from './tokens.service.ts';
 
 export interface AccessDeps {
   db: Database;
@@ -11,9 +14,18 @@ export interface AccessDeps {
   clock?: () => Date;
 }
 
-/** The access module's use cases: accounts, roles and tokens, and sign-in with its sessions. */
+/**
+ * The access module's use cases: accounts and roles, API tokens, sign-in with its sessions and
+ * second factor, and break-glass access.
+ */
 export function createAccessService(deps: AccessDeps) {
-  return { ...createAccountsService(deps), ...createSessionsService(deps) };
+  return {
+    ...createAccountsService(deps),
+    ...createTokensService(deps),
+    ...createSessionsService(deps),
+    ...createEnrolmentService(deps),
+    ...createBreakGlassService(deps),
+  };
 }
 
 export type AccessService = ReturnType<typeof createAccessService>;

@@ -24,7 +24,7 @@ describeEachDatabase('the account life cycle', (db) => {
   const signIn = (payload: Record<string, string>) =>
     app.inject({ method: 'POST', url: '/api/v1/session', payload });
 
-  it('adds a user, grants a role, lists both, and revokes the role with its tokens', async () => {
+  it('adds a user and a service account, grants roles, lists them, and revokes a role with its tokens', async () => {
     const added = await asAdmin('POST', '/users', { username: 'iryna', displayName: 'Iryna K.' });
     expect(added.statusCode).toBe(201);
     expect(added.json<{ username: string; totpUri: string }>()).toMatchObject({
@@ -37,8 +37,15 @@ describeEachDatabase('the account life cycle', (db) => {
       party: 'UA',
     });
     expect(granted.json()).toEqual({ mechanismId, role: 'party_officer', party: 'UA' });
+    const service = await asAdmin('POST', '/users', { username: 'nib-import', service: true });
+    expect(service.json()).toMatchObject({ username: 'nib-import', password: null, totpUri: null });
+    await asAdmin('POST', '/users/nib-import/grants', {
+      mechanism: mechanismId,
+      role: 'party_officer',
+      party: 'UA',
+    });
     const token = await asAdmin('POST', '/tokens', {
-      username: 'iryna',
+      username: 'nib-import',
       mechanism: mechanismId,
       role: 'party_officer',
       party: 'UA',
@@ -57,9 +64,12 @@ describeEachDatabase('the account life cycle', (db) => {
         grants: [{ mechanismId, role: 'party_officer', party: 'UA' }],
       }),
     );
+    expect(users.json<{ items: unknown[] }>().items).toContainEqual(
+      expect.objectContaining({ username: 'nib-import', isService: true, hasSecondFactor: false }),
+    );
     expect(JSON.stringify(users.json())).not.toMatch(/totp|password_hash|\$argon2/i);
 
-    const revoked = await asAdmin('POST', '/users/iryna/grants/revoke', {
+    const revoked = await asAdmin('POST', '/users/nib-import/grants/revoke', {
       mechanism: mechanismId,
       role: 'party_officer',
       party: 'UA',
@@ -67,13 +77,13 @@ describeEachDatabase('the account life cycle', (db) => {
     expect(revoked.statusCode).toBe(200);
     const afterRevoke = await app.inject({ url: '/api/v1/mechanisms', headers: bearer });
     expect(afterRevoke.json()).toMatchObject({ error: { code: 'AUTH.REQUIRED' } });
-    const tokens = await asAdmin('GET', '/tokens?username=iryna');
+    const tokens = await asAdmin('GET', '/tokens?username=nib-import');
     const listed = tokens.json<{
       items: { name: string; isActive: boolean; revokedAt: string }[];
     }>();
     expect(listed.items.map((t) => [t.name, t.isActive])).toEqual([['uploads', false]]);
     expect(listed.items[0]?.revokedAt).toMatch(/^\d{4}-/);
-    const again = await asAdmin('POST', '/users/iryna/grants/revoke', {
+    const again = await asAdmin('POST', '/users/nib-import/grants/revoke', {
       mechanism: mechanismId,
       role: 'party_officer',
       party: 'UA',

@@ -1,20 +1,18 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
-import { Secret, TOTP } from 'otpauth';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import * as repo from './access.repository.ts';
-import { oneTimePassword, randomToken, sha256, TOKEN_PREFIX } from './credentials.ts';
+import { createAccountLookup } from './account-lookup.ts';
+import { oneTimePassword } from './credentials.ts';
 import { authorize } from './domain/authorize.ts';
-import { SYSTEM_ACTOR, type Actor } from './domain/actor.ts';
-import {
-  PARTY_ROLES,
-  ROLES,
-  SECOND_FACTOR_ROLES,
-  type Grant,
-  type Role,
-} from './domain/permissions.ts';
+import type { Actor } from './domain/actor.ts';
+import type { Grant } from './domain/permissions.ts';
+import { newSecondFactor } from './second-factor.ts';
+
+/** What a service account holds in place of a password hash: no password can match it. */
+export const NO_PASSWORD = '!service-account';
 
 export interface AccountsDeps {
   db: Database;
@@ -30,39 +28,61 @@ export function createAccountsService({
   mechanisms,
   clock = () => new Date(),
 }: AccountsDeps) {
-  async function userNamed(username: string) {
-    const user = await repo.findUserByName(db, username.trim().toLowerCase());
-    if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user "${username}"`);
-    return user;
-  }
+  const { userNamed, resolveGrant } = createAccountLookup(db, mechanisms);
 
-  async function resolveGrant(
+  async function insertAccount(
     actor: Actor,
-    input: { mechanism: string; role: string; party?: string | null },
-  ): Promise<Grant> {
-    if (!(ROLES as readonly string[]).includes(input.role)) {
+    input: {
+      username: string;
+      displayName?: string;
+      isAdmin?: boolean;
+      passwordHash: string;
+      totpSecret: string | null;
+      isService: boolean;
+    },
+  ): Promise<{ id: string; username: string }> {
+    authorize(actor, 'access.manage');
+    const username = input.username.trim().toLowerCase();
+    if (!/^[a-z0-9._-]{2,64}$/.test(username)) {
       throw new AppError(
-        'ACCESS.INVALID_GRANT',
-        `"${input.role}" is not a role; the roles are ${ROLES.join(', ')}`,
+        'VALIDATION.INVALID_INPUT',
+        `"${input.username}" is not a user name (2-64 of a-z, 0-9, . _ -)`,
       );
     }
-    const role = input.role as Role;
-    const mechanism = await mechanisms.get(actor, input.mechanism);
-    const party = input.party ? input.party.trim().toUpperCase() : null;
-    if (PARTY_ROLES.includes(role)) {
-      if (!party || !mechanism.parties.includes(party as (typeof mechanism.parties)[number])) {
-        throw new AppError(
-          'ACCESS.INVALID_GRANT',
-          `${role} acts for a party of ${mechanism.name}: give --party ${mechanism.parties.join(' or ')}`,
-        );
-      }
-    } else if (party) {
+    if (input.isService && input.isAdmin) {
       throw new AppError(
         'ACCESS.INVALID_GRANT',
-        `${role} acts for the whole mechanism, not for a party`,
+        'a service account cannot be an admin: admins are persons with a second factor',
       );
     }
-    return { mechanismId: mechanism.id, role, party: PARTY_ROLES.includes(role) ? party : null };
+    if (await repo.findUserByName(db, username))
+      throw new AppError('ACCESS.USER_EXISTS', `the user "${username}" already exists`);
+    const isAdmin = Boolean(input.isAdmin);
+    const id = await db.transaction().execute(async (trx) => {
+      const userId = await repo.insertUser(trx, {
+        username,
+        displayName: input.displayName ?? username,
+        passwordHash: input.passwordHash,
+        isAdmin,
+        totpSecret: input.totpSecret,
+        isService: input.isService,
+      });
+      await audit.record(
+        trx,
+        auditEvent(actor, 'access.user.add', {
+          mechanismId: null,
+          objectIds: [userId],
+          details: {
+            username,
+            isAdmin,
+            isService: input.isService,
+            secondFactor: input.totpSecret !== null,
+          },
+        }),
+      );
+      return userId;
+    });
+    return { id, username };
   }
 
   return {
@@ -80,42 +100,37 @@ export function createAccountsService({
       return { username: 'admin', password };
     },
 
-    /** Adds a user with a one-time password (changed at first sign-in) and, unless told not to, a second factor. */
+    /**
+     * Adds a person with a one-time password (changed at first sign-in) and, unless told not to,
+     * an authenticator (else they enrol one at their first sign-in).
+     */
     async addUser(
       actor: Actor,
       input: { username: string; displayName?: string; isAdmin?: boolean; withTotp?: boolean },
     ) {
-      authorize(actor, 'access.manage');
-      const username = input.username.trim().toLowerCase();
-      if (!/^[a-z0-9._-]{2,64}$/.test(username)) {
-        throw new AppError(
-          'VALIDATION.INVALID_INPUT',
-          `"${input.username}" is not a user name (2-64 of a-z, 0-9, . _ -)`,
-        );
-      }
-      if (await repo.findUserByName(db, username))
-        throw new AppError('ACCESS.USER_EXISTS', `the user "${username}" already exists`);
       const password = oneTimePassword();
-      const totp = input.withTotp === false ? null : newSecondFactor(username);
-      const id = await db.transaction().execute(async (trx) => {
-        const userId = await repo.insertUser(trx, {
-          username,
-          displayName: input.displayName ?? username,
-          passwordHash: await argon2Hash(password),
-          isAdmin: Boolean(input.isAdmin),
-          totpSecret: totp?.secret ?? null,
-        });
-        await audit.record(
-          trx,
-          auditEvent(actor, 'access.user.add', {
-            mechanismId: null,
-            objectIds: [userId],
-            details: { username, isAdmin: Boolean(input.isAdmin), secondFactor: totp !== null },
-          }),
-        );
-        return userId;
+      const totp =
+        input.withTotp === false ? null : newSecondFactor(input.username.trim().toLowerCase());
+      const { id, username } = await insertAccount(actor, {
+        ...input,
+        passwordHash: await argon2Hash(password),
+        totpSecret: totp?.secret ?? null,
+        isService: false,
       });
       return { id, username, password, totpUri: totp?.uri ?? null };
+    },
+
+    /**
+     * Adds a service account, for a script: visibly not a person, with no password and no
+     * sign-in; it acts only through the tokens an admin makes for it, with grants of its own.
+     */
+    async addServiceAccount(actor: Actor, input: { username: string; displayName?: string }) {
+      return insertAccount(actor, {
+        ...input,
+        passwordHash: NO_PASSWORD,
+        totpSecret: null,
+        isService: true,
+      });
     },
 
     /** Every account with its roles; no secrets. */
@@ -199,6 +214,12 @@ export function createAccountsService({
     async resetUser(actor: Actor, input: { username: string; newSecondFactor: boolean }) {
       authorize(actor, 'access.manage');
       const user = await userNamed(input.username);
+      if (user.is_service) {
+        throw new AppError(
+          'ACCESS.INVALID_GRANT',
+          `${user.username} is a service account: it has no password; revoke its tokens and make new ones`,
+        );
+      }
       const password = oneTimePassword();
       const totp = input.newSecondFactor ? newSecondFactor(user.username) : null;
       const passwordHash = await argon2Hash(password);
@@ -220,26 +241,20 @@ export function createAccountsService({
       return { username: user.username, password, totpUri: totp?.uri ?? null };
     },
 
-    /** API tokens, all or one user's, newest first; never the token itself. */
-    async listTokens(actor: Actor, username?: string) {
-      authorize(actor, 'access.manage');
-      const user = username ? await userNamed(username) : null;
-      return repo.listTokens(db, clock(), user?.id);
-    },
-
     async grant(
       actor: Actor,
       input: { username: string; mechanism: string; role: string; party?: string | null },
     ): Promise<Grant> {
       authorize(actor, 'access.manage');
       const user = await userNamed(input.username);
-      const grant = await resolveGrant(actor, input);
-      if (SECOND_FACTOR_ROLES.includes(grant.role) && !user.totp_secret) {
+      // An admin reads no personal data but through break-glass, which is flagged and reported.
+      if (user.is_admin) {
         throw new AppError(
           'ACCESS.INVALID_GRANT',
-          `${grant.role} requires a second factor, and ${user.username} has none: add the user again with one`,
+          `${user.username} is an admin, and admins hold no roles: an admin reads lists only through break-glass access; give the person an account of their own for the role`,
         );
       }
+      const grant = await resolveGrant(actor, input);
       await db.transaction().execute(async (trx) => {
         await repo.insertGrant(trx, user.id, grant, actor.id);
         await audit.record(
@@ -253,147 +268,6 @@ export function createAccountsService({
       });
       return grant;
     },
-
-    /** Creates an API token scoped to one of the user's grants; the token is shown once and stored hashed. */
-    async createToken(
-      actor: Actor,
-      input: {
-        username: string;
-        mechanism: string;
-        role: string;
-        party?: string | null;
-        name: string;
-        days: number;
-      },
-    ) {
-      authorize(actor, 'access.manage');
-      const user = await userNamed(input.username);
-      const grant = await resolveGrant(actor, input);
-      const held = await repo.findGrants(db, user.id);
-      if (
-        !held.some(
-          (g) =>
-            g.mechanismId === grant.mechanismId && g.role === grant.role && g.party === grant.party,
-        )
-      ) {
-        throw new AppError(
-          'ACCESS.INVALID_GRANT',
-          `${user.username} does not hold ${grant.role}${grant.party ? ` for ${grant.party}` : ''} in that mechanism`,
-        );
-      }
-      const token = `${TOKEN_PREFIX}${randomToken()}`;
-      const expiresAt = new Date(clock().getTime() + input.days * 86_400_000);
-      const id = await db.transaction().execute(async (trx) => {
-        const tokenId = await repo.insertToken(trx, {
-          tokenHash: sha256(token),
-          name: input.name,
-          userId: user.id,
-          grant,
-          expiresAt,
-        });
-        await audit.record(
-          trx,
-          auditEvent(actor, 'access.token.create', {
-            mechanismId: grant.mechanismId,
-            objectIds: [tokenId],
-            details: {
-              username: user.username,
-              role: grant.role,
-              party: grant.party,
-              expiresAt: expiresAt.toISOString(),
-            },
-          }),
-        );
-        return tokenId;
-      });
-      return { id, token, expiresAt };
-    },
-
-    async revokeToken(actor: Actor, id: string): Promise<void> {
-      authorize(actor, 'access.manage');
-      const revoked = await db.transaction().execute(async (trx) => {
-        const done = await repo.revokeToken(trx, id, clock());
-        if (done)
-          await audit.record(
-            trx,
-            auditEvent(actor, 'access.token.revoke', { mechanismId: null, objectIds: [id] }),
-          );
-        return done;
-      });
-      if (!revoked) throw new AppError('ACCESS.TOKEN_NOT_FOUND', `no active token ${id}`);
-    },
-
-    /**
-     * Opens emergency access to a mechanism's lists for a signed-in user, for a stated reason and
-     * at most an hour; it is logged and flagged, and every read under it carries the reason.
-     */
-    async breakGlass(actor: Actor, input: { mechanism: string; reason: string; minutes: number }) {
-      if (!actor.userId || actor.id.startsWith('token:')) {
-        throw new AppError(
-          'ACCESS.FORBIDDEN',
-          'break-glass access is for a signed-in person, not a token',
-        );
-      }
-      const [mechanism] = (await mechanisms.list(SYSTEM_ACTOR)).filter(
-        (m) => m.id === input.mechanism || m.name === input.mechanism,
-      );
-      if (!mechanism)
-        throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${input.mechanism}"`);
-      // Never for a party's own officers: it would open the other side's lists to them.
-      const isNeutral = actor.grants.some(
-        (g) =>
-          g.mechanismId === mechanism.id &&
-          (g.role === 'mediator' || g.role === 'neutral_verifier'),
-      );
-      if (!actor.isAdmin && !isNeutral) {
-        throw new AppError(
-          'ACCESS.FORBIDDEN',
-          "break-glass access is for admins and for the mechanism's mediators and neutral verifiers",
-        );
-      }
-      const reason = input.reason.trim();
-      if (reason.length < 20)
-        throw new AppError(
-          'VALIDATION.INVALID_INPUT',
-          'state the reason for emergency access in at least 20 characters',
-        );
-      const expiresAt = new Date(clock().getTime() + Math.min(input.minutes, 60) * 60_000);
-      const userId = actor.userId;
-      const id = await db.transaction().execute(async (trx) => {
-        const opened = await repo.insertBreakGlass(trx, {
-          userId,
-          mechanismId: mechanism.id,
-          reason,
-          expiresAt,
-        });
-        await audit.record(
-          trx,
-          auditEvent(actor, 'access.break-glass', {
-            mechanismId: mechanism.id,
-            objectIds: [opened],
-            reason,
-            details: { flag: 'break-glass', expiresAt: expiresAt.toISOString() },
-          }),
-        );
-        return opened;
-      });
-      return { id, mechanismId: mechanism.id, expiresAt };
-    },
-
-    /** Every break-glass access, with how many audited actions were taken under it: the report for oversight. */
-    async breakGlassReport(actor: Actor) {
-      authorize(actor, 'audit.verify');
-      return repo.breakGlassReport(db);
-    },
-  };
-}
-
-/** A new TOTP secret for a user, and the otpauth:// URI an authenticator app reads. */
-function newSecondFactor(username: string): { secret: string; uri: string } {
-  const secret = new Secret({ size: 20 });
-  return {
-    secret: secret.base32,
-    uri: new TOTP({ issuer: 'Parley', label: username, secret }).toString(),
   };
 }
 

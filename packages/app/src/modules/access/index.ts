@@ -4,6 +4,7 @@ export {
   ROLES,
   PARTY_ROLES,
   isAllowed,
+  mayHoldPermission,
   maySeeHealth,
   maySeeDetentionPlace,
   rowScope,

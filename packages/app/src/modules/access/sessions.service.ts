@@ -1,6 +1,5 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { Secret, TOTP } from 'otpauth';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
@@ -9,6 +8,7 @@ import { randomToken, sha256, TOKEN_PREFIX } from './credentials.ts';
 import type { Actor } from './domain/actor.ts';
 import { checkPassword } from './domain/password-policy.ts';
 import { EMERGENCY_ROLE, type Grant, type Role } from './domain/permissions.ts';
+import { stepOfCode } from './second-factor.ts';
 
 export interface SessionsDeps {
   db: Database;
@@ -58,22 +58,24 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
         'AUTH.INVALID_CREDENTIALS',
         'the user name or password is wrong, or the account is locked for 15 minutes after repeated failures',
       );
-      if (!user || user.disabled_at) {
+      // A service account has no password: it acts only through its tokens.
+      if (!user || user.disabled_at || user.is_service) {
         await argon2Hash(input.password); // the same time as a real check, so that names cannot be probed
         throw refused;
       }
       // A locked account answers like a wrong password, so that the answer does not tell who exists.
       if (user.locked_until && user.locked_until > now) throw refused;
-      const grants = await repo.findGrants(db, user.id);
+      const grants = user.is_admin ? [] : await repo.findGrants(db, user.id);
       const isPasswordRight = await argon2Verify(user.password_hash, input.password);
       const needsTotp = user.totp_secret !== null;
+      const step =
+        user.totp_secret !== null && input.totp !== undefined
+          ? stepOfCode(user.totp_secret, input.totp, now)
+          : null;
+      // A code is good once (RFC 6238, 5.2): a second use of it, or of an older one, is refused.
       const isTotpRight =
         !needsTotp ||
-        (input.totp !== undefined &&
-          new TOTP({ secret: Secret.fromBase32(user.totp_secret ?? '') }).validate({
-            token: input.totp,
-            window: 1,
-          }) !== null);
+        (step !== null && isPasswordRight && (await repo.claimTotpStep(db, user.id, step)));
       const actor = actorOfUser(
         { user_id: user.id, username: user.username, is_admin: user.is_admin },
         grants,
@@ -121,6 +123,7 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
         csrfToken,
         actor,
         mustChangePassword: user.must_change_password,
+        mustEnrolSecondFactor: !needsTotp,
         maxAgeSeconds: SESSION_HOURS * 3600,
       };
     },
@@ -171,8 +174,10 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
       const session = await repo.findSession(db, sha256(token), clock());
       if (!session || session.disabled_at) return null;
       const emergencies = await repo.findActiveBreakGlass(db, session.user_id, clock());
+      // An admin's roles, if an older version granted any, count for nothing: break-glass only.
+      const held = session.is_admin ? [] : await repo.findGrants(db, session.user_id);
       const grants: Grant[] = [
-        ...(await repo.findGrants(db, session.user_id)),
+        ...held,
         ...emergencies.map((e) => ({
           mechanismId: e.mechanismId,
           role: EMERGENCY_ROLE,
@@ -183,6 +188,7 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
         actor: { ...actorOfUser(session, grants, requestId), breakGlass: emergencies },
         csrfToken: session.csrf_token,
         mustChangePassword: session.must_change_password,
+        mustEnrolSecondFactor: session.totp_secret === null,
       };
     },
 
@@ -190,7 +196,8 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
     async actorOfToken(token: string, requestId?: string): Promise<Actor | null> {
       if (!token.startsWith(TOKEN_PREFIX)) return null;
       const row = await repo.findToken(db, sha256(token), clock());
-      if (!row || row.disabled_at) return null;
+      // An admin acts as a person signed in, never through a token (tokens are for roles).
+      if (!row || row.disabled_at || row.is_admin) return null;
       const grant: Grant = {
         mechanismId: row.mechanism_id,
         role: row.role as Role,

@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { buildMechanism } from '../../testing/factories.ts';
 import { buildTestApp, multipartFile, tokenFor } from '../../testing/http.ts';
+import {
+  buildAttackTarget,
+  callerFor,
+  isLeak,
+  requestsTo,
+  sendAttack,
+  type AttackTarget,
+} from '../../testing/attack.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from './index.ts';
 
@@ -139,5 +147,35 @@ describeEachDatabase('every write endpoint, fed generated bodies', (db) => {
       }),
       { numRuns: 60, seed: 7 },
     );
+  });
+
+  describe('fed hostile bodies by every role, the admin and nobody', () => {
+    let target: AttackTarget;
+    beforeAll(async () => {
+      target = await buildAttackTarget(db());
+    });
+
+    // Issue 14: NUL bytes, lone surrogates and bodies that claim multipart answered 500.
+    it('never answers 5xx to any write, whatever its parameters and body hold, and lets no one in where the roles forbid', async () => {
+      const writes = target.routes.filter((r) => r.method !== 'GET');
+      const failures: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .constantFrom(...writes)
+            .chain((route) =>
+              fc.tuple(fc.constant(route), callerFor(target, route), requestsTo(target, route)),
+            ),
+          async ([route, caller, request]) => {
+            const status = await sendAttack(target, route, caller, request);
+            if (status >= 500 || isLeak(route, caller, status)) {
+              failures.push(`${route.method} ${route.url} as ${caller.name}: ${status}`);
+            }
+            expect(failures).toEqual([]);
+          },
+        ),
+        { numRuns: 400, seed: 14 },
+      );
+    });
   });
 });

@@ -5,7 +5,11 @@ import { buildMechanism } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
+import { withScope } from '../../platform/db/scope.ts';
 import * as repo from './exchanges.repository.ts';
+
+// Stages and manifests have row policies: the test writes them as the system would.
+const SYSTEM_SCOPE = { system: 'on' };
 
 describeEachDatabase("a stage's manifests and their corrections, through the API", (db) => {
   let app: FastifyInstance;
@@ -21,28 +25,32 @@ describeEachDatabase("a stage's manifests and their corrections, through the API
       template: 'istanbul-2025-06-02',
     });
     const version = agreement.versions[0]!;
-    const stageId = await repo.insertStage(db(), {
-      mechanismId: mechanism,
-      agreementId: agreement.id,
-      agreementVersionId: version.id,
-      formula: version.definition.formula,
-      number: 1,
-      place: 'Belarus–Ukraine border',
-      date: '2025-06-09',
-      surplus: [],
-      createdBy: 'system',
-    });
-    const manifest = (hash: string, supersedes: string | null) =>
-      repo.insertManifest(db(), {
+    const stageId = await withScope(db(), SYSTEM_SCOPE, (system) =>
+      repo.insertStage(system, {
         mechanismId: mechanism,
-        stageId,
-        kind: 'parley-manifest/1',
-        document: '{}',
-        hash,
-        requiredSigners: [{ role: 'mediator', party: null }],
-        supersedes,
+        agreementId: agreement.id,
+        agreementVersionId: version.id,
+        formula: version.definition.formula,
+        number: 1,
+        place: 'Belarus–Ukraine border',
+        date: '2025-06-09',
+        surplus: [],
         createdBy: 'system',
-      });
+      }),
+    );
+    const manifest = (hash: string, supersedes: string | null) =>
+      withScope(db(), SYSTEM_SCOPE, (system) =>
+        repo.insertManifest(system, {
+          mechanismId: mechanism,
+          stageId,
+          kind: 'parley-manifest/1',
+          document: '{}',
+          hash,
+          requiredSigners: [{ role: 'mediator', party: null }],
+          supersedes,
+          createdBy: 'system',
+        }),
+      );
     const first = await manifest('a'.repeat(64), null);
     const second = await manifest('b'.repeat(64), first);
     const answer = await app.inject({

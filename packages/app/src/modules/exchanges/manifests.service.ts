@@ -41,10 +41,15 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
     ) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.manage', { mechanismId: mechanism.id });
-      const old = await repo.findManifest(db, input.manifestId);
+      const { old, latest } = await withScope(db, rowScope(actor), async (scoped) => {
+        const found = await repo.findManifest(scoped, input.manifestId);
+        return {
+          old: found,
+          latest: found ? (await repo.findManifests(scoped, found.stage_id)).at(-1) : undefined,
+        };
+      });
       if (!old || old.mechanism_id !== mechanism.id || old.kind !== 'parley-manifest/1')
         throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
-      const latest = (await repo.findManifests(db, old.stage_id)).at(-1);
       if (latest?.id !== old.id)
         throw new AppError(
           'EXCHANGE.STAGE_FROZEN',
@@ -56,7 +61,8 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       const going = state.persons.filter((p) => countsForStage(p.state as PersonState));
       const manifest = await stageManifest(actor, mechanism, state.stage, going, old.hash);
       const hash = documentHash(manifest);
-      return db.transaction().execute(async (trx) => {
+      // Manifests have row policies (0013): the correction is written in the actor's scope.
+      return withScope(db, rowScope(actor), async (trx) => {
         const manifestId = await repo.insertManifest(trx, {
           mechanismId: mechanism.id,
           stageId: old.stage_id,
@@ -87,7 +93,9 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
     ): Promise<SignedDocumentFile<unknown>> {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
-      const manifest = await repo.findManifest(db, input.manifestId);
+      const manifest = await withScope(db, rowScope(actor), (scoped) =>
+        repo.findManifest(scoped, input.manifestId),
+      );
       if (!manifest || manifest.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
       const signatures = await repo.findSignatures(db, manifest.id);
@@ -173,7 +181,9 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           `you sign as ${input.role}${party ? ` for ${party}` : ''} only with that role and your own key`,
         );
       }
-      const manifest = await repo.findManifest(db, input.manifestId);
+      const manifest = await withScope(db, rowScope(actor), (scoped) =>
+        repo.findManifest(scoped, input.manifestId),
+      );
       if (!manifest || manifest.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
       const isValid = (() => {

@@ -32,8 +32,11 @@ export function createReceiptIssue(deps: ExchangesDeps) {
           'EXCHANGE.MOVE_REFUSED',
           `a receipt is issued for a person handed over, not one who is ${person.state.replaceAll('_', ' ')}`,
         );
-      const stage = (await repo.findStage(db, person.stage_id))!;
-      const [manifest] = await repo.findManifests(db, stage.id);
+      const stageId = person.stage_id;
+      const { stage, manifest } = await withScope(db, rowScope(actor), async (scoped) => {
+        const found = (await repo.findStage(scoped, stageId))!;
+        return { stage: found, manifest: (await repo.findManifests(scoped, found.id))[0] };
+      });
       const [line] = await registry.records(actor, mechanism.id, [
         {
           party: person.party_code,

@@ -38,17 +38,20 @@ describeEachDatabase('handover receipts of a stage, through the API', (db) => {
       template: 'istanbul-2025-06-02',
     });
     const version = agreement.versions[0]!;
-    stageId = await repo.insertStage(db(), {
-      mechanismId: mechanism,
-      agreementId: agreement.id,
-      agreementVersionId: version.id,
-      formula: version.definition.formula,
-      number: 1,
-      place: 'Belarus–Ukraine border',
-      date: '2025-06-09',
-      surplus: [],
-      createdBy: 'system',
-    });
+    // Stages have row policies: written here as the system would.
+    stageId = await withScope(db(), { system: 'on' }, (system) =>
+      repo.insertStage(system, {
+        mechanismId: mechanism,
+        agreementId: agreement.id,
+        agreementVersionId: version.id,
+        formula: version.definition.formula,
+        number: 1,
+        place: 'Belarus–Ukraine border',
+        date: '2025-06-09',
+        surplus: [],
+        createdBy: 'system',
+      }),
+    );
     await withScope(db(), { system: 'on' }, async (trx) => {
       await repo.insertPersons(trx, [
         {

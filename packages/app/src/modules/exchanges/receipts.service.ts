@@ -41,7 +41,9 @@ export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
     ): Promise<StageReceipt[]> {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
-      const stage = await repo.findStage(db, input.stageId);
+      const stage = await withScope(db, rowScope(actor), (scoped) =>
+        repo.findStage(scoped, input.stageId),
+      );
       if (!stage || stage.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
       const { persons, receipts, signers } = await withScope(db, rowScope(actor), async (trx) => {

@@ -177,7 +177,7 @@ export function createStages(deps: ExchangesDeps, steps: ExchangeSteps) {
     async stages(actor: Actor, mechanismRef: string) {
       const mechanism = await mechanisms.get(actor, mechanismRef);
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
-      return repo.findStages(db, mechanism.id);
+      return withScope(db, rowScope(actor), (scoped) => repo.findStages(scoped, mechanism.id));
     },
   };
 }

@@ -114,7 +114,12 @@ describe("linking a party's first lists, a handful of lines each", () => {
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
   const header = 'record_id,surname,given_name,patronymic,date_of_birth,service_number,sex';
-  const link = async (left: string[], right: string[], review = 0.05) => {
+  const link = async (
+    left: string[],
+    right: string[],
+    review = 0.05,
+    limits?: Parameters<typeof linkFiles>[0]['limits'],
+  ) => {
     await fs.writeFile(path.join(dir, 'left.csv'), [header, ...left].join('\n'));
     await fs.writeFile(path.join(dir, 'right.csv'), [header, ...right].join('\n'));
     const result = await linkFiles({
@@ -126,6 +131,7 @@ describe("linking a party's first lists, a handful of lines each", () => {
       seed: 1,
       encoding: 'utf-8',
       maxBytes: 1_000_000,
+      ...(limits ? { limits } : {}),
     });
     const rows = parse<Record<string, string>>(
       await fs.readFile(path.join(dir, 'links.csv'), 'utf8'),
@@ -189,5 +195,14 @@ describe("linking a party's first lists, a handful of lines each", () => {
     ]);
     expect(result.left).toBe(2);
     expect(decisions.get('S1|H1')?.decision).toBe('match');
+  });
+
+  it('refuses a file past the configured limits, naming the line, and writes nothing', async () => {
+    const limits = { maxCellChars: 100, maxLines: 6, maxColumns: 20, maxUnpackedBytes: 1e6 };
+    await fs.rm(path.join(dir, 'links.csv'), { force: true });
+    await expect(link(sought, held, 0.05, limits)).rejects.toThrow(
+      /right\.csv was not imported: line 8: .*more than 6 lines.*PARLEY_MAX_LIST_LINES/,
+    );
+    await expect(fs.access(path.join(dir, 'links.csv'))).rejects.toThrow();
   });
 });

@@ -9,6 +9,7 @@ import {
   type ComparisonRunner,
   type LinkResult,
 } from '@parley/engine';
+import type { ListFileLimits } from '../../platform/config.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ListEncoding } from '../registry/index.ts';
 import { explanationOf, LINK_RESULT_COLUMNS, linkResultRow } from './domain/link-output.ts';
@@ -26,6 +27,8 @@ export interface LinkFilesRequest {
   seed: number;
   encoding: ListEncoding;
   maxBytes: number;
+  /** The bounds on a list file's cells, columns, lines and unpacked size; the defaults if absent. */
+  limits?: ListFileLimits;
   /**
    * Threads for reading and comparing; 1 links in this thread. By default one per core when the
    * files are big enough to repay starting them, else 1. The result is the same either way.

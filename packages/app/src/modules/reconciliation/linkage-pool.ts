@@ -119,7 +119,8 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
           readingHere--;
         }
       }
-      const request = { task: 'read', file, encoding: read.encoding, maxBytes: read.maxBytes };
+      const { encoding, maxBytes, limits } = read;
+      const request = { task: 'read', file, encoding, maxBytes, ...(limits ? { limits } : {}) };
       return (await run(request as Request)) as ListRecords;
     },
 

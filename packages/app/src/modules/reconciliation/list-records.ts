@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LinkRecord } from '@parley/engine';
 import { AppError } from '../../platform/errors.ts';
+import type { ListFileLimits } from '../../platform/config.ts';
 import { formatProblem, readPersonLines, type ListEncoding } from '../registry/index.ts';
 import { toLinkRecord } from './domain/person-record.ts';
 
@@ -10,6 +11,8 @@ import { toLinkRecord } from './domain/person-record.ts';
 export interface ListReadOptions {
   readonly encoding: ListEncoding;
   readonly maxBytes: number;
+  /** The bounds on cells, columns, lines and unpacked size; the defaults when absent. */
+  readonly limits?: ListFileLimits;
 }
 
 /** A list file's records, and what was left out of them. */
@@ -37,6 +40,7 @@ export async function readListRecords(
       content: createReadStream(file),
       encoding: options.encoding,
       maxBytes: options.maxBytes,
+      ...(options.limits ? { limits: options.limits } : {}),
     },
     true,
     { leaveOutNameless: true },

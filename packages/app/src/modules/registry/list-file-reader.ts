@@ -1,8 +1,13 @@
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { LIST_FILE_LIMIT_DEFAULTS, type ListFileLimits } from '../../platform/config.ts';
 import { AppError } from '../../platform/errors.ts';
+import { columnName, limitExceeded, withinLimits } from './list-file-limits.ts';
+import type { RawRow } from './raw-row.ts';
+import { readXlsxRows } from './xlsx-reader.ts';
 
 export type ListEncoding = 'utf-8' | 'cp1251';
 
@@ -12,28 +17,36 @@ export interface ListFileInput {
   content: AsyncIterable<Uint8Array>;
   encoding: ListEncoding;
   maxBytes: number;
+  /** What the file may hold beyond its size; the defaults of platform/config.ts when absent. */
+  limits?: ListFileLimits;
 }
 
-/** One row of the file: its line number (1 is the header) and its cells as text. */
-export interface RawRow {
-  line: number;
-  cells: string[];
-}
+export type { RawRow } from './raw-row.ts';
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Streams the rows of a CSV or XLSX list file; the first row is the header. Throws AppError on unreadable files. */
-export async function* readListRows(input: ListFileInput): AsyncGenerator<RawRow> {
+/**
+ * Streams the rows of a CSV or XLSX list file; the first row is the header. Throws AppError on
+ * unreadable files, and on files over the limits (naming the line and column).
+ */
+export function readListRows(input: ListFileInput): AsyncGenerator<RawRow> {
+  const limits = input.limits ?? LIST_FILE_LIMIT_DEFAULTS;
+  return withinLimits(readRows(input, limits), input.name, limits);
+}
+
+async function* readRows(input: ListFileInput, limits: ListFileLimits): AsyncGenerator<RawRow> {
   const chunks = limitSize(input.content, input.maxBytes, input.name);
   const first = await chunks.next();
   if (first.done) throw new AppError('REGISTRY.UNSUPPORTED_FILE', `${input.name} is empty`);
   const head = first.value;
   const all = prepend(head, chunks);
   if (startsWith(head, XLSX_MAGIC)) {
-    const stream = new PassThrough();
-    pipeline(Readable.from(all), stream, () => {});
-    yield* readXlsxRows(stream, input.name);
+    // A zip is read from its end (the central directory): the compressed file is held, at most
+    // the upload limit, and only its parts are streamed.
+    const parts: Uint8Array[] = [];
+    for await (const chunk of all) parts.push(chunk);
+    yield* readXlsxRows(Buffer.concat(parts), input.name, limits);
   } else if (startsWith(head, OLE_MAGIC)) {
     throw new AppError(
       'REGISTRY.UNSUPPORTED_FILE',
@@ -45,17 +58,23 @@ export async function* readListRows(input: ListFileInput): AsyncGenerator<RawRow
       `${input.name} is named .xlsx but is not an XLSX file`,
     );
   } else {
-    yield* readCsvRows(decode(all, input), input.name);
+    yield* readCsvRows(decode(all, input), input.name, limits);
   }
 }
 
-async function* readCsvRows(text: AsyncIterable<string>, name: string): AsyncGenerator<RawRow> {
+async function* readCsvRows(
+  text: AsyncIterable<string>,
+  name: string,
+  limits: ListFileLimits,
+): AsyncGenerator<RawRow> {
   const pieces = text[Symbol.asyncIterator]();
+  const maxRecord = limits.maxCellChars * limits.maxColumns;
   let head = '';
   for (let next = await pieces.next(); ; next = await pieces.next()) {
     if (next.done) break;
     head += next.value;
-    if (head.includes('\n')) break;
+    // Far enough to see the header's delimiter; no further, however long a line without an end is.
+    if (head.includes('\n') || head.length > maxRecord) break;
   }
   const source = Readable.from(prepend(head, pieces));
   const parser = parseCsv({
@@ -63,9 +82,13 @@ async function* readCsvRows(text: AsyncIterable<string>, name: string): AsyncGen
     info: true,
     skip_empty_lines: true,
     delimiter: delimiterOf(head),
+    // The parser holds one line at a time: at most what its columns may hold, however long the line.
+    max_record_size: maxRecord,
   });
   // pipeline, unlike pipe, hands a failure of the source (size, encoding) on to the parser's reader.
   pipeline(source, parser, () => {});
+  // The header's labels name the column of a line that is too long, even when the parser stops before handing the header on.
+  const header = headerOf(head, delimiterOf(head));
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
@@ -75,6 +98,19 @@ async function* readCsvRows(text: AsyncIterable<string>, name: string): AsyncGen
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
+    const failure = error as { code?: string; lines?: number; column?: number };
+    if (failure.code === 'CSV_MAX_RECORD_SIZE') {
+      const most = maxRecord.toLocaleString('en');
+      throw limitExceeded(
+        name,
+        {
+          line: failure.lines ?? 0,
+          column: columnName(header, failure.column ?? 0),
+          message: `the line is too long: more than ${most} characters, what ${limits.maxColumns.toLocaleString('en')} columns of ${limits.maxCellChars.toLocaleString('en')} characters would hold`,
+        },
+        'maxCellChars',
+      );
+    }
     const lines = (error as { lines?: number }).lines;
     throw new AppError(
       'REGISTRY.UNSUPPORTED_FILE',
@@ -83,59 +119,6 @@ async function* readCsvRows(text: AsyncIterable<string>, name: string): AsyncGen
   } finally {
     source.destroy();
   }
-}
-
-async function* readXlsxRows(stream: Readable, name: string): AsyncGenerator<RawRow> {
-  // Loaded only for XLSX files: it takes about a second, which every CSV reader (and every
-  // linkage worker) would otherwise pay.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'emit',
-  });
-  try {
-    for await (const sheet of workbook) {
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let index = 1; index < values.length; index++) cells.push(cellText(values[index]));
-        yield { line: row.number, cells };
-      }
-      return; // the list is the first sheet
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      'REGISTRY.UNSUPPORTED_FILE',
-      `${name} is not a readable XLSX file: ${(error as Error).message}`,
-    );
-  } finally {
-    stream.destroy();
-  }
-}
-
-/** The text a person sees in a cell; dates become ISO dates, formulas their result. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const cell = value as {
-      richText?: { text: string }[];
-      text?: unknown;
-      result?: unknown;
-      error?: string;
-    };
-    if (cell.richText) return cell.richText.map((part) => part.text).join('');
-    if ('result' in cell) return cellText(cell.result);
-    if (cell.text !== undefined) return cellText(cell.text);
-    if (cell.error) return cell.error;
-  }
-  return JSON.stringify(value);
 }
 
 async function* decode(
@@ -203,6 +186,18 @@ function tryUtf8(decoder: TextDecoder, chunk: Uint8Array, isEnd = false): boolea
 
 function encodingError(name: string, what: string): AppError {
   return new AppError('REGISTRY.ENCODING', `${name} ${what}`);
+}
+
+/** The labels of a CSV's first line, when it is whole and readable; null otherwise. */
+function headerOf(head: string, delimiter: string): string[] | null {
+  const end = head.indexOf('\n');
+  if (end < 0) return null;
+  try {
+    const rows: string[][] = parseCsvText(head.slice(0, end), { delimiter, relax_quotes: true });
+    return rows[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The format is comma separated; a header with semicolons and no comma is read as such, as uk/ru spreadsheets save it. */

@@ -29,8 +29,18 @@ export interface ValidationOptions {
  * Reads and validates a whole file, handing valid lines on in batches until the first error;
  * after that it only reads on, so that every bad line is named.
  */
-export async function validateFile(
+export function validateFile(
   file: ListFileInput,
+  acceptInvalid: boolean,
+  write: (lines: PersonLine[]) => Promise<void>,
+  options: ValidationOptions = {},
+): Promise<ValidationOutcome> {
+  return validateRows(readListRows(file), acceptInvalid, write, options);
+}
+
+/** As validateFile, over rows already read from a file. */
+export async function validateRows(
+  rows: AsyncIterable<RawRow>,
   acceptInvalid: boolean,
   write: (lines: PersonLine[]) => Promise<void>,
   options: ValidationOptions = {},
@@ -45,7 +55,7 @@ export async function validateFile(
     problems.forEach((p) => (p.severity === 'error' ? outcome.errors : outcome.warnings).push(p));
   let batch: PersonLine[] = [];
   let validate: ReturnType<typeof createLineValidator> | undefined;
-  for await (const row of readListRows(file)) {
+  for await (const row of rows) {
     options.onRow?.(row);
     if (!validate) {
       const header = analyseHeader(row.cells, options.columns);

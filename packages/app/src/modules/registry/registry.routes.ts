@@ -2,7 +2,9 @@ import { PassThrough } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
+import type { ListFileLimits } from '../../platform/config.ts';
+import { AppError, isAppError } from '../../platform/errors.ts';
+import { refuseBadText } from '../../platform/http/input-hygiene.ts';
 import { actorOf } from '../access/index.ts';
 import type { ListKind } from './domain/list-columns.ts';
 import {
@@ -35,7 +37,7 @@ const CONTENT_TYPE = {
 /** The list endpoints under /api/v1: versions, upload, lines, diff and export. */
 export function registryRoutes(
   registry: RegistryService,
-  options: { maxUploadBytes: number },
+  options: { maxUploadBytes: number; listFileLimits?: ListFileLimits },
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const selector = (params: {
@@ -58,23 +60,28 @@ export function registryRoutes(
       },
     ) => {
       // One byte over the limit reaches the reader, which refuses the file by name; busboy would only truncate it.
-      const upload = await request.file({
-        limits: { fileSize: options.maxUploadBytes + 1, files: 1 },
-      });
+      const upload = await request
+        .file({ limits: { fileSize: options.maxUploadBytes + 1, files: 1 } })
+        .catch((error: unknown) => {
+          throw notMultipart(error);
+        });
       if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
+      refuseBadText(upload.filename, 'the file name');
       const field = upload.fields['columns'];
-      const columns = parseColumnMapping(
-        field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined,
-      );
+      const columnsText =
+        field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+      if (columnsText !== undefined) refuseBadText(columnsText, 'columns');
+      const columns = parseColumnMapping(columnsText);
       return {
         ...selector(request.params),
         acceptInvalid: request.query.acceptInvalid,
         ...(columns ? { columns } : {}),
         file: {
           name: upload.filename || 'upload',
-          content: upload.file,
+          content: uploadContent(upload.file),
           encoding: request.query.encoding,
           maxBytes: options.maxUploadBytes,
+          ...(options.listFileLimits ? { limits: options.listFileLimits } : {}),
         },
       };
     };
@@ -218,4 +225,25 @@ export function registryRoutes(
       },
     );
   };
+}
+
+/** A body that claims to be multipart/form-data and is not, as a client's mistake (400), not the server's. */
+function notMultipart(error: unknown): Error {
+  if (isAppError(error) || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    return error as Error;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError(
+    'VALIDATION.INVALID_INPUT',
+    `the body is not a readable multipart/form-data upload with a "file" part: ${reason}`,
+  );
+}
+
+/** The uploaded file's bytes; an upload that breaks off is the client's mistake, said as such. */
+async function* uploadContent(file: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of file) yield chunk as Uint8Array;
+  } catch (error) {
+    throw notMultipart(error);
+  }
 }

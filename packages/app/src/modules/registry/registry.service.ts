@@ -6,6 +6,7 @@ import { withScope } from '../../platform/db/scope.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import {
   authorize,
+  isAllowed,
   maySeeDetentionPlace,
   maySeeHealth,
   rowScope,
@@ -14,7 +15,7 @@ import {
 } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { diffLines, type LineDiff } from './domain/line-cells.ts';
-import { formatProblem, type LineProblem } from './domain/line-problem.ts';
+import { formatProblem, withholdValues, type LineProblem } from './domain/line-problem.ts';
 import type { PersonLine } from './domain/list-columns.ts';
 import type { ColumnMapping } from './domain/list-header.ts';
 import type { ListRef, ListVersion, VersionId } from './domain/list-version.ts';
@@ -97,7 +98,11 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
   ): Promise<{ mechanism: Mechanism; versions: ListVersion[] }> {
     const { mechanism, party } = await resolveList(actor, ref, permission);
     const listId = await repo.findListId(db, { mechanismId: mechanism.id, party, kind: ref.kind });
-    return { mechanism, versions: listId ? await repo.findVersions(db, listId) : [] };
+    // Versions have row policies (0013): read in the actor's scope, as lines are.
+    const versions = listId
+      ? await withScope(db, rowScope(actor), (scoped) => repo.findVersions(scoped, listId))
+      : [];
+    return { mechanism, versions };
   }
 
   async function selectVersion(
@@ -219,8 +224,18 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       });
     },
 
+    /**
+     * A list's versions. Their import warnings quote the file's values: a role that may see the
+     * versions but not read the lines (an observer) sees where each warning is, not what it says.
+     */
     async versions(actor: Actor, ref: ListRef): Promise<ListVersion[]> {
-      return (await versionsIn(actor, ref, 'list.versions')).versions;
+      const { mechanism, versions } = await versionsIn(actor, ref, 'list.versions');
+      const party = ref.party.trim().toUpperCase();
+      if (isAllowed(actor, 'list.read', { mechanismId: mechanism.id, party })) return versions;
+      return versions.map((version) => ({
+        ...version,
+        warnings: version.warnings.map(withholdValues),
+      }));
     },
 
     /** The version a selector names, for an actor who may export it (the export route names its file first). */

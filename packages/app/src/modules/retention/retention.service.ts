@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/kysely.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorize, rowScope, type Actor } from '../access/index.ts';
+import { authorize, type Actor } from '../access/index.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import {
   cutoff,
@@ -66,7 +66,9 @@ export function createRetentionService({ db, audit, clock = () => new Date() }: 
       for (const { category, days } of await repo.findPolicies(db)) {
         if (!isRetentionCategory(category)) continue;
         const expiredBefore = cutoff(clock(), days);
-        const finding = await withScope(db, rowScope(actor), async (trx) => {
+        // Retention is the deployment's duty, not a reading of lists: an admin who may run it
+        // (access.manage) deletes what has expired in every party's lists, as the system.
+        const finding = await withScope(db, { system: 'on' }, async (trx) => {
           const ids = await repo.findExpired(trx, category, expiredBefore);
           if (!options.apply || ids.length === 0)
             return { category, days, expiredBefore, objects: ids.length, deletedRows: null };

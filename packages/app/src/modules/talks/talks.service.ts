@@ -235,7 +235,11 @@ export function createTalksService({ db, mechanisms, audit }: TalksDeps) {
     /** One timeline of rounds, agreements, stages, ceasefire regimes and violations per day. */
     async timeline(actor: Actor, input: { mechanism: string; from?: string; to?: string }) {
       const mechanism = await mechanismFor(actor, input.mechanism, 'talks.read');
-      return mergeTimeline(await timelineEntries(db, mechanism.id), input);
+      // Stages have row policies: the timeline reads them in the actor's scope.
+      const entries = await withScope(db, rowScope(actor), (scoped) =>
+        timelineEntries(scoped, mechanism.id),
+      );
+      return mergeTimeline(entries, input);
     },
   };
 }

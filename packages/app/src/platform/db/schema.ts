@@ -172,6 +172,12 @@ export interface AppUserTable {
   is_admin: ColumnType<boolean, boolean | undefined, boolean>;
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
   totp_secret: string | null;
+  /** The time step of the last authenticator code accepted: a code is good once. */
+  totp_last_step: number | null;
+  /** An authenticator being enrolled, until a code from it confirms it. */
+  totp_pending_secret: string | null;
+  /** A service account: no password, no sessions; it acts through tokens an admin makes for it. */
+  is_service: ColumnType<boolean, boolean | undefined, boolean>;
   failed_sign_ins: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
   disabled_at: Date | null;

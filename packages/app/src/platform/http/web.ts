@@ -3,7 +3,16 @@ import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 
 // The browser application's own paths: each answers with index.html and the router takes over.
-const APP_PATHS = ['/', '/sign-in', '/password', '/choose', '/m/*', '/admin', '/admin/*'];
+const APP_PATHS = [
+  '/',
+  '/sign-in',
+  '/password',
+  '/tokens',
+  '/choose',
+  '/m/*',
+  '/admin',
+  '/admin/*',
+];
 const ASSET_NAME = /^[A-Za-z0-9._-]+$/;
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

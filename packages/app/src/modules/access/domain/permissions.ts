@@ -227,6 +227,10 @@ export function rowScope(principal: Principal): Record<string, string> {
       .filter((g) => roles.includes(g.role) && (whole ? true : g.party !== null))
       .map((g) => (whole ? g.mechanismId : `${g.mechanismId}:${g.party ?? ''}`));
   const array = (items: string[]) => `{${[...new Set(items)].join(',')}}`;
+  const rolesOf = (permission: Permission, scope: 'own' | 'any') =>
+    (Object.entries(PERMISSIONS[permission].roles) as [Role, 'own' | 'any'][])
+      .filter(([, held]) => held === scope)
+      .map(([role]) => role);
   return {
     system: 'off',
     lines_mechanisms: array(pick(['mediator', 'neutral_verifier', EMERGENCY_ROLE], true)),
@@ -234,5 +238,9 @@ export function rowScope(principal: Principal): Record<string, string> {
     health_mechanisms: array(pick(['mediator', EMERGENCY_ROLE], true)),
     health_parties: array(pick(['party_medical_officer'], false)),
     write_parties: array(pick(['party_officer'], false)),
+    versions_mechanisms: array(pick(rolesOf('list.versions', 'any'), true)),
+    versions_parties: array(pick(rolesOf('list.versions', 'own'), false)),
+    members_mechanisms: array(principal.grants.map((g) => g.mechanismId)),
+    exchange_mechanisms: array(pick(rolesOf('exchange.read', 'any'), true)),
   };
 }

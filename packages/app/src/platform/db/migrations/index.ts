@@ -11,7 +11,9 @@ import * as remains from './0009-remains.ts';
 import * as talks from './0010-talks.ts';
 import * as lineOrder from './0011-line-order.ts';
 import * as auditMerkle from './0012-audit-merkle.ts';
-import * as pairEvidence from './0014-pair-evidence.ts';
+import * as partyRowPolicies from './0013-party-row-policies.ts';
+import * as accountHardening from './0014-account-hardening.ts';
+import * as pairEvidence from './0015-pair-evidence.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010-talks': talks,
   '0011-line-order': lineOrder,
   '0012-audit-merkle': auditMerkle,
-  '0014-pair-evidence': pairEvidence,
+  '0013-party-row-policies': partyRowPolicies,
+  '0014-account-hardening': accountHardening,
+  '0015-pair-evidence': pairEvidence,
 };
