@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { typescriptWorkerPool } from '../../platform/workers/index.ts';
 import {
   anchorPositions,
   LogVerdict,
@@ -31,8 +30,7 @@ export interface VerifyOptions {
   readonly readAhead?: number;
 }
 
-const WORKER = new URL('./ts-worker.mjs', import.meta.url);
-const WORKER_MODULE = new URL('./verify-pages.worker.ts', import.meta.url).href;
+const WORKER_MODULE = new URL('./verify-pages.worker.ts', import.meta.url);
 /** Below this many pages, starting worker threads costs more than they save. */
 const PARALLEL_FROM_PAGES = 8;
 
@@ -53,13 +51,7 @@ export async function verifyLog(
   const workers = options.workers ?? (pages >= PARALLEL_FROM_PAGES ? availableParallelism() : 0);
   const pool =
     workers > 0
-      ? new Piscina<PageTask, PageResult>({
-          filename: fileURLToPath(WORKER),
-          workerData: { module: WORKER_MODULE },
-          minThreads: workers,
-          maxThreads: workers,
-          idleTimeout: 1_000,
-        })
+      ? typescriptWorkerPool<PageTask, PageResult>(WORKER_MODULE, { threads: workers })
       : null;
   const check = (task: PageTask): Promise<PageResult> =>
     pool ? pool.run(task) : Promise.resolve(verifyPage(task));

@@ -1,11 +1,11 @@
 /**
- * A linkage worker thread: reads list files and compares shares of candidate pairs for the
- * linkage pool (linkage-pool.ts), one request at a time.
+ * A linkage worker thread (piscina): reads a list file or compares a share of the candidate
+ * pairs for the linkage pool (linkage-pool.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { runComparisonJob } from '@parley/engine';
 import { AppError } from '../../platform/errors.ts';
-import type { LinkageRequest, LinkageResponse, WorkerFailure } from './linkage-pool.ts';
+import type { LinkageAnswer, LinkageTask, WorkerFailure } from './linkage-pool.ts';
 import { readListRecords } from './list-records.ts';
 
 function failureOf(error: unknown): WorkerFailure {
@@ -15,25 +15,15 @@ function failureOf(error: unknown): WorkerFailure {
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
-async function answer(request: LinkageRequest): Promise<LinkageResponse> {
+export default async function answer(task: LinkageTask): Promise<LinkageAnswer> {
+  if (task.task === 'compare') {
+    const levels = runComparisonJob(task.job, 0, task.job.pairs.left.length);
+    // The levels are handed over, not copied: they are the bulk of the answer.
+    return Piscina.move(levels) as Int8Array;
+  }
   try {
-    switch (request.task) {
-      case 'read':
-        return { id: request.id, ok: true, value: await readListRecords(request.file, request) };
-      case 'compare': {
-        const levels = runComparisonJob(request.job, 0, request.job.pairs.left.length);
-        return { id: request.id, ok: true, value: levels };
-      }
-    }
+    return { ok: true, value: await readListRecords(task.file, task) };
   } catch (error) {
-    return { id: request.id, ok: false, failure: failureOf(error) };
+    return { ok: false, failure: failureOf(error) };
   }
 }
-
-parentPort?.on('message', (request: LinkageRequest) => {
-  void answer(request).then((response) => {
-    // The levels are handed over, not copied: they are the bulk of the answer.
-    const levels = response.ok && response.value instanceof Int8Array ? response.value : null;
-    parentPort?.postMessage(response, levels ? [levels.buffer as ArrayBuffer] : []);
-  });
-});
