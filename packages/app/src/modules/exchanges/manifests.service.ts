@@ -1,4 +1,3 @@
-import { createPublicKey, verify } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -8,7 +7,7 @@ import type { StageManifest } from './domain/manifest.ts';
 import { countsForStage, type PersonState } from './domain/person-path.ts';
 import {
   documentHash,
-  signingMessage,
+  signatureVerifies,
   verifySignedDocument,
   type DocumentKind,
   type SignedDocumentFile,
@@ -186,23 +185,8 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       );
       if (!manifest || manifest.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
-      const isValid = (() => {
-        try {
-          return verify(
-            null,
-            signingMessage(manifest.kind as DocumentKind, manifest.hash),
-            createPublicKey({
-              key: Buffer.from(key.public_key, 'base64'),
-              format: 'der',
-              type: 'spki',
-            }),
-            Buffer.from(input.signature, 'base64'),
-          );
-        } catch {
-          return false;
-        }
-      })();
-      if (!isValid)
+      const kind = manifest.kind as DocumentKind;
+      if (signatureVerifies(kind, manifest.hash, key.public_key, input.signature) !== true)
         throw new AppError(
           'EXCHANGE.BAD_SIGNATURE',
           `the signature does not verify over manifest ${manifest.hash}`,

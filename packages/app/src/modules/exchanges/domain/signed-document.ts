@@ -81,6 +81,30 @@ export function signingMessage(kind: DocumentKind, hash: string): Buffer {
   return Buffer.from(`${kind}\n${hash}`, 'utf8');
 }
 
+/**
+ * Whether `signature` (base64) is an Ed25519 signature over the document of `kind` with `hash`
+ * by `publicKey` (SPKI DER, base64): the one check of a signature, when it is made and offline.
+ * Null when the public key cannot be read.
+ */
+export function signatureVerifies(
+  kind: DocumentKind,
+  hash: string,
+  publicKey: string,
+  signature: string,
+): boolean | null {
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+  } catch {
+    return null;
+  }
+  try {
+    return verify(null, signingMessage(kind, hash), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
 /** The id of a public key: the start of the SHA-256 of its DER form (as the deployment's keys). */
 export function publicKeyId(publicKeyDerBase64: string): string {
   return createHash('sha256')
@@ -191,17 +215,9 @@ export function verifySignedDocument(
   }
   const signers = signatures.map((s) => {
     const who = `${s.signer} (${s.role}${s.party ? ` for ${s.party}` : ''})`;
-    let valid = false;
-    try {
-      const key = createPublicKey({
-        key: Buffer.from(s.publicKey, 'base64'),
-        format: 'der',
-        type: 'spki',
-      });
-      valid = verify(null, signingMessage(kind, hash), key, Buffer.from(s.signature, 'base64'));
-    } catch {
-      problems.push(`the public key of ${who} cannot be read`);
-    }
+    const verifies = signatureVerifies(kind, hash, s.publicKey, s.signature);
+    if (verifies === null) problems.push(`the public key of ${who} cannot be read`);
+    let valid = verifies === true;
     if (!valid) problems.push(`the signature of ${who} does not verify`);
     if (publicKeyId(s.publicKey) !== s.keyId) {
       problems.push(`the key id of ${who} does not belong to its public key`);
