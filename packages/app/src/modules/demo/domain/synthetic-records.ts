@@ -1,11 +1,10 @@
+import { transliterate } from '@parley/engine';
 import { LIST_COLUMNS } from '@parley/kernel/person-record';
 import type { Rng } from './prng.ts';
 import { patronymic, surnameForSex } from './names.forms.ts';
 import { DETENTION_PLACES, HELD_NOTES, SOUGHT_NOTES } from './places.data.ts';
 import { civilFromDay, formatDotted, formatIso } from './synthetic-calendar.ts';
 import type { PeopleContext, Person } from './synthetic-people.ts';
-import { transliterate } from './transliterate-simple.ts';
-import type { TranslitLanguage } from './transliterate-simple.ts';
 import { latinVariant, surnameTypo } from './synthetic-typos.ts';
 
 /** The columns of the list format, in the order they are written: the registry's own list. */
@@ -148,11 +147,12 @@ function heldServiceNumber(serviceNumber: string, ctx: PeopleContext): string {
 // names repeat a lot, and romanising each of 200,000 lines afresh costs most of the run
 const latinCache = new Map<string, string>();
 
-function latin(text: string, language: TranslitLanguage): string {
+/** Romanises a name as the party's passports do: Ukraine's KMU 2010, Russia's ICAO 9303. */
+function latin(text: string, language: 'uk' | 'ru'): string {
   const key = `${language}:${text}`;
   let value = latinCache.get(key);
   if (value === undefined) {
-    value = transliterate(text, language);
+    value = transliterate(text, language === 'uk' ? 'uk-kmu-2010' : 'ru-icao-9303');
     latinCache.set(key, value);
   }
   return value;

@@ -1,5 +1,5 @@
+import { transliterate } from '@parley/engine';
 import type { Rng } from './prng.ts';
-import { transliterate } from './transliterate-simple.ts';
 
 // letters a clerk hearing or copying a name confuses most often
 const CONFUSED: Readonly<Record<string, string>> = {
@@ -51,7 +51,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 /** Offers another Latin spelling of a given name than its KMU form, or undefined if there is none. */
 export function latinVariant(rng: Rng, kmu: string, russianForm: string): string | undefined {
   const candidates = new Set<string>([
-    transliterate(russianForm, 'ru'),
+    transliterate(russianForm, 'ru-icao-9303'),
     ENGLISH[russianForm] ?? '',
     ...olderUkrainianSpellings(kmu),
   ]);
