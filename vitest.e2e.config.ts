@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // A page answers in well under a second on a quiet machine, and in several on a busy one (CI
+    // met a search that took longer than vitest's default second): wait as the locators do.
+    expect: { poll: { timeout: 20_000 } },
   },
 });
