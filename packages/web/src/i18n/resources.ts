@@ -34,6 +34,9 @@ import logWitnessUk from '../audit/locales/uk.json';
 import accountEn from '../account/locales/en.json';
 import accountRu from '../account/locales/ru.json';
 import accountUk from '../account/locales/uk.json';
+import apiErrorEn from '../errors/locales/en.json';
+import apiErrorRu from '../errors/locales/ru.json';
+import apiErrorUk from '../errors/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -47,6 +50,7 @@ import uk from './locales/uk.json';
 export const resources = {
   en: {
     ...en,
+    ...apiErrorEn,
     ...dashboardEn,
     ...mappingEn,
     ...ruleChangeEn,
@@ -62,6 +66,7 @@ export const resources = {
   },
   uk: {
     ...uk,
+    ...apiErrorUk,
     ...dashboardUk,
     ...mappingUk,
     ...ruleChangeUk,
@@ -77,6 +82,7 @@ export const resources = {
   },
   ru: {
     ...ru,
+    ...apiErrorRu,
     ...dashboardRu,
     ...mappingRu,
     ...ruleChangeRu,
