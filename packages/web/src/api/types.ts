@@ -1,29 +1,19 @@
 // The shapes of the API's answers, as /docs/json describes them. The person record's are the
 // shared kernel's, as the server's are.
+import type { Permission, Role } from '@parley/kernel/access';
 import type { ListKind, PersonLine } from '@parley/kernel/person-record';
 
-export type { ListKind, PersonLine };
+export type { ListKind, PersonLine, Permission, Role };
 
-export type Role =
-  | 'party_officer'
-  | 'party_medical_officer'
-  | 'mediator'
-  | 'neutral_verifier'
-  | 'observer'
-  | 'emergency_reader';
-
-export const GRANTABLE_ROLES = [
-  'party_officer',
-  'party_medical_officer',
-  'mediator',
-  'neutral_verifier',
-  'observer',
-] as const satisfies readonly Role[];
+/** The roles an admin may grant (break-glass's emergency reader is not one). */
+export { ROLES as GRANTABLE_ROLES } from '@parley/kernel/access';
 
 export interface Grant {
   mechanismId: string;
   role: Role;
   party: string | null;
+  /** What the role may do, each permission for its own party or any: the server's table. */
+  permissions: Partial<Record<Permission, 'own' | 'any'>>;
 }
 
 export interface Session {

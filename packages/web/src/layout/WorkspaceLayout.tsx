@@ -32,7 +32,7 @@ export function WorkspaceLayout() {
   const workspace: Workspace = {
     mechanism,
     grant,
-    abilities: abilitiesOf(grant.role),
+    abilities: abilitiesOf(grant),
     base: `/m/${mechanism.id}/${as}`,
   };
   const role = t(`role.${grant.role}`);

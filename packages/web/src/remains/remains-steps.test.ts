@@ -1,11 +1,18 @@
+import { permissionsOfRole, type Role } from '@parley/kernel/access';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../api/types.ts';
 import { examinationsOf, nextStepOf, parseBags } from './remains-steps.ts';
 
-const officer = (party: string): Grant => ({ mechanismId: 'm', role: 'party_officer', party });
-const verifier: Grant = { mechanismId: 'm', role: 'neutral_verifier', party: null };
-const mediator: Grant = { mechanismId: 'm', role: 'mediator', party: null };
+const grant = (role: Role, party: string | null): Grant => ({
+  mechanismId: 'm',
+  role,
+  party,
+  permissions: permissionsOfRole(role),
+});
+const officer = (party: string): Grant => grant('party_officer', party);
+const verifier = grant('neutral_verifier', null);
+const mediator = grant('mediator', null);
 
 describe('the steps of a batch of remains in the browser', () => {
   it('offers each step only to the side that takes it', () => {

@@ -1,6 +1,6 @@
-import type { Grant, ListKind, Mechanism, Role } from '../api/types.ts';
+import type { Grant, ListKind, Mechanism, Permission } from '../api/types.ts';
 
-/** What a role may do in the UI; the server checks every request again (permissions.ts). Every role reads agreements. */
+/** What a grant may do in the UI; the server checks every request again (permissions.ts). Every role reads agreements. */
 export interface Abilities {
   seeLists: boolean;
   readLines: boolean;
@@ -17,65 +17,31 @@ export interface Abilities {
   signManifests: boolean;
 }
 
-const NONE: Abilities = {
-  seeLists: false,
-  readLines: false,
-  importLists: false,
-  exportLists: false,
-  readReconciliation: false,
-  runReconciliation: false,
-  decidePairs: false,
-  manageAgreements: false,
-  readEligibility: false,
-  readExchange: false,
-  moveOnPath: false,
-  manageExchange: false,
-  signManifests: false,
+/** Each ability, and the permission of the server's table (permissions.ts) that grants it. */
+const PERMISSION_OF: Record<keyof Abilities, Permission> = {
+  seeLists: 'list.versions',
+  readLines: 'list.read',
+  importLists: 'list.import',
+  exportLists: 'list.export',
+  readReconciliation: 'reconciliation.read',
+  runReconciliation: 'reconciliation.run',
+  decidePairs: 'review.decide',
+  manageAgreements: 'agreement.manage',
+  readEligibility: 'eligibility.read',
+  readExchange: 'exchange.read',
+  moveOnPath: 'exchange.move',
+  manageExchange: 'exchange.manage',
+  signManifests: 'exchange.sign',
 };
 
-const EXCHANGE_PARTY = { readEligibility: true, readExchange: true };
-const SIGNS = { moveOnPath: true, signManifests: true };
-
-const BY_ROLE: Record<Role, Partial<Abilities>> = {
-  party_officer: {
-    seeLists: true,
-    readLines: true,
-    importLists: true,
-    exportLists: true,
-    ...EXCHANGE_PARTY,
-    ...SIGNS,
-  },
-  party_medical_officer: { seeLists: true, readLines: true, ...EXCHANGE_PARTY },
-  mediator: {
-    seeLists: true,
-    readLines: true,
-    exportLists: true,
-    readReconciliation: true,
-    runReconciliation: true,
-    decidePairs: true,
-    manageAgreements: true,
-    manageExchange: true,
-    ...EXCHANGE_PARTY,
-    ...SIGNS,
-  },
-  neutral_verifier: {
-    seeLists: true,
-    readLines: true,
-    readReconciliation: true,
-    ...EXCHANGE_PARTY,
-    ...SIGNS,
-  },
-  observer: { seeLists: true },
-  emergency_reader: {
-    seeLists: true,
-    readLines: true,
-    readReconciliation: true,
-    ...EXCHANGE_PARTY,
-  },
-};
-
-export function abilitiesOf(role: Role): Abilities {
-  return { ...NONE, ...BY_ROLE[role] };
+/** What a grant lets its holder do in the UI, as the session told it. */
+export function abilitiesOf(grant: Pick<Grant, 'permissions'>): Abilities {
+  return Object.fromEntries(
+    Object.entries(PERMISSION_OF).map(([ability, permission]) => [
+      ability,
+      grant.permissions[permission] !== undefined,
+    ]),
+  ) as unknown as Abilities;
 }
 
 /** The lists a grant may open: its own party's for party roles, every party's for the others. */

@@ -1,8 +1,10 @@
+import { permissionsOfRole, type Role } from '@parley/kernel/access';
 import { describe, expect, it } from 'vitest';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 
-const grant = (role: Parameters<typeof talksAbilitiesOf>[0]['role'], party: string | null = null) =>
-  talksAbilitiesOf({ mechanismId: 'm', role, party });
+// Grants as the session gives them: each with its role's permissions from the server's table.
+const grant = (role: Role, party: string | null = null) =>
+  talksAbilitiesOf({ mechanismId: 'm', role, party, permissions: permissionsOfRole(role) });
 
 describe('what a role may do in the record of the talks', () => {
   it('gives a party officer its own party: positions, notes and reports, no management', () => {

@@ -1,4 +1,4 @@
-import type { Grant } from '../api/types.ts';
+import type { Grant, Permission } from '../api/types.ts';
 
 /** What a role may do in the record of the talks (the server's permission table decides again). */
 export interface TalksAbilities {
@@ -15,15 +15,16 @@ export interface TalksAbilities {
   verify: boolean;
 }
 
+/** What a grant lets its holder do in the talks, from the permissions the session told. */
 export function talksAbilitiesOf(grant: Grant): TalksAbilities {
-  const isOfficer = grant.role === 'party_officer' && grant.party !== null;
-  const isMonitor = grant.role === 'mediator' || grant.role === 'neutral_verifier';
+  const held = grant.permissions;
+  const ownParty = (permission: Permission) => (held[permission] === 'own' ? grant.party : null);
   return {
-    manage: grant.role === 'mediator',
-    positionsFor: isOfficer ? grant.party : null,
-    recordPositions: isOfficer || grant.role === 'mediator',
-    notesOf: isOfficer ? grant.party : null,
-    report: isOfficer || isMonitor,
-    verify: isMonitor,
+    manage: held['talks.manage'] !== undefined,
+    positionsFor: ownParty('talks.position'),
+    recordPositions: held['talks.position'] !== undefined,
+    notesOf: ownParty('talks.note'),
+    report: held['violation.report'] !== undefined,
+    verify: held['violation.verify'] !== undefined,
   };
 }

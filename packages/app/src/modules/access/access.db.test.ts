@@ -5,6 +5,7 @@ import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
+import { permissionsOfRole } from './domain/permissions.ts';
 import { SYSTEM_ACTOR } from './index.ts';
 
 describeEachDatabase('sign-in', (db) => {
@@ -33,6 +34,21 @@ describeEachDatabase('sign-in', (db) => {
       headers: { cookie: `parley_session=${cookie?.value ?? ''}` },
     });
     expect(elsewhere.json()).toMatchObject({ error: { code: 'AUTH.PASSWORD_CHANGE_REQUIRED' } });
+  });
+
+  it('tells the web what each grant may do, from the one table of permissions', async () => {
+    const mechanism = await buildMechanism(db());
+    const officer = await tokenFor(services, {
+      mechanism: mechanism.id,
+      role: 'party_officer',
+      party: 'UA',
+    });
+    const session = await app.inject({ url: '/api/v1/session', headers: officer });
+    const [grant] = session.json<{ grants: Array<Record<string, unknown>> }>().grants;
+    expect(grant).toMatchObject({ role: 'party_officer', party: 'UA' });
+    expect(grant?.permissions).toEqual(permissionsOfRole('party_officer'));
+    expect(grant?.permissions).toMatchObject({ 'list.import': 'own', 'exchange.sign': 'any' });
+    expect(grant?.permissions).not.toHaveProperty('review.decide');
   });
 
   it('marks the session cookie Secure when the request came over TLS through a trusted proxy', async () => {

@@ -2,13 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from './access.http.ts';
 import { actorOf } from './domain/authorize.ts';
+import { permissionsOfRole, type Grant } from './domain/permissions.ts';
 import type { AccessService } from './access.service.ts';
 
 const grantResponse = z.object({
   mechanismId: z.string(),
   role: z.string(),
   party: z.string().nullable(),
+  /** What the role may do, each permission for its own party or any (permissions.ts). */
+  permissions: z.record(z.string(), z.enum(['own', 'any'])),
 });
+
+/** The grants as the session shows them, each with the permissions of its role. */
+const grantsShown = (grants: readonly Grant[]) =>
+  grants.map((grant) => ({ ...grant, permissions: permissionsOfRole(grant.role) }));
 const sessionResponse = z.object({
   actor: z.string(),
   isAdmin: z.boolean(),
@@ -60,7 +67,7 @@ export function accessRoutes(
         return {
           actor: session.actor.id,
           isAdmin: session.actor.isAdmin,
-          grants: [...session.actor.grants],
+          grants: grantsShown(session.actor.grants),
           csrfToken: session.csrfToken,
           mustChangePassword: session.mustChangePassword,
           mustEnrolSecondFactor: session.mustEnrolSecondFactor,
@@ -85,7 +92,7 @@ export function accessRoutes(
         return {
           actor: actor.id,
           isAdmin: actor.isAdmin,
-          grants: [...actor.grants],
+          grants: grantsShown(actor.grants),
           ...(session ? { csrfToken: session.csrfToken } : {}),
           mustChangePassword: session?.mustChangePassword ?? false,
           mustEnrolSecondFactor: session?.mustEnrolSecondFactor ?? false,

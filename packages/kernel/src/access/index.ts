@@ -1,0 +1,13 @@
+// Who may do what: the roles and the one table of permissions, which the server enforces and the
+// web application follows (the session tells it each grant's permissions).
+export {
+  EMERGENCY_ROLE,
+  PARTY_ROLES,
+  PERMISSIONS,
+  permissionsOfRole,
+  ROLES,
+  SECOND_FACTOR_ROLES,
+  type Grant,
+  type Permission,
+  type Role,
+} from './permissions.ts';
