@@ -29,7 +29,9 @@ import { linkFiles } from '../../packages/app/src/modules/reconciliation/index.t
 import { mib, round, sampleRss, withTempDir } from '../support.ts';
 
 const HOLDOUT_SEED = 90_000;
+/** The thresholds `parley link` and a reconciliation use by default. */
 const DEFAULTS = { match: 0.9, review: 0.05 };
+const DEFAULT_SETTINGS = personListSettings({ match: DEFAULTS.match, possible: DEFAULTS.review });
 
 /** The kinds of lists generated: the usual errors, each seed's own mix of them, and harder ones. */
 export const PROFILES: Record<string, (seed: number) => ListErrorRates> = {
@@ -57,7 +59,7 @@ export function smallLists(runs: number) {
         held: Math.max(3, Math.round(size * (0.8 + (run % 5) / 10))),
         rates: ratesOf(seed),
       });
-      const result = linkLists(lists.sought, lists.held, personListSettings(DEFAULTS), { seed: 1 });
+      const result = linkLists(lists.sought, lists.held, DEFAULT_SETTINGS, { seed: 1 });
       const quality = linkageQuality(result.pairs, lists.truth);
       f1.push(quality.f1);
       reached.push(quality.foundForReview);
@@ -80,7 +82,7 @@ export function midLists(seeds: number, sought = 3_000, held = 2_500) {
       const seed = HOLDOUT_SEED + 1_000 + i;
       const lists = generatePersonLists({ seed, sought, held, rates: ratesOf(seed) });
       const started = performance.now();
-      const result = linkLists(lists.sought, lists.held, personListSettings(DEFAULTS), {
+      const result = linkLists(lists.sought, lists.held, DEFAULT_SETTINGS, {
         seed: 1,
         truth: lists.truth,
       });
@@ -182,7 +184,7 @@ export async function listsAtScale(size: number) {
         }) as LinkedPair,
     );
     const quality = linkageQuality(pairs, lists.truth);
-    const settings = personListSettings(DEFAULTS);
+    const settings = DEFAULT_SETTINGS;
     const candidates = candidatePairs(
       lists.sought,
       lists.held,
