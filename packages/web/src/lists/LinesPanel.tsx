@@ -103,7 +103,7 @@ export function LinesPanel({ list }: { list: ListRef }) {
                     {Object.keys(line.invalid).length > 0 && (
                       <Badge
                         color="red.9"
-                        variant="light"
+                        variant="outline"
                         title={Object.entries(line.invalid)
                           .map(([k, v]) => `${k}: ${v}`)
                           .join('; ')}
