@@ -236,7 +236,8 @@ describe.runIf(runsInChromium)(
       await page.getByLabel('From').fill('2000-01-01T00:00');
       await page.getByLabel('Until').fill('2100-01-01T00:00');
       await expect.poll(() => rows.filter({ hasNotText: 'access.user.add' }).count()).toBe(0);
-      const olenasId = (await rows.last().getByRole('cell').last().textContent()) ?? '';
+      // Newest first: olena's is the first.
+      const olenasId = (await rows.first().getByRole('cell').last().textContent()) ?? '';
       expect(olenasId).toMatch(/^[0-9a-f-]{36}$/);
       await page.getByLabel('Until').fill('2000-01-02T00:00');
       await expect.poll(() => rows.count()).toBe(0);

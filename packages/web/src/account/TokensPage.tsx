@@ -70,7 +70,7 @@ export function TokensPage() {
                 </Table.Td>
                 <Table.Td>{format.dateTime(token.expiresAt)}</Table.Td>
                 <Table.Td>
-                  <Badge color={token.isActive ? 'teal.9' : 'gray'} variant="light">
+                  <Badge color={token.isActive ? 'teal.9' : 'gray'} variant="outline">
                     {token.isActive ? t('account.tokens.active') : t('account.tokens.inactive')}
                   </Badge>
                 </Table.Td>
@@ -79,7 +79,7 @@ export function TokensPage() {
                     <Button
                       size="compact-sm"
                       color="red.9"
-                      variant="light"
+                      variant="outline"
                       onClick={() => revoke.mutate(token.id)}
                     >
                       {t('account.tokens.revoke')}

@@ -36,20 +36,26 @@ function filterOf(fields: AuditFields) {
   };
 }
 
-/** The audit log's entries, filtered, and a check of its hash chain and signed checkpoints. */
+/**
+ * The audit log's entries, newest first, filtered (the action by a part of its name), and a check
+ * of its hash chain and signed checkpoints.
+ */
 export function AuditPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [fields, setFields] = useState<AuditFields>(NO_FILTER);
-  const [afterSeq, setAfterSeq] = useState(0);
+  const [beforeSeq, setBeforeSeq] = useState<number | undefined>(undefined);
   const [typed] = useDebouncedValue(fields, 300);
-  const entries = useAuditEntries({ ...filterOf(typed), afterSeq });
+  const entries = useAuditEntries({
+    ...filterOf(typed),
+    ...(beforeSeq === undefined ? {} : { beforeSeq }),
+  });
   const field = (name: keyof AuditFields) => ({
     value: fields[name],
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
       const value = e.currentTarget.value;
       setFields((current) => ({ ...current, [name]: value }));
-      setAfterSeq(0);
+      setBeforeSeq(undefined);
     },
   });
   const verify = useVerifyAudit();
@@ -84,7 +90,12 @@ export function AuditPage() {
         </Alert>
       )}
       <Group align="flex-end">
-        <TextInput label={t('admin.action')} placeholder="list.import" {...field('action')} />
+        <TextInput
+          label={t('admin.action')}
+          description={t('admin.actionHelp')}
+          placeholder="manifest.sign"
+          {...field('action')}
+        />
         <TextInput label={t('admin.actor')} placeholder="user:admin" {...field('actor')} />
         <TextInput
           label={t('admin.object')}
@@ -132,13 +143,13 @@ export function AuditPage() {
         </Table.ScrollContainer>
       )}
       <Group>
-        {afterSeq > 0 && (
-          <Button variant="default" onClick={() => setAfterSeq(0)}>
+        {beforeSeq !== undefined && (
+          <Button variant="default" onClick={() => setBeforeSeq(undefined)}>
             {t('admin.first')}
           </Button>
         )}
         {last !== undefined && entries.data?.length === 50 && (
-          <Button variant="default" onClick={() => setAfterSeq(last)}>
+          <Button variant="default" onClick={() => setBeforeSeq(last)}>
             {t('admin.next')}
           </Button>
         )}

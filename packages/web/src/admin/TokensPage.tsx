@@ -68,7 +68,7 @@ export function TokensPage() {
                   </Table.Td>
                   <Table.Td>{format.dateTime(token.expiresAt)}</Table.Td>
                   <Table.Td>
-                    <Badge color={token.isActive ? 'teal.9' : 'gray'} variant="light">
+                    <Badge color={token.isActive ? 'teal.9' : 'gray'} variant="outline">
                       {token.isActive ? t('admin.active') : t('admin.inactive')}
                     </Badge>
                   </Table.Td>
@@ -77,7 +77,7 @@ export function TokensPage() {
                       <Button
                         size="compact-sm"
                         color="red.9"
-                        variant="light"
+                        variant="outline"
                         onClick={() => revoke.mutate(token.id)}
                       >
                         {t('admin.revoke')}

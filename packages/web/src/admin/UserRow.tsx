@@ -31,7 +31,7 @@ export function UserRow({ user, mechanisms }: { user: User; mechanisms: Mechanis
           <Group gap={4}>
             {user.isAdmin && <Badge color="grape">{t('admin.isAdminBadge')}</Badge>}
             {user.isService && (
-              <Badge color="orange.9" variant="light">
+              <Badge color="orange" variant="dot">
                 {t('admin.serviceBadge')}
               </Badge>
             )}
@@ -43,7 +43,7 @@ export function UserRow({ user, mechanisms }: { user: User; mechanisms: Mechanis
             )}
             {isDisabled && <Badge color="red.9">{t('admin.disabled')}</Badge>}
             {user.lockedUntil && (
-              <Badge color="red.9" variant="light">
+              <Badge color="red.9" variant="outline">
                 {t('admin.locked', { until: format.dateTime(user.lockedUntil) })}
               </Badge>
             )}
@@ -83,7 +83,7 @@ export function UserRow({ user, mechanisms }: { user: User; mechanisms: Mechanis
             </Button>
             <Button
               size="compact-sm"
-              variant="light"
+              variant="outline"
               color={isDisabled ? 'teal.9' : 'red.9'}
               onClick={() => setDisabled.mutate({ username: user.username, disabled: !isDisabled })}
             >

@@ -31,15 +31,19 @@ export interface AuditFilter {
   /** ISO 8601 instants. */
   from?: string;
   to?: string;
-  afterSeq: number;
+  /** The next page, newest first: entries before this one. */
+  beforeSeq?: number;
 }
 
 export function useAuditEntries(filter: AuditFilter) {
   return useQuery({
     queryKey: ['admin', 'audit', filter],
     queryFn: async () =>
-      (await api<{ items: AuditEntry[] }>(`/audit/entries${query({ ...filter, limit: 50 })}`))
-        .items,
+      (
+        await api<{ items: AuditEntry[] }>(
+          `/audit/entries${query({ ...filter, order: 'newest', limit: 50 })}`,
+        )
+      ).items,
   });
 }
 

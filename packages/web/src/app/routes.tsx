@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, useNavigate, useParams } from 'react-router';
+import {
+  createBrowserRouter,
+  Navigate,
+  useNavigate,
+  useParams,
+  type RouteObject,
+} from 'react-router';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx';
 import { Shell } from '../layout/Shell.tsx';
 import { WorkspaceLayout } from '../layout/WorkspaceLayout.tsx';
@@ -8,6 +14,7 @@ import { ChooseWorkspacePage } from '../mechanisms/ChooseWorkspacePage.tsx';
 import { listsOf } from '../session/abilities.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { RequireSession } from './RequireSession.tsx';
+import { RouteError } from './RouteError.tsx';
 
 /*
  * Each section's pages are loaded when first opened, so that signing in does not wait for the
@@ -45,99 +52,116 @@ function ListRoute() {
   return <ListPage key={`${party}/${kind}`} />;
 }
 
-export const router = createBrowserRouter([
-  {
-    element: <RequireSession />,
-    children: [
-      { path: '/', element: <Navigate to="/choose" replace /> },
-      { path: '/sign-in', element: <Navigate to="/choose" replace /> },
-      {
-        element: <Shell />,
-        children: [
-          { path: '/choose', element: <ChooseWorkspacePage /> },
-          { path: '/password', element: <PasswordRoute /> },
-          {
-            path: '/tokens',
-            lazy: page(() => import('../account/TokensPage.tsx'), 'TokensPage'),
-          },
-        ],
-      },
-      {
-        path: '/m/:mechanismId/:as',
-        element: <WorkspaceLayout />,
-        children: [
-          { index: true, element: <WorkspaceHome /> },
-          {
-            path: 'overview',
-            lazy: page(() => import('../dashboard/DashboardPage.tsx'), 'DashboardPage'),
-          },
-          { path: 'lists/:party/:kind', element: <ListRoute /> },
-          {
-            path: 'reconciliation',
-            lazy: page(
-              () => import('../reconciliation/ReconciliationPage.tsx'),
-              'ReconciliationPage',
-            ),
-          },
-          {
-            path: 'review',
-            lazy: page(() => import('../reconciliation/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
-          },
-          {
-            path: 'agreements',
-            lazy: page(() => import('../agreements/AgreementsPage.tsx'), 'AgreementsPage'),
-          },
-          {
-            path: 'agreements/:agreementId',
-            lazy: page(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage'),
-          },
-          { path: 'stages', lazy: page(() => import('../exchange/StagesPage.tsx'), 'StagesPage') },
-          {
-            path: 'reports',
-            lazy: page(() => import('../reports/ReportsPage.tsx'), 'ReportsPage'),
-          },
-          {
-            path: 'remains',
-            lazy: page(() => import('../remains/RemainsPage.tsx'), 'RemainsPage'),
-          },
-          {
-            path: 'manifests',
-            lazy: page(() => import('../manifests/ManifestsPage.tsx'), 'ManifestsPage'),
-          },
-          {
-            path: 'manifests/:manifestId',
-            lazy: page(() => import('../manifests/ManifestPage.tsx'), 'ManifestPage'),
-          },
-          {
-            path: 'receipts',
-            lazy: page(() => import('../receipts/ReceiptsPage.tsx'), 'ReceiptsPage'),
-          },
-          {
-            path: 'receipts/:receiptId',
-            lazy: page(() => import('../receipts/ReceiptPage.tsx'), 'ReceiptPage'),
-          },
-          {
-            path: 'talks/*',
-            lazy: page(() => import('../talks/TalksSection.tsx'), 'TalksSection'),
-          },
-        ],
-      },
-      {
-        path: '/admin',
-        lazy: page(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
-        children: [
-          { index: true, element: <Navigate to="/admin/users" replace /> },
-          { path: 'users', lazy: page(() => import('../admin/UsersPage.tsx'), 'UsersPage') },
-          { path: 'tokens', lazy: page(() => import('../admin/TokensPage.tsx'), 'TokensPage') },
-          { path: 'keys', lazy: page(() => import('../keys/KeysPage.tsx'), 'KeysPage') },
-          {
-            path: 'retention',
-            lazy: page(() => import('../retention/RetentionPage.tsx'), 'RetentionPage'),
-          },
-          { path: 'audit', lazy: page(() => import('../admin/AuditPage.tsx'), 'AuditPage') },
-        ],
-      },
-      { path: '*', element: <Navigate to="/choose" replace /> },
-    ],
-  },
-]);
+/**
+ * Every route with an error boundary of its own: a screen that fails shows a translated message
+ * within its layout, and a layout that fails, within the one around it.
+ */
+function withErrorBoundaries(routes: RouteObject[]): RouteObject[] {
+  return routes.map((route) => ({
+    ...route,
+    errorElement: <RouteError />,
+    ...(route.children ? { children: withErrorBoundaries(route.children) } : {}),
+  })) as RouteObject[];
+}
+
+export const router = createBrowserRouter(
+  withErrorBoundaries([
+    {
+      element: <RequireSession />,
+      children: [
+        { path: '/', element: <Navigate to="/choose" replace /> },
+        { path: '/sign-in', element: <Navigate to="/choose" replace /> },
+        {
+          element: <Shell />,
+          children: [
+            { path: '/choose', element: <ChooseWorkspacePage /> },
+            { path: '/password', element: <PasswordRoute /> },
+            {
+              path: '/tokens',
+              lazy: page(() => import('../account/TokensPage.tsx'), 'TokensPage'),
+            },
+          ],
+        },
+        {
+          path: '/m/:mechanismId/:as',
+          element: <WorkspaceLayout />,
+          children: [
+            { index: true, element: <WorkspaceHome /> },
+            {
+              path: 'overview',
+              lazy: page(() => import('../dashboard/DashboardPage.tsx'), 'DashboardPage'),
+            },
+            { path: 'lists/:party/:kind', element: <ListRoute /> },
+            {
+              path: 'reconciliation',
+              lazy: page(
+                () => import('../reconciliation/ReconciliationPage.tsx'),
+                'ReconciliationPage',
+              ),
+            },
+            {
+              path: 'review',
+              lazy: page(() => import('../reconciliation/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
+            },
+            {
+              path: 'agreements',
+              lazy: page(() => import('../agreements/AgreementsPage.tsx'), 'AgreementsPage'),
+            },
+            {
+              path: 'agreements/:agreementId',
+              lazy: page(() => import('../agreements/AgreementPage.tsx'), 'AgreementPage'),
+            },
+            {
+              path: 'stages',
+              lazy: page(() => import('../exchange/StagesPage.tsx'), 'StagesPage'),
+            },
+            {
+              path: 'reports',
+              lazy: page(() => import('../reports/ReportsPage.tsx'), 'ReportsPage'),
+            },
+            {
+              path: 'remains',
+              lazy: page(() => import('../remains/RemainsPage.tsx'), 'RemainsPage'),
+            },
+            {
+              path: 'manifests',
+              lazy: page(() => import('../manifests/ManifestsPage.tsx'), 'ManifestsPage'),
+            },
+            {
+              path: 'manifests/:manifestId',
+              lazy: page(() => import('../manifests/ManifestPage.tsx'), 'ManifestPage'),
+            },
+            {
+              path: 'receipts',
+              lazy: page(() => import('../receipts/ReceiptsPage.tsx'), 'ReceiptsPage'),
+            },
+            {
+              path: 'receipts/:receiptId',
+              lazy: page(() => import('../receipts/ReceiptPage.tsx'), 'ReceiptPage'),
+            },
+            {
+              path: 'talks/*',
+              lazy: page(() => import('../talks/TalksSection.tsx'), 'TalksSection'),
+            },
+          ],
+        },
+        {
+          path: '/admin',
+          lazy: page(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
+          children: [
+            { index: true, element: <Navigate to="/admin/users" replace /> },
+            { path: 'users', lazy: page(() => import('../admin/UsersPage.tsx'), 'UsersPage') },
+            { path: 'tokens', lazy: page(() => import('../admin/TokensPage.tsx'), 'TokensPage') },
+            { path: 'keys', lazy: page(() => import('../keys/KeysPage.tsx'), 'KeysPage') },
+            {
+              path: 'retention',
+              lazy: page(() => import('../retention/RetentionPage.tsx'), 'RetentionPage'),
+            },
+            { path: 'audit', lazy: page(() => import('../admin/AuditPage.tsx'), 'AuditPage') },
+          ],
+        },
+        { path: '*', element: <Navigate to="/choose" replace /> },
+      ],
+    },
+  ]),
+);

@@ -28,14 +28,15 @@ export function SignInPage() {
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'AUTH.SECOND_FACTOR_REQUIRED')
         setNeedsCode(true);
+      if (error instanceof ApiError && error.code === 'AUTH.SECOND_FACTOR_WRONG') setCode('');
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate({ username, password, ...(needsCode ? { totp: code } : {}) });
   };
-  const askedForCode =
-    signIn.error instanceof ApiError && signIn.error.code === 'AUTH.SECOND_FACTOR_REQUIRED';
+  const errorCode = signIn.error instanceof ApiError ? signIn.error.code : null;
+  const askedForCode = errorCode === 'AUTH.SECOND_FACTOR_REQUIRED';
   return (
     <Center mih="100vh" p="md" component="main">
       <Paper withBorder shadow="sm" p="xl" w={400} maw="100%">
@@ -75,7 +76,15 @@ export function SignInPage() {
                 onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
               />
             )}
-            {!askedForCode && <ErrorAlert error={signIn.error} title={t('signIn.failed')} />}
+            {!askedForCode && (
+              <ErrorAlert
+                error={signIn.error}
+                title={t('signIn.failed')}
+                {...(errorCode === 'AUTH.SECOND_FACTOR_WRONG'
+                  ? { message: t('signIn.wrongCode') }
+                  : {})}
+              />
+            )}
             <Button type="submit" loading={signIn.isPending}>
               {t('signIn.submit')}
             </Button>

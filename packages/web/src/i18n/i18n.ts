@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { initialLanguageOf } from './initial-language.ts';
 import { resources, type Resource } from './resources.ts';
 
 export const LANGUAGES = [
@@ -12,9 +13,8 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 const STORAGE_KEY = 'parley.language';
 
 function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  const wanted = [stored, ...navigator.languages].map((tag) => tag?.slice(0, 2));
-  return LANGUAGES.find((l) => wanted.includes(l.code))?.code ?? 'en';
+  const codes = LANGUAGES.map((l) => l.code);
+  return initialLanguageOf(codes, localStorage.getItem(STORAGE_KEY), navigator.languages, 'en');
 }
 
 declare module 'i18next' {

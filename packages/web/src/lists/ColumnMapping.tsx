@@ -45,7 +45,7 @@ export function ColumnMappingPreview({
           <Title order={2} size="h4">
             {t('mapping.title')}
           </Title>
-          <Badge color={preview.errors.length ? 'red.9' : 'teal.9'} variant="light">
+          <Badge color={preview.errors.length ? 'red.9' : 'teal.9'} variant="outline">
             {preview.errors.length
               ? t('mapping.errors', { count: preview.errors.length })
               : t('mapping.ready', {

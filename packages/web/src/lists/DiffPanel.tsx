@@ -53,13 +53,13 @@ export function DiffPanel({ list }: { list: ListRef }) {
       {diff.data && (
         <>
           <Group gap="xs" aria-live="polite">
-            <Badge color="teal.9" variant="light">
+            <Badge color="teal.9" variant="outline">
               {t('diff.added', { n: format.integer(diff.data.added.length) })}
             </Badge>
-            <Badge color="red.9" variant="light">
+            <Badge color="red.9" variant="outline">
               {t('diff.removed', { n: format.integer(diff.data.removed.length) })}
             </Badge>
-            <Badge color="yellow.9" variant="light">
+            <Badge color="yellow" variant="dot">
               {t('diff.changed', { n: format.integer(diff.data.changed.length) })}
             </Badge>
             <Badge color="gray" variant="light">

@@ -85,7 +85,7 @@ export function LinesPanel({ list }: { list: ListRef }) {
           <Table striped highlightOnHover aria-label={t('lists.tab.lines')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>#</Table.Th>
+                <Table.Th title={t('lists.fileLineHelp')}>{t('lists.fileLine')}</Table.Th>
                 {COLUMNS.map((c) => (
                   <Table.Th key={c}>{t(`field.${c}`)}</Table.Th>
                 ))}
@@ -103,7 +103,7 @@ export function LinesPanel({ list }: { list: ListRef }) {
                     {Object.keys(line.invalid).length > 0 && (
                       <Badge
                         color="red.9"
-                        variant="light"
+                        variant="outline"
                         title={Object.entries(line.invalid)
                           .map(([k, v]) => `${k}: ${v}`)
                           .join('; ')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,13 +11,18 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { PairComparison } from './PairComparison.tsx';
 import { useDecide, useOpenPairs } from './reconciliation.api.ts';
 
-/** The open pairs one at a time: confirm (c), reject (r) or skip (s), with the queue's progress. */
+/**
+ * The open pairs one at a time: confirm (C), reject (R) or skip (S), with an optional reason and
+ * the queue's progress. The keys go by their place on the keyboard, not the letter they type, so
+ * that they work on the Cyrillic layout an officer typing names has on.
+ */
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { mechanism } = useWorkspace();
   const [skipped, setSkipped] = useState(0);
   const [decided, setDecided] = useState(0);
+  const [reason, setReason] = useState('');
   const pairs = useOpenPairs(mechanism.id, skipped);
   const decide = useDecide(mechanism.id);
   const pair = pairs.data?.items[0];
@@ -25,15 +30,24 @@ export function ReviewQueuePage() {
   const isBusy = decide.isPending || pairs.isFetching;
   const act = (decision: 'confirmed' | 'rejected') => {
     if (!pair || isBusy) return;
-    decide.mutate({ pairId: pair.id, decision }, { onSuccess: () => setDecided((n) => n + 1) });
+    decide.mutate(
+      { pairId: pair.id, decision, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setDecided((n) => n + 1);
+          setReason('');
+        },
+      },
+    );
   };
   const skip = () => {
     if (pair && !isBusy) setSkipped((n) => n + 1);
   };
+  const physical = { usePhysicalKeys: true };
   useHotkeys([
-    ['c', () => act('confirmed')],
-    ['r', () => act('rejected')],
-    ['s', skip],
+    ['c', () => act('confirmed'), physical],
+    ['r', () => act('rejected'), physical],
+    ['s', skip, physical],
   ]);
   const seen = decided + skipped;
   return (
@@ -77,12 +91,19 @@ export function ReviewQueuePage() {
             {pair.reopened && <Badge color="red.9">{t('review.reopened')}</Badge>}
           </Group>
           <PairComparison pair={pair} />
+          <TextInput
+            label={t('review.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            maxLength={2000}
+            disabled={isBusy}
+          />
           <Group>
             <Button
               color="teal.9"
               onClick={() => act('confirmed')}
               disabled={isBusy}
-              rightSection={<Kbd>c</Kbd>}
+              rightSection={<Kbd>C</Kbd>}
             >
               {t('review.confirm')}
             </Button>
@@ -90,11 +111,11 @@ export function ReviewQueuePage() {
               color="red.9"
               onClick={() => act('rejected')}
               disabled={isBusy}
-              rightSection={<Kbd>r</Kbd>}
+              rightSection={<Kbd>R</Kbd>}
             >
               {t('review.reject')}
             </Button>
-            <Button variant="default" onClick={skip} disabled={isBusy} rightSection={<Kbd>s</Kbd>}>
+            <Button variant="default" onClick={skip} disabled={isBusy} rightSection={<Kbd>S</Kbd>}>
               {t('review.skip')}
             </Button>
           </Group>

@@ -37,10 +37,10 @@ export function useOpenPairs(mechanismId: string, offset: number) {
 export function useDecide(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { pairId: string; decision: 'confirmed' | 'rejected' }) =>
+    mutationFn: (input: { pairId: string; decision: 'confirmed' | 'rejected'; reason?: string }) =>
       api<Pair>(`${base(mechanismId)}/pairs/${seg(input.pairId)}/decision`, {
         method: 'POST',
-        json: { decision: input.decision },
+        json: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
   });

@@ -175,7 +175,17 @@ describeEachDatabase('accounts, hardened (issue 14)', (db, _kind, opened) => {
     expect((await signIn()).statusCode).toBe(200);
     const replayed = await signIn();
     expect(replayed.statusCode).toBe(401);
-    expect(replayed.json()).toMatchObject({ error: { code: 'AUTH.INVALID_CREDENTIALS' } });
+    // The password was right: the answer says that the code is what was wrong.
+    const answer = replayed.json<{ error: { code: string; message: string } }>().error;
+    expect(answer.code).toBe('AUTH.SECOND_FACTOR_WRONG');
+    expect(answer.message).toMatch(/^the authenticator code is wrong/);
+    const wrongPassword = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: olena.username, password: 'not-her-password', totp: code },
+    });
+    // A wrong password says nothing of the code.
+    expect(wrongPassword.json()).toMatchObject({ error: { code: 'AUTH.INVALID_CREDENTIALS' } });
     const withOlder = await app.inject({
       method: 'POST',
       url: '/api/v1/session',
@@ -187,7 +197,7 @@ describeEachDatabase('accounts, hardened (issue 14)', (db, _kind, opened) => {
       afterSeq: 0,
       limit: 100,
     });
-    expect(failures.filter((f) => f.actor === `user:${olena.username}`)).toHaveLength(2);
+    expect(failures.filter((f) => f.actor === `user:${olena.username}`)).toHaveLength(3);
   });
 
   it('has a person without an authenticator enrol one before anything else, and then asks for its code', async () => {
@@ -214,6 +224,7 @@ describeEachDatabase('accounts, hardened (issue 14)', (db, _kind, opened) => {
       code: String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0'),
     });
     expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ error: { code: 'AUTH.SECOND_FACTOR_WRONG' } });
     const confirmed = await api('POST', '/session/second-factor/confirmation', headers, {
       code: totp.generate(),
     });

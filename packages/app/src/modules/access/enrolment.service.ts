@@ -73,7 +73,7 @@ export function createEnrolmentService({ db, audit, clock = () => new Date() }: 
       const step = stepOfCode(pending, input.code, clock());
       if (step === null) {
         throw new AppError(
-          'AUTH.INVALID_CREDENTIALS',
+          'AUTH.SECOND_FACTOR_WRONG',
           "the code does not match the new authenticator: check the device's clock and enter the code it shows now",
         );
       }

@@ -103,6 +103,13 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
             details: { failures, locked: lockUntil !== null },
           }),
         );
+        // The password was right (the code was asked for because it was): say what was wrong.
+        if (isPasswordRight && lockUntil === null) {
+          throw new AppError(
+            'AUTH.SECOND_FACTOR_WRONG',
+            'the authenticator code is wrong or was used already: enter the code your app shows now',
+          );
+        }
         throw refused;
       }
       await repo.recordSignIn(db, user.id, { ok: true, lockUntil: null });

@@ -89,25 +89,34 @@ export async function* streamEntries(
 
 export interface EntrySearch {
   actor?: string;
+  /** The action, whole. */
   action?: string;
+  /** A part of the action's name, in any case: `manifest.sign` finds `exchange.manifest.sign`. */
+  actionPart?: string;
   mechanismId?: string;
   object?: string;
   from?: string;
   to?: string;
   afterSeq: number;
+  /** Only entries before this one: the next page when newest first. */
+  beforeSeq?: number;
+  newestFirst?: boolean;
   limit: number;
 }
 
-/** A page of entries matching a search, oldest first. */
+/** A page of entries matching a search, oldest first unless asked for the newest first. */
 export async function searchEntries(db: Database, search: EntrySearch): Promise<AuditEntry[]> {
   let query = db
     .selectFrom('audit_entry')
     .selectAll()
     .where('seq', '>', search.afterSeq)
-    .orderBy('seq')
+    .orderBy('seq', search.newestFirst ? 'desc' : 'asc')
     .limit(search.limit);
+  if (search.beforeSeq !== undefined) query = query.where('seq', '<', search.beforeSeq);
   if (search.actor) query = query.where('actor', '=', search.actor);
   if (search.action) query = query.where('action', '=', search.action);
+  if (search.actionPart)
+    query = query.where(sql<boolean>`strpos(lower(action), lower(${search.actionPart})) > 0`);
   if (search.mechanismId) query = query.where('mechanism_id', '=', search.mechanismId);
   if (search.object) query = query.where(sql<boolean>`object_ids::jsonb ? ${search.object}`);
   if (search.from) query = query.where('at', '>=', search.from);

@@ -101,6 +101,38 @@ describeEachDatabase('the audit log over HTTP', (db) => {
     expect(tooFar.body.error.message).toContain(`the earlier size must be 1 to ${head.treeSize}`);
   });
 
+  it('lists entries newest first on request, a page before another, and finds an action by a part of its name', async () => {
+    for (const action of [
+      'exchange.manifest.sign',
+      'exchange.manifest.freeze',
+      'Exchange.Manifest.Sign',
+    ])
+      await services.audit.record(
+        null,
+        auditEvent(cliActor('alice'), action, { mechanismId: null, objectIds: [] }),
+      );
+    type Page = { items: Array<{ seq: number; action: string }> };
+    const found = (await get<Page>('/audit/entries?action=MANIFEST.sign&order=newest', admin)).body
+      .items;
+    expect(found.map((e) => e.action)).toEqual([
+      'Exchange.Manifest.Sign',
+      'exchange.manifest.sign',
+    ]);
+    expect(found[0]!.seq).toBeGreaterThan(found[1]!.seq);
+    const newest = (await get<Page>('/audit/entries?order=newest&limit=2', admin)).body.items;
+    expect(newest.map((e) => e.action)).toEqual([
+      'Exchange.Manifest.Sign',
+      'exchange.manifest.freeze',
+    ]);
+    const older = (
+      await get<Page>(`/audit/entries?order=newest&limit=1&beforeSeq=${newest[1]!.seq}`, admin)
+    ).body.items;
+    expect(older.map((e) => e.action)).toEqual(['exchange.manifest.sign']);
+    // Oldest first stays the default, for the tools that read the log from its start.
+    const first = (await get<Page>('/audit/entries?limit=1', admin)).body.items;
+    expect(first[0]!.seq).toBe(1);
+  });
+
   it('asks who is calling before it answers', async () => {
     expect((await get('/audit/head', {})).status).toBe(401);
   });

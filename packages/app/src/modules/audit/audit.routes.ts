@@ -35,12 +35,20 @@ export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
           tags: ['audit'],
           querystring: z.object({
             actor: z.string().max(200).optional(),
-            action: z.string().max(100).optional(),
+            action: z
+              .string()
+              .max(100)
+              .optional()
+              .describe(
+                'A part of the action, in any case: manifest.sign finds exchange.manifest.sign',
+              ),
             mechanism: z.uuid().optional(),
             object: z.string().max(200).optional(),
             from: z.iso.datetime().optional(),
             to: z.iso.datetime().optional(),
             afterSeq: z.coerce.number().int().min(0).default(0),
+            beforeSeq: z.coerce.number().int().min(1).optional(),
+            order: z.enum(['oldest', 'newest']).default('oldest'),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
           }),
           response: { 200: z.object({ items: z.array(entryResponse) }) },
@@ -48,9 +56,14 @@ export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
       },
       async (request) => {
         authorize(actorOf(request), 'audit.verify');
-        const { mechanism, ...filter } = request.query;
+        const { mechanism, action, order, ...filter } = request.query;
         return {
-          items: await audit.find({ ...filter, ...(mechanism ? { mechanismId: mechanism } : {}) }),
+          items: await audit.find({
+            ...filter,
+            ...(action ? { actionPart: action } : {}),
+            ...(mechanism ? { mechanismId: mechanism } : {}),
+            newestFirst: order === 'newest',
+          }),
         };
       },
     );

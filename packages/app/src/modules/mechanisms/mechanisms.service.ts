@@ -2,7 +2,12 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { authorize, type Actor } from '../access/domain/index.ts';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
-import { checkNewMechanism, type Mechanism, type NewMechanism } from './domain/mechanism.ts';
+import {
+  checkNewMechanism,
+  matchMechanismName,
+  type Mechanism,
+  type NewMechanism,
+} from './domain/mechanism.ts';
 import { findMechanisms, insertMechanism } from './mechanisms.repository.ts';
 
 export interface MechanismsDeps {
@@ -14,6 +19,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The mechanism use cases: create one, list them, and find one by id or name. */
 export function createMechanismsService({ db, audit }: MechanismsDeps) {
+  /** The mechanisms an actor holds a role in; all of them for an admin or the system. */
+  const readableBy = (actor: Actor, all: Mechanism[]) =>
+    actor.isSystem || actor.isAdmin
+      ? all
+      : all.filter((m) => actor.grants.some((g) => g.mechanismId === m.id));
+
+  /**
+   * The mechanism a name means but for its dashes, spaces and case ("UA-RU" for "UA–RU");
+   * when none, the refusal suggests the names, among those the actor may read, that hold it.
+   */
+  async function byNameAsTyped(actor: Actor, ref: string): Promise<Mechanism> {
+    const match = matchMechanismName(ref, await findMechanisms(db));
+    if (match.found) return match.found;
+    const suggestions = readableBy(actor, match.suggestions).map((m) => `"${m.name}"`);
+    throw new AppError(
+      'MECHANISM.NOT_FOUND',
+      `no mechanism "${ref}"${suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : ''}`,
+    );
+  }
+
   return {
     async create(actor: Actor, input: NewMechanism): Promise<Mechanism> {
       authorize(actor, 'mechanism.create');
@@ -44,15 +69,15 @@ export function createMechanismsService({ db, audit }: MechanismsDeps) {
 
     /** The mechanisms the actor holds a role in; all of them for an admin. */
     async list(actor: Actor): Promise<Mechanism[]> {
-      const all = await findMechanisms(db);
-      if (actor.isSystem || actor.isAdmin) return all;
-      return all.filter((m) => actor.grants.some((g) => g.mechanismId === m.id));
+      return readableBy(actor, await findMechanisms(db));
     },
 
-    /** Finds a mechanism by its id or its exact name. */
+    /** Finds a mechanism by its id, or its name (any dash for a hyphen, in any case). */
     async get(actor: Actor, ref: string): Promise<Mechanism> {
-      const [mechanism] = await findMechanisms(db, UUID.test(ref) ? { id: ref } : { name: ref });
-      if (!mechanism) throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${ref}"`);
+      const isId = UUID.test(ref);
+      const [exact] = await findMechanisms(db, isId ? { id: ref } : { name: ref });
+      if (!exact && isId) throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${ref}"`);
+      const mechanism = exact ?? (await byNameAsTyped(actor, ref));
       authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });
       return mechanism;
     },

@@ -42,3 +42,30 @@ export function checkNewMechanism(input: NewMechanism): MechanismCheck {
   }
   return { ok: true, name, parties: [first, second], mediators };
 }
+
+// Hyphen, non-breaking hyphen, figure, en and em dashes, horizontal bar, minus, and their
+// small and full-width forms: what a keyboard, a word processor or a PDF puts for "-".
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/** A mechanism's name as typed and as stored compared alike: dashes, spaces and case folded. */
+export function mechanismNameKey(name: string): string {
+  return name.normalize('NFKC').replace(DASHES, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The mechanism a typed name means among `mechanisms`: the one whose name it is but for dashes,
+ * spaces and case; else, to suggest, those whose name holds it.
+ */
+export function matchMechanismName<M extends { name: string }>(
+  typed: string,
+  mechanisms: readonly M[],
+): { found: M } | { found: null; suggestions: M[] } {
+  const key = mechanismNameKey(typed);
+  const same = mechanisms.filter((m) => mechanismNameKey(m.name) === key);
+  if (same.length === 1 && same[0]) return { found: same[0] };
+  if (key === '') return { found: null, suggestions: [] };
+  return {
+    found: null,
+    suggestions: mechanisms.filter((m) => mechanismNameKey(m.name).includes(key)).slice(0, 5),
+  };
+}
