@@ -108,10 +108,11 @@ const LETTER = /\p{L}/u;
 
 function push(out: string[], symbol: string): void {
   const last = out[out.length - 1];
-  // тс is heard as ц, тч and тш as ч (so ts/tz/tch/tsch agree with Cyrillic), сч and зж as щ/ж.
-  if (last === 't' && (symbol === 's' || symbol === 'š')) {
+  // тс and тз are heard as ц, тч and тш as ч (so ts/tz/tch/tsch agree with Cyrillic), сч and
+  // зж as щ/ж.
+  if (last === 't' && (symbol === 's' || symbol === 'z' || symbol === 'š')) {
     out.pop();
-    push(out, symbol === 's' ? 'c' : 'š');
+    push(out, symbol === 'š' ? 'š' : 'c');
   } else if ((last === 's' || last === 'z') && symbol === 'š') {
     out.pop();
     push(out, 'š');
