@@ -103,4 +103,34 @@ describe.each(testDatabaseKinds())('parley stage [%s]', (kind) => {
       stderr: 'parley: no stage 00000000-0000-4000-8000-000000000000\n',
     });
   });
+
+  it('refuses a stage on a date that does not exist, and one with no one cleared to go', async () => {
+    const propose = (date: string) =>
+      parley(
+        'stage',
+        'propose',
+        '--mechanism',
+        M,
+        '--agreement',
+        A,
+        '--place',
+        'Border',
+        '--date',
+        date,
+      );
+    for (const date of ['2025-13-45', 'next tuesday', '2025-02-29']) {
+      expect(await propose(date)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `parley: the stage's date "${date}" is not a day of the calendar in the form YYYY-MM-DD\n`,
+      });
+    }
+    // Every approved person is in stage 1 already: there is no one to propose.
+    const empty = await propose('2025-06-10');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe(
+      'parley: no one is cleared to go (wish verified or approved, and in no stage): there is no stage to propose\n',
+    );
+    expect(await json<unknown[]>('stage', 'list', '--mechanism', M)).toHaveLength(1);
+  });
 });

@@ -1,3 +1,4 @@
+import { parsePartialDate } from '@parley/kernel/person-record';
 import canonicalize from 'canonicalize';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -26,6 +27,13 @@ export function createStages(deps: ExchangesDeps, steps: ExchangeSteps) {
       actor: Actor,
       input: { mechanism: string; agreement: string; place: string; date: string; size?: number },
     ) {
+      const day = parsePartialDate(input.date);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || !day.ok) {
+        throw new AppError(
+          'VALIDATION.INVALID_INPUT',
+          `the stage's date "${input.date}" is not a day of the calendar in the form YYYY-MM-DD`,
+        );
+      }
       const { mechanism, agreement, version } = await agreements.version(
         actor,
         input.mechanism,
@@ -40,6 +48,12 @@ export function createStages(deps: ExchangesDeps, steps: ExchangeSteps) {
           sides: [mechanism.parties[0], mechanism.parties[1]],
           ...(input.size ? { size: input.size } : {}),
         });
+        if (plan.selected.length === 0) {
+          throw new AppError(
+            'VALIDATION.INVALID_INPUT',
+            'no one is cleared to go (wish verified or approved, and in no stage): there is no stage to propose',
+          );
+        }
         const number = await repo.nextStageNumber(trx, mechanism.id, version.id);
         const surplus = plan.surplus.map((s) => ({ personId: s.candidate.id, reason: s.reason }));
         const stageId = await repo.insertStage(trx, {
