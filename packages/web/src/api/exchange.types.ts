@@ -142,6 +142,8 @@ export interface MoveResult {
 }
 
 export interface Parity {
+  /** False under all for all, which asks no parity: the counts are as they stand. */
+  isRequired: boolean;
   isBalanced: boolean;
   rows: Array<{ category: string; bySide: Record<string, number>; isBalanced: boolean }>;
 }

@@ -62,9 +62,15 @@ export function NextStages({
                   </Table.Td>
                 ))}
                 <Table.Td>
-                  <Badge color={stage.isBalanced ? 'teal.9' : 'red.9'}>
-                    {stage.isBalanced ? t('stage.balanced') : t('stage.notBalanced')}
-                  </Badge>
+                  {stage.isParityRequired ? (
+                    <Badge color={stage.isBalanced ? 'teal.9' : 'red.9'}>
+                      {stage.isBalanced ? t('stage.balanced') : t('stage.notBalanced')}
+                    </Badge>
+                  ) : (
+                    <Badge variant="outline" color="gray.8">
+                      {t('stage.noParityAsked')}
+                    </Badge>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

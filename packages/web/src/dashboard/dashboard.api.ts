@@ -37,6 +37,8 @@ export interface NextStage {
   status: string;
   bySide: Record<string, number>;
   isBalanced: boolean;
+  /** False under all for all, which asks no parity. */
+  isParityRequired: boolean;
 }
 
 /** GET /mechanisms/:id/dashboard, as /docs/json describes it. */

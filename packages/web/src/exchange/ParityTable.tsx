@@ -3,15 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { Parity } from '../api/exchange.types.ts';
 import { useFormat } from '../i18n/format.ts';
 
-/** Persons per category and side, with a meter of each side's share and whether it balances. */
+/**
+ * Persons per category and side, with a meter of each side's share and whether it balances; under
+ * all for all, which asks no parity, the numbers as they stand and no verdict.
+ */
 export function ParityTable({ parity, sides }: { parity: Parity; sides: readonly string[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const verdict = (isBalanced: boolean) =>
+    !parity.isRequired
+      ? t('stage.noParityAsked')
+      : isBalanced
+        ? t('stage.balanced')
+        : t('stage.notBalanced');
   return (
     <Table>
-      <Table.Caption>
-        {parity.isBalanced ? t('stage.balanced') : t('stage.notBalanced')}
-      </Table.Caption>
+      <Table.Caption>{verdict(parity.isBalanced)}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('path.category')}</Table.Th>
@@ -37,9 +44,11 @@ export function ParityTable({ parity, sides }: { parity: Parity; sides: readonly
                   aria-label={t('stage.meter', { category: row.category })}
                   mb={4}
                 />
-                <Badge color={row.isBalanced ? 'teal.9' : 'red.9'}>
-                  {row.isBalanced ? t('stage.balanced') : t('stage.notBalanced')}
-                </Badge>
+                {parity.isRequired && (
+                  <Badge color={row.isBalanced ? 'teal.9' : 'red.9'}>
+                    {verdict(row.isBalanced)}
+                  </Badge>
+                )}
               </Table.Td>
             </Table.Tr>
           );

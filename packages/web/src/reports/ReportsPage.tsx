@@ -31,8 +31,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function ParityBadge({ isBalanced }: { isBalanced: boolean }) {
+function ParityBadge({ isBalanced, isAsked = true }: { isBalanced: boolean; isAsked?: boolean }) {
   const { t } = useTranslation();
+  if (!isAsked)
+    return (
+      <Badge variant="outline" color="gray.8">
+        {t('stage.noParityAsked')}
+      </Badge>
+    );
   return (
     <Badge color={isBalanced ? 'teal.9' : 'red.9'}>
       {isBalanced ? t('stage.balanced') : t('stage.notBalanced')}
@@ -163,7 +169,7 @@ function Report({ view, isStage }: { view: ReportView; isStage: boolean }) {
                 {t('reports.stages.stage', { number: stage.number })}
               </Title>
               <Badge variant="outline">{t(`stageStatus.${stage.status}`)}</Badge>
-              <ParityBadge isBalanced={stage.isBalanced} />
+              <ParityBadge isBalanced={stage.isBalanced} isAsked={stage.isParityAsked} />
             </Group>
             <BySide
               caption={t('reports.stages.caption', { number: stage.number })}

@@ -34,6 +34,7 @@ const input: ReportInput = {
       number: 1,
       status: 'executing',
       parity: {
+        isRequired: true,
         isBalanced: false,
         rows: [{ category: 'young servicemen', bySide: { UA: 1, RU: 2 }, isBalanced: false }],
       },
@@ -73,6 +74,7 @@ describe('a report read for the screen', () => {
         number: 1,
         status: 'executing',
         isBalanced: false,
+        isParityAsked: true,
         bySide: { UA: 2, RU: 1 },
         parity: [{ category: 'young servicemen', bySide: { UA: 1, RU: 2 }, isBalanced: false }],
         surplus: { UA: 0, RU: 1 },
@@ -110,5 +112,22 @@ describe('a report read for the screen', () => {
     expect(view.stages).toHaveLength(1);
     expect(view.remains).toEqual([]);
     expect(view.disputes.some((d) => d.kind === 'not_acknowledged')).toBe(false);
+  });
+
+  it('reads that an all-for-all stage asks no parity, whatever its numbers', () => {
+    const stage = input.stages[0]!;
+    const allForAll = {
+      ...stage,
+      parity: { ...stage.parity, isRequired: false, isBalanced: true },
+    };
+    const view = reportView(
+      buildStageReport({
+        parties: SIDES,
+        seesInterview: true,
+        stage: allForAll,
+        persons: input.persons,
+      }),
+    );
+    expect(view.stages[0]).toMatchObject({ isParityAsked: false, isBalanced: true });
   });
 });

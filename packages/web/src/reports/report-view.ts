@@ -27,6 +27,8 @@ export interface StageView {
   number: number;
   status: StageStatus;
   isBalanced: boolean;
+  /** False under all for all, which asks no parity (the report says so): no verdict is shown. */
+  isParityAsked: boolean;
   /** Persons on the stage per holding side, those who left it by an exception included. */
   bySide: Record<string, number>;
   parity: Array<{ category: string; bySide: Record<string, number>; isBalanced: boolean }>;
@@ -84,6 +86,7 @@ export function reportView(rows: readonly ReportRow[]): ReportView {
         number,
         status: status ?? 'proposed',
         isBalanced: true,
+        isParityAsked: true,
         bySide: {},
         parity: [],
         surplus: {},
@@ -139,6 +142,7 @@ export function reportView(rows: readonly ReportRow[]): ReportView {
         const stage = stageOf(Number(match[1]), match[2] as StageStatus);
         stage.bySide[row.party] = row.count;
         stage.isBalanced = atParity(row.detail);
+        stage.isParityAsked = !row.detail.includes('no parity asked');
         break;
       }
       case 'parity': {

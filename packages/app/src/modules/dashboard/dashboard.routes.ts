@@ -56,6 +56,8 @@ const dashboardResponse = z.object({
       status: z.string(),
       bySide: z.record(z.string(), z.number()),
       isBalanced: z.boolean(),
+      /** False under all for all, which asks no parity. */
+      isParityRequired: z.boolean(),
     }),
   ),
   activity: z.array(

@@ -5,6 +5,8 @@ import type { ExchangesService } from './exchanges.service.ts';
 import { agreementParams, M, stageParams, type ExchangeApp } from './exchanges.schemas.ts';
 
 const parityResponse = z.object({
+  /** False under all for all, which asks no parity: the counts are shown as they stand. */
+  isRequired: z.boolean(),
   isBalanced: z.boolean(),
   rows: z.array(
     z.object({

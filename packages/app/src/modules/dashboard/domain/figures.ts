@@ -124,6 +124,7 @@ export function nextStages(
           ]),
         ),
         isBalanced: parity.isBalanced,
+        isParityRequired: parity.isRequired,
       };
     });
 }

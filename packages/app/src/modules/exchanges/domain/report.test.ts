@@ -119,6 +119,7 @@ describe('a stage’s report', () => {
     number: 1,
     status: 'executing',
     parity: {
+      isRequired: true,
       isBalanced: true,
       rows: [{ category: 'wounded', bySide: { UA: 2, RU: 2 }, isBalanced: true }],
     },
@@ -146,6 +147,26 @@ describe('a stage’s report', () => {
     expect(find(rows, 'persons', 'UA', 'wounded', 'deceased')).toBe(1);
     expect(rows.some((r) => r.item === 'asked for (eligible, sought)')).toBe(false);
     expect(rows.some((r) => r.section === 'remains')).toBe(false);
+  });
+
+  it('says of an all-for-all stage that it asks no parity, never that 58 against 2 is at parity', () => {
+    const allForAll: ReportStage = {
+      ...stage,
+      parity: {
+        isRequired: false,
+        isBalanced: true,
+        rows: [{ category: 'wounded', bySide: { UA: 58, RU: 2 }, isBalanced: true }],
+      },
+    };
+    const rows = buildStageReport({
+      parties: SIDES,
+      seesInterview: true,
+      stage: allForAll,
+      persons,
+    });
+    const parity = rows.filter((r) => r.section === 'parity' || r.section === 'stages');
+    expect(parity.map((r) => r.detail)).toEqual(parity.map(() => 'all for all: no parity asked'));
+    expect(find(rows, 'parity', 'UA', 'stage 1: wounded', 'all for all: no parity asked')).toBe(58);
   });
 
   it('is the agreement report’s stage rows, and the agreement report adds remains and asked for', () => {

@@ -178,11 +178,18 @@ function stageRows(
   stage: ReportStage,
 ): ReportRow[] {
   const name = `stage ${stage.number} (${stage.status})`;
+  // All for all asks no parity: its counts are what they are, never called "at parity".
+  const verdict = (isBalanced: boolean) =>
+    !stage.parity.isRequired
+      ? 'all for all: no parity asked'
+      : isBalanced
+        ? 'at parity'
+        : 'NOT at parity';
   const rows: ReportRow[] = parties.map((party) => ({
     section: 'stages',
     party,
     item: name,
-    detail: stage.parity.isBalanced ? 'at parity' : 'NOT at parity',
+    detail: verdict(stage.parity.isBalanced),
     count: count(persons, (p) => p.stageId === stage.id && p.party === party),
   }));
   for (const row of stage.parity.rows)
@@ -191,7 +198,7 @@ function stageRows(
         section: 'parity',
         party,
         item: `stage ${stage.number}: ${row.category}`,
-        detail: row.isBalanced ? 'at parity' : 'NOT at parity',
+        detail: verdict(row.isBalanced),
         count: row.bySide[party] ?? 0,
       });
   for (const party of parties)

@@ -65,7 +65,7 @@ describe('a stage plan', () => {
         );
         expect(plan.selected.every((c) => c.category === 'wounded')).toBe(true);
         expect(plan.selected).toHaveLength(all.filter((c) => c.category === 'wounded').length);
-        expect(plan.parity.isBalanced).toBe(true);
+        expect(plan.parity).toMatchObject({ isRequired: false, isBalanced: true });
         const limited = planStage(
           all,
           { kind: 'all_for_all', categories: ['wounded', 'young'] },

@@ -29,6 +29,8 @@ export interface ParityRow {
 }
 
 export interface ParityReport {
+  /** False under all for all, which exchanges everyone and asks no parity: the counts are as they stand. */
+  readonly isRequired: boolean;
   readonly isBalanced: boolean;
   readonly rows: ParityRow[];
 }
@@ -164,13 +166,13 @@ export function checkParity(
   sides: readonly [string, string],
 ): ParityReport {
   if (formula.kind === 'all_for_all') {
-    // Regardless of numbers: each category is reported, and always balanced.
+    // No parity is asked: each category is reported as it stands, and nothing waits on balance.
     const rows = countRows(persons, sides).map((row) => ({ ...row, isBalanced: true }));
-    return { isBalanced: true, rows };
+    return { isRequired: false, isBalanced: true, rows };
   }
   if (formula.kind === 'n_for_n') {
     const rows = countRows(persons, sides);
-    return { isBalanced: rows.every((r) => r.isBalanced), rows };
+    return { isRequired: true, isBalanced: rows.every((r) => r.isBalanced), rows };
   }
   const bySide = Object.fromEntries(
     sides.map((side) => [
@@ -179,7 +181,7 @@ export function checkParity(
     ]),
   );
   const isBalanced = bySide[sides[0]] === bySide[sides[1]];
-  return { isBalanced, rows: [{ category: 'equivalents', bySide, isBalanced }] };
+  return { isRequired: true, isBalanced, rows: [{ category: 'equivalents', bySide, isBalanced }] };
 }
 
 function countRows(persons: readonly Candidate[], sides: readonly [string, string]): ParityRow[] {
