@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useTimeline } from './talks.api.ts';
 import type { TimelineEntry } from './talks.types.ts';
+import { timelineWords } from './timeline-words.ts';
 
 /** Rounds, agreements, stages, ceasefire regimes and violations per day, on one line. */
 export function TimelinePage() {
@@ -55,6 +56,7 @@ export function TimelinePage() {
         <Timeline bulletSize={14} lineWidth={2} aria-label={t('talks.page.timeline')}>
           {timeline.data.map((e, i) => {
             const link = linkOf(e);
+            const words = timelineWords(t, e);
             return (
               <Timeline.Item
                 key={`${e.kind}-${e.id ?? ''}-${e.at}-${i}`}
@@ -71,14 +73,14 @@ export function TimelinePage() {
               >
                 {link ? (
                   <Anchor component={Link} to={link} size="sm">
-                    {e.title}
+                    {words.title}
                   </Anchor>
                 ) : (
-                  <Text size="sm">{e.title}</Text>
+                  <Text size="sm">{words.title}</Text>
                 )}
-                {e.detail && (
+                {words.detail && (
                   <Text size="xs" c="dimmed">
-                    {e.detail}
+                    {words.detail}
                   </Text>
                 )}
               </Timeline.Item>

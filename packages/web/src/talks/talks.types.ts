@@ -197,8 +197,22 @@ export interface TimelineEntry {
   at: string;
   kind: 'round' | 'agreement' | 'stage' | 'ceasefire' | 'violations';
   id: string | null;
+  /** In English, for the API's readers: the page says the facts in the user's language. */
   title: string;
   detail: string;
+  facts: {
+    number?: number;
+    venue?: string;
+    outcomes?: string;
+    status?: string;
+    agreementName?: string;
+    place?: string;
+    fromStatus?: string | null;
+    toStatus?: string;
+    reason?: string | null;
+    reports?: number;
+    events?: number;
+  };
 }
 
 export interface Note {

@@ -18,6 +18,11 @@ export async function timelineEntries(
       id: r.id,
       title: `round ${r.number}: ${r.venue}`,
       detail: r.outcomes.map((o) => o.text).join('; '),
+      facts: {
+        number: r.number,
+        venue: r.venue,
+        outcomes: r.outcomes.map((o) => o.text).join('; '),
+      },
     })),
     agreements.map((a) => ({
       at: a.date && /^\d{4}-\d{2}-\d{2}$/.test(a.date) ? a.date : a.created_at.toISOString(),
@@ -25,6 +30,7 @@ export async function timelineEntries(
       id: a.id,
       title: a.name,
       detail: a.status,
+      facts: { status: a.status },
     })),
     stages.map((s) => ({
       at: s.date,
@@ -32,6 +38,12 @@ export async function timelineEntries(
       id: s.id,
       title: `stage ${s.number} of ${s.agreement_name}`,
       detail: `${s.place}, ${s.status}`,
+      facts: {
+        number: s.number,
+        agreementName: s.agreement_name,
+        place: s.place,
+        status: s.status,
+      },
     })),
     events.map((e) => ({
       at: e.at.toISOString(),
@@ -39,6 +51,7 @@ export async function timelineEntries(
       id: e.id,
       title: e.name,
       detail: `${e.from_status ? `${e.from_status} → ` : ''}${e.to_status}${e.reason ? `: ${e.reason}` : ''}`,
+      facts: { fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason },
     })),
     perDay.map((d) => ({
       at: d.day,
@@ -46,6 +59,7 @@ export async function timelineEntries(
       id: null,
       title: `${d.reports} violation report${d.reports === 1 ? '' : 's'}`,
       detail: `${d.events} event${d.events === 1 ? '' : 's'}`,
+      facts: { reports: d.reports, events: d.events },
     })),
   ];
 }

@@ -7,6 +7,7 @@ const entry = (at: string, kind: TimelineEntry['kind'], title: string): Timeline
   id: null,
   title,
   detail: '',
+  facts: {},
 });
 
 describe('the timeline', () => {

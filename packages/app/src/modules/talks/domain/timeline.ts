@@ -8,8 +8,31 @@ export interface TimelineEntry {
   kind: TimelineKind;
   /** The thing the entry is about: a round, an agreement, a stage, a regime; null for a day's violations. */
   id: string | null;
+  /** The title and detail in English, for a reader of the API. */
   title: string;
   detail: string;
+  /** What the title and detail are made of, for a client that says them in its user's language. */
+  facts: TimelineFacts;
+}
+
+/** The parts of an entry's title and detail, by kind; statuses as their codes. */
+export interface TimelineFacts {
+  /** A round's number, venue and outcomes. */
+  number?: number;
+  venue?: string;
+  outcomes?: string;
+  /** An agreement's or a stage's status. */
+  status?: string;
+  /** A stage's agreement and place. */
+  agreementName?: string;
+  place?: string;
+  /** A ceasefire regime's change of status, and why. */
+  fromStatus?: string | null;
+  toStatus?: string;
+  reason?: string | null;
+  /** A day's violation reports and the events they report. */
+  reports?: number;
+  events?: number;
 }
 
 /**

@@ -1,0 +1,50 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { resources } from '../i18n/resources.ts';
+import type { TimelineEntry } from './talks.types.ts';
+import { timelineWords } from './timeline-words.ts';
+
+const entry = (kind: TimelineEntry['kind'], facts: TimelineEntry['facts']): TimelineEntry => ({
+  at: '2025-06-02',
+  kind,
+  id: null,
+  title: 'in English',
+  detail: 'in English',
+  facts,
+});
+
+describe('the timeline in the user’s language', () => {
+  it('says rounds, stages, regimes and violation counts in Ukrainian and Russian, names as written', async () => {
+    const words = async (language: 'uk' | 'ru', e: TimelineEntry) => {
+      const i18n = i18next.createInstance();
+      await i18n.init({
+        lng: language,
+        resources: { [language]: { translation: resources[language] } },
+      });
+      return timelineWords(i18n.t, e);
+    };
+    expect(
+      await words('uk', entry('round', { number: 1, venue: 'Istanbul', outcomes: 'x' })),
+    ).toEqual({
+      title: 'Раунд 1: Istanbul',
+      detail: 'x',
+    });
+    expect(
+      (
+        await words(
+          'uk',
+          entry('stage', { number: 2, agreementName: 'A', place: 'Border', status: 'executing' }),
+        )
+      ).detail,
+    ).toBe(`Border, ${resources.uk.stageStatus.executing}`);
+    const regime = entry('ceasefire', { fromStatus: 'proposed', toStatus: 'agreed', reason: null });
+    expect((await words('ru', regime)).detail).toBe('Предложен → Согласован');
+    expect(await words('ru', entry('violations', { reports: 5, events: 2 }))).toEqual({
+      title: '5 сообщений о нарушениях',
+      detail: '2 события',
+    });
+    expect((await words('uk', entry('violations', { reports: 1, events: 1 }))).detail).toBe(
+      '1 подія',
+    );
+  });
+});
