@@ -30,6 +30,7 @@ const ACTIVITY_SHOWN = 20;
 // An overview is made again when a change is logged, and at the latest after this long (its
 // series run up to now); meanwhile readers in the same scope share it.
 const OVERVIEW_MAX_AGE_MS = 5_000;
+const OVERVIEW_STALE_MS = 60_000;
 const MOST_OVERVIEWS_KEPT = 64;
 // Enough entries to find twenty lines for a party after a bulk move of the other side's persons.
 const ACTIVITY_READ = 5_000;
@@ -85,7 +86,7 @@ export function createDashboardService(deps: DashboardDeps) {
   type Overview = Awaited<ReturnType<typeof makeOverview>>;
   const overviews = new Map<
     string,
-    { stamp: number; madeAt: number; overview: Promise<Overview> }
+    { stamp: number; madeAt: number; overview: Promise<Overview>; isRefreshing: boolean }
   >();
 
   /**
@@ -93,7 +94,7 @@ export function createDashboardService(deps: DashboardDeps) {
    * mechanism's paths, which under many readers would cost each of them that whole read; so
    * one is made for every scope (role, party, row scope) and shared until the mechanism's log
    * records a change (one of the activity actions) or it is a few seconds old. Concurrent
-   * readers wait for the same one. It names no person and reads none, so nothing is audited.
+   * readers wait for the same one; after a change every reader waits for the new one. It names no person and reads none, so nothing is audited.
    */
   async function overviewFor(actor: Actor, mechanismRef: string): Promise<Overview> {
     const mechanism = await mechanisms.get(actor, mechanismRef);
@@ -105,15 +106,33 @@ export function createDashboardService(deps: DashboardDeps) {
     );
     const now = clock().getTime();
     const kept = overviews.get(key);
-    if (kept && kept.stamp === stamp && now - kept.madeAt < OVERVIEW_MAX_AGE_MS)
-      return kept.overview;
+    if (kept && kept.stamp === stamp) {
+      const age = now - kept.madeAt;
+      if (age < OVERVIEW_MAX_AGE_MS) return kept.overview;
+      // Nothing changed, only time went by (the series run up to now): one reader makes the
+      // next while the others still get this one, unless it is far too old.
+      if (age < OVERVIEW_STALE_MS) {
+        if (!kept.isRefreshing) {
+          kept.isRefreshing = true;
+          makeOverview(actor, mechanism).then(
+            (made) => keep(key, stamp, now, Promise.resolve(made)),
+            () => (kept.isRefreshing = false),
+          );
+        }
+        return kept.overview;
+      }
+    }
     const overview = makeOverview(actor, mechanism);
-    overviews.delete(key);
-    overviews.set(key, { stamp, madeAt: now, overview });
+    keep(key, stamp, now, overview);
     overview.catch(() => overviews.delete(key));
+    return overview;
+  }
+
+  function keep(key: string, stamp: number, madeAt: number, overview: Promise<Overview>): void {
+    overviews.delete(key);
+    overviews.set(key, { stamp, madeAt, overview, isRefreshing: false });
     // The oldest made first leaves first.
     if (overviews.size > MOST_OVERVIEWS_KEPT) overviews.delete(overviews.keys().next().value!);
-    return overview;
   }
 
   async function makeOverview(
