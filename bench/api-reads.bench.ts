@@ -71,6 +71,11 @@ interface CaseFigure {
   timeouts: number;
   rssBeforeMiB: number;
   rssAfterMiB: number;
+  /**
+   * CPU time a request answered, in ms: the server process's, and PostgreSQL's backends' for the
+   * database. Other work on the machine lengthens waits, far less the CPU a request costs.
+   */
+  cpuMsPerRequest: { server: number; postgres: number };
   loadAverageBefore: number;
   loadAverageAfter: number;
   withinBudget: boolean;
@@ -122,6 +127,7 @@ export async function runApiReadsBenchmark(): Promise<void> {
           'non-2xx',
           'errors',
           'RSS MiB',
+          'CPU ms/req (server + PG)',
           'load avg',
           'within budget',
         ],
@@ -136,6 +142,7 @@ export async function runApiReadsBenchmark(): Promise<void> {
           String(c.non2xx),
           String(c.errors),
           `${c.rssBeforeMiB} → ${c.rssAfterMiB}`,
+          `${c.cpuMsPerRequest.server} + ${c.cpuMsPerRequest.postgres}`,
           `${c.loadAverageBefore} → ${c.loadAverageAfter}`,
           c.withinBudget ? 'yes' : 'NO',
         ]),
@@ -250,7 +257,9 @@ async function measureIn(database: OpenDatabase, url: string, tmp: string) {
       await run(requests, WARM_UP_SECONDS);
       const rssBefore = rssOf(server.child.pid!);
       const loadBefore = os.loadavg()[0] ?? 0;
+      const cpuBefore = await cpuOf(database, server.child.pid!);
       const result = await run(requests, SECONDS);
+      const cpuAfter = await cpuOf(database, server.child.pid!);
       const rssAfter = rssOf(server.child.pid!);
       const figure = {
         case: name,
@@ -267,6 +276,19 @@ async function measureIn(database: OpenDatabase, url: string, tmp: string) {
         timeouts: result.timeouts,
         rssBeforeMiB: round(mib(rssBefore), 0),
         rssAfterMiB: round(mib(rssAfter), 0),
+        cpuMsPerRequest: {
+          server: round(
+            (cpuAfter.server - cpuBefore.server) / Math.max(1, result.requests.total),
+            2,
+          ),
+          postgres: round(
+            [...cpuAfter.backends].reduce(
+              (sum, [pid, ms]) => sum + ms - (cpuBefore.backends.get(pid) ?? 0),
+              0,
+            ) / Math.max(1, result.requests.total),
+            2,
+          ),
+        },
         loadAverageBefore: round(loadBefore, 2),
         loadAverageAfter: round(os.loadavg()[0] ?? 0, 2),
       };
@@ -439,6 +461,32 @@ async function stopServer({ child }: Server): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** CPU time (user + system, ms) of the server and of each PostgreSQL backend of the database. */
+async function cpuOf(
+  database: OpenDatabase,
+  serverPid: number,
+): Promise<{ server: number; backends: Map<number, number> }> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  const backends = new Map<number, number>();
+  for (const { pid } of rows) {
+    const ms = cpuMsOf(pid);
+    if (ms !== null) backends.set(pid, ms);
+  }
+  return { server: cpuMsOf(serverPid) ?? 0, backends };
+}
+
+function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null; // a backend that ended
+  }
 }
 
 function rssOf(pid: number): number {
