@@ -89,7 +89,7 @@ export async function connectPostgres(): Promise<PostgresAdmin> {
 /** Runs `work` on a fresh, migrated PostgreSQL database that is dropped afterwards. */
 export async function withPostgresDatabase<T>(
   admin: pg.Client,
-  work: (database: OpenDatabase) => Promise<T>,
+  work: (database: OpenDatabase, url: string) => Promise<T>,
 ): Promise<T> {
   const name = `parley_bench_${randomBytes(6).toString('hex')}`;
   await admin.query(`CREATE DATABASE ${name}`); // a simple query, outside any transaction
@@ -102,7 +102,7 @@ export async function withPostgresDatabase<T>(
     );
     try {
       console.log(`PostgreSQL: database ${name} created and migrated (not timed)`);
-      return await work(database);
+      return await work(database, url.toString());
     } finally {
       await database.close();
     }

@@ -46,10 +46,10 @@ export function createAuditLog({
     const written: AuditEntry[] = [];
     for (const event of events) {
       const entry = sealEntry(event, clock(), previous);
-      await repo.insertEntry(trx, entry);
       written.push(entry);
       previous = entry;
     }
+    await repo.insertEntries(trx, written);
     // One head per write at most, after it: the entries are leaves, the tree is built at signing.
     const before = Math.floor((tail?.seq ?? 0) / headEvery);
     if (previous && Math.floor(previous.seq / headEvery) > before) await signHeadBeside(trx);

@@ -44,3 +44,21 @@ export async function findFirstOpenings(db: Database, mechanismId: string) {
   }
   return first;
 }
+
+/**
+ * The newest entry of a mechanism with one of the given actions, or 0: the overview's figures
+ * change only with such an entry, so an overview made since still holds.
+ */
+export async function lastEntrySeq(
+  db: Database,
+  mechanismId: string,
+  actions: readonly string[],
+): Promise<number> {
+  const row = await db
+    .selectFrom('audit_entry')
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .where('mechanism_id', '=', mechanismId)
+    .where('action', 'in', [...actions])
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
+}

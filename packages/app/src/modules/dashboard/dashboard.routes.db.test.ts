@@ -39,6 +39,7 @@ describeEachDatabase('the mechanism dashboard', (db) => {
   let mechanism: string;
   const headers = new Map<string, { authorization: string }>();
   const actors = new Map<string, Actor>();
+  let agreementId: string;
 
   const as = async (name: string, role: Role, party?: string) => {
     const header = await tokenFor(services, { mechanism, role, ...(party ? { party } : {}) });
@@ -123,6 +124,7 @@ describeEachDatabase('the mechanism dashboard', (db) => {
       date: '2025-06-09',
       size: 3,
     });
+    agreementId = agreement;
   }, 120_000);
 
   describe('for the mediator', () => {
@@ -200,5 +202,21 @@ describeEachDatabase('the mechanism dashboard', (db) => {
       headers: stranger,
     });
     expect(answer.statusCode).toBe(403);
+  });
+
+  // Overviews are shared between readers for a few seconds: a change must still show at once.
+  it('shows a change made just after an overview was read', async () => {
+    const before = await dashboardOf('mediator');
+    await Promise.all([dashboardOf('mediator'), dashboardOf('mediator')]);
+    await services.exchanges.proposeStage(actors.get('mediator')!, {
+      mechanism,
+      agreement: agreementId,
+      place: 'Belarus–Ukraine border',
+      date: '2025-06-10',
+      size: 1,
+    });
+    const after = await dashboardOf('mediator');
+    expect(after.nextStages.length).toBe(before.nextStages.length + 1);
+    expect(after.activity[0]).toMatchObject({ action: 'exchange.stage.propose' });
   });
 });

@@ -27,6 +27,11 @@ export interface DashboardDeps {
 }
 
 const ACTIVITY_SHOWN = 20;
+// An overview is made again when a change is logged, and at the latest after this long (its
+// series run up to now); meanwhile readers in the same scope share it.
+const OVERVIEW_MAX_AGE_MS = 5_000;
+const OVERVIEW_STALE_MS = 60_000;
+const MOST_OVERVIEWS_KEPT = 64;
 // Enough entries to find twenty lines for a party after a bulk move of the other side's persons.
 const ACTIVITY_READ = 5_000;
 
@@ -78,73 +83,123 @@ export function createDashboardService(deps: DashboardDeps) {
     return { ...rows, counted };
   }
 
-  return {
-    async dashboard(actor: Actor, mechanismRef: string) {
-      const mechanism = await mechanisms.get(actor, mechanismRef);
-      authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });
-      const viewer = viewerOf(actor, mechanism);
-      const sides: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
-      const { counted, moves, stages, openings, entries } = await readRows(
-        actor,
-        mechanism.id,
-        viewer,
-      );
-      const seen = personsSeenBy(viewer, counted);
-      const histories = historiesOf(seen, moves, openings);
-      const now = clock();
-      const first = firstEvent(histories);
-      const ends = first ? bucketEnds(first, now) : [];
-      const allAgreements = viewer.readsAgreements
-        ? await agreements.list(actor, mechanism.id)
-        : [];
-      const reconciled = viewer.readsReconciliation
-        ? await notAcknowledged(actor, mechanism.id)
-        : null;
-      return {
-        mechanism,
-        viewer: {
-          sides: viewer.sides,
-          party: viewer.party,
-          seesWish: viewer.seesWish,
-          readsExchange: viewer.readsExchange,
-          readsReconciliation: viewer.readsReconciliation,
-        },
-        generatedAt: now.toISOString(),
-        // A person's category is the id of an agreement's category; its name is what people read.
-        categoryNames: Object.fromEntries(
-          allAgreements.flatMap((a) =>
-            (a.versions.at(-1)?.definition.categories ?? []).map((c) => [c.id, c.name]),
-          ),
+  type Overview = Awaited<ReturnType<typeof makeOverview>>;
+  const overviews = new Map<
+    string,
+    { stamp: number; madeAt: number; overview: Promise<Overview>; isRefreshing: boolean }
+  >();
+
+  /**
+   * The overview as the actor may see it. Its figures are read from every person on the
+   * mechanism's paths, which under many readers would cost each of them that whole read; so
+   * one is made for every scope (role, party, row scope) and shared until the mechanism's log
+   * records a change (one of the activity actions) or it is a few seconds old. Concurrent
+   * readers wait for the same one; after a change every reader waits for the new one. It names no person and reads none, so nothing is audited.
+   */
+  async function overviewFor(actor: Actor, mechanismRef: string): Promise<Overview> {
+    const mechanism = await mechanisms.get(actor, mechanismRef);
+    authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });
+    const scope = rowScope(actor);
+    const key = JSON.stringify([mechanism, viewerOf(actor, mechanism), scope]);
+    // The log has no row policies: its last change is read in one statement, outside a scope.
+    const stamp = await repo.lastEntrySeq(db, mechanism.id, ACTIVITY_ACTIONS);
+    const now = clock().getTime();
+    const kept = overviews.get(key);
+    if (kept && kept.stamp === stamp) {
+      const age = now - kept.madeAt;
+      if (age < OVERVIEW_MAX_AGE_MS) return kept.overview;
+      // Nothing changed, only time went by (the series run up to now): one reader makes the
+      // next while the others still get this one, unless it is far too old.
+      if (age < OVERVIEW_STALE_MS) {
+        if (!kept.isRefreshing) {
+          kept.isRefreshing = true;
+          makeOverview(actor, mechanism).then(
+            (made) => keep(key, stamp, now, Promise.resolve(made)),
+            () => (kept.isRefreshing = false),
+          );
+        }
+        return kept.overview;
+      }
+    }
+    const overview = makeOverview(actor, mechanism);
+    keep(key, stamp, now, overview);
+    overview.catch(() => overviews.delete(key));
+    return overview;
+  }
+
+  function keep(key: string, stamp: number, madeAt: number, overview: Promise<Overview>): void {
+    overviews.delete(key);
+    overviews.set(key, { stamp, madeAt, overview, isRefreshing: false });
+    // The oldest made first leaves first.
+    if (overviews.size > MOST_OVERVIEWS_KEPT) overviews.delete(overviews.keys().next().value!);
+  }
+
+  async function makeOverview(
+    actor: Actor,
+    mechanism: Awaited<ReturnType<MechanismsService['get']>>,
+  ) {
+    const viewer = viewerOf(actor, mechanism);
+    const sides: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
+    const { counted, moves, stages, openings, entries } = await readRows(
+      actor,
+      mechanism.id,
+      viewer,
+    );
+    const seen = personsSeenBy(viewer, counted);
+    const histories = historiesOf(seen, moves, openings);
+    const now = clock();
+    const first = firstEvent(histories);
+    const ends = first ? bucketEnds(first, now) : [];
+    const allAgreements = viewer.readsAgreements ? await agreements.list(actor, mechanism.id) : [];
+    const reconciled = viewer.readsReconciliation
+      ? await notAcknowledged(actor, mechanism.id)
+      : null;
+    return {
+      mechanism,
+      viewer: {
+        sides: viewer.sides,
+        party: viewer.party,
+        seesWish: viewer.seesWish,
+        readsExchange: viewer.readsExchange,
+        readsReconciliation: viewer.readsReconciliation,
+      },
+      generatedAt: now.toISOString(),
+      // A person's category is the id of an agreement's category; its name is what people read.
+      categoryNames: Object.fromEntries(
+        allAgreements.flatMap((a) =>
+          (a.versions.at(-1)?.definition.categories ?? []).map((c) => [c.id, c.name]),
         ),
-        persons: currentCounts(viewer, counted),
-        series: {
-          byState: seriesOf(histories, ends, (_, state) => stateFor(viewer, state)),
-          byCategory: seriesOf(histories, ends, (person) => person.category),
-        },
-        parity: allAgreements
-          .filter((a) => counted.some((p) => p.agreementId === a.id))
-          .map((agreement) => ({
-            agreementId: agreement.id,
-            name: agreement.name,
-            ...parityOf(
-              counted.filter((p) => p.agreementId === agreement.id),
-              agreement.versions.at(-1)!.definition.formula,
-              sides,
-            ),
-          })),
-        disputes: disputesOf(viewer, counted, reconciled),
-        nextStages: nextStages(
-          stages.map((s) => ({ ...s, agreementId: s.agreement_id })),
-          counted,
-          sides,
-        ).map((stage) => ({
-          ...stage,
-          agreementName: allAgreements.find((a) => a.id === stage.agreementId)?.name ?? '',
+      ),
+      persons: currentCounts(viewer, counted),
+      series: {
+        byState: seriesOf(histories, ends, (_, state) => stateFor(viewer, state)),
+        byCategory: seriesOf(histories, ends, (person) => person.category),
+      },
+      parity: allAgreements
+        .filter((a) => counted.some((p) => p.agreementId === a.id))
+        .map((agreement) => ({
+          agreementId: agreement.id,
+          name: agreement.name,
+          ...parityOf(
+            counted.filter((p) => p.agreementId === agreement.id),
+            agreement.versions.at(-1)!.definition.formula,
+            sides,
+          ),
         })),
-        activity: recentActivity(viewer, entries, new Set(seen.map((p) => p.id)), ACTIVITY_SHOWN),
-      };
-    },
-  };
+      disputes: disputesOf(viewer, counted, reconciled),
+      nextStages: nextStages(
+        stages.map((s) => ({ ...s, agreementId: s.agreement_id })),
+        counted,
+        sides,
+      ).map((stage) => ({
+        ...stage,
+        agreementName: allAgreements.find((a) => a.id === stage.agreementId)?.name ?? '',
+      })),
+      activity: recentActivity(viewer, entries, new Set(seen.map((p) => p.id)), ACTIVITY_SHOWN),
+    };
+  }
+
+  return { dashboard: overviewFor };
 }
 
 /**

@@ -51,6 +51,38 @@ describeEachDatabase('pages of a list in file order', (db) => {
         });
       }
     }
+    // Keyset pages (after the last line number of the page before) give the same lines.
+    for (const direction of ['asc', 'desc'] as const) {
+      const ordered = direction === 'asc' ? ids : [...ids].reverse();
+      const seen: string[][] = [];
+      let after: number | undefined;
+      for (;;) {
+        const page = await registry.lines(SYSTEM_ACTOR, ref, {
+          offset: 0,
+          limit: 5,
+          ...(after === undefined ? {} : { after }),
+          sort: { column: 'line_number', direction },
+        });
+        expect(page.total).toBe(LINES);
+        if (page.lines.length === 0) break;
+        seen.push(page.lines.map((l) => l.recordId));
+        after = page.lines.at(-1)!.lineNumber;
+      }
+      expect({ direction, pages: seen }).toEqual({
+        direction,
+        pages: Array.from({ length: Math.ceil(LINES / 5) }, (_, i) =>
+          ordered.slice(i * 5, i * 5 + 5),
+        ),
+      });
+    }
+    await expect(
+      registry.lines(SYSTEM_ACTOR, ref, {
+        offset: 0,
+        limit: 5,
+        after: 3,
+        sort: { column: 'surname', direction: 'asc' },
+      }),
+    ).rejects.toThrow(/sort by line_number/);
     const all = await registry.lines(SYSTEM_ACTOR, ref, { offset: 0, limit: 100 });
     const numbers = all.lines.map((line) => line.lineNumber);
     return { numbered: numbers.at(-1)! - numbers[0]! + 1 };

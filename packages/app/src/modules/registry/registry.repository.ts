@@ -1,6 +1,13 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
-import type { ListLineTable } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { ListLineTable, ListVersionTable } from '../../platform/db/schema.ts';
 import {
   FIELD_OF_COLUMN,
   type ListColumn,
@@ -10,7 +17,7 @@ import {
 import type { ListId, ListVersion, VersionId } from './domain/list-version.ts';
 import { IDENTIFIER_TRANSLATION, type SearchTerm, searchTerms } from './domain/search-terms.ts';
 
-type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid'> & {
+type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid' | 'search_text' | 'name_text'> & {
   extra: Record<string, string>;
   invalid: Record<string, string>;
   health_status: string | null;
@@ -135,7 +142,11 @@ export async function findVersions(db: Database, listId: ListId): Promise<ListVe
     .where('list_id', '=', listId)
     .orderBy('number')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(toVersion);
+}
+
+function toVersion(row: Selectable<ListVersionTable>): ListVersion {
+  return {
     id: row.id as VersionId,
     listId: row.list_id as ListId,
     number: row.number,
@@ -146,7 +157,69 @@ export async function findVersions(db: Database, listId: ListId): Promise<ListVe
     lineCount: row.line_count,
     flaggedLineCount: row.flagged_line_count,
     warnings: row.warnings,
-  }));
+  };
+}
+
+/** A version with the span of its line numbers, when they run without gaps (see fileOrderSpan). */
+export interface VersionWithSpan {
+  version: ListVersion;
+  span: LineSpan | null;
+}
+
+/** The first and last line numbers of a version whose lines are numbered without gaps, and its count. */
+export interface LineSpan {
+  first: number;
+  last: number;
+  count: number;
+}
+
+/**
+ * One version of a list (the latest when `number` is absent) with the span of its lines, and
+ * the list's latest version number, in one round trip: a page of lines needs nothing else. The
+ * versions and lines seen are those of the caller's row scope.
+ */
+export async function findVersionWithSpan(
+  db: Database,
+  ref: { mechanismId: string; party: string; kind: ListKind; number?: number },
+): Promise<{ latest: number | null; found: VersionWithSpan | null }> {
+  const latest = sql<
+    number | null
+  >`(select max(lv.number) from list_version lv where lv.list_id = l.id)`;
+  const row = await db
+    .selectFrom('person_list as l')
+    .leftJoin('list_version as v', (join) =>
+      join
+        .onRef('v.list_id', '=', 'l.id')
+        .on((eb) => eb('v.number', '=', ref.number === undefined ? latest : eb.val(ref.number))),
+    )
+    .where('l.mechanism_id', '=', ref.mechanismId)
+    .where('l.party_code', '=', ref.party)
+    .where('l.kind', '=', ref.kind)
+    .selectAll('v')
+    .select((eb) => [
+      latest.as('latest'),
+      eb
+        .selectFrom('list_line')
+        .whereRef('list_line.version_id', '=', 'v.id')
+        .select((inner) => inner.fn.min('line_number').as('first'))
+        .as('first_line'),
+      eb
+        .selectFrom('list_line')
+        .whereRef('list_line.version_id', '=', 'v.id')
+        .select((inner) => inner.fn.max('line_number').as('last'))
+        .as('last_line'),
+    ])
+    .executeTakeFirst();
+  if (!row) return { latest: null, found: null };
+  const last = row.latest === null ? null : Number(row.latest);
+  if (row.id === null) return { latest: last, found: null };
+  const version = toVersion(row as Selectable<ListVersionTable>);
+  const { first_line: first, last_line: end } = row;
+  const span =
+    first !== null && end !== null && end - first + 1 === version.lineCount
+      ? { first, last: end, count: version.lineCount }
+      : null;
+  return { latest: last, found: { version, span } };
 }
 
 export interface LineQuery {
@@ -162,17 +235,13 @@ export interface LineQuery {
     direction: 'asc' | 'desc';
   };
   offset: number;
+  /**
+   * Keyset paging in line order: the lines after this line number (before it, descending),
+   * whatever their gaps; `offset` then counts from there. Only with the line-number sort.
+   */
+  after?: number;
   limit: number;
 }
-
-const NAME_COLUMNS = ['surname', 'given_name', 'patronymic'] as const;
-const TEXT_COLUMNS = [
-  ...NAME_COLUMNS,
-  'surname_latin',
-  'given_name_latin',
-  'record_id',
-  'service_number',
-] as const;
 
 /**
  * The ways a line may hold one word of a search (domain/search-terms.ts): as typed in a name, the
@@ -181,15 +250,12 @@ const TEXT_COLUMNS = [
  * the way the search was ("АБ-123456" finds AB123456).
  */
 function termConditions(eb: ExpressionBuilder<{ l: ListLineTable }, 'l'>, term: SearchTerm) {
+  // The generated columns (migration 0017) hold these columns' text in lower case, trigram-indexed:
+  // one condition the index serves, where an ilike per column read every line.
+  // Lowered by the database, as the stored text was, whatever its locale folds.
   const pattern = `%${term.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const conditions: Expression<SqlBool>[] = TEXT_COLUMNS.map((column) =>
-    eb(`l.${column}`, 'ilike', pattern),
-  );
-  if (term.namePattern !== null) {
-    for (const column of NAME_COLUMNS) {
-      conditions.push(sql<boolean>`${sql.ref(`l.${column}`)} ~* ${term.namePattern}`);
-    }
-  }
+  const conditions: Expression<SqlBool>[] = [sql<boolean>`l.search_text like lower(${pattern})`];
+  if (term.namePattern !== null) conditions.push(sql<boolean>`l.name_text ~* ${term.namePattern}`);
   if (term.identifier !== null) conditions.push(holdsIdentifier(term.identifier));
   return conditions;
 }
@@ -207,6 +273,8 @@ const IDENTIFIER_SEPARATOR_CLASS = '[[:space:]./№#‐‑–—-]';
 export async function findLines(
   db: Database,
   query: LineQuery,
+  /** The version's span and line count, when the caller has them (findVersionWithSpan). */
+  known?: { span: LineSpan | null; lineCount: number },
 ): Promise<{ total: number; lines: PersonLine[] }> {
   let base = db.selectFrom('list_line as l').where('l.version_id', '=', query.versionId);
   if (query.search) {
@@ -230,8 +298,33 @@ export async function findLines(
       .select(LINE_SELECT);
 
   const unfiltered = !query.search && query.isFlagged === undefined;
+  if (query.after !== undefined) {
+    if (sort.column !== 'line_number')
+      throw new AppError(
+        'VALIDATION.INVALID_INPUT',
+        '"after" pages in line order only: sort by line_number',
+      );
+    const rows = await withHealth(
+      base.where('l.line_number', sort.direction === 'asc' ? '>' : '<', query.after),
+    )
+      .orderBy('l.line_number', sort.direction)
+      .offset(query.offset)
+      .limit(query.limit)
+      .execute();
+    const total =
+      unfiltered && known
+        ? known.lineCount
+        : Number(
+            (
+              await base
+                .select((eb) => eb.fn.countAll<number>().as('total'))
+                .executeTakeFirstOrThrow()
+            ).total,
+          );
+    return { total, lines: rows.map(fromRow) };
+  }
   if (unfiltered && sort.column === 'line_number') {
-    const span = await fileOrderSpan(db, query.versionId);
+    const span = known === undefined ? await fileOrderSpan(db, query.versionId) : known.span;
     if (span) {
       // Lines numbered without gaps: a page is a range of line numbers, found in the index,
       // where an offset would read and skip every line before it.
@@ -247,9 +340,12 @@ export async function findLines(
       return { total: span.count, lines: rows.map(fromRow) };
     }
   }
-  const { total } = await base
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  // A version keeps its line count: only a filtered page needs its lines counted.
+  const total =
+    unfiltered && known
+      ? known.lineCount
+      : (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow())
+          .total;
   const rows = await withHealth(base)
     .orderBy(`l.${sort.column}`, sort.direction)
     .orderBy('l.line_number')
@@ -264,10 +360,7 @@ export async function findLines(
  * every file whose lines were all kept is); null otherwise, or when the caller sees no line.
  * The count is the version's own, kept when it was imported, so no query counts the lines.
  */
-async function fileOrderSpan(
-  db: Database,
-  versionId: VersionId,
-): Promise<{ first: number; last: number; count: number } | null> {
+async function fileOrderSpan(db: Database, versionId: VersionId): Promise<LineSpan | null> {
   const row = await db
     .selectFrom('list_version as v')
     .where('v.id', '=', versionId)

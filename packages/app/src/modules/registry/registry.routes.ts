@@ -165,9 +165,10 @@ export function registryRoutes(
         },
       },
       async (request) => {
-        const { offset, limit, search, flagged, sort, direction } = request.query;
+        const { offset, after, limit, search, flagged, sort, direction } = request.query;
         const page = await registry.lines(actorOf(request), selector(request.params), {
           offset,
+          ...(after === undefined ? {} : { after }),
           limit,
           ...(search ? { search } : {}),
           ...(flagged === undefined ? {} : { isFlagged: flagged }),
@@ -177,6 +178,10 @@ export function registryRoutes(
           version: presentVersion(page.version),
           total: page.total,
           offset,
+          nextAfter:
+            sort === 'line_number' && page.lines.length === limit
+              ? (page.lines.at(-1)?.lineNumber ?? null)
+              : null,
           items: page.lines.map(presentLine),
         };
       },

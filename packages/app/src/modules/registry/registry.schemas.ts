@@ -35,6 +35,14 @@ export const importQuery = z.object({
 
 export const linesQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
+  after: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "Keyset paging in line order: the lines after this line number (before it, descending); give the last answer's nextAfter. Only with sort=line_number.",
+    ),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   search: z.string().max(200).optional(),
   flagged: z.stringbool().optional(),
@@ -140,6 +148,8 @@ export const linesResponse = z.object({
   version: versionResponse,
   total: z.number(),
   offset: z.number(),
+  /** The line number to give as `after` for the next page in line order; null after the last. */
+  nextAfter: z.number().nullable(),
   items: z.array(lineResponse),
 });
 

@@ -115,15 +115,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       selector.version === undefined
         ? versions.at(-1)
         : versions.find((v) => v.number === selector.version);
-    if (!version) {
-      const what = `${selector.party} ${selector.kind} list of ${selector.mechanism}`;
-      throw versions.length === 0
-        ? new AppError('REGISTRY.LIST_NOT_FOUND', `the ${what} has no versions yet`)
-        : new AppError(
-            'REGISTRY.VERSION_NOT_FOUND',
-            `the ${what} has no version ${selector.version} (latest: ${versions.length})`,
-          );
-    }
+    if (!version) throw versionNotFound(selector, versions.at(-1)?.number ?? null);
     return { ...version, mechanismId: mechanism.id, party: selector.party.trim().toUpperCase() };
   }
 
@@ -247,27 +239,39 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
       selector: VersionSelector,
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
-      const version = await selectVersion(actor, selector, 'list.read');
-      const found = await withScope(db, rowScope(actor), (scoped) =>
-        repo.findLines(scoped, { ...query, versionId: version.id }),
-      );
+      const { mechanism, party } = await resolveList(actor, selector, 'list.read');
+      // The version, its span and the page in one scoped transaction: a page is a few round trips.
+      const { version, found } = await withScope(db, rowScope(actor), async (scoped) => {
+        const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, {
+          mechanismId: mechanism.id,
+          party,
+          kind: selector.kind,
+          ...(selector.version === undefined ? {} : { number: selector.version }),
+        });
+        if (!versioned) throw versionNotFound(selector, latest);
+        const page = await repo.findLines(
+          scoped,
+          { ...query, versionId: versioned.version.id },
+          { span: versioned.span, lineCount: versioned.version.lineCount },
+        );
+        return { version: versioned.version, found: page };
+      });
       const page = {
         ...found,
-        lines: found.lines.map(
-          compartments(actor, version.mechanismId, version.party, selector.kind),
-        ),
+        lines: found.lines.map(compartments(actor, mechanism.id, party, selector.kind)),
       };
       // A read of personal data names every record it returned.
       await audit.record(
         null,
         auditEvent(actor, 'list.read', {
-          mechanismId: version.mechanismId,
+          mechanismId: mechanism.id,
           objectIds: page.lines.map((line) => `${version.id}/${line.recordId}`),
           details: {
             party: selector.party.toUpperCase(),
             kind: selector.kind,
             number: version.number,
             offset: query.offset,
+            ...(query.after === undefined ? {} : { after: query.after }),
             search: query.search ?? null,
           },
         }),
@@ -402,6 +406,17 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
 }
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
+
+/** The error for a version a selector names and the list does not have (`latest`: its newest, if any). */
+function versionNotFound(selector: VersionSelector, latest: number | null): AppError {
+  const what = `${selector.party} ${selector.kind} list of ${selector.mechanism}`;
+  return latest === null
+    ? new AppError('REGISTRY.LIST_NOT_FOUND', `the ${what} has no versions yet`)
+    : new AppError(
+        'REGISTRY.VERSION_NOT_FOUND',
+        `the ${what} has no version ${selector.version} (latest: ${latest})`,
+      );
+}
 
 /**
  * Keeps one write in flight while the caller prepares the next batch; `write` waits only for

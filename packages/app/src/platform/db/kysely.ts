@@ -1,11 +1,15 @@
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+
+// pg_trgm serves the search of list lines (migration 0017); PostgreSQL ships it, PGlite loads it.
+const EXTENSIONS = { pg_trgm };
 
 export type Database = Kysely<DB>;
 
@@ -91,9 +95,12 @@ export async function openDatabase(
   let pglite: PGlite;
   if (source.kind === 'pglite') {
     await fs.mkdir(source.dataDir, { recursive: true });
-    pglite = await PGlite.create(source.dataDir);
+    pglite = await PGlite.create(source.dataDir, { extensions: EXTENSIONS });
   } else {
-    pglite = await PGlite.create(source.dump ? { loadDataDir: source.dump } : {});
+    pglite = await PGlite.create({
+      extensions: EXTENSIONS,
+      ...(source.dump ? { loadDataDir: source.dump } : {}),
+    });
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   // PGlite is one connection: the role is switched on it, and switched back for owner work.
@@ -128,7 +135,7 @@ export async function restorePglite(dataDir: string, backup: Blob): Promise<void
   if (existing.length > 0)
     throw new Error(`${dataDir} already holds a database; restore into an empty data directory`);
   await fs.mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { loadDataDir: backup });
+  const pglite = await PGlite.create(dataDir, { loadDataDir: backup, extensions: EXTENSIONS });
   await pglite.close();
 }
 

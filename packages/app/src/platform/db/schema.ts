@@ -115,6 +115,9 @@ export interface ListLineTable {
   notes: string | null;
   extra: JSONColumnType<Record<string, string>>;
   invalid: JSONColumnType<Record<string, string>>;
+  /** Generated (0017): what a search matches, in lower case, and the names; trigram-indexed. */
+  search_text: ColumnType<string, never, never>;
+  name_text: ColumnType<string, never, never>;
 }
 
 export interface ListLineHealthTable {

@@ -14,6 +14,8 @@ import * as auditMerkle from './0012-audit-merkle.ts';
 import * as partyRowPolicies from './0013-party-row-policies.ts';
 import * as accountHardening from './0014-account-hardening.ts';
 import * as pairEvidence from './0015-pair-evidence.ts';
+import * as auditActionIndex from './0016-audit-action-index.ts';
+import * as lineSearch from './0017-line-search.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0013-party-row-policies': partyRowPolicies,
   '0014-account-hardening': accountHardening,
   '0015-pair-evidence': pairEvidence,
+  '0016-audit-action-index': auditActionIndex,
+  '0017-line-search': lineSearch,
 };
