@@ -160,7 +160,7 @@ describe.runIf(runsInChromium)(
           .count(),
       ).toBe(1);
 
-      // The stage just proposed, up to three from each side, at parity.
+      // The stage just proposed, up to three from each side; all for all asks no parity.
       const stages = mediator
         .getByRole('table')
         .filter({ has: mediator.getByRole('row', { name: /^Stage 1 ·/ }) });
@@ -172,7 +172,7 @@ describe.runIf(runsInChromium)(
         'June 9, 2025',
         'Belarus–Ukraine border',
         ...stageSides.map((side) => inStage[side]),
-        'at parity',
+        'all for all: no parity is asked, the numbers are as they stand',
       ]);
       await mediator.getByTestId('activity').getByText('proposed stage 1').waitFor();
       await mediator

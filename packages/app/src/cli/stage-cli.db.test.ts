@@ -87,7 +87,10 @@ describe.each(testDatabaseKinds())('parley stage [%s]', (kind) => {
     const wrote = await parley('stage', 'report', '--mechanism', M, '--out', file, plan.stageId);
     expect(wrote.stdout).toMatch(/^wrote .*stage-1\.csv \(\d+ rows\)\n$/);
     const csv = await fs.readFile(file, 'utf8');
-    expect(csv).toContain(`stages,${first!.party},stage 1 (executing),at parity,`);
+    // The demo's agreement is all for all: the report gives the counts and asks no parity.
+    expect(csv).toContain(
+      `stages,${first!.party},stage 1 (executing),all for all: no parity asked,`,
+    );
     expect(csv).toContain(`persons,${first!.party},`);
 
     const missing = await parley(
