@@ -66,6 +66,10 @@ describe.runIf(runsInChromium)(
       await page.goto(demo.server.url);
       await page.getByLabel('User name').waitFor({ timeout: 90_000 });
       await signInFirstTime(page, demo.server.url, demo.account('demo-ua-officer'));
+      // The menu opened while the page still moves on from the password to the workspace is
+      // drawn again under the click (CI met it): open it once the workspace is there.
+      await page.waitForURL(/\/m\//);
+      await page.getByRole('navigation').first().waitFor();
       await page.getByRole('button', { name: /^Account of demo-ua-officer/ }).click();
       await page.getByRole('menuitem', { name: 'API tokens' }).click();
       await page.getByRole('heading', { name: 'My API tokens' }).waitFor();

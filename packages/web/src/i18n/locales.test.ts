@@ -35,3 +35,26 @@ describe('the translations', () => {
     }
   });
 });
+
+describe('the words of each language', () => {
+  it.each([
+    ['uk', uk],
+    ['ru', ru],
+  ])(
+    '%s says every English text in its own words, but placeholders and signs',
+    (_language, resource) => {
+      const textsOf = (tree: Tree, prefix = ''): Array<[string, string]> =>
+        Object.entries(tree).flatMap(([key, value]) =>
+          typeof value === 'string'
+            ? [[`${prefix}${key}`, value] as [string, string]]
+            : textsOf(value, `${prefix}${key}.`),
+        );
+      const english = new Map(textsOf(en));
+      const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '');
+      const untranslated = textsOf(resource as Tree)
+        .filter(([key, text]) => english.get(key) === text && /[A-Za-z]{2}/.test(words(text)))
+        .map(([key]) => key);
+      expect(untranslated).toEqual([]);
+    },
+  );
+});
