@@ -36,12 +36,11 @@ const PERMISSION_OF: Record<keyof Abilities, Permission> = {
 
 /** What a grant lets its holder do in the UI, as the session told it. */
 export function abilitiesOf(grant: Pick<Grant, 'permissions'>): Abilities {
-  return Object.fromEntries(
-    Object.entries(PERMISSION_OF).map(([ability, permission]) => [
-      ability,
-      grant.permissions[permission] !== undefined,
-    ]),
-  ) as unknown as Abilities;
+  const abilities = {} as Abilities;
+  for (const ability of Object.keys(PERMISSION_OF) as Array<keyof Abilities>) {
+    abilities[ability] = grant.permissions[PERMISSION_OF[ability]] !== undefined;
+  }
+  return abilities;
 }
 
 /** The lists a grant may open: its own party's for party roles, every party's for the others. */
