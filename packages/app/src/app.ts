@@ -133,7 +133,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
       await api.register(reconciliationRoutes(deps.services.reconciliation));
       await api.register(exchangeRoutes(deps.services.exchanges));
-      await api.register(remainsRoutes(deps.services.remains));
+      await api.register(
+        remainsRoutes(deps.services.remains, {
+          maxUploadBytes: deps.maxUploadBytes,
+          ...(deps.listFileLimits ? { listFileLimits: deps.listFileLimits } : {}),
+        }),
+      );
       await api.register(agreementRoutes(deps.services.agreements, deps.services.eligibility));
       await api.register(receiptRoutes(deps.services.receipts));
       await api.register(signingKeyRoutes(deps.services.signingKeys));
