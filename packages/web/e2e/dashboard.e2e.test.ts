@@ -287,6 +287,14 @@ describe.runIf(runsInChromium)(
       await mediator.getByRole('link', { name: 'Istanbul, 2 June 2025', exact: true }).click();
       await mediator.getByRole('heading', { name: 'Change a rule' }).waitFor();
       const rule = mediator.getByRole('textbox', { name: 'Rule (CEL)' });
+      // The builder writes the CEL of the common forms: here, age 18 to 25 on the reference date.
+      await mediator.getByRole('combobox', { name: 'Condition 1', exact: true }).click();
+      await mediator.getByRole('option', { name: 'Age on a day' }).click();
+      const written =
+        'age(person.date_of_birth, agreement.reference_date) >= 18 && age(person.date_of_birth, agreement.reference_date) <= 25';
+      await expect.poll(() => mediator.getByTestId('built-rule').textContent()).toBe(written);
+      await mediator.getByRole('button', { name: 'Use this rule' }).click();
+      await expect.poll(() => rule.inputValue()).toBe(written);
       await rule.fill('false');
       await mediator.getByRole('button', { name: 'Preview the change (nothing is saved)' }).click();
       const counts = mediator.getByTestId('rule-change-counts');

@@ -12,6 +12,7 @@ import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { usePreviewChange, useReviseAgreement } from './agreements.api.ts';
+import { RuleBuilder } from './RuleBuilder.tsx';
 
 /** The terms with one rule's CEL replaced, wherever that rule is (a category, a block, a hold). */
 export function withRule(
@@ -121,6 +122,13 @@ export function RuleChangePanel({
         }}
         allowDeselect={false}
         maw={640}
+      />
+      <RuleBuilder
+        onUse={(cel) => {
+          setText(cel);
+          preview.reset();
+          revise.reset();
+        }}
       />
       <Textarea
         label={t('ruleChange.cel')}
