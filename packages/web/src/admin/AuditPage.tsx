@@ -8,6 +8,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { useAuditEntries, useVerifyAudit } from './admin.api.ts';
+import { auditActionText } from './audit-action-text.ts';
 
 /** The filter as typed: text, and times as the browser's datetime-local inputs give them. */
 interface AuditFields {
@@ -37,19 +38,31 @@ function filterOf(fields: AuditFields) {
   };
 }
 
-/** Who acted: the person's name, with the id the log holds beneath it (the system has no name). */
+/** Who acted: the person's name, with the id the log holds beside it (the system has no name). */
 function ActorCell({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   if (entry.actor === 'system') return <Text size="sm">{t('admin.systemActor')}</Text>;
   return (
-    <Stack gap={0}>
-      <Text size="sm">{entry.actorName ?? entry.actor}</Text>
+    <Text size="sm">
+      {entry.actorName ?? entry.actor}
       {entry.actorName !== null && (
-        <Text size="xs" c="dimmed">
-          {entry.actor}
+        <Text span size="xs" c="dimmed">
+          {` · ${entry.actor}`}
         </Text>
       )}
-    </Stack>
+    </Text>
+  );
+}
+
+/** What was done, in the user's language, with the action's code that the filter reads. */
+function ActionCell({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const text = auditActionText(t, action);
+  return (
+    <Text size="sm">
+      {text === null ? '' : `${text} `}
+      <Code>{action}</Code>
+    </Text>
   );
 }
 
@@ -152,7 +165,7 @@ export function AuditPage() {
                   </Table.Td>
                   <Table.Td>{entry.mechanismName ?? ''}</Table.Td>
                   <Table.Td>
-                    <Code>{entry.action}</Code>
+                    <ActionCell action={entry.action} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed" lineClamp={2}>
