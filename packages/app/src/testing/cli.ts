@@ -156,7 +156,9 @@ export function useCliSandbox(
       const template = options.fromTemplate ? inject('postgresTemplate') : null;
       await adminQuery(
         url,
-        template ? `create database ${database} template ${template}` : `create database ${database}`,
+        template
+          ? `create database ${database} template ${template}`
+          : `create database ${database}`,
       );
       sandbox.env.DATABASE_URL = withDatabase(url, database);
     }

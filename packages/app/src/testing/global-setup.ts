@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { promisify } from 'node:util';
 import { openDatabase } from '../platform/db/kysely.ts';
+
+const BUILD_APP = path.resolve(import.meta.dirname, '../../../../scripts/build-app.mjs');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The two templates side by side: PGlite's migration is this process's CPU, PostgreSQL's is
   // mostly the server's.
   await Promise.all([
+    // The spawned `parley` runs the build of these sources (bin/parley.js): built now if stale.
+    promisify(execFile)(process.execPath, [BUILD_APP, '--if-stale']),
     (async () => {
       const pglite = await openDatabase({ kind: 'pglite-memory' }, { migrate: true });
       await fs.writeFile(templateFile, Buffer.from(await (await pglite.dump()).arrayBuffer()));
