@@ -30,7 +30,7 @@ import { mib, round, sampleRss, withTempDir } from '../support.ts';
 
 const HOLDOUT_SEED = 90_000;
 /** The thresholds `parley link` and a reconciliation use by default. */
-const DEFAULTS = { match: 0.9, review: 0.05 };
+const DEFAULTS = { match: 0.9, review: 0.01 };
 const DEFAULT_SETTINGS = personListSettings({ match: DEFAULTS.match, possible: DEFAULTS.review });
 
 /** The kinds of lists generated: the usual errors, each seed's own mix of them, and harder ones. */

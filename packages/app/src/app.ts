@@ -116,7 +116,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         accessRoutes(deps.services.access, { signInPerMinute: deps.signInPerMinute ?? 10 }),
       );
       await api.register(accessAdminRoutes(deps.services.access));
-      await api.register(auditRoutes(deps.services.audit));
+      await api.register(
+        auditRoutes(deps.services.audit, {
+          actors: (ids) => deps.services.access.actorNames(ids),
+          mechanisms: async (reader) =>
+            new Map((await deps.services.mechanisms.list(reader)).map((m) => [m.id, m.name])),
+        }),
+      );
       await api.register(mechanismRoutes(deps.services.mechanisms));
       await api.register(dashboardRoutes(deps.services.dashboard));
       await api.register(
@@ -127,7 +133,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
       await api.register(reconciliationRoutes(deps.services.reconciliation));
       await api.register(exchangeRoutes(deps.services.exchanges));
-      await api.register(remainsRoutes(deps.services.remains));
+      await api.register(
+        remainsRoutes(deps.services.remains, {
+          maxUploadBytes: deps.maxUploadBytes,
+          ...(deps.listFileLimits ? { listFileLimits: deps.listFileLimits } : {}),
+        }),
+      );
       await api.register(agreementRoutes(deps.services.agreements, deps.services.eligibility));
       await api.register(receiptRoutes(deps.services.receipts));
       await api.register(signingKeyRoutes(deps.services.signingKeys));

@@ -28,6 +28,8 @@ describe.runIf(runsInChromium)('reports and remains, in Chromium against the dem
   const count = (text: string | undefined) => Number((text ?? '').replace(/\D/g, ''));
 
   let mediator: Page;
+  /** The RU officer, signed in (first time: new password, authenticator) by the remains test. */
+  let ruOfficer: Page;
 
   it('shows the mediator the demo agreement’s report, and downloads it as CSV', async () => {
     mediator = await signedIn('demo-mediator');
@@ -82,6 +84,7 @@ describe.runIf(runsInChromium)('reports and remains, in Chromium against the dem
     await demo.expectAccessible(ua);
 
     const ru = await signedIn('demo-ru-officer');
+    ruOfficer = ru;
     await ru.getByRole('link', { name: 'Remains' }).click();
     await ru.getByRole('button', { name: 'Accept batch UA-1' }).click();
     await ru.getByText('accepted', { exact: true }).waitFor();
@@ -121,5 +124,29 @@ describe.runIf(runsInChromium)('reports and remains, in Chromium against the dem
     });
     expect((await bySide(mediator, /^Bodies identified/))['sent by UA']).toBe('1');
     await demo.expectAccessible(mediator);
+  }, 180_000);
+
+  it('offers a batch from a file of bags, and lists the problems of a wrong file by line', async () => {
+    const ru = ruOfficer;
+    await ru.reload();
+    await ru.getByRole('heading', { name: 'Remains', level: 1 }).waitFor();
+    await ru.getByLabel(/^Batch label/).fill('RU-7');
+    const choose = (name: string, text: string) =>
+      ru.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+    await choose('bags.csv', 'label;bodies\nRU-7-1;1\nRU-7-1;30\n');
+    await ru.getByRole('button', { name: 'Offer the batch' }).click();
+    await ru.getByText('2 problems in the file: nothing was offered').waitFor();
+    await ru.getByRole('cell', { name: 'the same label as line 2' }).waitFor();
+    await ru.getByRole('cell', { name: 'a whole number from 1 to 20' }).waitFor();
+    await demo.expectAccessible(ru);
+
+    await choose('bags.csv', 'label;bodies\nRU-7-1;1\nRU-7-2;3\nRU-7-3;1\n');
+    await ru.getByRole('button', { name: 'Offer the batch' }).click();
+    await ru.getByText('Batch offered: 3 bags, 5 bodies').waitFor();
+    await ru.getByRole('heading', { name: 'Batch RU-7: RU → UA' }).waitFor();
   }, 180_000);
 });

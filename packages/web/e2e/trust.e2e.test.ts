@@ -195,6 +195,13 @@ describe.runIf(runsInChromium)('an interface a ministry would trust, in Chromium
       await rows.filter({ hasNotText: 'access.user.add' }).count(),
     ];
     await expect.poll(shown).toEqual([true, 0]);
+    // Who acted and where, by name: the demo's lists were imported into its mechanism.
+    await page.getByLabel('Action').fill('list.import');
+    await expect
+      .poll(async () => rows.filter({ hasText: 'list.import' }).count())
+      .toBeGreaterThan(0);
+    const imported = rows.filter({ hasText: 'list.import' }).first();
+    await expect.poll(async () => imported.textContent()).toMatch(/Istanbul 2025/);
   });
 
   it('shows a translated message, not the router’s English page, when a screen fails', async () => {

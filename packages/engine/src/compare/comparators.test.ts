@@ -37,6 +37,20 @@ describe('name comparison', () => {
     expect(labelOf(patronymic, 'Сергійович', 'Sergeevich')).toBe('same name');
     expect(labelOf(patronymic, 'Сергійович', 'Петрович')).toBe('different');
   });
+  it('reads a Latin x both as кс and as х (GOST 7.79 B), whichever meets the other name', () => {
+    const given: ComparisonSetting = { field: 'g', kind: 'given-name' };
+    const patronymic: ComparisonSetting = { field: 'p', kind: 'patronymic' };
+    expect(labelOf(surname, 'Харченко', 'Xarchenko')).toBe('same name');
+    expect(labelOf(surname, 'Xarskij', 'Харський')).toBe('same name');
+    expect(labelOf(surname, 'Хвостжаренко', 'Khvostzharenko')).toBe('same name');
+    expect(labelOf(surname, 'Аксёнов', 'Axenov')).toBe('same name');
+    expect(labelOf(given, 'Михайло', 'Mixail')).toBe('same name');
+    expect(labelOf(given, 'Максим', 'Maxim')).toBe('same name');
+    expect(labelOf(patronymic, 'Михайлович', 'Mixajlovich')).toBe('same name');
+    expect(labelOf(surname, 'Захарченко', 'Zaxarcheko')).toBe('one letter off');
+    expect(labelOf(surname, 'Xarchenko', 'Kovalenko')).toBe('different');
+  });
+
   it('treats a missing or blank value as missing, not as disagreement', () => {
     expect(labelOf(surname, null, 'smith')).toBe('missing');
     expect(labelOf(surname, '  ', 'smith')).toBe('missing');

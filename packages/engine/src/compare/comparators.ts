@@ -4,7 +4,13 @@ import {
   surnameFrequencies,
   type NamePrior,
 } from '../names/name-frequencies.ts';
-import { givenNameKey, nameKey, surnameFormKey, surnameKey } from '../names/name-key.ts';
+import {
+  givenNameKey,
+  latinXAsKh,
+  nameKey,
+  surnameFormKey,
+  surnameKey,
+} from '../names/name-key.ts';
 import { patronymicKey } from '../names/patronymic.ts';
 import { normaliseText } from '../normalise/normalise-text.ts';
 import {
@@ -42,14 +48,20 @@ const clean = (value: string | null): string | null => {
   return text.length === 0 ? null : text;
 };
 
-interface PreparedName {
-  readonly text: string;
+/** One reading of a name: its keys. */
+interface NameReading {
   /** The name's key: equal for its spellings, scripts and (surnames) gender forms. */
   readonly key: string;
   /** Surnames: the coarser key that meets Ukrainian and Russian forms; otherwise the key. */
   readonly formKey: string;
   /** The key encoded for Jaro–Winkler: similarity is measured between keys, across scripts. */
   readonly encoded: EncodedText;
+}
+
+interface PreparedName extends NameReading {
+  readonly text: string;
+  /** A Latin name with an x read the other way, x as х (GOST 7.79 B) rather than кс; or null. */
+  readonly xReading: NameReading | null;
 }
 
 type NameKind = 'name' | 'given-name' | 'surname' | 'patronymic';
@@ -148,8 +160,21 @@ function nameComparison(
   const differentLevel = specs.length - 1;
   // Names repeat across records; their keys are costly, so each distinct name is keyed once.
   const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = model.key(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+  const readingOf = (text: string, key: string): NameReading => ({
+    key,
+    formKey: model.hasForms ? surnameFormKey(text) : key,
+    encoded: encodeText(key),
+  });
   /** The level the keys decide alone (the same name, a form, one letter off), or −1. */
-  const byKeys = (a: PreparedName, b: PreparedName): number => {
+  const byReadings = (a: NameReading, b: NameReading): number => {
     if (a.key === b.key) return 0;
     if (formLevel >= 0 && a.formKey === b.formKey) return formLevel;
     // A typo in a short name changes too much of it to say it is the same name.
@@ -157,6 +182,30 @@ function nameComparison(
       return oneLetterLevel;
     }
     return -1;
+  };
+  /** The readings of a name: its own, and x read as х when it has one. */
+  const readingsOf = (name: PreparedName): readonly NameReading[] =>
+    name.xReading === null ? [name] : [name, name.xReading];
+  /** The best level any two readings decide by their keys, or −1. */
+  const byKeys = (a: PreparedName, b: PreparedName): number => {
+    let best = -1;
+    for (const readingA of readingsOf(a)) {
+      for (const readingB of readingsOf(b)) {
+        const level = byReadings(readingA, readingB);
+        if (level >= 0 && (best < 0 || level < best)) best = level;
+      }
+    }
+    return best;
+  };
+  /** The highest Jaro–Winkler similarity of any two readings. */
+  const similarityOf = (a: PreparedName, b: PreparedName): number => {
+    let best = 0;
+    for (const readingA of readingsOf(a)) {
+      for (const readingB of readingsOf(b)) {
+        best = Math.max(best, jaroWinklerEncoded(readingA.encoded, readingB.encoded));
+      }
+    }
+    return best;
   };
   /** The level of two names the keys did not decide, from their Jaro–Winkler similarity. */
   const bySimilarity = (a: PreparedName, b: PreparedName, similarity: number): number => {
@@ -177,25 +226,29 @@ function nameComparison(
     prepare(value) {
       const text = clean(value);
       if (text === null) return null;
-      let key = keys.get(text);
-      if (key === undefined) {
-        key = model.key(text);
-        keys.set(text, key);
-      }
+      const key = keyOf(text);
       if (key.length === 0) return null;
-      const formKey = model.hasForms ? surnameFormKey(text) : key;
-      return { text, key, formKey, encoded: encodeText(key) };
+      const xText = latinXAsKh(text);
+      const xKey = xText === null ? '' : keyOf(xText);
+      return {
+        text,
+        ...readingOf(text, key),
+        xReading: xText === null || xKey.length === 0 ? null : readingOf(xText, xKey),
+      };
     },
     compare(a, b) {
       const level = byKeys(a, b);
-      return level >= 0 ? level : bySimilarity(a, b, jaroWinklerEncoded(a.encoded, b.encoded));
+      return level >= 0 ? level : bySimilarity(a, b, similarityOf(a, b));
     },
     compareAgainst(b, many, out) {
       const pending: number[] = [];
       many.forEach((a, i) => {
         const level = byKeys(a, b);
         if (level >= 0) out[i] = level;
-        else pending.push(i);
+        // Names with two readings are rare: they are compared one at a time.
+        else if (a.xReading !== null || b.xReading !== null) {
+          out[i] = bySimilarity(a, b, similarityOf(a, b));
+        } else pending.push(i);
       });
       const similarities = new Float64Array(pending.length);
       jaroWinklerAgainst(

@@ -97,6 +97,22 @@ describe('linking persons: properties', () => {
   });
 });
 
+describe('linking persons: romanisations', () => {
+  it('links a GOST 7.79 B surname (x for х) although the lists share no date of birth', () => {
+    const { left, right } = unrelated(31, 30, 30);
+    left.push({
+      id: 'sought-kharchenko',
+      fields: { surname: 'Харченко', given_name: 'Олексій', date_of_birth: '1994-03-07' },
+    });
+    right.push({
+      id: 'held-kharchenko',
+      fields: { surname: 'Xarchenko', given_name: 'Aleksej', patronymic: 'Petrovich' },
+    });
+    const result = linkLists(left, right, settings, { seed: 1 });
+    expect(probabilityOf(result, 'sought-kharchenko', 'held-kharchenko')).toBeGreaterThan(0.05);
+  });
+});
+
 describe('linking persons: lists of any size', () => {
   // A pair whose names and full date of birth agree keeps its probability, whatever the lists
   // around it: within 0.001 between lists of 8 and of 4,000 lines (80,000 in the benchmark).

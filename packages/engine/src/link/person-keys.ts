@@ -1,13 +1,15 @@
 // The blocking keys of a person's record, computed once per record: every rule reads them, and
 // the names behind them repeat thousands of times, so each distinct name is keyed once.
 import { compactIdentifier } from '../compare/comparators.ts';
-import { givenNameKey, surnameFormKey, surnameKey } from '../names/name-key.ts';
+import { givenNameKey, latinXAsKh, surnameFormKey, surnameKey } from '../names/name-key.ts';
 import { patronymicKey } from '../names/patronymic.ts';
 import type { LinkRecord } from './settings.ts';
 
 /** A record's keys; null where the field is missing. */
 export interface PersonKeys {
   readonly surname: string | null;
+  /** The surname key and, for a Latin surname with an x, the key of x read as х. */
+  readonly surnameReadings: readonly string[];
   /** The coarser surname key that meets Ukrainian and Russian forms. */
   readonly surnameForm: string | null;
   readonly surnameInitial: string | null;
@@ -49,6 +51,7 @@ export function personKeyReader(): (record: LinkRecord) => PersonKeys {
     if (keys === undefined) {
       const { fields } = record;
       const surname = surnameOf(fields.surname);
+      const xReading = surnameOf(latinXAsKh(fields.surname ?? ''));
       const surnameForm = formOf(fields.surname);
       const given = givenOf(fields.given_name);
       const patronymic = patronymicOf(fields.patronymic);
@@ -56,6 +59,7 @@ export function personKeyReader(): (record: LinkRecord) => PersonKeys {
       const birthYear = date !== null && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
       keys = {
         surname,
+        surnameReadings: [surname, xReading].filter((key) => key !== null),
         surnameForm,
         surnameInitial: initialOf(surnameForm),
         given,

@@ -9,7 +9,8 @@ function personRules(): BlockingRule[] {
     {
       name: 'surname key',
       fields: ['surname'],
-      key: (record) => keysOf(record).surname,
+      // A Latin surname with an x stands in the blocks of both its readings (x as кс, x as х).
+      key: (record) => keysOf(record).surnameReadings,
       // A common surname's block is split by what else its records have: the given name, the
       // father's name or the year of birth, any of them (a typo in one, or one missing, keeps
       // the pair together), then by the decade of birth.

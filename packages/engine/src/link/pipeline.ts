@@ -85,8 +85,10 @@ export function scoreWithModel(
       f,
       frequencies,
       uExact,
-      plan.leftColumns[f]!,
-      candidates.left,
+      [
+        { column: plan.leftColumns[f]!, records: candidates.left },
+        { column: (within ? plan.leftColumns : plan.rightColumns)[f]!, records: candidates.right },
+      ],
       levels,
       comparisons.length,
     );

@@ -84,3 +84,12 @@ export function surnameFormKey(text: string): string {
     })
     .join(' ');
 }
+
+/**
+ * The text with each Latin x read as х: GOST 7.79 B writes х as x (Xarchenko, Mixajlovich), while
+ * English habit writes кс as x (Maxim, Alexeev), which is how the skeleton reads it. A name with
+ * an x has both readings, and either may meet the other list's name. Null without a Latin x.
+ */
+export function latinXAsKh(text: string): string | null {
+  return /x/i.test(text) ? text.replace(/x/g, 'kh').replace(/X/g, 'Kh') : null;
+}

@@ -11,7 +11,8 @@
 // The price is a few false meetings (Шуков ~ Жуков); the comparison stage weighs those. Known
 // misses: ch is read as ш/ч (English, French), so Czech, Polish and German ch for х (Chmelnyckyj,
 // Michailow) and Czech c before a consonant (-ckyj) do not meet; the given-name table lists such
-// spellings of given names explicitly. GOST 7.79 B (x for х, cz for ц) is not folded either.
+// spellings of given names explicitly. GOST 7.79 B's cz for ц is not folded (cz is Polish ч);
+// its x for х is a name's second reading (latinXAsKh in name-key.ts), x itself reads as ks.
 import { isCyrillicLetter, LATIN_STRIP } from '../normalise/characters.ts';
 import { normaliseText } from '../normalise/normalise-text.ts';
 
@@ -144,7 +145,8 @@ function readLatin(word: string, i: number, out: string[]): number {
       return next === 'h' ? (push(out, 'f'), i + 2) : (push(out, 'p'), i + 1);
     case 't':
       if (next === 'h') return (push(out, 't'), i + 2);
-      if (next === 'z') return (push(out, 'c'), i + 2);
+      // tz is ц, but in tzh the z belongs to zh (ж after т: Хвостжаренко, Khvostzharenko).
+      if (next === 'z' && word[i + 2] !== 'h') return (push(out, 'c'), i + 2);
       return (push(out, 't'), i + 1);
     case 'o':
       // French ou is у (Oustinov, Youri); a final -ou is Belarusian -оў (Ivanou).

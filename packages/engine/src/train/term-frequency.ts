@@ -39,30 +39,41 @@ export function termFrequencies(
   return frequencies;
 }
 
+/** One side of the candidate pairs: the column of its list, and each pair's record in it. */
+export interface PairSide {
+  readonly column: EncodedColumn;
+  readonly records: Int32Array;
+}
+
 /**
  * The term-frequency adjustment (Splink's): for pairs agreeing on a value, log2(u / frequency of
  * the value), so agreeing on a rare surname weighs more than agreeing on a common one; 0 otherwise.
+ * Two agreeing values almost always have one term; a Latin name with an x agrees through one of
+ * its two readings, and its term may then differ from the other side's, so the adjustment is
+ * the mean of the two sides' (the same for either order of the lists).
  */
 export function termFrequencyAdjustments(
   comparison: Comparison,
   field: number,
   frequencies: ReadonlyMap<string, number>,
   uExact: number,
-  leftColumn: EncodedColumn,
-  left: Int32Array,
+  sides: readonly [PairSide, PairSide],
   levels: Int8Array,
   width: number,
 ): Float64Array {
-  const { ids, values } = leftColumn;
-  const perValue = values.map((prepared) => {
-    const frequency = frequencies.get(comparison.termOf(prepared));
-    return frequency !== undefined && frequency > 0 ? Math.log2(uExact / frequency) : 0;
-  });
-  const adjustments = new Float64Array(left.length);
-  for (let i = 0; i < left.length; i++) {
+  const [perLeft, perRight] = sides.map(({ column }) =>
+    column.values.map((prepared) => {
+      const frequency = frequencies.get(comparison.termOf(prepared));
+      return frequency !== undefined && frequency > 0 ? Math.log2(uExact / frequency) : 0;
+    }),
+  );
+  const [left, right] = sides;
+  const adjustments = new Float64Array(left.records.length);
+  for (let i = 0; i < adjustments.length; i++) {
     if (levels[i * width + field] !== comparison.exactLevel) continue;
-    const id = ids[left[i]!]!;
-    if (id >= 0) adjustments[i] = perValue[id]!;
+    const leftId = left.column.ids[left.records[i]!]!;
+    const rightId = right.column.ids[right.records[i]!]!;
+    if (leftId >= 0 && rightId >= 0) adjustments[i] = (perLeft![leftId]! + perRight![rightId]!) / 2;
   }
   return adjustments;
 }

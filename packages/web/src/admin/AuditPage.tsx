@@ -6,6 +6,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
+import type { AuditEntry } from '../api/types.ts';
 import { useAuditEntries, useVerifyAudit } from './admin.api.ts';
 
 /** The filter as typed: text, and times as the browser's datetime-local inputs give them. */
@@ -35,6 +36,26 @@ function filterOf(fields: AuditFields) {
     ...(to ? { to } : {}),
   };
 }
+
+/** Who acted: the person's name, with the id the log holds beneath it (the system has no name). */
+function ActorCell({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  if (entry.actor === 'system') return <Text size="sm">{t('admin.systemActor')}</Text>;
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{entry.actorName ?? entry.actor}</Text>
+      {entry.actorName !== null && (
+        <Text size="xs" c="dimmed">
+          {entry.actor}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** An object of an entry: the mechanism by its name, any other by its id. */
+const objectLabel = (entry: AuditEntry, id: string): string =>
+  id === entry.mechanismId && entry.mechanismName !== null ? entry.mechanismName : id;
 
 /**
  * The audit log's entries, newest first, filtered (the action by a part of its name), and a check
@@ -116,6 +137,7 @@ export function AuditPage() {
                 <Table.Th>#</Table.Th>
                 <Table.Th>{t('admin.at')}</Table.Th>
                 <Table.Th>{t('admin.actor')}</Table.Th>
+                <Table.Th>{t('admin.mechanism')}</Table.Th>
                 <Table.Th>{t('admin.action')}</Table.Th>
                 <Table.Th>{t('admin.objects')}</Table.Th>
               </Table.Tr>
@@ -125,7 +147,10 @@ export function AuditPage() {
                 <Table.Tr key={entry.seq}>
                   <Table.Td>{entry.seq}</Table.Td>
                   <Table.Td>{format.dateTime(entry.at)}</Table.Td>
-                  <Table.Td>{entry.actor}</Table.Td>
+                  <Table.Td>
+                    <ActorCell entry={entry} />
+                  </Table.Td>
+                  <Table.Td>{entry.mechanismName ?? ''}</Table.Td>
                   <Table.Td>
                     <Code>{entry.action}</Code>
                   </Table.Td>
@@ -133,7 +158,7 @@ export function AuditPage() {
                     <Text size="xs" c="dimmed" lineClamp={2}>
                       {entry.objectIds.length > 3
                         ? t('admin.objectCount', { n: format.integer(entry.objectIds.length) })
-                        : entry.objectIds.join(', ')}
+                        : entry.objectIds.map((id) => objectLabel(entry, id)).join(', ')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

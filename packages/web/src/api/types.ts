@@ -188,7 +188,10 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor: string;
+  /** The account's display name; a token's owner and name. */
+  actorName: string | null;
   mechanismId: string | null;
+  mechanismName: string | null;
   action: string;
   objectIds: string[];
   reason: string | null;

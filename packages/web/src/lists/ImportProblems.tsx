@@ -1,6 +1,20 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import type { LineProblem } from '../api/types.ts';
+
+/** The problems of a file refused whole (a list, a file of bags), from the 422 answer's details. */
+export interface Rejection {
+  errors: LineProblem[];
+  warnings: LineProblem[];
+}
+
+/** The rejection an error carries, if it is a refused file's. */
+export function rejectionOf(error: unknown): Rejection | null {
+  if (!(error instanceof ApiError) || error.code !== 'REGISTRY.IMPORT_REJECTED') return null;
+  const details = error.details as Partial<Rejection> | undefined;
+  return { errors: details?.errors ?? [], warnings: details?.warnings ?? [] };
+}
 
 /** Every problem the import found, by line and column, as the server named them. */
 export function ImportProblems({

@@ -1,12 +1,10 @@
 import { Button, Checkbox, FileInput, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
-import type { LineProblem } from '../api/types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { ColumnMappingPreview } from './ColumnMapping.tsx';
-import { ImportProblems } from './ImportProblems.tsx';
+import { ImportProblems, rejectionOf } from './ImportProblems.tsx';
 import {
   usePreview,
   useUpload,
@@ -14,18 +12,6 @@ import {
   type ListRef,
   type UploadInput,
 } from './lists.api.ts';
-
-interface Rejection {
-  errors: LineProblem[];
-  warnings: LineProblem[];
-}
-
-/** The problems of a refused import, from the 422 answer's details. */
-function rejectionOf(error: unknown): Rejection | null {
-  if (!(error instanceof ApiError) || error.code !== 'REGISTRY.IMPORT_REJECTED') return null;
-  const details = error.details as Partial<Rejection> | undefined;
-  return { errors: details?.errors ?? [], warnings: details?.warnings ?? [] };
-}
 
 /**
  * Uploads a CSV or XLSX file as a new version. Import is all or nothing: a file with errors is

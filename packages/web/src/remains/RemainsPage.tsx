@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Card,
+  FileInput,
   Group,
   Select,
   SimpleGrid,
@@ -18,12 +19,14 @@ import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { ImportProblems, rejectionOf } from '../lists/ImportProblems.tsx';
 import type { BagState } from '../reports/report-view.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import {
   useAdvanceBatch,
   useExamineBag,
   useOfferBatch,
+  useOfferBatchFile,
   useRemains,
   type Bag,
   type Batch,
@@ -79,30 +82,47 @@ function Parity({
   );
 }
 
-/** A party officer offers a batch of its side's dead: a label and the bodies in each bag. */
+/**
+ * A party officer offers a batch of its side's dead: a label and the bodies in each bag, typed
+ * for a few bags or read from a file for thousands (all or nothing, every problem by line).
+ */
 function OfferBatchForm({ from }: { from: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { mechanism } = useWorkspace();
-  const offer = useOfferBatch(mechanism.id);
+  const typed = useOfferBatch(mechanism.id);
+  const fromFile = useOfferBatchFile(mechanism.id);
   const [label, setLabel] = useState('');
   const [bagsText, setBagsText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const parsed = bagsText.trim() ? parseBags(bagsText) : null;
   const wrong = parsed && 'wrong' in parsed ? parsed.wrong : null;
+  const offer = file ? fromFile : typed;
+  const rejection = rejectionOf(fromFile.error);
+  // What was offered last, whichever way: the form is emptied for the next batch.
+  const [offered, setOffered] = useState<{ bags: number; bodies: number } | null>(null);
+  const done = {
+    onSuccess: (result: { bags: number; bodies: number }) => {
+      setOffered(result);
+      setLabel('');
+      setBagsText('');
+      setFile(null);
+    },
+  };
   const submit = () => {
+    const batch = { from, label: label.trim() };
+    setOffered(null);
+    if (file) {
+      fromFile.mutate({ ...batch, file }, done);
+      return;
+    }
     if (!parsed || !('bags' in parsed)) return;
-    offer.mutate(
+    typed.mutate(
       {
-        from,
-        label: label.trim(),
-        bags: parsed.bags.map((bodies, i) => ({ label: `${label.trim()}-${i + 1}`, bodies })),
+        ...batch,
+        bags: parsed.bags.map((bodies, i) => ({ label: `${batch.label}-${i + 1}`, bodies })),
       },
-      {
-        onSuccess: () => {
-          setLabel('');
-          setBagsText('');
-        },
-      },
+      done,
     );
   };
   return (
@@ -125,13 +145,27 @@ function OfferBatchForm({ from }: { from: string }) {
             value={bagsText}
             onChange={(e) => setBagsText(e.currentTarget.value)}
             error={wrong !== null ? t('remains.offer.wrong', { entry: wrong }) : undefined}
-            required
+            disabled={file !== null}
+            w={320}
+          />
+          <FileInput
+            label={t('remains.offer.file')}
+            description={t('remains.offer.fileHint')}
+            placeholder={t('remains.offer.choose')}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            value={file}
+            onChange={(chosen) => {
+              setFile(chosen);
+              fromFile.reset();
+            }}
+            clearable
+            clearButtonProps={{ 'aria-label': t('remains.offer.clearFile') }}
             w={320}
           />
         </Group>
         <Group>
           <Button
-            disabled={!label.trim() || !parsed || wrong !== null}
+            disabled={!label.trim() || (file === null && (!parsed || wrong !== null))}
             loading={offer.isPending}
             onClick={submit}
           >
@@ -139,11 +173,17 @@ function OfferBatchForm({ from }: { from: string }) {
           </Button>
         </Group>
         <ErrorAlert error={offer.error} />
-        {offer.data && (
+        {rejection && (
+          <ImportProblems
+            problems={rejection.errors}
+            caption={t('remains.offer.errors', { count: rejection.errors.length })}
+          />
+        )}
+        {offered && (
           <SuccessAlert
             title={t('remains.offer.done', {
-              bags: format.integer(offer.data.bags),
-              bodies: format.integer(offer.data.bodies),
+              bags: format.integer(offered.bags),
+              bodies: format.integer(offered.bodies),
             })}
           />
         )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
+import { api, query, seg } from '../api/client.ts';
 import type { BagState, BatchState } from '../reports/report-view.ts';
 
 export interface Bag {
@@ -59,6 +59,22 @@ export function useOfferBatch(mechanismId: string) {
         method: 'POST',
         json: input,
       }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Offers a batch whose bags are in a CSV or XLSX file (columns label and bodies). */
+export function useOfferBatchFile(mechanismId: string) {
+  const invalidate = useInvalidate(mechanismId);
+  return useMutation({
+    mutationFn: (input: { from: string; label: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', input.file);
+      return api<{ id: string; bags: number; bodies: number }>(
+        `${path(mechanismId)}/file${query({ from: input.from, label: input.label })}`,
+        { method: 'POST', form },
+      );
+    },
     onSuccess: invalidate,
   });
 }

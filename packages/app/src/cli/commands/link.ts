@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { linkFiles, type LinkFilesResult } from '../../modules/reconciliation/index.ts';
+import {
+  DEFAULT_RUN_SETTINGS,
+  linkFiles,
+  type LinkFilesResult,
+} from '../../modules/reconciliation/index.ts';
 import { wholeNumber } from '../arguments.ts';
 import type { CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -34,12 +38,17 @@ export function registerLinkCommands(
         '--out <file>',
         'the result CSV: left_id,right_id,match_probability,match_weight,decision',
       )
-      .option('--match <p>', 'the probability from which a pair is a match', probability, 0.9)
+      .option(
+        '--match <p>',
+        'the probability from which a pair is a match',
+        probability,
+        DEFAULT_RUN_SETTINGS.match,
+      )
       .option(
         '--review <p>',
-        'the probability from which a pair is shown for review (possible); probabilities are calibrated, so a pair at 0.05 is the same person about one time in twenty',
+        'the probability from which a pair is shown for review (possible); probabilities are calibrated, so a pair at 0.01 is the same person about one time in a hundred',
         probability,
-        0.05,
+        DEFAULT_RUN_SETTINGS.review,
       )
       .option('--explain <file>', "also write each pair's field-by-field explanation (JSON lines)")
       .option(

@@ -1,4 +1,7 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { AppError } from '../../platform/errors.ts';
 import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -14,23 +17,63 @@ export function registerRemainsCommands(
     .description('repatriation of remains: batches of bags');
   remains
     .command('offer')
-    .description('offer a batch: one bag per count, e.g. --bags 1,1,2')
+    .description(
+      'offer a batch: one bag per count (--bags 1,1,2), or the bags of a CSV or XLSX file with the columns label and bodies (--bags-file)',
+    )
     .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
     .requiredOption('--from <party>', 'the sending party')
     .requiredOption('--label <label>', "the batch's label")
-    .requiredOption('--bags <counts>', 'bodies per bag, comma-separated', (value: string) =>
-      value.split(',').map((n) => wholeNumber(1, 20)(n.trim())),
+    .addOption(
+      new Option('--bags <counts>', 'bodies per bag, comma-separated')
+        .argParser((value: string) => value.split(',').map((n) => wholeNumber(1, 20)(n.trim())))
+        .conflicts('bagsFile'),
     )
-    .action(async (options: { mechanism: string; from: string; label: string; bags: number[] }) => {
-      const out = output();
-      await withContext(env, out, async ({ services, actor }) => {
-        const offered = await services.remains.offer(actor, {
-          ...options,
-          bags: options.bags.map((bodies, i) => ({ label: `${options.label}-${i + 1}`, bodies })),
+    .option('--bags-file <file>', 'a CSV or XLSX file of bags, all or nothing')
+    .addOption(
+      new Option('--encoding <encoding>', 'the CSV text encoding of --bags-file')
+        .choices(['utf-8', 'cp1251'])
+        .default('utf-8'),
+    )
+    .action(
+      async (options: {
+        mechanism: string;
+        from: string;
+        label: string;
+        bags?: number[];
+        bagsFile?: string;
+        encoding: 'utf-8' | 'cp1251';
+      }) => {
+        const out = output();
+        const { bags, bagsFile, encoding, ...batch } = options;
+        await withContext(env, out, async ({ services, actor }) => {
+          if (!bags && !bagsFile) {
+            throw new AppError(
+              'VALIDATION.INVALID_INPUT',
+              'give the bags: --bags 1,1,2 or --bags-file bags.csv',
+            );
+          }
+          const offered = bagsFile
+            ? await services.remains.offerFile(actor, {
+                ...batch,
+                file: {
+                  name: path.basename(bagsFile),
+                  content: createReadStream(bagsFile),
+                  encoding,
+                  maxBytes: env.config.maxUploadBytes,
+                  limits: env.config.listFileLimits,
+                },
+              })
+            : await services.remains.offer(actor, {
+                ...batch,
+                bags: (bags ?? []).map((bodies, i) => ({
+                  label: `${batch.label}-${i + 1}`,
+                  bodies,
+                })),
+              });
+          out.result(offered, (o) => out.line(`batch ${o.id}: ${o.bags} bags, ${o.bodies} bodies`));
         });
-        out.result(offered, (o) => out.line(`batch ${o.id}: ${o.bags} bags, ${o.bodies} bodies`));
-      });
-    });
+      },
+    );
   remains
     .command('advance')
     .description('the next step of a batch: accepted, transferred, received')

@@ -458,3 +458,32 @@ export async function confirmSecondFactor(
 export function findTokenOwner(db: Database, id: string) {
   return db.selectFrom('api_token').select(['user_id']).where('id', '=', id).executeTakeFirst();
 }
+
+/** The display names of accounts, by username. */
+export async function displayNamesByUsername(
+  db: Database,
+  usernames: readonly string[],
+): Promise<Map<string, string>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['username', 'display_name'])
+    .where('username', 'in', usernames)
+    .execute();
+  return new Map(rows.map((row) => [row.username, row.display_name]));
+}
+
+/** Each token's name and its owner's display name, by token id. */
+export async function tokenLabels(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, { token: string; owner: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .select(['api_token.id', 'api_token.name', 'app_user.display_name'])
+    .where('api_token.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, { token: row.name, owner: row.display_name }]));
+}

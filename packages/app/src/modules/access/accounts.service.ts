@@ -1,4 +1,5 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
+import { z } from 'zod';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
@@ -10,6 +11,8 @@ import { authorize } from './domain/authorize.ts';
 import type { Actor } from './domain/actor.ts';
 import type { Grant } from './domain/permissions.ts';
 import { newSecondFactor } from './second-factor.ts';
+
+const isUuid = (text: string) => z.uuid().safeParse(text).success;
 
 /** What a service account holds in place of a password hash: no password can match it. */
 export const NO_PASSWORD = '!service-account';
@@ -137,6 +140,27 @@ export function createAccountsService({
     async listUsers(actor: Actor) {
       authorize(actor, 'access.manage');
       return repo.listUsers(db);
+    },
+
+    /**
+     * The names of actors as the audit log writes them: an account's display name for
+     * `user:NAME`, the token's name and its owner's for `token:ID`; others are left out. The
+     * caller has authorized reading the entries that name them.
+     */
+    async actorNames(actorIds: readonly string[]): Promise<Map<string, string>> {
+      const idsAfter = (prefix: string) =>
+        [...new Set(actorIds)]
+          .filter((id) => id.startsWith(prefix))
+          .map((id) => id.slice(prefix.length));
+      const tokenIds = idsAfter('token:').filter(isUuid);
+      const [people, tokens] = await Promise.all([
+        repo.displayNamesByUsername(db, idsAfter('user:')),
+        repo.tokenLabels(db, tokenIds),
+      ]);
+      const names = new Map<string, string>();
+      for (const [username, name] of people) names.set(`user:${username}`, name);
+      for (const [id, label] of tokens) names.set(`token:${id}`, `${label.owner} · ${label.token}`);
+      return names;
     },
 
     /** Takes a role away; the tokens made for it are revoked with it. */

@@ -4,7 +4,8 @@ import type { Services } from '../../services.ts';
 import { buildMechanism } from '../../testing/factories.ts';
 import { adminSession, buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { cliActor } from '../access/index.ts';
+import { cliActor, SYSTEM_ACTOR } from '../access/index.ts';
+import type { Mechanism } from '../mechanisms/index.ts';
 import { verifyConsistency, verifyInclusion, leafHash } from './domain/merkle-tree.ts';
 import { headSignatureChecker, type TreeHead } from './domain/tree-head.ts';
 import { auditEvent } from './index.ts';
@@ -16,6 +17,7 @@ describeEachDatabase('the audit log over HTTP', (db) => {
   let services: Services;
   let observer: Record<string, string>;
   let admin: Record<string, string>;
+  let mechanism: Mechanism;
   const get = async <T>(url: string, headers: Record<string, string>) => {
     const response = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
     return { status: response.statusCode, body: response.json<T>() };
@@ -30,7 +32,7 @@ describeEachDatabase('the audit log over HTTP', (db) => {
 
   beforeAll(async () => {
     ({ app, services } = await buildTestApp(db()));
-    const mechanism = await buildMechanism(db());
+    mechanism = await buildMechanism(db(), { name: 'UA–RU, Istanbul 2025' });
     observer = await tokenFor(services, { mechanism: mechanism.id, role: 'observer' });
     admin = await adminSession(app, services);
   });
@@ -131,6 +133,41 @@ describeEachDatabase('the audit log over HTTP', (db) => {
     // Oldest first stays the default, for the tools that read the log from its start.
     const first = (await get<Page>('/audit/entries?limit=1', admin)).body.items;
     expect(first[0]!.seq).toBe(1);
+  });
+
+  it('names the person who acted and the mechanism, beside the ids the log holds', async () => {
+    await services.access.addUser(SYSTEM_ACTOR, {
+      username: 'olena.koval',
+      displayName: 'Олена Коваль',
+    });
+    await services.audit.record(
+      null,
+      auditEvent({ ...SYSTEM_ACTOR, id: 'user:olena.koval' }, 'test.named', {
+        mechanismId: mechanism.id,
+        objectIds: [mechanism.id],
+      }),
+    );
+    type Page = {
+      items: Array<{
+        actor: string;
+        actorName: string | null;
+        mechanismId: string | null;
+        mechanismName: string | null;
+      }>;
+    };
+    const [entry] = (await get<Page>('/audit/entries?action=test.named', admin)).body.items;
+    expect(entry).toMatchObject({
+      actor: 'user:olena.koval',
+      actorName: 'Олена Коваль',
+      mechanismId: mechanism.id,
+      mechanismName: 'UA–RU, Istanbul 2025',
+    });
+    await services.audit.record(
+      null,
+      auditEvent(cliActor('alice'), 'test.by-cli', { mechanismId: null, objectIds: [] }),
+    );
+    const [byCli] = (await get<Page>('/audit/entries?action=test.by-cli', admin)).body.items;
+    expect(byCli).toMatchObject({ actor: 'cli:alice', actorName: null, mechanismName: null });
   });
 
   it('asks who is calling before it answers', async () => {

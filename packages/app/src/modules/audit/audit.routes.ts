@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, authorize } from '../access/domain/index.ts';
+import { actorOf, authorize, type Actor } from '../access/domain/index.ts';
 import type { AuditLog } from './audit.service.ts';
 import { treeHeadSchema } from './domain/tree-head.ts';
 
@@ -8,7 +8,12 @@ const entryResponse = z.object({
   seq: z.number(),
   at: z.string(),
   actor: z.string(),
+  actorName: z
+    .string()
+    .nullable()
+    .describe("The account's display name (a token's: its owner's and its own)"),
   mechanismId: z.string().nullable(),
+  mechanismName: z.string().nullable(),
   action: z.string(),
   objectIds: z.array(z.string()),
   reason: z.string().nullable(),
@@ -20,12 +25,19 @@ const entryResponse = z.object({
 const hashes = z.array(z.string());
 const size = z.coerce.number().int().min(1);
 
+/** Names for the ids the entries hold, from the modules that own them. */
+export interface AuditNames {
+  actors(actorIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  mechanisms(reader: Actor): Promise<ReadonlyMap<string, string>>;
+}
+
 /**
- * The audit log: entries and verification for admins; its signed tree heads, the deployment's
+ * The audit log: entries (with the names of their actors and mechanisms) and verification for
+ * admins; its signed tree heads, the deployment's
  * public keys and consistency proofs for everyone signed in, so that each party's officers and
  * the mediator can keep the heads they saw and check that the log only grew since.
  */
-export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
+export function auditRoutes(audit: AuditLog, names: AuditNames): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit/entries',
@@ -55,15 +67,26 @@ export function auditRoutes(audit: AuditLog): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        authorize(actorOf(request), 'audit.verify');
+        const reader = actorOf(request);
+        authorize(reader, 'audit.verify');
         const { mechanism, action, order, ...filter } = request.query;
+        const items = await audit.find({
+          ...filter,
+          ...(action ? { actionPart: action } : {}),
+          ...(mechanism ? { mechanismId: mechanism } : {}),
+          newestFirst: order === 'newest',
+        });
+        const [actorNames, mechanismNames] = await Promise.all([
+          names.actors(items.map((entry) => entry.actor)),
+          names.mechanisms(reader),
+        ]);
         return {
-          items: await audit.find({
-            ...filter,
-            ...(action ? { actionPart: action } : {}),
-            ...(mechanism ? { mechanismId: mechanism } : {}),
-            newestFirst: order === 'newest',
-          }),
+          items: items.map((entry) => ({
+            ...entry,
+            actorName: actorNames.get(entry.actor) ?? null,
+            mechanismName:
+              entry.mechanismId === null ? null : (mechanismNames.get(entry.mechanismId) ?? null),
+          })),
         };
       },
     );

@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { buildMechanism } from '../../testing/factories.ts';
-import { buildTestApp, tokenFor } from '../../testing/http.ts';
+import { buildTestApp, multipartFile, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 
@@ -124,5 +125,76 @@ describeEachDatabase('repatriation of remains', (db) => {
     });
     const xlsx = await app.inject({ url: `${url}?format=xlsx`, headers: as.get('mediator')! });
     expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('offers a batch from a file of bags, CSV or XLSX, and refuses a wrong file whole, by line and column', async () => {
+    const upload = (who: string, query: string, name: string, content: string | Buffer) => {
+      const { payload, headers } = multipartFile(name, content);
+      return app.inject({
+        method: 'POST',
+        url: `${base}/file?${query}`,
+        headers: { ...as.get(who)!, ...headers },
+        payload,
+      });
+    };
+    const rows = Array.from({ length: 1200 }, (_, i) => `B-${i + 1};${1 + (i % 3)}`);
+    const good = await upload(
+      'UA',
+      'from=UA&label=June%20transfer',
+      'bags.csv',
+      ['мішок;тіла', ...rows].join('\n'),
+    );
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ bags: 1200, bodies: 2400 });
+    const batch = (await overview()).batches.find((b) => b.label === 'June transfer');
+    expect(batch?.bags).toHaveLength(1200);
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Bags');
+    sheet.addRows([
+      ['Label', 'Bodies'],
+      ['X-1', 1],
+      ['X-2', 3],
+    ]);
+    const fromXlsx = await upload(
+      'UA',
+      'from=UA&label=From%20a%20workbook',
+      'bags.xlsx',
+      Buffer.from(await book.xlsx.writeBuffer()),
+    );
+    expect(fromXlsx.json()).toMatchObject({ bags: 2, bodies: 4 });
+
+    const before = (await overview()).batches.length;
+    const bad = await upload(
+      'UA',
+      'from=UA&label=Wrong',
+      'bags.csv',
+      'label,bodies\nB-1,2\nB-2,0\nB-1,1\n,3\nB-5,two\n',
+    );
+    expect(bad.statusCode).toBe(422);
+    type Refusal = { error: { code: string; message: string; details: unknown } };
+    const error = bad.json<Refusal>().error;
+    expect(error.code).toBe('REGISTRY.IMPORT_REJECTED');
+    expect(error.message).toBe('bags.csv was not imported: 4 errors');
+    expect(error.details).toMatchObject({
+      errors: [
+        { line: 3, column: 'bodies', value: '0' },
+        { line: 4, column: 'label', message: 'the same label as line 2', value: 'B-1' },
+        { line: 5, column: 'label', message: 'a bag needs a label' },
+        { line: 6, column: 'bodies', value: 'two' },
+      ],
+    });
+    const header = await upload('UA', 'from=UA&label=Wrong', 'bags.csv', 'label,count\nB-1,2\n');
+    expect(header.json<Refusal>().error.details).toMatchObject({
+      errors: [
+        { line: 1, column: 'count', value: 'count' },
+        { line: 1, column: null, message: 'the header has no column bodies' },
+      ],
+    });
+    expect((await overview()).batches).toHaveLength(before);
+
+    // The other side's officer offers no batch of UA's, whatever the file holds.
+    const other = await upload('RU', 'from=UA&label=Not mine', 'bags.csv', 'label,bodies\n');
+    expect(other.json<Refusal>().error.code).toBe('ACCESS.FORBIDDEN');
   });
 });

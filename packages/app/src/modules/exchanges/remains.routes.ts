@@ -2,14 +2,28 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
+import type { ListFileLimits } from '../../platform/config.ts';
+import { uploadedFile } from '../../platform/http/file-upload.ts';
+import { MAX_BAGS, MAX_BODIES_PER_BAG } from './bags-file.ts';
 import { BAG_STATES, BATCH_STATES } from './domain/remains.ts';
 import type { RemainsService } from './remains.service.ts';
 
 const M = '/mechanisms/:mechanism/remains';
 const label = z.string().trim().min(1).max(100);
+const party = z.string().regex(/^[A-Za-z]{2,8}$/);
+const offered = z.object({ id: z.string(), bags: z.number(), bodies: z.number() });
+
+/** What a file of bags may be: the list files' size and limits. */
+export interface RemainsUploadOptions {
+  readonly maxUploadBytes: number;
+  readonly listFileLimits?: ListFileLimits;
+}
 
 /** Repatriation of remains under /api/v1: batches, bags, parity of bodies. */
-export function remainsRoutes(remains: RemainsService): FastifyPluginAsyncZod {
+export function remainsRoutes(
+  remains: RemainsService,
+  upload: RemainsUploadOptions,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       M,
@@ -35,14 +49,14 @@ export function remainsRoutes(remains: RemainsService): FastifyPluginAsyncZod {
             "The sending party's officer offers a batch of bags, each with its count of bodies.",
           params: mechanismParams,
           body: z.object({
-            from: z.string().regex(/^[A-Za-z]{2,8}$/),
+            from: party,
             label,
             bags: z
-              .array(z.object({ label, bodies: z.number().int().min(1).max(20) }))
+              .array(z.object({ label, bodies: z.number().int().min(1).max(MAX_BODIES_PER_BAG) }))
               .min(1)
-              .max(5000),
+              .max(MAX_BAGS),
           }),
-          response: { 201: z.object({ id: z.string(), bags: z.number(), bodies: z.number() }) },
+          response: { 201: offered },
         },
       },
       async (request, reply) =>
@@ -52,6 +66,44 @@ export function remainsRoutes(remains: RemainsService): FastifyPluginAsyncZod {
             ...request.body,
           }),
         ),
+    );
+
+    app.post(
+      `${M}/file`,
+      {
+        config: { rule: 'exchange.move' },
+        schema: {
+          tags: ['remains'],
+          description:
+            'The sending party offers a batch whose bags are in a file (CSV or XLSX, multipart field "file"): a header with the columns label and bodies, one bag a line. All or nothing, every problem by line and column.',
+          params: mechanismParams,
+          querystring: z.object({
+            from: party,
+            label,
+            encoding: z.enum(['utf-8', 'cp1251']).default('utf-8'),
+          }),
+          consumes: ['multipart/form-data'],
+          response: { 201: offered },
+        },
+      },
+      async (request, reply) => {
+        const file = await uploadedFile(request, upload.maxUploadBytes);
+        const { from, label: batchLabel, encoding } = request.query;
+        return reply.status(201).send(
+          await remains.offerFile(actorOf(request), {
+            mechanism: request.params.mechanism,
+            from,
+            label: batchLabel,
+            file: {
+              name: file.name,
+              content: file.content,
+              encoding,
+              maxBytes: upload.maxUploadBytes,
+              ...(upload.listFileLimits ? { limits: upload.listFileLimits } : {}),
+            },
+          }),
+        );
+      },
     );
 
     app.post(

@@ -3,6 +3,8 @@ import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+import { readListRows, type ListFileInput } from '../registry/index.ts';
+import { readBagsFile } from './bags-file.ts';
 import { findBatchesWithBags } from './remains.repository.ts';
 import {
   batchStepOf,
@@ -38,7 +40,25 @@ export function createRemainsService({ db, mechanisms, audit }: RemainsDeps) {
     return batch;
   }
 
-  return {
+  /** The sending and the receiving party of a batch the actor offers, if the actor may offer it. */
+  function offeringParties(actor: Actor, mechanism: Mechanism, sender: string) {
+    authorize(actor, 'exchange.move', { mechanismId: mechanism.id });
+    const from = sender.toUpperCase();
+    const to = mechanism.parties.find((p) => p !== from);
+    if (!to || !(mechanism.parties as readonly string[]).includes(from))
+      throw new AppError(
+        'REGISTRY.PARTY_NOT_IN_MECHANISM',
+        `${sender} is not a party of ${mechanism.name}`,
+      );
+    if (!actsFor(actor, mechanism, from))
+      throw new AppError(
+        'ACCESS.FORBIDDEN',
+        `only ${from}'s party officer offers ${from}'s batches`,
+      );
+    return { from, to };
+  }
+
+  const service = {
     /** The sending party offers a batch: its bags, each with the number of bodies it holds. */
     async offer(
       actor: Actor,
@@ -50,19 +70,7 @@ export function createRemainsService({ db, mechanisms, audit }: RemainsDeps) {
       },
     ) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
-      authorize(actor, 'exchange.move', { mechanismId: mechanism.id });
-      const from = input.from.toUpperCase();
-      const to = mechanism.parties.find((p) => p !== from);
-      if (!to || !(mechanism.parties as readonly string[]).includes(from))
-        throw new AppError(
-          'REGISTRY.PARTY_NOT_IN_MECHANISM',
-          `${input.from} is not a party of ${mechanism.name}`,
-        );
-      if (!actsFor(actor, mechanism, from))
-        throw new AppError(
-          'ACCESS.FORBIDDEN',
-          `only ${from}'s party officer offers ${from}'s batches`,
-        );
+      const { from, to } = offeringParties(actor, mechanism, input.from);
       const labels = new Set(input.bags.map((b) => b.label));
       if (input.bags.length === 0 || labels.size !== input.bags.length)
         throw new AppError(
@@ -225,7 +233,30 @@ export function createRemainsService({ db, mechanisms, audit }: RemainsDeps) {
         parity,
       };
     },
+
+    /**
+     * The sending party offers a batch whose bags are read from a file (CSV or XLSX, the columns
+     * label and bodies), as lists are read: all or nothing, every problem by line and column.
+     */
+    async offerFile(
+      actor: Actor,
+      input: { mechanism: string; from: string; label: string; file: ListFileInput },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      // Asked before the file is read: who may not offer learns nothing of what is wrong in it.
+      offeringParties(actor, mechanism, input.from);
+      const { bags, problems } = await readBagsFile(readListRows(input.file));
+      if (problems.length > 0) {
+        throw new AppError(
+          'REGISTRY.IMPORT_REJECTED',
+          `${input.file.name} was not imported: ${problems.length} error${problems.length === 1 ? '' : 's'}`,
+          { errors: problems, warnings: [] },
+        );
+      }
+      return service.offer(actor, { ...input, mechanism: mechanism.id, bags });
+    },
   };
+  return service;
 }
 
 export type RemainsService = ReturnType<typeof createRemainsService>;

@@ -37,10 +37,12 @@ export interface ReconciliationDeps {
   parallel?: { fromLines: number; minPairs?: number };
 }
 
-// Pairs from a match probability of 0.05 go to review: with calibrated probabilities that keeps
-// 99.5% of true pairs within a reviewer's reach at about one possible row per 20 true pairs
-// (bench/README.md, linkage).
-export const DEFAULT_RUN_SETTINGS: RunSettings = { match: 0.9, review: 0.05, seed: 1 };
+// Pairs from a match probability of 0.01 go to review. On lists of 100,000 lines one person
+// without a date of birth may have dozens of namesakes, each taking a share of the probability;
+// from 0.05 those shares fell out of review (99.1% of true pairs within reach), from 0.01 every
+// candidate of up to about 80 stays in it (99.6%), at about one possible row per 20 true pairs
+// (docs/linkage.md, bench/README.md).
+export const DEFAULT_RUN_SETTINGS: RunSettings = { match: 0.9, review: 0.01, seed: 1 };
 const KINDS: readonly ListKind[] = ['sought', 'held'];
 /** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
 const PARALLEL_FROM_LINES = 20_000;

@@ -3,8 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ListFileLimits } from '../../platform/config.ts';
-import { AppError, isAppError } from '../../platform/errors.ts';
-import { refuseBadText } from '../../platform/http/input-hygiene.ts';
+import { uploadedFile } from '../../platform/http/file-upload.ts';
 import { actorOf } from '../access/index.ts';
 import type { ListKind } from './domain/list-columns.ts';
 import {
@@ -59,26 +58,15 @@ export function registryRoutes(
         query: z.infer<typeof importQuery>;
       },
     ) => {
-      // One byte over the limit reaches the reader, which refuses the file by name; busboy would only truncate it.
-      const upload = await request
-        .file({ limits: { fileSize: options.maxUploadBytes + 1, files: 1 } })
-        .catch((error: unknown) => {
-          throw notMultipart(error);
-        });
-      if (!upload) throw new AppError('VALIDATION.INVALID_INPUT', 'the request has no file part');
-      refuseBadText(upload.filename, 'the file name');
-      const field = upload.fields['columns'];
-      const columnsText =
-        field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
-      if (columnsText !== undefined) refuseBadText(columnsText, 'columns');
-      const columns = parseColumnMapping(columnsText);
+      const upload = await uploadedFile(request, options.maxUploadBytes);
+      const columns = parseColumnMapping(upload.fields.get('columns'));
       return {
         ...selector(request.params),
         acceptInvalid: request.query.acceptInvalid,
         ...(columns ? { columns } : {}),
         file: {
-          name: upload.filename || 'upload',
-          content: uploadContent(upload.file),
+          name: upload.name,
+          content: upload.content,
           encoding: request.query.encoding,
           maxBytes: options.maxUploadBytes,
           ...(options.listFileLimits ? { limits: options.listFileLimits } : {}),
@@ -230,25 +218,4 @@ export function registryRoutes(
       },
     );
   };
-}
-
-/** A body that claims to be multipart/form-data and is not, as a client's mistake (400), not the server's. */
-function notMultipart(error: unknown): Error {
-  if (isAppError(error) || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-    return error as Error;
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new AppError(
-    'VALIDATION.INVALID_INPUT',
-    `the body is not a readable multipart/form-data upload with a "file" part: ${reason}`,
-  );
-}
-
-/** The uploaded file's bytes; an upload that breaks off is the client's mistake, said as such. */
-async function* uploadContent(file: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
-  try {
-    for await (const chunk of file) yield chunk as Uint8Array;
-  } catch (error) {
-    throw notMultipart(error);
-  }
 }
