@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // One suite at a time (vitest's default on two cores): two at once, each with its server and
+    // Chromium, timed out a locator in CI on a machine loaded 26 on two cores.
+    maxWorkers: 1,
     // A page answers in well under a second on a quiet machine, and in several on a busy one (CI
     // met a search that took longer than vitest's default second): wait as the locators do.
     expect: { poll: { timeout: 20_000 } },

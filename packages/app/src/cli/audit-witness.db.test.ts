@@ -1,12 +1,12 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { useCliSandbox } from '../testing/cli.ts';
+import { describe, expect, it } from 'vitest';
+import { useInProcessCli } from '../testing/cli.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 
-// Each command is a new process that opens the database; on a loaded machine that takes a while.
-vi.setConfig({ testTimeout: 300_000 });
+// The commands run in-process over the suite's own database (the binary's `audit` group is
+// spawned in cli.smoke.db.test.ts): the same program and output, without a process per command.
 
 interface Head {
   treeSize: number;
@@ -18,7 +18,7 @@ interface Head {
 }
 
 describe.each(testDatabaseKinds())('parley audit witness and verify --witness [%s]', (kind) => {
-  const sandbox = useCliSandbox(kind, 'parley-witness');
+  const sandbox = useInProcessCli(kind, 'parley-witness');
   const parley = sandbox.parley;
   const file = () => path.join(sandbox.dir, 'heads.json');
   const heads = async () =>

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
-import { describe, expect, it, vi } from 'vitest';
-import { useCliSandbox } from '../testing/cli.ts';
+import { describe, expect, it } from 'vitest';
+import { useInProcessCli } from '../testing/cli.ts';
 
-// A process of its own that opens the embedded database: seconds on PGlite.
-vi.setConfig({ testTimeout: 300_000 });
+// In-process: both answers come before any database is opened (the binary's backup and restore
+// are spawned in cli.operations.smoke.db.test.ts).
 
 describe('parley backup onto a file that exists', () => {
-  const sandbox = useCliSandbox('pglite', 'parley-backup');
+  const sandbox = useInProcessCli('pglite', 'parley-backup');
 
   it('says so in one line, writes nothing and leaves the file as it was', async () => {
     const out = `${sandbox.dir}/parley.tar.gz`;

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../platform/config.ts';
 import { PARLEY_BIN, runFile, useCliSandbox } from '../testing/cli.ts';
+import { runCli } from './program.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 
 // The binary itself, as a user runs it: the operator's commands (serve, backup, restore) and its
@@ -106,5 +108,19 @@ describe('the parley command without a database', () => {
     const { stdout } = await runFile(process.execPath, [PARLEY_BIN, 'list', '--help']);
     for (const command of ['import', 'versions', 'show', 'diff', 'export'])
       expect(stdout).toContain(command);
+  });
+
+  it('answers --help from its manifest as the program with every command loaded does', async () => {
+    const { stdout } = await runFile(process.execPath, [PARLEY_BIN, '--help']);
+    let help = '';
+    const code = await runCli(['--help'], {
+      config: loadConfig({}),
+      isInteractive: false,
+      userName: 'test',
+      streams: { stdout: { write: (text: string) => (help += text) }, stderr: process.stderr },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe(help);
+    for (const command of ['serve', 'list', 'talks', 'manifest']) expect(stdout).toContain(command);
   });
 });

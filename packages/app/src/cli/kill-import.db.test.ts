@@ -63,10 +63,43 @@ function killWhen(child: ReturnType<typeof spawn>, when: RegExp): Promise<string
 }
 
 describe.each(testDatabaseKinds())('an import killed with SIGKILL [%s]', (kind) => {
-  const sandbox = useCliSandbox(kind, 'parley-kill');
+  const sandbox = useCliSandbox(kind, 'parley-kill', { fromTemplate: true });
 
   it('leaves no version and no line of it, from the command line and from the server', async () => {
-    await sandbox.parley('demo', '--size', '10');
+    // What the killed processes meet is prepared in-process, over the same database: the demo,
+    // and a service account's token for the server's upload.
+    const token = await sandbox.inProcess(async (parley) => {
+      await parley('demo', '--size', '10');
+      await parley('user', 'add', '--username', 'nib', '--service');
+      await parley(
+        'user',
+        'grant',
+        '--username',
+        'nib',
+        '--mechanism',
+        M,
+        '--role',
+        'party_officer',
+        '--party',
+        'UA',
+      );
+      const minted = await parley(
+        '--json',
+        'token',
+        'create',
+        '--username',
+        'nib',
+        '--mechanism',
+        M,
+        '--role',
+        'party_officer',
+        '--party',
+        'UA',
+        '--name',
+        'kill test',
+      );
+      return (JSON.parse(minted.stdout) as { token: string }).token;
+    });
     const before = await countsIn(sandbox);
     const file = await bigList(sandbox.dir);
 
@@ -78,35 +111,6 @@ describe.each(testDatabaseKinds())('an import killed with SIGKILL [%s]', (kind) 
     await killWhen(cli, /reading big\.csv: [3-9]0%/);
     expect(await countsIn(sandbox)).toEqual(before);
 
-    await sandbox.parley('user', 'add', '--username', 'nib', '--service');
-    await sandbox.parley(
-      'user',
-      'grant',
-      '--username',
-      'nib',
-      '--mechanism',
-      M,
-      '--role',
-      'party_officer',
-      '--party',
-      'UA',
-    );
-    const minted = await sandbox.parley(
-      '--json',
-      'token',
-      'create',
-      '--username',
-      'nib',
-      '--mechanism',
-      M,
-      '--role',
-      'party_officer',
-      '--party',
-      'UA',
-      '--name',
-      'kill test',
-    );
-    const { token } = JSON.parse(minted.stdout) as { token: string };
     const server = spawn(process.execPath, [PARLEY_BIN, 'serve'], {
       env: { ...sandbox.env, PORT: '0', LOG_LEVEL: 'silent' },
       cwd: sandbox.dir,

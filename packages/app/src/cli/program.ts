@@ -1,31 +1,25 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../platform/errors.ts';
-import { formatProblem, type LineProblem } from '../modules/registry/index.ts';
+import type { LineProblem } from '../modules/registry/index.ts';
+import { COMMAND_GROUPS } from './command-groups.ts';
 import type { CliEnvironment } from './context.ts';
-import { registerAccessCommands } from './commands/access.ts';
-import { registerAuditCommands } from './commands/audit.ts';
-import { registerDbCommands } from './commands/db.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerListCommands } from './commands/list.ts';
-import { registerMechanismCommands } from './commands/mechanism.ts';
-import { registerRetentionCommands } from './commands/retention.ts';
-import { registerOperationsCommands } from './commands/operations.ts';
-import { registerLinkCommands } from './commands/link.ts';
-import { registerReconcileCommands } from './commands/reconcile.ts';
-import { registerManifestCommands } from './commands/manifest.ts';
-import { registerKeyCommands } from './commands/key.ts';
-import { registerExchangeCommands } from './commands/exchange.ts';
-import { registerStageCommands } from './commands/stage.ts';
-import { registerRemainsCommands } from './commands/remains.ts';
-import { registerManifestSigningCommands } from './commands/manifest-signing.ts';
-import { registerAgreementCommands } from './commands/agreement.ts';
-import { registerEligibilityCommands } from './commands/eligibility.ts';
-import { registerServeCommand } from './commands/serve.ts';
-import { registerTalksCommands } from './commands/talks.ts';
 import { createOutput, PROCESS_STREAMS, type Output } from './output.ts';
 
-/** Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr. */
-export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
+/**
+ * The `parley` program with the given groups of commands (indexes into COMMAND_GROUPS; all when
+ * absent), each group's module loaded now.
+ */
+export async function buildProgram(
+  env: CliEnvironment,
+  groups: readonly number[] = COMMAND_GROUPS.map((_, index) => index),
+): Promise<Command> {
+  const registers = await Promise.all(
+    groups.map((index) => {
+      const load = COMMAND_GROUPS[index];
+      if (!load) throw new Error(`no command group ${index}`);
+      return load();
+    }),
+  );
   const program = new Command('parley')
     .description(
       'Parley: lists, reconciliation and handovers for mediated exchanges of prisoners of war',
@@ -45,27 +39,22 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
       isInteractive: env.isInteractive,
       streams,
     });
-  registerServeCommand(program, env, output);
-  registerDbCommands(program, env, output);
-  registerMechanismCommands(program, env, output);
-  registerListCommands(program, env, output);
-  registerDemoCommand(program, env, output);
-  registerAuditCommands(program, env, output);
-  registerAccessCommands(program, env, output);
-  registerRetentionCommands(program, env, output);
-  registerOperationsCommands(program, env, output);
-  registerLinkCommands(program, env, output);
-  registerReconcileCommands(program, env, output);
-  registerManifestCommands(program, env, output);
-  registerKeyCommands(program, env, output);
-  registerExchangeCommands(program, env, output);
-  registerStageCommands(program, env, output);
-  registerRemainsCommands(program, env, output);
-  registerManifestSigningCommands(program, env, output);
-  registerAgreementCommands(program, env, output);
-  registerEligibilityCommands(program, env, output);
-  registerTalksCommands(program, env, output);
+  for (const register of registers) register(program, env, output);
+  return program;
+}
 
+/**
+ * Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr.
+ * `groups` limits the commands loaded to those that can run (all when absent: the help and the
+ * suggestions for a mistyped command name them all).
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: CliEnvironment,
+  groups?: readonly number[],
+): Promise<number> {
+  const program = await buildProgram(env, groups);
+  const streams = env.streams ?? PROCESS_STREAMS;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -74,6 +63,8 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     if (isAppError(error)) {
       streams.stderr.write(`parley: ${error.message}\n`);
       const details = error.details as { errors?: LineProblem[] } | undefined;
+      // Loaded here, not with the program: the registry module is most of the server.
+      const { formatProblem } = await import('../modules/registry/index.ts');
       for (const problem of details?.errors ?? [])
         streams.stderr.write(`  ${formatProblem(problem)}\n`);
       return 1;

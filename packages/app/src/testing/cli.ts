@@ -6,8 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { runCli } from '../cli/program.ts';
-import { loadConfig } from '../platform/config.ts';
-import { restorePglite, type OpenDatabase } from '../platform/db/kysely.ts';
+import { loadConfig, type AppConfig } from '../platform/config.ts';
+import { openDatabase, restorePglite, type OpenDatabase } from '../platform/db/kysely.ts';
 import { adminQuery, withDatabase } from './global-setup.ts';
 import { openTestDatabase, type TestDatabaseKind } from './test-database.ts';
 
@@ -28,6 +28,14 @@ export interface CliSandbox {
   readonly env: NodeJS.ProcessEnv;
   /** Runs `parley` with the arguments in the sandbox; never throws on a non-zero exit. */
   readonly parley: (...args: string[]) => Promise<CliOutcome>;
+  /**
+   * Opens the sandbox's database once in this process and runs `work`, whose `parley` runs
+   * commands in-process over it (no process each): to prepare what the spawned commands then
+   * meet. The database is closed (and the embedded one's directory free) when `work` is done.
+   */
+  readonly inProcess: <T>(
+    work: (parley: (...args: string[]) => Promise<CliOutcome>) => Promise<T>,
+  ) => Promise<T>;
 }
 
 export interface InProcessCli {
@@ -35,6 +43,30 @@ export interface InProcessCli {
   readonly dir: string;
   /** Runs `parley` with the arguments; never throws on a non-zero exit. */
   readonly parley: (...args: string[]) => Promise<CliOutcome>;
+}
+
+/**
+ * Runs one `parley` command in this process over an open, migrated database: the same program,
+ * commands and output as the binary, without starting a process and opening the database.
+ */
+export async function runCliInProcess(
+  database: OpenDatabase,
+  config: AppConfig,
+  args: readonly string[],
+): Promise<CliOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    config,
+    isInteractive: false,
+    userName: os.userInfo().username,
+    database,
+    streams: {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+  });
+  return { code, stdout, stderr };
 }
 
 /**
@@ -49,24 +81,12 @@ export function useInProcessCli(kind: TestDatabaseKind, prefix: string): InProce
     dir: '',
     parley: async (...args: string[]): Promise<CliOutcome> => {
       if (!database) throw new Error('the test database is not open yet');
-      let stdout = '';
-      let stderr = '';
       const config = loadConfig({
         PARLEY_DATA_DIR: path.join(cli.dir, 'data'),
         // Only what the commands read of it (the kind): they use the suite's open database.
         ...(kind === 'postgres' ? { DATABASE_URL: process.env.PARLEY_TEST_DATABASE_URL } : {}),
       });
-      const code = await runCli(args, {
-        config,
-        isInteractive: false,
-        userName: os.userInfo().username,
-        database,
-        streams: {
-          stdout: { write: (text: string) => (stdout += text) },
-          stderr: { write: (text: string) => (stderr += text) },
-        },
-      });
-      return { code, stdout, stderr };
+      return runCliInProcess(database, config, args);
     },
   };
   beforeAll(async () => {
@@ -83,8 +103,8 @@ export function useInProcessCli(kind: TestDatabaseKind, prefix: string): InProce
 /**
  * A sandbox for running `parley` as a separate process, made in `beforeAll` and removed in
  * `afterAll`: a temporary data directory, and on PostgreSQL an empty database of its own (which
- * the first command migrates). With `fromTemplate`, the embedded database starts as a copy of
- * the migrated template instead of being created and migrated by the first command (seconds).
+ * the first command migrates). With `fromTemplate`, the database starts as a copy of the migrated
+ * template instead of being created and migrated by the first command (seconds).
  */
 export function useCliSandbox(
   kind: TestDatabaseKind,
@@ -107,6 +127,17 @@ export function useCliSandbox(
         return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
       }
     },
+    inProcess: async <T>(
+      work: (parley: (...args: string[]) => Promise<CliOutcome>) => Promise<T>,
+    ): Promise<T> => {
+      const config = loadConfig(sandbox.env);
+      const database = await openDatabase(config.database, { migrate: true });
+      try {
+        return await work((...args) => runCliInProcess(database, config, args));
+      } finally {
+        await database.close();
+      }
+    },
   };
   beforeAll(async () => {
     sandbox.dir = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
@@ -122,7 +153,13 @@ export function useCliSandbox(
     const url = process.env.PARLEY_TEST_DATABASE_URL;
     if (kind === 'postgres' && url) {
       database = `${prefix.replace(/-/g, '_')}_${randomBytes(5).toString('hex')}`;
-      await adminQuery(url, `create database ${database}`);
+      const template = options.fromTemplate ? inject('postgresTemplate') : null;
+      await adminQuery(
+        url,
+        template
+          ? `create database ${database} template ${template}`
+          : `create database ${database}`,
+      );
       sandbox.env.DATABASE_URL = withDatabase(url, database);
     }
   });

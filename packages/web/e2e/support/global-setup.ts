@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, CHROMIUM, hasChromium } from './browser.ts';
 import { startServer } from './server.ts';
@@ -32,6 +35,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-'));
   const webRoot = path.join(dir, 'web');
   const demoDir = path.join(dir, 'demo');
+  // The servers run the build of the server's sources (bin/parley.js): built first if stale.
+  await promisify(execFile)(process.execPath, [
+    fileURLToPath(new URL('../../../../scripts/build-app.mjs', import.meta.url)),
+    '--if-stale',
+  ]);
   const [, adminPassword] = await Promise.all([buildWeb(webRoot), prepareDemo(demoDir, webRoot)]);
   project.provide('e2eWebRoot', webRoot);
   project.provide('e2eDemoDir', demoDir);

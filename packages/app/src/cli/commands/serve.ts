@@ -9,7 +9,13 @@ import { createDemoAccountsAndReport } from './demo-accounts.ts';
 import { loadDemoAndReport } from './demo.ts';
 
 const TREE_HEAD_INTERVAL_MS = 5 * 60 * 1000;
-const WEB_ROOT = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+// packages/web/dist, from this source file or from the chunk of packages/app/dist built from it.
+const WEB_ROOT = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith('.ts') ? '../../../../web/dist' : '../../web/dist',
+    import.meta.url,
+  ),
+);
 
 export function registerServeCommand(
   program: Command,

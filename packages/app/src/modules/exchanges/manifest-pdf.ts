@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { StageManifest } from './domain/manifest.ts';
 import type { SignedDocumentFile, VerifyReport } from './domain/signed-document.ts';
 
@@ -33,10 +32,12 @@ const COLUMNS: ReadonlyArray<{
  * and each signature with its key id, and whether the file verified when it was printed. The PDF
  * is a copy for people; the signed JSON file is what verifies.
  */
-export function manifestPdf(
+export async function manifestPdf(
   file: SignedDocumentFile<StageManifest>,
   verification: VerifyReport,
 ): Promise<Buffer> {
+  // Loaded for a PDF only, not with every command and every start of the server.
+  const { default: PDFDocument } = await import('pdfkit');
   const manifest = file.document;
   const pdf = new PDFDocument({
     size: 'A4',

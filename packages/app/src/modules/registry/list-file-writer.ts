@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { LIST_COLUMNS, type PersonLine } from './domain/list-columns.ts';
 import { lineToCells } from './domain/line-cells.ts';
 
@@ -28,6 +27,8 @@ export async function writeListFile(
     csv.end();
     return done;
   }
+  // Loaded for an XLSX file only: exceljs is a third of a second of every command's start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
   const sheet = workbook.addWorksheet('list');
   sheet.addRow(header).commit();

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 
 const BOOTSTRAP = fileURLToPath(new URL('./ts-worker.mjs', import.meta.url));
+// Built (packages/app/dist), this code is JavaScript, and each worker module is compiled beside
+// the chunk that names it (scripts/build-app.mjs): the thread loads it as it is, without tsx.
+const IS_BUILT = import.meta.url.endsWith('.js');
 
 export interface WorkerPoolOptions {
   /** The worker threads, started at once and kept while the pool lives. */
@@ -17,8 +20,9 @@ export function typescriptWorkerPool<Task, Result>(
   options: WorkerPoolOptions,
 ): Piscina<Task, Result> {
   return new Piscina<Task, Result>({
-    filename: BOOTSTRAP,
-    workerData: { module: module.href },
+    ...(IS_BUILT
+      ? { filename: fileURLToPath(module).replace(/\.ts$/, '.js') }
+      : { filename: BOOTSTRAP, workerData: { module: module.href } }),
     minThreads: options.threads,
     maxThreads: options.threads,
   });
