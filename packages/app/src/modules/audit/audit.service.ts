@@ -118,10 +118,11 @@ export function createAuditLog({
         heads: await tree.findHeads(db),
         witnessed,
       };
-      // PGlite works in this thread: one text a page costs it least. PostgreSQL works in its own
-      // process: a row per entry with its canonical form costs the least here.
-      const read = (await repo.isInThisThread(db)) ? repo.packedEntries : repo.canonicalRows;
-      const source = { lastSeq, page: (start: number) => read(db, start + 1, start + PAGE_SIZE) };
+      // A page is one text, read as bytes, which worker threads hash without decoding them.
+      const source = {
+        lastSeq,
+        page: (start: number) => repo.packedPage(db, start + 1, start + PAGE_SIZE),
+      };
       return verifyLog(source, anchors, signatures, options);
     },
 
