@@ -17,7 +17,7 @@ import {
 } from '../packages/app/src/modules/audit/index.ts';
 // Below the audit module's public surface: the bench writes the log in bulk, as only the
 // service's appender otherwise does, and reads its pages as verify does.
-import { packedPage } from '../packages/app/src/modules/audit/audit.repository.ts';
+import { canonicalRows, packedPage } from '../packages/app/src/modules/audit/audit.repository.ts';
 import { PAGE_SIZE } from '../packages/app/src/modules/audit/log-verifier.ts';
 import {
   canonicalDetails,
@@ -25,7 +25,11 @@ import {
   type AuditEntry,
 } from '../packages/app/src/modules/audit/domain/audit-entry.ts';
 import { ephemeralDeploymentKeys } from '../packages/app/src/platform/crypto/deployment-keys.ts';
-import { type Database, type OpenDatabase } from '../packages/app/src/platform/db/kysely.ts';
+import {
+  isEmbedded,
+  type Database,
+  type OpenDatabase,
+} from '../packages/app/src/platform/db/kysely.ts';
 import { createWorkload } from './audit-workload.ts';
 import { writeResult } from './machine.ts';
 import { formatRows, mib, onEachDatabase, round, sampleRss, withTempDir } from './support.ts';
@@ -217,7 +221,9 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
 async function readEveryPage(db: Database): Promise<number> {
   let count = 0;
   for (let start = 0; start < ENTRIES; start += PAGE_SIZE) {
-    count += entriesIn(await packedPage(db, start + 1, start + PAGE_SIZE));
+    count += isEmbedded(db)
+      ? entriesIn(await packedPage(db, start + 1, start + PAGE_SIZE))
+      : (await canonicalRows(db, start + 1, start + PAGE_SIZE)).length;
   }
   if (count !== ENTRIES) throw new Error(`read ${count} entries, not ${ENTRIES}`);
   return count;

@@ -229,6 +229,25 @@ const CANONICAL = sql`pg_catalog.concat(
   ',"reason":', ${nullable('reason')}, ',"requestId":', ${nullable('request_id')},
   ',"seq":', seq, '}')`;
 
+/** An entry as verification reads it from PostgreSQL: seq, prev_hash, hash, its canonical form. */
+export type CanonicalRow = [seq: number, prevHash: string, hash: string, canonical: string];
+
+/**
+ * The entries first..last with their canonical forms, a row each: what PostgreSQL, in its own
+ * process, sends at the least cost to this one (node-postgres decodes rows natively; one packed
+ * text a page measured more CPU here, 25.6 s against 19.4 s for a million entries).
+ */
+export async function canonicalRows(
+  db: Database,
+  first: number,
+  last: number,
+): Promise<CanonicalRow[]> {
+  const { rows } = await sql<{ seq: string; prev_hash: string; hash: string; canonical: string }>`
+    select seq, prev_hash, hash, ${CANONICAL} as canonical
+    from audit_entry where seq between ${first} and ${last} order by seq`.execute(db);
+  return rows.map((row) => [Number(row.seq), row.prev_hash, row.hash, row.canonical]);
+}
+
 /**
  * The entries first..last packed into one text (domain/packed-page.ts): per entry its seq,
  * prev_hash and hash (as JSON strings) and its canonical form, separated by U+001F, entries by

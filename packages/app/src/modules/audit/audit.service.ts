@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Database } from '../../platform/db/kysely.ts';
+import { isEmbedded, type Database } from '../../platform/db/kysely.ts';
 import { isAppError } from '../../platform/errors.ts';
 import type { DeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import * as repo from './audit.repository.ts';
@@ -118,11 +118,11 @@ export function createAuditLog({
         heads: await tree.findHeads(db),
         witnessed,
       };
-      // A page is one text, read as bytes, which worker threads hash without decoding them.
-      const source = {
-        lastSeq,
-        page: (start: number) => repo.packedPage(db, start + 1, start + PAGE_SIZE),
-      };
+      // PGlite works in this thread: one text a page, as bytes that worker threads hash without
+      // this thread decoding them. PostgreSQL works in its own process: a row per entry costs
+      // this one least.
+      const read = isEmbedded(db) ? repo.packedPage : repo.canonicalRows;
+      const source = { lastSeq, page: (start: number) => read(db, start + 1, start + PAGE_SIZE) };
       return verifyLog(source, anchors, signatures, options);
     },
 

@@ -159,6 +159,9 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
   return (result.results ?? []).map((r) => r.migrationName);
 }
 
+/** Whether the database is the embedded PGlite, which one process alone can open. */
+export const isEmbedded = (db: Database): boolean => embedded.has(db);
+
 /**
  * Runs a query of one text value (no parameters) and returns it as the driver hands a large text
  * cheapest: PGlite as its UTF-8 bytes, undecoded, in a buffer of their own (to be moved to a

@@ -7,7 +7,7 @@ import {
 } from './audit-entry.ts';
 
 /**
- * A page of the log as the database packs it for verification: one text a page (as bytes);
+ * A page of the log as the database packs it for verification (PGlite): one text a page;
  * per entry its seq, prev_hash and hash (JSON strings), then its canonical form built by the
  * database from the stored fields (audit.repository.ts, packedEntries), separated by U+001F,
  * entries by U+001E. JSON text never holds a raw U+001E or U+001F, so no field can forge a
@@ -101,7 +101,20 @@ export function* packedPageEntries(page: Uint8Array | string): Generator<PageEnt
   }
 }
 
-function canonicalEntry(seq: number, prevHash: string, own: string, canonical: Buffer): PageEntry {
+/** The entries of a page read as rows of seq, prev_hash, hash and canonical form (PostgreSQL). */
+export function* canonicalRowEntries(
+  rows: ReadonlyArray<readonly [number, string, string, string]>,
+): Generator<PageEntry> {
+  for (const [seq, prevHash, own, canonical] of rows)
+    yield canonicalEntry(seq, prevHash, own, canonical);
+}
+
+function canonicalEntry(
+  seq: number,
+  prevHash: string,
+  own: string,
+  canonical: Buffer | string,
+): PageEntry {
   return {
     seq,
     prevHash,

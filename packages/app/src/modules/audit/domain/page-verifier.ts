@@ -1,6 +1,6 @@
 import type { StoredEntry } from './audit-entry.ts';
 import { leafHash, TreeBuilder } from './merkle-tree.ts';
-import { packedPageEntries, storedPageEntries } from './packed-page.ts';
+import { canonicalRowEntries, packedPageEntries, storedPageEntries } from './packed-page.ts';
 
 /**
  * A page of the log checked on its own, so that pages can be checked side by side in worker
@@ -11,8 +11,11 @@ import { packedPageEntries, storedPageEntries } from './packed-page.ts';
 export interface PageTask {
   /** The leaf index of the page's first entry: its seq is `start + 1`. */
   start: number;
-  /** The entries as stored rows, or packed in one text, or in its UTF-8 bytes (packed-page.ts). */
-  entries: StoredEntry[] | Uint8Array | string;
+  /**
+   * The entries as stored rows, as rows with their canonical form, or packed in one text or in
+   * its UTF-8 bytes (packed-page.ts).
+   */
+  entries: StoredEntry[] | Array<[number, string, string, string]> | Uint8Array | string;
   /** Tree sizes inside this page (start < size ≤ start + page size) whose roots are asked for. */
   cuts: number[];
   /** Seqs whose chain hash is asked for (the signed checkpoints of the log before its tree). */
@@ -51,13 +54,21 @@ const toNodes = (builder: TreeBuilder): PageNode[] => {
   return builder.nodes().map((node, i) => ({ level: levels[i]!, hash: node.toString('hex') }));
 };
 
+function isCanonicalRows(
+  entries: StoredEntry[] | Array<[number, string, string, string]>,
+): entries is Array<[number, string, string, string]> {
+  return Array.isArray(entries[0]);
+}
+
 /** Checks a page of entries; stops at the first entry that does not hold. */
 export function verifyPage(task: PageTask): PageResult {
   const { start } = task;
   const entries =
     typeof task.entries === 'string' || task.entries instanceof Uint8Array
       ? packedPageEntries(task.entries)
-      : storedPageEntries(task.entries);
+      : isCanonicalRows(task.entries)
+        ? canonicalRowEntries(task.entries)
+        : storedPageEntries(task.entries);
   const cuts = new Set(task.cuts);
   const hashesAt = new Set(task.hashesAt);
   const result: PageResult = {
