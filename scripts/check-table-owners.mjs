@@ -29,6 +29,8 @@ const OWNERS = {
     'remains_batch',
     'remains_bag',
   ],
+  // Not a module's: the job runner of platform/jobs claims jobs through it for every module.
+  platform: ['background_job'],
   talks: [
     'talks_round',
     'talks_outcome',

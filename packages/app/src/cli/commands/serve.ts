@@ -48,6 +48,8 @@ export function registerServeCommand(
         const resumed = await context.services.reconciliation.resumeInterrupted();
         if (resumed > 0)
           out.note(`Started again ${resumed} reconciliation(s) that a stop had interrupted`);
+        // Instances on one PostgreSQL take over the jobs of one that stopped, once its lease ran out.
+        context.services.jobs.startPolling();
         out.note(
           `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
         );
@@ -65,6 +67,7 @@ export function registerServeCommand(
         await new Promise<void>((resolve) => {
           const stop = () => {
             clearInterval(heads);
+            void context.services.jobs.stop();
             void app.close().then(() => resolve());
           };
           process.once('SIGINT', stop);

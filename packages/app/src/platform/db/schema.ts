@@ -47,6 +47,7 @@ export interface DB {
   talks_ceasefire_event: TalksCeasefireEventTable;
   talks_violation: TalksViolationTable;
   talks_note: TalksNoteTable;
+  background_job: BackgroundJobTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -231,6 +232,17 @@ export interface RetentionPolicyTable {
   days: number;
   set_by: string;
   set_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A background job queued or running, claimed by one instance (platform/jobs, migration 0018). */
+export interface BackgroundJobTable {
+  key: string;
+  kind: string;
+  payload: ColumnType<unknown, string, string>;
+  owner: string;
+  lease_until: ColumnType<Date, Date | string, Date | string>;
+  attempt: Generated<number>;
+  created_at: Generated<Date>;
 }
 
 export interface ReconciliationRunTable {
