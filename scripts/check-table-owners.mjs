@@ -29,8 +29,8 @@ const OWNERS = {
     'remains_batch',
     'remains_bag',
   ],
-  // Not a module's: the job runner of platform/jobs claims jobs through it for every module.
-  platform: ['background_job'],
+  // Not a module's: platform/jobs claims jobs through it, platform/http counts shared rate limits.
+  platform: ['background_job', 'rate_limit_window'],
   talks: [
     'talks_round',
     'talks_outcome',

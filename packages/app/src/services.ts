@@ -20,6 +20,7 @@ import {
 } from './modules/talks/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import { isEmbedded, type Database } from './platform/db/kysely.ts';
+import { rateLimitStore } from './platform/http/rate-limit-store.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -68,6 +69,8 @@ export function buildServices({
   });
   return {
     jobs,
+    /** The HTTP rate limits' counters: some shared by instances through the database. */
+    rateLimits: rateLimitStore(db),
     audit,
     mechanisms,
     registry,

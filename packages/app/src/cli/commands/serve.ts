@@ -41,6 +41,8 @@ export function registerServeCommand(
           trustProxy: env.config.trustProxy,
           rateLimitPerMinute: env.config.rateLimitPerMinute,
           signInPerMinute: env.config.signInPerMinute,
+          // Several instances can share PostgreSQL (docs/deployment.md); PGlite has one process.
+          sharedRateLimits: env.config.database.kind === 'postgres',
           webRoot: env.config.webRoot ?? path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),
         });

@@ -48,6 +48,7 @@ export interface DB {
   talks_violation: TalksViolationTable;
   talks_note: TalksNoteTable;
   background_job: BackgroundJobTable;
+  rate_limit_window: RateLimitWindowTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -243,6 +244,13 @@ export interface BackgroundJobTable {
   lease_until: ColumnType<Date, Date | string, Date | string>;
   attempt: Generated<number>;
   created_at: Generated<Date>;
+}
+
+/** A route's rate-limit window for one client, shared by instances (platform/http, migration 0019). */
+export interface RateLimitWindowTable {
+  key: string;
+  window_start: Generated<Date>;
+  hits: number;
 }
 
 export interface ReconciliationRunTable {
