@@ -169,6 +169,8 @@ export const isEmbedded = (db: Database): boolean => embedded.has(db);
  * (as bytea, its hex would cost five times more to turn into bytes). Null when the value is null
  * or there is no row. PGlite is asked through its wire protocol, whose data row holds the bytes,
  * on Kysely's one connection, so that the query never lands inside another caller's transaction.
+ * (PGlite still decodes the row for its own message list, whatever the caller asks: that cost
+ * stays in this thread.)
  */
 export async function largeText(db: Database, query: string): Promise<Uint8Array | string | null> {
   const pglite = embedded.get(db);
@@ -177,11 +179,15 @@ export async function largeText(db: Database, query: string): Promise<Uint8Array
       select (${sql.raw(query)}) as text`.execute(db);
     return rows[0]?.text ?? null;
   }
-  const response = await db.connection().execute(() =>
-    // A read: nothing to write back to the data directory afterwards.
-    pglite.runExclusive(() => pglite.execProtocolRaw(simpleQuery(query), { syncToFs: false })),
+  // execProtocol, not execProtocolRaw: PGlite parses every answer into messages, and only
+  // execProtocol empties that list afterwards (execProtocolRaw alone kept every page, 4 GB at a
+  // million entries). The bytes are copied out before the connection is let go.
+  return db.connection().execute(() =>
+    pglite.runExclusive(async () => {
+      const { data } = await pglite.execProtocol(simpleQuery(query), { syncToFs: false });
+      return firstValueOf(data);
+    }),
   );
-  return firstValueOf(response);
 }
 
 /** A simple-query message of the PostgreSQL wire protocol: 'Q', length, the text, a zero byte. */
