@@ -6,6 +6,7 @@
  * end to end, a pass that only reads the pages (the database's share), and a second verify
  * after one entry near the end was changed behind the log's back.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -16,11 +17,7 @@ import {
 } from '../packages/app/src/modules/audit/index.ts';
 // Below the audit module's public surface: the bench writes the log in bulk, as only the
 // service's appender otherwise does, and reads its pages as verify does.
-import {
-  canonicalRows,
-  isInThisThread,
-  packedEntries,
-} from '../packages/app/src/modules/audit/audit.repository.ts';
+import { canonicalRows, packedPage } from '../packages/app/src/modules/audit/audit.repository.ts';
 import { PAGE_SIZE } from '../packages/app/src/modules/audit/log-verifier.ts';
 import {
   canonicalDetails,
@@ -28,7 +25,11 @@ import {
   type AuditEntry,
 } from '../packages/app/src/modules/audit/domain/audit-entry.ts';
 import { ephemeralDeploymentKeys } from '../packages/app/src/platform/crypto/deployment-keys.ts';
-import { type Database, type OpenDatabase } from '../packages/app/src/platform/db/kysely.ts';
+import {
+  isEmbedded,
+  type Database,
+  type OpenDatabase,
+} from '../packages/app/src/platform/db/kysely.ts';
 import { createWorkload } from './audit-workload.ts';
 import { writeResult } from './machine.ts';
 import { formatRows, mib, onEachDatabase, round, sampleRss, withTempDir } from './support.ts';
@@ -52,6 +53,11 @@ interface Timed<T> {
   seconds: number;
   /** CPU time of this process, all its threads (workers and PGlite included), not PostgreSQL's. */
   cpuSeconds: number;
+  /**
+   * CPU time of the database's PostgreSQL backends over the same span (null on PGlite, whose CPU
+   * is this process's): with cpuSeconds, what verify costs whatever else loads the machine.
+   */
+  databaseCpuSeconds: number | null;
   peakRssMiB: number;
   loadAverage: number;
   value: T;
@@ -153,11 +159,11 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
     );
 
     const options = WORKERS === undefined ? {} : { workers: WORKERS };
-    const verify = await measure(() => audit.verify([], options));
+    const verify = await measure(database, () => audit.verify([], options));
     figure.verify = { ...verify, entriesPerSecond: Math.round(ENTRIES / verify.seconds) };
     figure.withinBudget = ENTRIES === BUDGET_ENTRIES ? verify.seconds <= BUDGET_SECONDS : null;
     console.log(
-      `${label}: verify ${verify.seconds.toFixed(2)} s, ${figure.verify.entriesPerSecond.toLocaleString('en')} entries/s, CPU ${verify.cpuSeconds} s, peak RSS ${verify.peakRssMiB} MiB, load ${verify.loadAverage}: ${JSON.stringify(verify.value)}`,
+      `${label}: verify ${verify.seconds.toFixed(2)} s, ${figure.verify.entriesPerSecond.toLocaleString('en')} entries/s, CPU ${verify.cpuSeconds} s${verify.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${verify.databaseCpuSeconds} s)`}, peak RSS ${verify.peakRssMiB} MiB, load ${verify.loadAverage}: ${JSON.stringify(verify.value)}`,
     );
     const v = verify.value;
     if (
@@ -168,9 +174,9 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
     )
       throw new Error(`verify of the intact log did not hold as built: ${JSON.stringify(v)}`);
 
-    figure.readOnly = await measure(() => readEveryPage(database.db));
+    figure.readOnly = await measure(database, () => readEveryPage(database.db));
     console.log(
-      `${label}: reading every page without hashing: ${figure.readOnly.seconds.toFixed(2)} s, CPU ${figure.readOnly.cpuSeconds} s`,
+      `${label}: reading every page without hashing: ${figure.readOnly.seconds.toFixed(2)} s, CPU ${figure.readOnly.cpuSeconds} s${figure.readOnly.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${figure.readOnly.databaseCpuSeconds} s)`}`,
     );
 
     // What a thief with the database would do: as the schema's owner (the application's role
@@ -186,7 +192,7 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
       }),
     );
     const expected = `entry ${TAMPER_SEQ} (${build.tamperTarget.action} by ${build.tamperTarget.actor}) was changed after it was written`;
-    const tampered = await measure(() => audit.verify([], options));
+    const tampered = await measure(database, () => audit.verify([], options));
     const t = tampered.value;
     const namedTheEntry = !t.ok && t.seq === TAMPER_SEQ && t.problem === expected;
     figure.tamperedVerify = { ...tampered, namedTheEntry };
@@ -215,12 +221,21 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
 async function readEveryPage(db: Database): Promise<number> {
   let count = 0;
   for (let start = 0; start < ENTRIES; start += PAGE_SIZE) {
-    const page = (await isInThisThread(db))
-      ? (await packedEntries(db, start + 1, start + PAGE_SIZE)).split('\u001e')
-      : await canonicalRows(db, start + 1, start + PAGE_SIZE);
-    count += page.length;
+    count += isEmbedded(db)
+      ? entriesIn(await packedPage(db, start + 1, start + PAGE_SIZE))
+      : (await canonicalRows(db, start + 1, start + PAGE_SIZE)).length;
   }
   if (count !== ENTRIES) throw new Error(`read ${count} entries, not ${ENTRIES}`);
+  return count;
+}
+
+/** The entries of a packed page, counted at their separators in the text or its bytes. */
+function entriesIn(packed: string | Uint8Array): number {
+  if (packed.length === 0) return 0;
+  let count = 1;
+  if (typeof packed === 'string')
+    for (let at = packed.indexOf('\u001e'); at >= 0; at = packed.indexOf('\u001e', at + 1)) count++;
+  else for (let at = packed.indexOf(0x1e); at >= 0; at = packed.indexOf(0x1e, at + 1)) count++;
   return count;
 }
 
@@ -291,18 +306,26 @@ async function buildLog(database: OpenDatabase, audit: AuditLog) {
 }
 
 /** Runs `work` with the process's RSS sampled and the machine's load noted. */
-async function measure<T>(work: () => Promise<T>): Promise<Timed<T>> {
+async function measure<T>(database: OpenDatabase, work: () => Promise<T>): Promise<Timed<T>> {
   const rss = sampleRss();
   try {
+    const backendsBefore = await backendCpu(database);
     const started = performance.now();
     const cpu = process.cpuUsage();
     const value = await work();
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
+    const backendsAfter = await backendCpu(database);
     rss.stop();
+    let databaseCpuMs: number | null = null;
+    if (backendsBefore && backendsAfter) {
+      databaseCpuMs = 0;
+      for (const [pid, ms] of backendsAfter) databaseCpuMs += ms - (backendsBefore.get(pid) ?? 0);
+    }
     return {
       seconds: round(seconds, 3),
       cpuSeconds: round((used.user + used.system) / 1e6, 2),
+      databaseCpuSeconds: databaseCpuMs === null ? null : round(databaseCpuMs / 1000, 2),
       peakRssMiB: Math.round(mib(rss.peak())),
       loadAverage: round(os.loadavg()[0] ?? 0, 2),
       value,
@@ -312,12 +335,36 @@ async function measure<T>(work: () => Promise<T>): Promise<Timed<T>> {
   }
 }
 
+/**
+ * CPU time (ms) of each PostgreSQL backend of the database, from /proc (the server runs on this
+ * machine); null on PGlite. A backend that ends in between loses its share: the pool keeps its
+ * connections for 10 s idle, longer than between two readings here.
+ */
+async function backendCpu(database: OpenDatabase): Promise<Map<number, number> | null> {
+  if (database.kind !== 'postgres') return null;
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(database.db);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // a backend that ended
+    }
+  }
+  return cpu;
+}
+
 function printTable(figures: readonly AuditFigure[]): void {
   const header = [
     'database',
     'build s',
     'verify s',
     'CPU s',
+    'PG CPU s',
     'entries/s',
     'peak RSS MiB',
     'read only s',
@@ -331,6 +378,7 @@ function printTable(figures: readonly AuditFigure[]): void {
     f.build ? f.build.seconds.toFixed(1) : 'FAILED',
     f.verify ? f.verify.seconds.toFixed(2) : '-',
     f.verify ? f.verify.cpuSeconds.toFixed(1) : '-',
+    f.verify?.databaseCpuSeconds != null ? f.verify.databaseCpuSeconds.toFixed(1) : '-',
     f.verify ? f.verify.entriesPerSecond.toLocaleString('en') : '-',
     f.verify ? String(f.verify.peakRssMiB) : '-',
     f.readOnly ? f.readOnly.seconds.toFixed(2) : '-',

@@ -29,6 +29,8 @@ const OWNERS = {
     'remains_batch',
     'remains_bag',
   ],
+  // Not a module's: platform/jobs claims jobs through it, platform/http counts shared rate limits.
+  platform: ['background_job', 'rate_limit_window'],
   talks: [
     'talks_round',
     'talks_outcome',

@@ -30,6 +30,7 @@ import { ceasefireRoutes, documentRoutes, talksRoutes } from './modules/talks/in
 import type { Services } from './services.ts';
 import type { ListFileLimits } from './platform/config.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { rateLimitStore } from './platform/http/rate-limit-store.ts';
 import { installInputHygiene } from './platform/http/input-hygiene.ts';
 import { webRoutes } from './platform/http/web.ts';
 
@@ -44,6 +45,11 @@ export interface AppDeps {
   webRoot?: string;
   /** Requests per minute per client address on every route; 0 or absent: only sign-in is limited. */
   rateLimitPerMinute?: number;
+  /**
+   * Count sign-in attempts in the database, so that the limit holds across server instances on
+   * one PostgreSQL (`parley serve` on PostgreSQL); otherwise every limit counts in this process.
+   */
+  sharedRateLimits?: boolean;
   /** Sign-in attempts per minute per client address (10 when absent). */
   signInPerMinute?: number;
   /** The server's logger (pino); tests run without one. */
@@ -76,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   // Every route has the global limit; sign-in has its own, much lower one (access.routes.ts).
   await app.register(fastifyRateLimit, {
+    // Sign-in's limit holds across instances (counted in the database); the global one per process.
+    store: deps.sharedRateLimits ? deps.services.rateLimits : rateLimitStore(null),
     global: Boolean(deps.rateLimitPerMinute),
     max: deps.rateLimitPerMinute || 1,
     timeWindow: '1 minute',

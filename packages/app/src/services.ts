@@ -6,7 +6,7 @@ import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
 import { createReconciliationService } from './modules/reconciliation/index.ts';
-import { createJobRunner } from './platform/jobs/job-runner.ts';
+import { createJobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.ts';
 import {
   createExchangesService,
   createReceiptsService,
@@ -19,7 +19,8 @@ import {
   createTalksService,
 } from './modules/talks/index.ts';
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
-import type { Database } from './platform/db/kysely.ts';
+import { isEmbedded, type Database } from './platform/db/kysely.ts';
+import { rateLimitStore } from './platform/http/rate-limit-store.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -27,10 +28,20 @@ export interface ServiceDeps {
   clock?: () => Date;
   /** Told of a background job that failed; the job has recorded its failure already. */
   onJobError?: (job: string, error: unknown) => void;
+  /** The background jobs' lease and polling (platform/jobs); tests shorten them. */
+  jobOptions?: Pick<JobRunnerOptions, 'leaseMs' | 'pollMs' | 'instance'>;
 }
 
 /** Wires the modules' services over one database, as the server, the CLI and the tests use them. */
-export function buildServices({ db, keys, clock, onJobError = () => {} }: ServiceDeps) {
+export function buildServices({
+  db,
+  keys,
+  clock,
+  onJobError = () => {},
+  jobOptions = {},
+}: ServiceDeps) {
+  // Jobs are claimed through the database, so that instances on one PostgreSQL share them.
+  const jobs = createJobRunner(onJobError, { db, soleProcess: isEmbedded(db), ...jobOptions });
   const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
   const mechanisms = createMechanismsService({ db, audit });
   const registry = createRegistryService({ db, mechanisms, audit });
@@ -43,7 +54,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     mechanisms,
     registry,
     audit,
-    jobs: createJobRunner(onJobError),
+    jobs,
     ...(clock ? { clock } : {}),
   });
   const exchanges = createExchangesService({
@@ -57,6 +68,9 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     ...(clock ? { clock } : {}),
   });
   return {
+    jobs,
+    /** The HTTP rate limits' counters: some shared by instances through the database. */
+    rateLimits: rateLimitStore(db),
     audit,
     mechanisms,
     registry,

@@ -47,6 +47,8 @@ export function registerServeCommand(
           trustProxy: env.config.trustProxy,
           rateLimitPerMinute: env.config.rateLimitPerMinute,
           signInPerMinute: env.config.signInPerMinute,
+          // Several instances can share PostgreSQL (docs/deployment.md); PGlite has one process.
+          sharedRateLimits: env.config.database.kind === 'postgres',
           webRoot: env.config.webRoot ?? path.resolve(WEB_ROOT),
           logger: pino({ level: env.config.logLevel }),
         });
@@ -54,6 +56,8 @@ export function registerServeCommand(
         const resumed = await context.services.reconciliation.resumeInterrupted();
         if (resumed > 0)
           out.note(`Started again ${resumed} reconciliation(s) that a stop had interrupted`);
+        // Instances on one PostgreSQL take over the jobs of one that stopped, once its lease ran out.
+        context.services.jobs.startPolling();
         out.note(
           `Parley is listening on ${address.replace('127.0.0.1', 'localhost')} (API docs at ${address}/docs)`,
         );
@@ -71,6 +75,7 @@ export function registerServeCommand(
         await new Promise<void>((resolve) => {
           const stop = () => {
             clearInterval(heads);
+            void context.services.jobs.stop();
             void app.close().then(() => resolve());
           };
           process.once('SIGINT', stop);

@@ -37,7 +37,12 @@ export function accessRoutes(
       {
         config: {
           rule: 'public',
-          rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' },
+          // Across instances: guesses spread over instances behind a proxy gain nothing.
+          rateLimit: {
+            max: options.signInPerMinute,
+            timeWindow: '1 minute',
+            acrossInstances: true,
+          },
         },
         schema: {
           tags: ['session'],

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Database } from '../../platform/db/kysely.ts';
+import { isEmbedded, type Database } from '../../platform/db/kysely.ts';
 import { isAppError } from '../../platform/errors.ts';
 import type { DeploymentKeys } from '../../platform/crypto/deployment-keys.ts';
 import * as repo from './audit.repository.ts';
@@ -118,9 +118,10 @@ export function createAuditLog({
         heads: await tree.findHeads(db),
         witnessed,
       };
-      // PGlite works in this thread: one text a page costs it least. PostgreSQL works in its own
-      // process: a row per entry with its canonical form costs the least here.
-      const read = (await repo.isInThisThread(db)) ? repo.packedEntries : repo.canonicalRows;
+      // PGlite works in this thread: one text a page, as bytes that worker threads hash without
+      // this thread decoding them. PostgreSQL works in its own process: a row per entry costs
+      // this one least.
+      const read = isEmbedded(db) ? repo.packedPage : repo.canonicalRows;
       const source = { lastSeq, page: (start: number) => read(db, start + 1, start + PAGE_SIZE) };
       return verifyLog(source, anchors, signatures, options);
     },

@@ -236,7 +236,7 @@ describeEachDatabase('reconciliation of a mechanism', (db) => {
       mechanisms: services.mechanisms,
       registry: services.registry,
       audit: services.audit,
-      jobs: createJobRunner(() => {}),
+      jobs: createJobRunner(() => {}, { db: db() }),
       parallel: { fromLines: 1, minPairs: 1 },
     });
     await threaded.runNow(SYSTEM_ACTOR, mechanismId);

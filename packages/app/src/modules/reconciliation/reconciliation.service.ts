@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../platform/db/kysely.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { JobLostError, type JobContext, type JobRunner } from '../../platform/jobs/job-runner.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { authorize, rowScope, SYSTEM_ACTOR, type Actor } from '../access/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
@@ -46,6 +46,9 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = { match: 0.9, review: 0.01, see
 const KINDS: readonly ListKind[] = ['sought', 'held'];
 /** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
 const PARALLEL_FROM_LINES = 20_000;
+/** The background jobs of reconciliation: one a mechanism at a time, in every instance. */
+const JOB_KIND = 'reconciliation';
+const jobKey = (mechanismId: string) => `${JOB_KIND}:${mechanismId}`;
 
 /**
  * A digest of what a line says about who the person is, so that a decision is reopened when
@@ -88,6 +91,7 @@ export function createReconciliationService({
   async function execute(
     actor: Actor,
     runId: string,
+    job: JobContext,
     onProgress?: (phase: string, share: number) => void,
   ): Promise<void> {
     const run = await repo.findRun(db, runId);
@@ -147,6 +151,8 @@ export function createReconciliationService({
       const counts = countOutcomes(result.outcomes.map((o) => o.outcome));
       // All or nothing: an interrupted write leaves the run unfinished, to be started again.
       await withScope(db, { system: 'on' }, async (trx) => {
+        // Written once: an instance whose claim was taken over (it stalled past its lease) stops here.
+        await job.assertHeld(trx);
         const owner = { runId, mechanismId: mechanism.id };
         await repo.insertPairs(trx, owner, result.pairs);
         await repo.insertOutcomes(trx, owner, result.outcomes);
@@ -168,6 +174,8 @@ export function createReconciliationService({
         );
       });
     } catch (error) {
+      // The instance that took the job over carries it on: the run is not this one's to fail.
+      if (error instanceof JobLostError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       await repo.updateRun(db, runId, {
         status: 'failed',
@@ -189,18 +197,25 @@ export function createReconciliationService({
         `the thresholds need 0 < review (${chosen.review}) <= match (${chosen.match}) < 1`,
       );
     }
-    if (jobs.isRunning(mechanism.id)) {
-      throw new AppError(
-        'RECONCILIATION.RUNNING',
-        `a reconciliation of ${mechanism.name} is already running`,
-      );
-    }
     const runId = await db.transaction().execute(async (trx) => {
       const id = await repo.insertRun(trx, {
         mechanismId: mechanism.id,
         settings: chosen,
         startedBy: actor.id,
       });
+      // Claimed through the database, so that two instances asked at once run it once: the
+      // second waits for the first to commit, finds its claim, and refuses (its run rolls back).
+      const claimed = await jobs.enqueue(trx, {
+        kind: JOB_KIND,
+        key: jobKey(mechanism.id),
+        payload: { runId: id },
+      });
+      if (!claimed) {
+        throw new AppError(
+          'RECONCILIATION.RUNNING',
+          `a reconciliation of ${mechanism.name} is already running`,
+        );
+      }
       await audit.record(
         trx,
         auditEvent(actor, 'reconciliation.start', {
@@ -257,11 +272,27 @@ export function createReconciliationService({
     }));
   }
 
+  // A run taken over from an instance that stopped (or left unfinished by a restart) starts again
+  // from the beginning, as the system: results are written in one transaction, so nothing of the
+  // interrupted run remains.
+  jobs.define<{ runId: string }>(JOB_KIND, async ({ runId }, job) => {
+    const run = await repo.findRun(db, runId);
+    if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+    await audit.record(
+      null,
+      auditEvent(SYSTEM_ACTOR, 'reconciliation.restart', {
+        mechanismId: run.mechanism_id,
+        objectIds: [run.id],
+      }),
+    );
+    await execute(SYSTEM_ACTOR, runId, job);
+  });
+
   return {
     /** Starts a reconciliation in the background; its progress is read with `status`. */
     async start(actor: Actor, mechanismRef: string, settings: Partial<RunSettings> = {}) {
       const { mechanism, runId } = await createRun(actor, mechanismRef, settings);
-      jobs.start(mechanism.id, () => execute(actor, runId));
+      jobs.start(jobKey(mechanism.id), (job) => execute(actor, runId, job));
       return { runId };
     },
 
@@ -272,28 +303,24 @@ export function createReconciliationService({
       settings: Partial<RunSettings> = {},
       onProgress?: (phase: string, share: number) => void,
     ): Promise<{ runId: string }> {
-      const { runId } = await createRun(actor, mechanismRef, settings);
-      await execute(actor, runId, onProgress);
+      const { mechanism, runId } = await createRun(actor, mechanismRef, settings);
+      await jobs.runHere(jobKey(mechanism.id), (job) => execute(actor, runId, job, onProgress));
       return { runId };
     },
 
     /**
-     * After a restart: every run left queued or running is started again from the beginning;
-     * since results are written in one transaction, nothing of the interrupted run remains.
+     * After a start: every run left queued or running that no live instance holds is started
+     * again from the beginning (here, or by whichever instance polls first); says how many here.
      */
     async resumeInterrupted(): Promise<number> {
-      const runs = await repo.unfinishedRuns(db);
-      for (const run of runs) {
-        await audit.record(
-          null,
-          auditEvent(SYSTEM_ACTOR, 'reconciliation.restart', {
-            mechanismId: run.mechanism_id,
-            objectIds: [run.id],
-          }),
-        );
-        jobs.start(run.mechanism_id, () => execute(SYSTEM_ACTOR, run.id));
+      for (const run of await repo.unfinishedRuns(db)) {
+        await jobs.queue(db, {
+          kind: JOB_KIND,
+          key: jobKey(run.mechanism_id),
+          payload: { runId: run.id },
+        });
       }
-      return runs.length;
+      return jobs.poll();
     },
 
     /** Waits for background runs to end. */

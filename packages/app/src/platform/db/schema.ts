@@ -47,6 +47,8 @@ export interface DB {
   talks_ceasefire_event: TalksCeasefireEventTable;
   talks_violation: TalksViolationTable;
   talks_note: TalksNoteTable;
+  background_job: BackgroundJobTable;
+  rate_limit_window: RateLimitWindowTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -231,6 +233,24 @@ export interface RetentionPolicyTable {
   days: number;
   set_by: string;
   set_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A background job queued or running, claimed by one instance (platform/jobs, migration 0018). */
+export interface BackgroundJobTable {
+  key: string;
+  kind: string;
+  payload: ColumnType<unknown, string, string>;
+  owner: string;
+  lease_until: ColumnType<Date, Date | string, Date | string>;
+  attempt: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+/** A route's rate-limit window for one client, shared by instances (platform/http, migration 0019). */
+export interface RateLimitWindowTable {
+  key: string;
+  window_start: Generated<Date>;
+  hits: number;
 }
 
 export interface ReconciliationRunTable {

@@ -43,35 +43,65 @@ export function* storedPageEntries(entries: readonly StoredEntry[]): Generator<P
     };
 }
 
+const ENTRY_BYTE = 0x1e;
+const FIELD_BYTE = 0x1f;
 const HEX_STRING = /^"[0-9a-f]{64}"$/;
-const unquote = (json: string): string =>
-  HEX_STRING.test(json) ? json.slice(1, -1) : String(JSON.parse(json));
+const QUOTE = 0x22;
+const HASH_FIELD_BYTES = 66;
 
-/** The entries of a packed page; an entry that cannot be read is an entry that does not hold. */
-export function* packedPageEntries(text: string): Generator<PageEntry> {
+/** A hash field, a JSON string: read as Latin-1 when it is the usual 64 hex digits in quotes. */
+function hashField(bytes: Buffer, from: number, to: number): string {
+  if (to - from === HASH_FIELD_BYTES && bytes[from] === QUOTE && bytes[to - 1] === QUOTE) {
+    const text = bytes.toString('latin1', from, to);
+    if (HEX_STRING.test(text)) return text.slice(1, -1);
+  }
+  return String(JSON.parse(bytes.toString('utf8', from, to)));
+}
+
+/** The digits of a seq, as the database wrote them; NaN for anything else. */
+function seqField(bytes: Buffer, from: number, to: number): number {
+  if (to <= from || to - from > 15) return Number.NaN;
+  let value = 0;
+  for (let at = from; at < to; at++) {
+    const digit = bytes[at]! - 0x30;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The entries of a packed page, as text or as its UTF-8 bytes: each canonical form is hashed as
+ * the bytes it is, never decoded one by one. An entry that cannot be read does not hold.
+ */
+export function* packedPageEntries(page: Uint8Array | string): Generator<PageEntry> {
+  const bytes =
+    typeof page === 'string'
+      ? Buffer.from(page, 'utf8')
+      : Buffer.from(page.buffer, page.byteOffset, page.byteLength);
   let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf(ENTRY_SEPARATOR, at);
-    if (end < 0) end = text.length;
-    const a = text.indexOf(FIELD_SEPARATOR, at);
-    const b = a < 0 ? -1 : text.indexOf(FIELD_SEPARATOR, a + 1);
-    const c = b < 0 ? -1 : text.indexOf(FIELD_SEPARATOR, b + 1);
-    const seq = Number(text.slice(at, a < 0 ? end : a));
+  while (at < bytes.length) {
+    let end = bytes.indexOf(ENTRY_BYTE, at);
+    if (end < 0) end = bytes.length;
+    const a = bytes.indexOf(FIELD_BYTE, at);
+    const b = a < 0 || a > end ? -1 : bytes.indexOf(FIELD_BYTE, a + 1);
+    const c = b < 0 || b > end ? -1 : bytes.indexOf(FIELD_BYTE, b + 1);
+    const seq = seqField(bytes, at, a < 0 || a > end ? end : a);
     if (c < 0 || c > end) {
       yield { seq, prevHash: '', hash: '', isIntact: false, describe: () => 'unreadable' };
     } else {
       yield canonicalEntry(
         seq,
-        unquote(text.slice(a + 1, b)),
-        unquote(text.slice(b + 1, c)),
-        text.slice(c + 1, end),
+        hashField(bytes, a + 1, b),
+        hashField(bytes, b + 1, c),
+        bytes.subarray(c + 1, end),
       );
     }
     at = end + 1;
   }
 }
 
-/** The entries of a page read as rows of seq, prev_hash, hash and canonical form. */
+/** The entries of a page read as rows of seq, prev_hash, hash and canonical form (PostgreSQL). */
 export function* canonicalRowEntries(
   rows: ReadonlyArray<readonly [number, string, string, string]>,
 ): Generator<PageEntry> {
@@ -79,14 +109,20 @@ export function* canonicalRowEntries(
     yield canonicalEntry(seq, prevHash, own, canonical);
 }
 
-function canonicalEntry(seq: number, prevHash: string, own: string, canonical: string): PageEntry {
+function canonicalEntry(
+  seq: number,
+  prevHash: string,
+  own: string,
+  canonical: Buffer | string,
+): PageEntry {
   return {
     seq,
     prevHash,
     hash: own,
-    isIntact: hash('sha256', canonical, 'hex') === own || isIntactByMeaning(canonical, own),
+    isIntact:
+      hash('sha256', canonical, 'hex') === own || isIntactByMeaning(canonical.toString(), own),
     describe: () => {
-      const entry = JSON.parse(canonical) as AuditEntry;
+      const entry = JSON.parse(canonical.toString()) as AuditEntry;
       return `${entry.action} by ${entry.actor}`;
     },
   };

@@ -11,8 +11,11 @@ import { canonicalRowEntries, packedPageEntries, storedPageEntries } from './pac
 export interface PageTask {
   /** The leaf index of the page's first entry: its seq is `start + 1`. */
   start: number;
-  /** The entries as stored rows, as rows with their canonical form, or packed in one text (packed-page.ts). */
-  entries: StoredEntry[] | Array<[number, string, string, string]> | string;
+  /**
+   * The entries as stored rows, as rows with their canonical form, or packed in one text or in
+   * its UTF-8 bytes (packed-page.ts).
+   */
+  entries: StoredEntry[] | Array<[number, string, string, string]> | Uint8Array | string;
   /** Tree sizes inside this page (start < size ≤ start + page size) whose roots are asked for. */
   cuts: number[];
   /** Seqs whose chain hash is asked for (the signed checkpoints of the log before its tree). */
@@ -61,7 +64,7 @@ function isCanonicalRows(
 export function verifyPage(task: PageTask): PageResult {
   const { start } = task;
   const entries =
-    typeof task.entries === 'string'
+    typeof task.entries === 'string' || task.entries instanceof Uint8Array
       ? packedPageEntries(task.entries)
       : isCanonicalRows(task.entries)
         ? canonicalRowEntries(task.entries)
