@@ -2,6 +2,7 @@ import { createAccessService } from './modules/access/index.ts';
 import { createAgreementsService, createEligibilityService } from './modules/agreements/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { createDashboardService } from './modules/dashboard/index.ts';
+import { createInquiriesService, createInquiryMatching } from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
@@ -46,6 +47,18 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     jobs: createJobRunner(onJobError),
     ...(clock ? { clock } : {}),
   });
+  const matching = createInquiryMatching({
+    db,
+    mechanisms,
+    registry,
+    audit,
+    jobs: createJobRunner(onJobError),
+    clock: clock ?? (() => new Date()),
+  });
+  // A new held list: the other parties' open inquiries are matched against it in the background.
+  registry.onVersionKept((kept) => {
+    if (kept.kind === 'held') matching.rematchLater(kept.mechanismId, kept.party, kept.parties);
+  });
   const exchanges = createExchangesService({
     db,
     mechanisms,
@@ -55,6 +68,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     registry,
     audit,
     ...(clock ? { clock } : {}),
+    onPersonsMoved: (mechanismId) => matching.restateLater(mechanismId),
   });
   return {
     audit,
@@ -79,6 +93,15 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     talks: createTalksService({ db, mechanisms, audit }),
     documents: createDocumentsService({ db, mechanisms, audit }),
     ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
+    inquiryMatching: matching,
+    inquiries: createInquiriesService({
+      db,
+      mechanisms,
+      audit,
+      matching,
+      clock: clock ?? (() => new Date()),
+      onMatchingError: (error) => onJobError('inquiries:match-new', error),
+    }),
   };
 }
 

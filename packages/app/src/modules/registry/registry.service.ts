@@ -43,6 +43,15 @@ export interface ImportResult {
   warnings: LineProblem[];
 }
 
+/** A new version kept: what a listener (the inquiries' matching) is told once it is committed. */
+export interface KeptVersion {
+  mechanismId: string;
+  parties: readonly string[];
+  party: string;
+  kind: ListRef['kind'];
+  versionId: VersionId;
+}
+
 export interface VersionSelector extends ListRef {
   /** A version number; the latest when absent. */
   version?: number;
@@ -53,6 +62,7 @@ const STORED_WARNINGS = 1_000;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
+  const keptListeners = new Set<(kept: KeptVersion) => void>();
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
@@ -195,7 +205,20 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         );
         return { version: created, warnings: outcome.warnings };
       });
+      const kept = {
+        mechanismId: mechanism.id,
+        parties: mechanism.parties,
+        party,
+        kind: request.kind,
+        versionId: version.id,
+      };
+      for (const listener of keptListeners) listener(kept);
       return { version, warnings };
+    },
+
+    /** Tells `listener` of every version kept from now on, once it is committed. */
+    onVersionKept(listener: (kept: KeptVersion) => void): void {
+      keptListeners.add(listener);
     },
 
     /** Refuses, before a file is read, an actor who may not import into the list. */

@@ -1,0 +1,5 @@
+export { createInquiriesService, type InquiriesService } from './inquiries.service.ts';
+export { createInquiryMatching, type InquiryMatching } from './inquiry-matching.ts';
+export { inquiryRoutes } from './inquiries.routes.ts';
+export { inquiryBody, CHANNELS, RELATIONS, LANGUAGES } from './inquiries.schemas.ts';
+export { INQUIRY_STATUSES, CLOSE_REASONS, type InquiryStatus } from './domain/inquiry-status.ts';
