@@ -237,6 +237,27 @@ export function findInquiry(db: Database, mechanismId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The inquiries named, in their numbers' order. */
+export async function findInquiriesByIds(
+  db: Database,
+  mechanismId: string,
+  ids: readonly string[],
+) {
+  const rows: InquiryRow[] = [];
+  for (const [, batch] of batches(ids, 5_000)) {
+    if (batch.length === 0) continue;
+    rows.push(
+      ...(await db
+        .selectFrom('inquiry')
+        .selectAll()
+        .where('mechanism_id', '=', mechanismId)
+        .where('id', 'in', batch)
+        .execute()),
+    );
+  }
+  return rows.sort((a, b) => a.number - b.number);
+}
+
 export function findInquirer(db: Database, inquiryId: string) {
   return db
     .selectFrom('inquiry_inquirer')

@@ -161,9 +161,13 @@ export function createInquiriesService({
         onMatchingError(error);
       }
       const stored = await withScope(db, rowScope(actor), (scoped) =>
-        Promise.all(created.map((c) => repo.findInquiry(scoped, mechanism.id, c.id))),
+        repo.findInquiriesByIds(
+          scoped,
+          mechanism.id,
+          created.map((c) => c.id),
+        ),
       );
-      return stored.flatMap((row) => (row ? [presentInquiry(row)] : []));
+      return stored.map(presentInquiry);
     },
 
     /** A page of inquiries, by status; the mediator and the ICRC see only those shared with them. Audited. */
