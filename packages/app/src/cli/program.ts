@@ -22,6 +22,7 @@ import { registerAgreementCommands } from './commands/agreement.ts';
 import { registerEligibilityCommands } from './commands/eligibility.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTalksCommands } from './commands/talks.ts';
+import { registerInquiryCommands } from './commands/inquiry.ts';
 import { createOutput, PROCESS_STREAMS, type Output } from './output.ts';
 
 /** Runs the `parley` command line and returns the exit code; a user mistake is one line on stderr. */
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   registerAgreementCommands(program, env, output);
   registerEligibilityCommands(program, env, output);
   registerTalksCommands(program, env, output);
+  registerInquiryCommands(program, env, output);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

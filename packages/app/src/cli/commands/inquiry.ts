@@ -1,0 +1,131 @@
+import { Option, type Command } from 'commander';
+import { CLOSE_REASONS, inquiryBody, INQUIRY_STATUSES } from '../../modules/inquiries/index.ts';
+import { wholeNumber } from '../arguments.ts';
+import { withContext, type CliEnvironment } from '../context.ts';
+import type { Output } from '../output.ts';
+import { readJson, type Run } from './talks-input.ts';
+
+const nameOf = (sought: {
+  surname: string | null;
+  givenName: string | null;
+  patronymic: string | null;
+}) => [sought.surname, sought.givenName, sought.patronymic].filter(Boolean).join(' ');
+
+/** `parley inquiry`: families' inquiries, registered, listed, shown with their history, closed. */
+export function registerInquiryCommands(
+  program: Command,
+  env: CliEnvironment,
+  output: () => Output,
+): void {
+  const inquiry = program
+    .command('inquiry')
+    .description("families' inquiries: register, list, show with the status history, close");
+  const mechanismOption = () =>
+    new Option('--mechanism <name>', 'the mechanism, by name or id').makeOptionMandatory();
+  const run: Run = (work) => withContext(env, output(), work);
+
+  inquiry
+    .command('register')
+    .description(
+      'register one inquiry from a JSON file shaped as POST .../inquiries; it is matched at once',
+    )
+    .addOption(mechanismOption())
+    .requiredOption('--party <code>', 'the party whose bureau registers it')
+    .requiredOption('--file <inquiry.json>', 'channel, receivedOn, inquirer, sought, consent')
+    .action(async (options: { mechanism: string; party: string; file: string }) => {
+      const { party: _party, ...body } = await readJson(options.file, inquiryBody);
+      await run(async ({ services, actor, out }) => {
+        const [created] = await services.inquiries.register(
+          actor,
+          { mechanism: options.mechanism, party: options.party },
+          [body],
+        );
+        out.result(created, (c) =>
+          out.line(`inquiry ${c?.party}-${c?.number}: ${c?.id} (${c?.status})`),
+        );
+      });
+    });
+
+  inquiry
+    .command('list')
+    .description("a party's inquiries, newest first, with their status")
+    .addOption(mechanismOption())
+    .requiredOption('--party <code>', 'the party')
+    .addOption(new Option('--status <status>', 'only this status').choices(INQUIRY_STATUSES))
+    .option('--limit <n>', 'how many', wholeNumber(1, 500), 50)
+    .action(
+      async (options: {
+        mechanism: string;
+        party: string;
+        status?: (typeof INQUIRY_STATUSES)[number];
+        limit: number;
+      }) => {
+        await run(async ({ services, actor, out }) => {
+          const page = await services.inquiries.list(actor, {
+            mechanism: options.mechanism,
+            party: options.party,
+            ...(options.status ? { status: options.status } : {}),
+            limit: options.limit,
+            offset: 0,
+          });
+          out.result(page, (p) => {
+            out.line(`${p.total} inquiries`);
+            for (const i of p.inquiries)
+              out.line(`${i.party}-${i.number}\t${i.status}\t${nameOf(i.sought)}\t${i.id}`);
+          });
+        });
+      },
+    );
+
+  inquiry
+    .command('show')
+    .description('one inquiry with its status history and matches (the inquirer for the bureau)')
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .action(async (options: { mechanism: string; id: string }) => {
+      await run(async ({ services, actor, out }) => {
+        const shown = await services.inquiries.get(actor, options.mechanism, options.id);
+        out.result(shown, (i) => {
+          out.line(`${i.party}-${i.number}: ${nameOf(i.sought)} — ${i.status}`);
+          if (i.inquirer)
+            out.line(
+              `inquirer: ${i.inquirer.name} (${i.inquirer.relation}), ${i.inquirer.contact}`,
+            );
+          for (const h of i.history)
+            out.line(
+              `  ${h.at}\t${h.from ?? '-'} → ${h.to}${h.onDate ? ` on ${h.onDate}` : ''}${h.reason ? ` (${h.reason})` : ''}`,
+            );
+          for (const m of i.matches)
+            out.line(
+              `  match ${m.target.party} ${m.target.recordId}\t${m.status}\t${m.probability.toFixed(3)}`,
+            );
+        });
+      });
+    });
+
+  inquiry
+    .command('close')
+    .description('close an inquiry with the reason')
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .addOption(new Option('--reason <reason>', 'why').choices(CLOSE_REASONS).makeOptionMandatory())
+    .option('--note <text>', 'a few words more')
+    .action(
+      async (options: {
+        mechanism: string;
+        id: string;
+        reason: (typeof CLOSE_REASONS)[number];
+        note?: string;
+      }) => {
+        await run(async ({ services, actor, out }) => {
+          const closed = await services.inquiries.close(actor, {
+            mechanism: options.mechanism,
+            inquiry: options.id,
+            reason: options.reason,
+            note: options.note ?? null,
+          });
+          out.result(closed, (c) => out.line(`inquiry ${c.id}: closed`));
+        });
+      },
+    );
+}
