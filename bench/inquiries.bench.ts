@@ -82,11 +82,13 @@ export async function runInquiriesBenchmark(): Promise<void> {
   });
   try {
     const figures = await withPostgresDatabase(postgres.admin, async (database) => {
-      let failure: unknown = null;
+      const failures: Error[] = [];
       const services = buildServices({
         db: database.db,
         keys: ephemeralDeploymentKeys(),
-        onJobError: (_job, error) => (failure = error),
+        onJobError: (_job, error) => {
+          failures.push(error instanceof Error ? error : new Error(String(error)));
+        },
       });
       const mechanism = await services.mechanisms.create(SYSTEM_ACTOR, {
         name: 'inquiries bench',
@@ -125,7 +127,7 @@ export async function runInquiriesBenchmark(): Promise<void> {
       await services.inquiryMatching.idle();
       const rematchSeconds = (performance.now() - started) / 1000;
       rss.stop();
-      if (failure) throw failure;
+      if (failures[0]) throw failures[0];
 
       const [one] = lists.held;
       started = performance.now();

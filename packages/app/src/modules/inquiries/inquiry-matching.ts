@@ -5,7 +5,8 @@ import { SYSTEM_ACTOR } from '../access/index.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { exchangeReads } from '../exchanges/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
-import { DEFAULT_RUN_SETTINGS } from '../reconciliation/index.ts';
+import { DEFAULT_RUN_SETTINGS, openLinkagePool } from '../reconciliation/index.ts';
+import { linkListsInParallel } from '@parley/engine';
 import type { RegistryService } from '../registry/index.ts';
 import {
   statusFromEvidence,
@@ -14,6 +15,7 @@ import {
   type PathEvidence,
 } from './domain/inquiry-status.ts';
 import {
+  engineSettings,
   matchInquiries,
   matchOneInquiry,
   type FoundMatch,
@@ -40,6 +42,8 @@ export interface MatchingSummary {
 }
 
 const MATCHER = 'system:inquiry-matching';
+/** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
+const PARALLEL_FROM_LINES = 20_000;
 const targetKey = (inquiryId: string, party: string, recordId: string) =>
   `${inquiryId}|${party}|${recordId}`;
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
@@ -219,7 +223,22 @@ export function createInquiryMatching({
     if (inquiries.length === 0) return { inquiries: 0, matches: 0, moved: 0 };
     const held = await heldLists(mechanism, seeker);
     const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
-    const result = await matchInquiries(lines, held, DEFAULT_RUN_SETTINGS);
+    // Big lists are compared on worker threads as reconciliation compares them (its pool).
+    const lineCount = lines.length + held.reduce((sum, list) => sum + list.lines.length, 0);
+    const pool = lineCount >= PARALLEL_FROM_LINES ? openLinkagePool() : null;
+    const settings = DEFAULT_RUN_SETTINGS;
+    const result = await matchInquiries(
+      lines,
+      held,
+      settings,
+      pool
+        ? (left, right, seed) =>
+            linkListsInParallel(left, right, engineSettings(settings), {
+              seed,
+              runComparisons: pool.runComparisons,
+            })
+        : undefined,
+    ).finally(() => pool?.close());
     prepared.set(`${mechanism.id}:${seeker}`, result.prepared);
     return apply(mechanism, seeker, inquiries, result.found, true);
   }
