@@ -42,7 +42,13 @@ const OWNERS = {
     'talks_violation',
     'talks_note',
   ],
-  inquiries: ['inquiry', 'inquiry_inquirer', 'inquiry_status_event', 'inquiry_match'],
+  inquiries: [
+    'inquiry',
+    'inquiry_inquirer',
+    'inquiry_status_event',
+    'inquiry_match',
+    'inquiry_same_person',
+  ],
 };
 
 /** The declared read models: the other modules' tables a module reads (never writes), and why. */

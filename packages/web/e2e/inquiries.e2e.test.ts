@@ -16,7 +16,7 @@ describe.runIf(runsInChromium)('families’ inquiries, in Chromium on the demo',
     await page.getByRole('heading', { name: "Register a family's inquiry" }).waitFor();
 
     await page.getByLabel(/^Name of the person asking/).fill('Коваленко Марія');
-    await page.getByLabel(/^Relation to the sought person/).click();
+    await page.getByLabel(/^Relation to the sought person/).first().click();
     await page.getByRole('option', { name: 'mother', exact: true }).click();
     await page.getByLabel(/^Contact/).fill('+380 50 123 45 67');
     await page.getByLabel(/^Received on/).fill('2025-05-20');
@@ -42,7 +42,7 @@ describe.runIf(runsInChromium)('families’ inquiries, in Chromium on the demo',
     await page.getByText('1 inquiry', { exact: true }).waitFor();
     const row = page.getByRole('row', { name: /Коваленко Олексій Петрович/ });
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('1994');
-    await page.getByLabel('Status').click();
+    await page.getByLabel('Status').first().click();
     await page.getByRole('option', { name: 'Closed' }).click();
     await page.getByText('0 inquiries').waitFor();
   });

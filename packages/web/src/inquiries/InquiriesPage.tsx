@@ -37,7 +37,7 @@ export function InquiriesPage() {
         clearable
         data={INQUIRY_STATUSES.map((s) => ({ value: s, label: t(`inquiries.status.${s}`) }))}
         value={status}
-        onChange={(value) => setStatus(value as InquiryStatus | null)}
+        onChange={(value) => setStatus(value)}
         w={320}
       />
       <ErrorAlert error={inquiries.error} />

@@ -56,11 +56,9 @@ export function RegisterInquiryPage() {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const given = Object.fromEntries(
-      Object.entries(sought)
-        .map(([k, v]) => [k, v?.trim() ?? ''])
-        .filter(([, v]) => v !== ''),
-    );
+    const given: Partial<Record<SoughtField, string>> = {};
+    for (const [field, value] of Object.entries(sought) as Array<[SoughtField, string]>)
+      if (value.trim()) given[field] = value.trim();
     register.mutate(
       {
         channel,

@@ -213,6 +213,49 @@ describeEachDatabase('families’ inquiries', (db, _kind, opened) => {
     ]);
   });
 
+  it('finds that a mother and a wife ask about one man in different spellings, and the bureau decides', async () => {
+    const ask = (sought: Record<string, string>, name: string, relation: string) =>
+      post<Inquiry>('UA', '', inquiry(sought, { name, relation, contact: 'Одеса' }));
+    const mother = await ask(
+      {
+        surname: 'Бондаренко',
+        givenName: 'Сергій',
+        patronymic: 'Вікторович',
+        dateOfBirth: '1990-11-23',
+      },
+      'Бондаренко Ніна',
+      'mother',
+    );
+    const wife = await ask(
+      { surname: 'Бондаренко', givenName: 'Сергей', dateOfBirth: '23.11.1990', unit: '24 ОМБр' },
+      'Бондаренко Ірина',
+      'wife',
+    );
+    await services.inquiryMatching.idle();
+    type WithSame = Inquiry & {
+      samePerson: Array<{ id: string; inquiryId: string; status: string; number: string }>;
+    };
+    const seen = (await get<WithSame>('UA', `/${mother.body.id}`)).body;
+    expect(seen.samePerson.map((p) => [p.inquiryId, p.number])).toEqual([
+      [wife.body.id, `UA-${wife.body.number}`],
+    ]);
+    const pair = seen.samePerson[0]!;
+    expect(['matched', 'proposed']).toContain(pair.status);
+    // The mediator sees neither the inquirer nor which relatives asked.
+    expect((await get<WithSame>('mediator', `/${mother.body.id}`)).body.samePerson).toEqual([]);
+    expect(
+      (await post('mediator', `/same-person/${pair.id}/decision`, { decision: 'rejected' })).status,
+    ).toBe(403);
+    expect(
+      (await post('UA', `/same-person/${pair.id}/decision`, { decision: 'rejected' })).status,
+    ).toBe(200);
+    expect((await get<WithSame>('UA', `/${wife.body.id}`)).body.samePerson).toEqual([]);
+    // Found again by a later search, a rejected pair stays rejected.
+    await ask({ surname: 'Мельник', givenName: 'Ігор' }, 'Мельник Ольга', 'sister');
+    await services.inquiryMatching.idle();
+    expect((await get<WithSame>('UA', `/${wife.body.id}`)).body.samePerson).toEqual([]);
+  });
+
   it('keeps the inquirer from the mediator and the other party, and audits each read', async () => {
     const { body: page } = await get<{ inquiries: Inquiry[] }>('UA', '?limit=10');
     const first = page.inquiries[0]!;

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { InquiryStatus, MatchStatus } from './domain/inquiry-status.ts';
-import type { FoundMatch } from './domain/match-inquiries.ts';
+import type { FoundMatch, SamePerson } from './domain/match-inquiries.ts';
 import type { SoughtPerson } from './domain/sought-person.ts';
 
 export type InquiryRow = Selectable<DB['inquiry']>;
@@ -322,6 +322,17 @@ export function findMatchable(db: Database, mechanismId: string, party: string, 
   return select.execute();
 }
 
+/** A party's open inquiries, whatever the family consented to: its own bureau's work. */
+export function findOpen(db: Database, mechanismId: string, party: string) {
+  return db
+    .selectFrom('inquiry')
+    .selectAll()
+    .where('mechanism_id', '=', mechanismId)
+    .where('party_code', '=', party)
+    .where('status', '!=', 'closed')
+    .execute();
+}
+
 /** The matches of a party's inquiries (all of them, or those named). */
 export function findMatchesOfParty(
   db: Database,
@@ -391,5 +402,94 @@ export function decideMatch(
     .updateTable('inquiry_match')
     .set({ status: decision.status, decided_by: decision.by, decided_at: decision.at })
     .where('id', '=', matchId)
+    .execute();
+}
+
+/**
+ * Replaces a party's undecided same-person pairs with what the engine found now; pairs the
+ * bureau decided stay as decided.
+ */
+export async function replaceUndecidedSamePersons(
+  db: Database,
+  scope: { mechanismId: string; party: string },
+  found: readonly SamePerson[],
+  at: Date,
+): Promise<void> {
+  await db
+    .deleteFrom('inquiry_same_person')
+    .where('mechanism_id', '=', scope.mechanismId)
+    .where('party_code', '=', scope.party)
+    .where('status', 'in', ['matched', 'proposed'])
+    .execute();
+  for (const [, batch] of batches(found, 5_000)) {
+    const rows = JSON.stringify(
+      batch.map((f) => ({
+        mechanism_id: scope.mechanismId,
+        party_code: scope.party,
+        inquiry_id: f.inquiryId,
+        other_id: f.otherId,
+        probability: f.probability,
+        status: f.decision === 'match' ? 'matched' : 'proposed',
+        found_at: at.toISOString(),
+      })),
+    );
+    await sql`
+      insert into inquiry_same_person (mechanism_id, party_code, inquiry_id, other_id, probability, status, found_at)
+      select mechanism_id, party_code, inquiry_id, other_id, probability, status, found_at
+      from jsonb_populate_recordset(null::inquiry_same_person, ${rows}::jsonb)
+      on conflict on constraint inquiry_same_person_pair do update
+        set probability = excluded.probability`.execute(db);
+  }
+}
+
+/** The other inquiries found to be about the same person as this one, with their numbers. */
+export async function findSamePersonsOf(db: Database, inquiryId: string) {
+  const pairs = await db
+    .selectFrom('inquiry_same_person')
+    .selectAll()
+    .where((eb) => eb.or([eb('inquiry_id', '=', inquiryId), eb('other_id', '=', inquiryId)]))
+    .execute();
+  const otherOf = (pair: (typeof pairs)[number]) =>
+    pair.inquiry_id === inquiryId ? pair.other_id : pair.inquiry_id;
+  const others =
+    pairs.length === 0
+      ? []
+      : await db
+          .selectFrom('inquiry')
+          .select(['id', 'number', 'party_code'])
+          .where('id', 'in', pairs.map(otherOf))
+          .execute();
+  return pairs
+    .map((pair) => {
+      const other = others.find((o) => o.id === otherOf(pair));
+      return {
+        id: pair.id,
+        status: pair.status,
+        probability: pair.probability,
+        inquiryId: otherOf(pair),
+        number: other ? `${other.party_code}-${other.number}` : null,
+      };
+    })
+    .sort((a, b) => (a.number ?? '').localeCompare(b.number ?? ''));
+}
+
+export function findSamePerson(db: Database, mechanismId: string, id: string) {
+  return db
+    .selectFrom('inquiry_same_person')
+    .selectAll()
+    .where('mechanism_id', '=', mechanismId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function decideSamePerson(
+  db: Database,
+  id: string,
+  decision: { status: 'confirmed' | 'rejected'; by: string; at: Date },
+) {
+  return db
+    .updateTable('inquiry_same_person')
+    .set({ status: decision.status, decided_by: decision.by, decided_at: decision.at })
+    .where('id', '=', id)
     .execute();
 }

@@ -93,6 +93,7 @@ export const inquiriesQuery = z.object({
 
 export const inquiryParams = mechanismParams.extend({ inquiry: z.uuid() });
 export const matchParams = mechanismParams.extend({ match: z.uuid() });
+export const pairParams = mechanismParams.extend({ pair: z.uuid() });
 
 export const closeBody = z.object({
   reason: z.enum(CLOSE_REASONS),

@@ -151,6 +151,7 @@ export function createInquiriesService({
         );
         return rows;
       });
+      matching.findSamePersonsLater(mechanism.id, party);
       try {
         await matching.matchNew(
           mechanism.id,
@@ -218,11 +219,16 @@ export function createInquiriesService({
       const as = readerAs(actor, mechanism.id, inquiry.party_code);
       if ((as === 'mediator' && !inquiry.share_mediator) || (as === 'icrc' && !inquiry.share_icrc))
         throw new AppError('INQUIRY.NOT_FOUND', `no inquiry ${inquiryId}`);
-      const { history, matches, inquirer } = await withScope(db, rowScope(actor), async (s) => ({
-        history: await repo.findHistory(s, inquiry.id),
-        matches: await repo.findMatches(s, [inquiry.id]),
-        inquirer: as === 'bureau' ? await repo.findInquirer(s, inquiry.id) : undefined,
-      }));
+      const { history, matches, inquirer, samePerson } = await withScope(
+        db,
+        rowScope(actor),
+        async (s) => ({
+          history: await repo.findHistory(s, inquiry.id),
+          matches: await repo.findMatches(s, [inquiry.id]),
+          inquirer: as === 'bureau' ? await repo.findInquirer(s, inquiry.id) : undefined,
+          samePerson: as === 'bureau' ? await repo.findSamePersonsOf(s, inquiry.id) : [],
+        }),
+      );
       await audit.record(
         null,
         auditEvent(actor, inquirer ? 'inquiry.inquirer.read' : 'inquiry.read', {
@@ -250,6 +256,7 @@ export function createInquiriesService({
           at: new Date(h.at).toISOString(),
         })),
         matches: matches.map(presentMatch),
+        samePerson: samePerson.filter((p) => p.status !== 'rejected'),
       };
     },
 
@@ -290,6 +297,38 @@ export function createInquiriesService({
         );
       });
       return { id: inquiry.id, status: 'closed' as const };
+    },
+
+    /**
+     * The bureau confirms or rejects that two of its inquiries are about one person: a doubtful
+     * pair is never joined silently, and a rejected one is not proposed again.
+     */
+    async decideSamePerson(
+      actor: Actor,
+      input: { mechanism: string; pair: string; decision: 'confirmed' | 'rejected' },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      const pair = await withScope(db, rowScope(actor), (s) =>
+        repo.findSamePerson(s, mechanism.id, input.pair),
+      );
+      if (!pair) throw new AppError('INQUIRY.MATCH_NOT_FOUND', `no pair ${input.pair}`);
+      authorize(actor, 'inquiry.register', { mechanismId: mechanism.id, party: pair.party_code });
+      await withScope(db, rowScope(actor), async (trx) => {
+        await repo.decideSamePerson(trx, pair.id, {
+          status: input.decision,
+          by: actor.id,
+          at: clock(),
+        });
+        await audit.record(
+          trx,
+          auditEvent(actor, 'inquiry.same-person.decide', {
+            mechanismId: mechanism.id,
+            objectIds: [pair.inquiry_id, pair.other_id],
+            details: { decision: input.decision, party: pair.party_code },
+          }),
+        );
+      });
+      return { id: pair.id, status: input.decision };
     },
 
     /** The doubtful matches waiting for the mediator, oldest first. */

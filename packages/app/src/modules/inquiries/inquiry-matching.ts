@@ -16,6 +16,7 @@ import {
 } from './domain/inquiry-status.ts';
 import {
   engineSettings,
+  findSamePersons,
   matchInquiries,
   matchOneInquiry,
   type FoundMatch,
@@ -304,6 +305,41 @@ export function createInquiryMatching({
       const mechanism = await mechanisms.get(SYSTEM_ACTOR, mechanismId);
       const inquiries = await matchable(mechanism.id, seeker, ids);
       return apply(mechanism, seeker, inquiries, 'as stored', false);
+    },
+
+    /**
+     * After inquiries are registered: the party's open inquiries are searched, in the background,
+     * for several about one person; sure pairs are joined, doubtful ones wait for the bureau.
+     */
+    findSamePersonsLater(mechanismId: string, party: string): void {
+      const key = `inquiries:${mechanismId}:${party}:same`;
+      const work = async (): Promise<void> => {
+        do {
+          again.delete(key);
+          const inquiries = await withScope(db, { system: 'on' }, (trx) =>
+            repo.findOpen(trx, mechanismId, party),
+          );
+          const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
+          const found = findSamePersons(lines, DEFAULT_RUN_SETTINGS);
+          await withScope(db, { system: 'on' }, async (trx) => {
+            await repo.replaceUndecidedSamePersons(trx, { mechanismId, party }, found, clock());
+            await audit.record(
+              trx,
+              auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
+                mechanismId,
+                objectIds: [],
+                details: {
+                  party,
+                  inquiries: inquiries.length,
+                  sure: found.filter((f) => f.decision === 'match').length,
+                  doubtful: found.filter((f) => f.decision === 'possible').length,
+                },
+              }),
+            );
+          });
+        } while (again.has(key));
+      };
+      if (!jobs.start(key, work)) again.add(key);
     },
 
     /** Resolves when the background matching started so far has ended (tests). */

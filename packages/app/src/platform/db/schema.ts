@@ -51,6 +51,7 @@ export interface DB {
   inquiry_inquirer: InquiryInquirerTable;
   inquiry_status_event: InquiryStatusEventTable;
   inquiry_match: InquiryMatchTable;
+  inquiry_same_person: InquirySamePersonTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -662,6 +663,19 @@ export interface InquiryMatchTable {
   target_record_id: string;
   probability: number;
   engine_decision: 'match' | 'possible';
+  status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+  decided_by: string | null;
+  decided_at: Date | null;
+  found_at: Date;
+}
+
+export interface InquirySamePersonTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  inquiry_id: string;
+  other_id: string;
+  probability: number;
   status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
   decided_by: string | null;
   decided_at: Date | null;

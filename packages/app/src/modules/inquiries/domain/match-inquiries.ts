@@ -1,4 +1,5 @@
 import {
+  dedupeList,
   linkAgainstPrepared,
   linkLists,
   personListSettings,
@@ -100,5 +101,36 @@ export function engineSettings(settings: RunSettings) {
     match: settings.match,
     possible: settings.review,
     duplicate: settings.match,
+  });
+}
+
+/** Two inquiries about one sought person, the lower id first. */
+export interface SamePerson {
+  readonly inquiryId: string;
+  readonly otherId: string;
+  readonly probability: number;
+  readonly decision: 'match' | 'possible';
+}
+
+/**
+ * The inquiries of one party that are about the same person (several relatives asking, in
+ * different spellings), as the engine dedupes a list: sure pairs and doubtful ones.
+ */
+export function findSamePersons(
+  inquiries: readonly PersonLine[],
+  settings: RunSettings,
+): SamePerson[] {
+  if (inquiries.length < 2) return [];
+  const result = dedupeList(inquiries.map(toLinkRecord), engineSettings(settings), {
+    seed: settings.seed,
+  });
+  return result.pairs.map((pair) => {
+    const [inquiryId, otherId] = [pair.leftId, pair.rightId].sort();
+    return {
+      inquiryId: inquiryId!,
+      otherId: otherId!,
+      probability: pair.probability,
+      decision: pair.decision,
+    };
   });
 }

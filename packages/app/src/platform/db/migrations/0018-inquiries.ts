@@ -122,6 +122,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('inquiry_match_target', ['inquiry_id', 'target_party', 'target_record_id'])
     .execute();
 
+  // Two inquiries the engine found to be about the same sought person (a mother and a wife asking
+  // separately), the lower id first; a doubtful one waits for the bureau to confirm or reject it.
+  await id('inquiry_same_person')
+    .addColumn('inquiry_id', 'uuid', (col) =>
+      col.notNull().references('inquiry.id').onDelete('cascade'),
+    )
+    .addColumn('other_id', 'uuid', (col) =>
+      col.notNull().references('inquiry.id').onDelete('cascade'),
+    )
+    .addColumn('probability', 'double precision', (col) => col.notNull())
+    .addColumn('status', 'text', (col) =>
+      col.notNull().check(inList('status', ['matched', 'proposed', 'confirmed', 'rejected'])),
+    )
+    .addColumn('decided_by', 'text')
+    .addColumn('decided_at', 'timestamptz')
+    .addColumn('found_at', 'timestamptz', (col) => col.notNull())
+    .addUniqueConstraint('inquiry_same_person_pair', ['inquiry_id', 'other_id'])
+    .execute();
+
   // The inquiry, its history and its matches: the party's own bureau; the mediator and the
   // verifier only where the family shared the inquiry with them (the service tells which one);
   // written by the party's officers and, for matching, by the system.
@@ -132,6 +151,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     inquiry: sql`${SYSTEM} or ${own} or ((share_mediator or share_icrc) and ${inScope('mechanism_id', 'lines_mechanisms')})`,
     inquiry_status_event: sql`${SYSTEM} or ${own} or ${shared}`,
     inquiry_match: sql`${SYSTEM} or ${own} or ${shared}`,
+    // Which of a party's inquiries are about one person: its bureau's business.
+    inquiry_same_person: sql`${SYSTEM} or ${own}`,
     // The inquirer: the party's bureau alone, never the mediator, the verifier or the other side.
     inquiry_inquirer: sql`${SYSTEM} or ${own}`,
   };
@@ -151,6 +172,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['inquiry_match', 'inquiry_status_event', 'inquiry_inquirer', 'inquiry'])
+  for (const table of [
+    'inquiry_same_person',
+    'inquiry_match',
+    'inquiry_status_event',
+    'inquiry_inquirer',
+    'inquiry',
+  ])
     await db.schema.dropTable(table).execute();
 }
