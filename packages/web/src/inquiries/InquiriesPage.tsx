@@ -68,7 +68,7 @@ export function InquiriesPage() {
                   <Table.Td>{inquiry.sought.dateOfBirth ?? '—'}</Table.Td>
                   <Table.Td>{format.date(inquiry.receivedOn)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="gray.8">
+                    <Badge color="gray.8">
                       {t(`inquiries.status.${inquiry.status}`)}
                     </Badge>
                   </Table.Td>

@@ -39,7 +39,7 @@ export function InquiryPage() {
           channel: t(`inquiries.channel.${i.channel}`),
         })}
         actions={
-          <Badge size="lg" variant="light" color="gray.8">
+          <Badge size="lg" color="gray.8">
             {t(`inquiries.status.${i.status}`)}
           </Badge>
         }
