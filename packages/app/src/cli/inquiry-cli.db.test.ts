@@ -68,4 +68,39 @@ describe.each(testDatabaseKinds())('parley inquiry [%s]', (kind) => {
     const after = await parley('inquiry', 'show', '--mechanism', 'M', '--id', id);
     expect(after.stdout).toContain('no_information → closed (withdrawn_by_family)');
   });
+
+  it('imports a file of inquiries all or none, naming every error by line and column', async () => {
+    const header =
+      'record_id,surname,given_name,date_of_birth,inquirer_name,relation,contact,language,received_on,consent_tracing,share_mediator';
+    const file = path.join(sandbox.dir, 'inquiries.csv');
+    await fs.writeFile(
+      file,
+      [
+        header,
+        'Q-1,Петренко,Іван,1990-02-31,Петренко Ганна,mother,+380 1,uk,2025-05-01,так,yes',
+        'Q-2,Сидоренко,Олег,1985,Сидоренко Віра,aunt,+380 2,uk,2025-05-02,yes,no',
+      ].join('\n'),
+    );
+    const refused = await parley('inquiry', 'import', file, '--mechanism', 'M', '--party', 'UA');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('inquiries.csv was not imported: 2 errors');
+    expect(refused.stderr).toMatch(/line 2, column date_of_birth: .*"1990-02-31"/);
+    expect(refused.stderr).toContain('line 3, column relation: not one of mother');
+    const none = await parley('inquiry', 'list', '--mechanism', 'M', '--party', 'UA');
+    expect(none.stdout).toContain('1 inquiries');
+
+    await fs.writeFile(
+      file,
+      [
+        header,
+        'Q-1,Петренко,Іван,1990-02,Петренко Ганна,mother,+380 1,uk,2025-05-01,так,yes',
+        'Q-2,Сидоренко,Олег,1985,Сидоренко Віра,sister,+380 2,ru,2025-05-02,yes,no',
+      ].join('\n'),
+    );
+    const imported = await parley('inquiry', 'import', file, '--mechanism', 'M', '--party', 'UA');
+    expect(imported.stdout).toContain('imported 2 inquiries (2–3)');
+    const listed = await parley('inquiry', 'list', '--mechanism', 'M', '--party', 'UA');
+    expect(listed.stdout).toContain('3 inquiries');
+    expect(listed.stdout).toContain('UA-2\tno_information\tПетренко Іван');
+  });
 });

@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../platform/errors.ts';
 import { Option, type Command } from 'commander';
 import { CLOSE_REASONS, inquiryBody, INQUIRY_STATUSES } from '../../modules/inquiries/index.ts';
 import { wholeNumber } from '../arguments.ts';
@@ -45,6 +49,51 @@ export function registerInquiryCommands(
         );
       });
     });
+
+  inquiry
+    .command('import')
+    .description(
+      'register the inquiries of a CSV or XLSX file, all or none; every error by line and column',
+    )
+    .argument(
+      '<file>',
+      'the list columns of the sought person, and inquirer_name, relation, contact, language, received_on, consent_tracing, share_mediator, share_icrc, share_other_party, ...',
+    )
+    .addOption(mechanismOption())
+    .requiredOption('--party <code>', 'the party whose bureau registers them')
+    .addOption(
+      new Option('--encoding <encoding>', 'the CSV text encoding')
+        .choices(['utf-8', 'cp1251'])
+        .default('utf-8'),
+    )
+    .action(
+      async (
+        file: string,
+        options: { mechanism: string; party: string; encoding: 'utf-8' | 'cp1251' },
+      ) => {
+        await run(async ({ services, actor, out }) => {
+          const stat = await fs.stat(file).catch(() => null);
+          if (!stat?.isFile())
+            throw new AppError('VALIDATION.INVALID_INPUT', `cannot read ${file}: no such file`);
+          const imported = await services.inquiries.importFile(
+            actor,
+            { mechanism: options.mechanism, party: options.party },
+            {
+              name: path.basename(file),
+              content: createReadStream(file),
+              encoding: options.encoding,
+              maxBytes: env.config.maxUploadBytes,
+              limits: env.config.listFileLimits,
+            },
+          );
+          out.result(imported, (r) =>
+            out.line(
+              `imported ${r.imported} inquiries (${r.numbers.join('–')}); ${r.answered} found on the other side's lists, ${r.underReview} under review`,
+            ),
+          );
+        });
+      },
+    );
 
   inquiry
     .command('list')

@@ -3,3 +3,5 @@ export { createInquiryMatching, type InquiryMatching } from './inquiry-matching.
 export { inquiryRoutes } from './inquiries.routes.ts';
 export { inquiryBody, CHANNELS, RELATIONS, LANGUAGES } from './inquiries.schemas.ts';
 export { INQUIRY_STATUSES, CLOSE_REASONS, type InquiryStatus } from './domain/inquiry-status.ts';
+export { readInquiryFile } from './inquiry-file.ts';
+export { INQUIRY_COLUMNS } from './domain/inquiry-row.ts';

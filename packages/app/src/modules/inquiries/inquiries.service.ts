@@ -8,6 +8,8 @@ import type { CloseReason, InquiryStatus } from './domain/inquiry-status.ts';
 import { checkSoughtPerson, type FieldProblem, type SoughtPerson } from './domain/sought-person.ts';
 import type { InquiryMatching } from './inquiry-matching.ts';
 import * as repo from './inquiries.repository.ts';
+import type { ListFileInput } from '../registry/index.ts';
+import { readInquiryFile } from './inquiry-file.ts';
 import { presentInquiry, presentMatch } from './inquiries.present.ts';
 
 export interface InquiriesDeps {
@@ -112,7 +114,7 @@ export function createInquiriesService({
     return { mechanism, inquiry: found };
   }
 
-  return {
+  const service = {
     /** Registers inquiries of one party (one from a form, many from a file), all or none, and matches them. */
     async register(
       actor: Actor,
@@ -169,6 +171,32 @@ export function createInquiriesService({
         ),
       );
       return stored.map(presentInquiry);
+    },
+
+    /**
+     * Registers the inquiries of a CSV or XLSX file, all or none: any error refuses the whole
+     * file, every error listed by line and column. The officer's right is checked before reading.
+     */
+    async importFile(
+      actor: Actor,
+      ref: { mechanism: string; party?: string },
+      file: ListFileInput,
+    ) {
+      await bureauOf(actor, ref.mechanism, ref.party);
+      const rows = await readInquiryFile(file);
+      const created = await service.register(
+        actor,
+        ref,
+        rows.map((r) => r.inquiry),
+        (i) => `line ${rows[i]?.line ?? '?'}: `,
+      );
+      const count = (status: string) => created.filter((c) => c.status === status).length;
+      return {
+        imported: created.length,
+        numbers: created.length > 0 ? [created[0]!.number, created.at(-1)!.number] : [],
+        answered: created.length - count('no_information') - count('under_review'),
+        underReview: count('under_review'),
+      };
     },
 
     /** A page of inquiries, by status; the mediator and the ICRC see only those shared with them. Audited. */
@@ -371,6 +399,7 @@ export function createInquiriesService({
       return { id: match.id, status: input.decision };
     },
   };
+  return service;
 }
 
 export type InquiriesService = ReturnType<typeof createInquiriesService>;
