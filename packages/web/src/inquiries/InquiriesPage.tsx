@@ -68,9 +68,7 @@ export function InquiriesPage() {
                   <Table.Td>{inquiry.sought.dateOfBirth ?? '—'}</Table.Td>
                   <Table.Td>{format.date(inquiry.receivedOn)}</Table.Td>
                   <Table.Td>
-                    <Badge color="gray.8">
-                      {t(`inquiries.status.${inquiry.status}`)}
-                    </Badge>
+                    <Badge color="gray.8">{t(`inquiries.status.${inquiry.status}`)}</Badge>
                   </Table.Td>
                 </Table.Tr>
               ))}

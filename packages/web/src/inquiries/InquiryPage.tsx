@@ -1,6 +1,6 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
@@ -25,7 +25,7 @@ export function InquiryPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { inquiryId = '' } = useParams();
-  const { mechanism } = useWorkspace();
+  const { mechanism, base } = useWorkspace();
   const inquiry = useInquiry(mechanism.id, inquiryId);
   if (inquiry.isPending) return <Loading />;
   if (!inquiry.data) return <ErrorAlert error={inquiry.error} />;
@@ -102,6 +102,25 @@ export function InquiryPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      {i.samePerson.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            {t('inquiries.samePerson')}
+          </Title>
+          <Stack gap="xs">
+            {i.samePerson.map((p) => (
+              <Group key={p.id}>
+                <Anchor component={Link} to={`${base}/inquiries/${p.inquiryId}`}>
+                  {p.number ?? p.inquiryId}
+                </Anchor>
+                <Badge variant="outline" color="gray.8">
+                  {t(`inquiries.matchStatus.${p.status}`)}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      )}
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
           {t('inquiries.matches')}

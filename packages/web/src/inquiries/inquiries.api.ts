@@ -65,6 +65,14 @@ export interface InquiryDetail extends Inquiry {
     onDate: string | null;
     at: string;
   }>;
+  /** Other inquiries of the party about the same person (the bureau's view only). */
+  samePerson: Array<{
+    id: string;
+    inquiryId: string;
+    number: string | null;
+    status: 'matched' | 'proposed' | 'confirmed';
+    probability: number;
+  }>;
   matches: Array<{
     id: string;
     target: { party: string; recordId: string };
