@@ -97,6 +97,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     inquiries: createInquiriesService({
       db,
       mechanisms,
+      registry,
       audit,
       matching,
       clock: clock ?? (() => new Date()),

@@ -256,6 +256,40 @@ describeEachDatabase('families’ inquiries', (db, _kind, opened) => {
     expect((await get<WithSame>('UA', `/${wife.body.id}`)).body.samePerson).toEqual([]);
   });
 
+  it('builds the party’s next sought list from its open inquiries, shows the diff, then keeps it', async () => {
+    const shared = await post<Inquiry>('UA', '', {
+      ...inquiry(
+        { surname: 'Ткаченко', givenName: 'Дмитро', dateOfBirth: '1985' },
+        { name: 'Ткаченко Людмила', relation: 'mother', contact: 'Суми' },
+      ),
+      consent: { tracing: true, sharing: { mediator: true, icrc: true, otherParty: true } },
+    });
+    type Preview = {
+      lines: number;
+      from: { number: number } | null;
+      added: string[];
+      removed: string[];
+      unchanged: number;
+    };
+    // Only the family that let its inquiry go to the other party is on the list.
+    const preview = await get<Preview>('UA', '/sought-list');
+    expect(preview.body).toMatchObject({
+      lines: 1,
+      from: null,
+      added: [`INQ-${shared.body.number}`],
+    });
+    expect((await get('RU', '/sought-list?party=UA')).status).toBe(403);
+    const kept = await post<{ version: { number: number; lineCount: number } }>(
+      'UA',
+      '/sought-list',
+      {},
+    );
+    expect(kept.status).toBe(201);
+    expect(kept.body.version).toMatchObject({ number: 1, lineCount: 1 });
+    const again = await get<Preview>('UA', '/sought-list');
+    expect(again.body).toMatchObject({ from: { number: 1 }, added: [], removed: [], unchanged: 1 });
+  });
+
   it('keeps the inquirer from the mediator and the other party, and audits each read', async () => {
     const { body: page } = await get<{ inquiries: Inquiry[] }>('UA', '?limit=10');
     const first = page.inquiries[0]!;

@@ -493,3 +493,14 @@ export function decideSamePerson(
     .where('id', '=', id)
     .execute();
 }
+
+/** A party's same-person pairs that join two inquiries: sure ones and those the bureau confirmed. */
+export function findJoinedPairs(db: Database, mechanismId: string, party: string) {
+  return db
+    .selectFrom('inquiry_same_person')
+    .select(['inquiry_id as inquiryId', 'other_id as otherId'])
+    .where('mechanism_id', '=', mechanismId)
+    .where('party_code', '=', party)
+    .where('status', 'in', ['matched', 'confirmed'])
+    .execute();
+}

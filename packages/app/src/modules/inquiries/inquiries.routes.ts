@@ -8,6 +8,7 @@ import {
   inquiryParams,
   matchParams,
   pairParams,
+  partyQuery,
   mechanismParams,
 } from './inquiries.schemas.ts';
 import type { InquiriesService } from './inquiries.service.ts';
@@ -54,6 +55,44 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
       },
       async (request) =>
         inquiries.list(actorOf(request), { mechanism: request.params.mechanism, ...request.query }),
+    );
+    app.get(
+      `${I}/sought-list`,
+      {
+        config: { rule: 'inquiry.register' },
+        schema: {
+          tags,
+          description:
+            "What the party's next sought list, built from its open inquiries, would change against its latest version.",
+          params: mechanismParams,
+          querystring: partyQuery,
+        },
+      },
+      async (request) =>
+        inquiries.previewSoughtList(actorOf(request), {
+          mechanism: request.params.mechanism,
+          ...request.query,
+        }),
+    );
+    app.post(
+      `${I}/sought-list`,
+      {
+        config: { rule: 'inquiry.register' },
+        schema: {
+          tags,
+          description:
+            "Keeps the party's sought list built from its open inquiries as the list's next version.",
+          params: mechanismParams,
+          querystring: partyQuery,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(
+          await inquiries.keepSoughtList(actorOf(request), {
+            mechanism: request.params.mechanism,
+            ...request.query,
+          }),
+        ),
     );
     app.get(
       `${I}/review`,

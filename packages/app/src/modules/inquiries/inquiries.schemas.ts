@@ -101,3 +101,10 @@ export const closeBody = z.object({
 });
 
 export const decisionBody = z.object({ decision: z.enum(['confirmed', 'rejected']) });
+
+export const partyQuery = z.object({
+  party: z
+    .string()
+    .regex(/^[A-Za-z]{2,8}$/)
+    .optional(),
+});

@@ -8,13 +8,15 @@ import type { CloseReason, InquiryStatus } from './domain/inquiry-status.ts';
 import { checkSoughtPerson, type FieldProblem, type SoughtPerson } from './domain/sought-person.ts';
 import type { InquiryMatching } from './inquiry-matching.ts';
 import * as repo from './inquiries.repository.ts';
-import type { ListFileInput } from '../registry/index.ts';
+import type { ListFileInput, RegistryService } from '../registry/index.ts';
+import { soughtListOf } from './domain/sought-list.ts';
 import { readInquiryFile } from './inquiry-file.ts';
 import { presentInquiry, presentMatch } from './inquiries.present.ts';
 
 export interface InquiriesDeps {
   db: Database;
   mechanisms: MechanismsService;
+  registry: RegistryService;
   audit: AuditLog;
   matching: InquiryMatching;
   clock: () => Date;
@@ -75,6 +77,7 @@ const problemsText = (problems: readonly FieldProblem[]) =>
 export function createInquiriesService({
   db,
   mechanisms,
+  registry,
   audit,
   matching,
   clock,
@@ -114,7 +117,56 @@ export function createInquiriesService({
     return { mechanism, inquiry: found };
   }
 
+  /** The party's next sought list from its open inquiries, and what it would change. */
+  async function soughtList(actor: Actor, ref: { mechanism: string; party?: string }) {
+    const { mechanism, party } = await bureauOf(actor, ref.mechanism, ref.party);
+    const { inquiries, pairs } = await withScope(db, rowScope(actor), async (s) => ({
+      inquiries: await repo.findOpen(s, mechanism.id, party),
+      pairs: await repo.findJoinedPairs(s, mechanism.id, party),
+    }));
+    const lines = soughtListOf(
+      inquiries.map((i) => ({
+        id: i.id,
+        number: i.number,
+        status: i.status as InquiryStatus,
+        person: repo.personOf(i),
+        mayGoToOtherParty: i.consent_tracing && i.share_other_party,
+      })),
+      pairs,
+    );
+    const listRef = { mechanism: mechanism.id, party, kind: 'sought' as const };
+    const { from, diff } = await registry.diffWithLatest(actor, listRef, lines);
+    return { mechanism, party, listRef, lines, from, diff };
+  }
+
   const service = {
+    /**
+     * What the party's next sought list, built from its open inquiries, would change against its
+     * latest version: the lines added, removed and changed, before anything is kept.
+     */
+    async previewSoughtList(actor: Actor, ref: { mechanism: string; party?: string }) {
+      const { party, lines, from, diff } = await soughtList(actor, ref);
+      return {
+        party,
+        lines: lines.length,
+        from: from ? { number: from.number, lineCount: from.lineCount } : null,
+        added: diff.added.map((l) => l.recordId),
+        removed: diff.removed.map((l) => l.recordId),
+        changed: diff.changed.map((c) => ({ recordId: c.recordId, changes: c.changes })),
+        unchanged: diff.unchangedCount,
+      };
+    },
+
+    /** Keeps the party's sought list built from its open inquiries as the list's next version. */
+    async keepSoughtList(actor: Actor, ref: { mechanism: string; party?: string }) {
+      const { listRef, lines, mechanism } = await soughtList(actor, ref);
+      if (lines.length === 0)
+        throw new AppError('INQUIRY.INVALID', 'no open inquiry may go on the sought list');
+      const name = `sought-list-from-inquiries-${clock().toISOString().slice(0, 10)}.csv`;
+      const { version } = await registry.keepLines(actor, listRef, name, lines);
+      return { mechanism: mechanism.id, party: listRef.party, version };
+    },
+
     /** Registers inquiries of one party (one from a form, many from a file), all or none, and matches them. */
     async register(
       actor: Actor,
