@@ -16,7 +16,10 @@ describe.runIf(runsInChromium)('families’ inquiries, in Chromium on the demo',
     await page.getByRole('heading', { name: "Register a family's inquiry" }).waitFor();
 
     await page.getByLabel(/^Name of the person asking/).fill('Коваленко Марія');
-    await page.getByLabel(/^Relation to the sought person/).first().click();
+    await page
+      .getByLabel(/^Relation to the sought person/)
+      .first()
+      .click();
     await page.getByRole('option', { name: 'mother', exact: true }).click();
     await page.getByLabel(/^Contact/).fill('+380 50 123 45 67');
     await page.getByLabel(/^Received on/).fill('2025-05-20');

@@ -1,5 +1,4 @@
 import { parsePartialDate, type PersonLine } from '@parley/kernel/person-record';
-import type { LineProblem } from '../../registry/index.ts';
 import type { SoughtPerson } from './sought-person.ts';
 
 /**
@@ -22,6 +21,15 @@ export const INQUIRY_COLUMNS = [
   'share_icrc',
   'share_other_party',
 ] as const;
+
+/** A wrong or missing value, by line and column, as the registry words a list file's problems. */
+export interface CellProblem {
+  readonly line: number;
+  readonly column: string;
+  readonly message: string;
+  readonly value?: string;
+  readonly severity: 'error';
+}
 
 /** One line of an inquiries file as an inquiry, or its problems by line and column. */
 export interface InquiryRow {
@@ -50,14 +58,14 @@ export function inquiryOfLine(
     languages: readonly string[];
     channels: readonly string[];
   },
-): { ok: true; value: InquiryRow } | { ok: false; problems: LineProblem[] } {
+): { ok: true; value: InquiryRow } | { ok: false; problems: CellProblem[] } {
   const cells = new Map(
     Object.entries(line.extra).map(([header, value]) => [
       header.trim().toLowerCase(),
       value.trim(),
     ]),
   );
-  const problems: LineProblem[] = [];
+  const problems: CellProblem[] = [];
   const problem = (column: string, message: string, value?: string) =>
     problems.push({
       line: line.lineNumber,
