@@ -205,7 +205,6 @@ export function createInquiriesService({
         );
         return rows;
       });
-      matching.findSamePersonsLater(mechanism.id, party);
       try {
         await matching.matchNew(
           mechanism.id,
@@ -215,6 +214,9 @@ export function createInquiriesService({
       } catch (error) {
         onMatchingError(error);
       }
+      // After the answer's matching: the search of the party's inquiries for several about one
+      // person is long work that would hold this thread before the answer goes out.
+      matching.findSamePersonsLater(mechanism.id, party);
       const stored = await withScope(db, rowScope(actor), (scoped) =>
         repo.findInquiriesByIds(
           scoped,
