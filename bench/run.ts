@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   reconcile: async () => (await import('./reconcile.bench.ts')).runReconcileBenchmark(),
   dedupe: async () => (await import('./dedupe.bench.ts')).runDedupeBenchmark(),
   eligibility: async () => (await import('./eligibility.bench.ts')).runEligibilityBenchmark(),
+  inquiries: async () => (await import('./inquiries.bench.ts')).runInquiriesBenchmark(),
   'api-reads': async () => (await import('./api-reads.bench.ts')).runApiReadsBenchmark(),
   attack: async () => (await import('./attack.bench.ts')).runAttackBenchmark(),
   'hostile-upload': async () =>

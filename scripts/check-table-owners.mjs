@@ -44,6 +44,13 @@ const OWNERS = {
     'talks_violation',
     'talks_note',
   ],
+  inquiries: [
+    'inquiry',
+    'inquiry_inquirer',
+    'inquiry_status_event',
+    'inquiry_match',
+    'inquiry_same_person',
+  ],
 };
 
 /** The declared read models: the other modules' tables a module reads (never writes), and why. */
@@ -54,6 +61,7 @@ const READS = {
   },
   dashboard: { audit_entry: "recent activity, and when each agreement's paths were opened" },
   exchanges: { app_user: 'the user name beside each signing key' },
+  inquiries: { mechanism: "its row, locked while an inquiry's number is chosen" },
   talks: {
     mechanism: "its row, locked while a round's number is chosen",
     agreement: "the names of the agreements that rounds produced and that regimes' stages follow",

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { accessAdminRoutes, accessRoutes, installAuthentication } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
+import { inquiryRoutes } from './modules/inquiries/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(talksRoutes(deps.services.talks));
       await api.register(documentRoutes(deps.services.documents));
       await api.register(ceasefireRoutes(deps.services.ceasefires));
+      await api.register(inquiryRoutes(deps.services.inquiries));
     },
     { prefix: '/api/v1' },
   );

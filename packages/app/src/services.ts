@@ -2,6 +2,7 @@ import { createAccessService } from './modules/access/index.ts';
 import { createAgreementsService, createEligibilityService } from './modules/agreements/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { createDashboardService } from './modules/dashboard/index.ts';
+import { createInquiriesService, createInquiryMatching } from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
@@ -57,6 +58,18 @@ export function buildServices({
     jobs,
     ...(clock ? { clock } : {}),
   });
+  const matching = createInquiryMatching({
+    db,
+    mechanisms,
+    registry,
+    audit,
+    jobs: createJobRunner(onJobError),
+    clock: clock ?? (() => new Date()),
+  });
+  // A new held list: the other parties' open inquiries are matched against it in the background.
+  registry.onVersionKept((kept) => {
+    if (kept.kind === 'held') matching.rematchLater(kept.mechanismId, kept.party, kept.parties);
+  });
   const exchanges = createExchangesService({
     db,
     mechanisms,
@@ -66,6 +79,7 @@ export function buildServices({
     registry,
     audit,
     ...(clock ? { clock } : {}),
+    onPersonsMoved: (mechanismId) => matching.restateLater(mechanismId),
   });
   return {
     jobs,
@@ -93,6 +107,16 @@ export function buildServices({
     talks: createTalksService({ db, mechanisms, audit }),
     documents: createDocumentsService({ db, mechanisms, audit }),
     ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
+    inquiryMatching: matching,
+    inquiries: createInquiriesService({
+      db,
+      mechanisms,
+      registry,
+      audit,
+      matching,
+      clock: clock ?? (() => new Date()),
+      onMatchingError: (error) => onJobError('inquiries:match-new', error),
+    }),
   };
 }
 

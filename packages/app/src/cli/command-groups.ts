@@ -44,4 +44,5 @@ export const COMMAND_GROUPS: ReadonlyArray<() => Promise<RegisterCommands>> = [
   async () => (await import('./commands/agreement.ts')).registerAgreementCommands,
   async () => (await import('./commands/eligibility.ts')).registerEligibilityCommands,
   async () => (await import('./commands/talks.ts')).registerTalksCommands,
+  async () => (await import('./commands/inquiry.ts')).registerInquiryCommands,
 ];

@@ -36,12 +36,19 @@ export async function withContext<T>(
   out: Output,
   work: (context: CommandContext) => Promise<T>,
 ): Promise<T> {
-  if (env.database) return work(await commandContext(env, out, env.database));
+  // Background work a command started (matching families' inquiries against a new held list)
+  // ends before the database closes.
+  const run = async (context: CommandContext) => {
+    const result = await work(context);
+    await context.services.inquiryMatching.idle();
+    return result;
+  };
+  if (env.database) return run(await commandContext(env, out, env.database));
   const release = await lockEmbeddedDatabase(env.config);
   try {
     const database = await openDatabase(env.config.database, { migrate: true });
     try {
-      return await work(await commandContext(env, out, database));
+      return await run(await commandContext(env, out, database));
     } finally {
       await database.close();
     }

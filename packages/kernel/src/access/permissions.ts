@@ -133,6 +133,16 @@ export const PERMISSIONS = {
     roles: { party_officer: 'own', mediator: 'any', neutral_verifier: 'any' },
   },
   'violation.verify': { admin: false, roles: { mediator: 'any', neutral_verifier: 'any' } },
+  // Families' inquiries: the party's bureau (its officers) registers and reads its own; the
+  // mediator and the verifier read those the family shared with them (the service checks which).
+  'inquiry.register': { admin: false, roles: { party_officer: 'own' } },
+  'inquiry.read': {
+    admin: false,
+    roles: { party_officer: 'own', mediator: 'any', neutral_verifier: 'any' },
+  },
+  // The inquirer's name and contact: a compartment of the party's bureau alone.
+  'inquiry.inquirer': { admin: false, roles: { party_officer: 'own' } },
+  'inquiry.review': { admin: false, roles: { mediator: 'any' } },
   'audit.verify': { admin: true, roles: {} },
   'access.manage': { admin: true, roles: {} },
 } as const satisfies Record<

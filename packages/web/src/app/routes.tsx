@@ -120,6 +120,21 @@ export const router = createBrowserRouter(
               lazy: page(() => import('../reports/ReportsPage.tsx'), 'ReportsPage'),
             },
             {
+              path: 'inquiries',
+              lazy: page(() => import('../inquiries/InquiriesPage.tsx'), 'InquiriesPage'),
+            },
+            {
+              path: 'inquiries/new',
+              lazy: page(
+                () => import('../inquiries/RegisterInquiryPage.tsx'),
+                'RegisterInquiryPage',
+              ),
+            },
+            {
+              path: 'inquiries/:inquiryId',
+              lazy: page(() => import('../inquiries/InquiryPage.tsx'), 'InquiryPage'),
+            },
+            {
               path: 'remains',
               lazy: page(() => import('../remains/RemainsPage.tsx'), 'RemainsPage'),
             },

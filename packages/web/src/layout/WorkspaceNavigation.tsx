@@ -51,6 +51,15 @@ export function WorkspaceNavigation() {
       {abilities.readExchange && link(`${base}/receipts`, t('receipts.nav'))}
       {abilities.readExchange && link(`${base}/remains`, t('remains.title'))}
       {abilities.readExchange && link(`${base}/reports`, t('reports.title'))}
+      {grant.permissions['inquiry.read'] !== undefined && (
+        <NavLink
+          component={Link}
+          to={`${base}/inquiries`}
+          label={t('inquiries.nav')}
+          active={pathname.startsWith(`${base}/inquiries`)}
+          aria-current={pathname.startsWith(`${base}/inquiries`) ? 'page' : undefined}
+        />
+      )}
       <NavLink
         component={Link}
         to={`${base}/talks`}

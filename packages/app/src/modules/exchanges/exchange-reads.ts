@@ -41,3 +41,27 @@ export function findStages(db: Database, mechanismId: string) {
     .where('mechanism_id', '=', mechanismId)
     .execute();
 }
+
+/**
+ * Where each person of a party's held lists stands on the paths, by record id, with the day he
+ * was handed over: what families' inquiries report once matched (in the caller's row scope).
+ */
+export function findPathsOfRecords(db: Database, mechanismId: string, holder: string) {
+  return db
+    .selectFrom('exchange_person as p')
+    .select([
+      'p.record_id',
+      'p.state',
+      'p.stage_id',
+      (eb) =>
+        eb
+          .selectFrom('person_transition as t')
+          .select((t) => t.fn.max('t.at').as('at'))
+          .whereRef('t.person_id', '=', 'p.id')
+          .where('t.to_state', '=', 'handed_over')
+          .as('handed_over_at'),
+    ])
+    .where('p.mechanism_id', '=', mechanismId)
+    .where('p.party_code', '=', holder)
+    .execute();
+}

@@ -29,6 +29,8 @@ export interface ExchangesDeps {
   registry: RegistryService;
   audit: AuditLog;
   clock?: () => Date;
+  /** Told, once committed, that persons of a mechanism moved on their paths (families' inquiries follow). */
+  onPersonsMoved?: (mechanismId: string) => void;
 }
 
 export interface Move {

@@ -207,6 +207,7 @@ export function createPersonPaths(deps: ExchangesDeps, steps: ExchangeSteps) {
           }),
         );
       }
+      if (results.some((r) => r.ok)) deps.onPersonsMoved?.(mechanism.id);
       return results;
     },
   };

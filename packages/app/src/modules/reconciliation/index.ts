@@ -6,3 +6,4 @@ export {
   type ReconciliationService,
 } from './reconciliation.service.ts';
 export { reconciliationRoutes } from './reconciliation.routes.ts';
+export { openLinkagePool, type LinkagePool } from './linkage-pool.ts';

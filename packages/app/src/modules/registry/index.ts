@@ -2,6 +2,7 @@ export {
   createRegistryService,
   type RegistryService,
   type ImportResult,
+  type KeptVersion,
 } from './registry.service.ts';
 export { registryRoutes } from './registry.routes.ts';
 export { formatProblem, type LineProblem } from './domain/line-problem.ts';

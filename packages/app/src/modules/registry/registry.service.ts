@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import { withScope } from '../../platform/db/scope.ts';
@@ -43,6 +43,15 @@ export interface ImportResult {
   warnings: LineProblem[];
 }
 
+/** A new version kept: what a listener (the inquiries' matching) is told once it is committed. */
+export interface KeptVersion {
+  mechanismId: string;
+  parties: readonly string[];
+  party: string;
+  kind: ListRef['kind'];
+  versionId: VersionId;
+}
+
 export interface VersionSelector extends ListRef {
   /** A version number; the latest when absent. */
   version?: number;
@@ -53,6 +62,7 @@ const STORED_WARNINGS = 1_000;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
+  const keptListeners = new Set<(kept: KeptVersion) => void>();
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
@@ -195,7 +205,77 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         );
         return { version: created, warnings: outcome.warnings };
       });
+      const kept = {
+        mechanismId: mechanism.id,
+        parties: mechanism.parties,
+        party,
+        kind: request.kind,
+        versionId: version.id,
+      };
+      for (const listener of keptListeners) listener(kept);
       return { version, warnings };
+    },
+
+    /**
+     * What keeping `lines` as the list's next version would change, for the officer who may
+     * import it: the latest version, and the lines added, removed and changed against it.
+     */
+    async diffWithLatest(actor: Actor, ref: ListRef, lines: readonly PersonLine[]) {
+      const { mechanism, party } = await resolveList(actor, ref, 'list.import');
+      const { versions } = await versionsIn(actor, ref, 'list.import');
+      const latest = versions.at(-1) ?? null;
+      const before = latest ? await allLines(actor, latest.id) : [];
+      if (latest)
+        await audit.record(
+          null,
+          auditEvent(actor, 'list.diff', {
+            mechanismId: mechanism.id,
+            objectIds: [latest.id],
+            details: { party, kind: ref.kind, diff: [latest.number, null] },
+          }),
+        );
+      return { from: latest, diff: diffLines(before, lines) };
+    },
+
+    /**
+     * Keeps lines that another module built (a party's sought list from its families'
+     * inquiries) as the list's next version, through the import's own checks and audit.
+     */
+    async keepLines(actor: Actor, ref: ListRef, sourceName: string, lines: readonly PersonLine[]) {
+      const chunks: Uint8Array[] = [];
+      const sink = new PassThrough();
+      sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const written = new Promise<void>((resolve, reject) => {
+        sink.on('end', resolve);
+        sink.on('error', reject);
+      });
+      await writeListFile(
+        (async function* () {
+          yield* lines;
+        })(),
+        [],
+        'csv',
+        sink,
+      );
+      await written;
+      const bytes = Buffer.concat(chunks);
+      return this.importList(actor, {
+        ...ref,
+        acceptInvalid: false,
+        file: {
+          name: sourceName,
+          encoding: 'utf-8',
+          maxBytes: bytes.length + 1,
+          content: (async function* () {
+            yield bytes;
+          })(),
+        },
+      });
+    },
+
+    /** Tells `listener` of every version kept from now on, once it is committed. */
+    onVersionKept(listener: (kept: KeptVersion) => void): void {
+      keptListeners.add(listener);
     },
 
     /** Refuses, before a file is read, an actor who may not import into the list. */

@@ -49,6 +49,11 @@ export interface DB {
   talks_note: TalksNoteTable;
   background_job: BackgroundJobTable;
   rate_limit_window: RateLimitWindowTable;
+  inquiry: InquiryTable;
+  inquiry_inquirer: InquiryInquirerTable;
+  inquiry_status_event: InquiryStatusEventTable;
+  inquiry_match: InquiryMatchTable;
+  inquiry_same_person: InquirySamePersonTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -611,4 +616,88 @@ export interface TalksNoteTable {
   text: string;
   created_by: string;
   created_at: CreatedAt;
+}
+
+export interface InquiryTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  number: number;
+  channel: string;
+  received_on: string;
+  surname: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  surname_latin: string | null;
+  given_name_latin: string | null;
+  sex: string | null;
+  date_of_birth: string | null;
+  place_of_birth: string | null;
+  rank: string | null;
+  service_number: string | null;
+  unit: string | null;
+  last_known_place: string | null;
+  last_known_date: string | null;
+  circumstances: string | null;
+  marks: string | null;
+  consent_tracing: boolean;
+  share_mediator: boolean;
+  share_icrc: boolean;
+  share_other_party: boolean;
+  status: string;
+  status_at: Date;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface InquiryInquirerTable {
+  inquiry_id: string;
+  mechanism_id: string;
+  party_code: string;
+  name: string;
+  relation: string;
+  contact: string;
+  language: string;
+}
+
+export interface InquiryStatusEventTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  inquiry_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  on_date: string | null;
+  actor: string;
+  at: Date;
+}
+
+export interface InquiryMatchTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  inquiry_id: string;
+  target_party: string;
+  target_version_id: string;
+  target_record_id: string;
+  probability: number;
+  engine_decision: 'match' | 'possible';
+  status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+  decided_by: string | null;
+  decided_at: Date | null;
+  found_at: Date;
+}
+
+export interface InquirySamePersonTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  inquiry_id: string;
+  other_id: string;
+  probability: number;
+  status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+  decided_by: string | null;
+  decided_at: Date | null;
+  found_at: Date;
 }

@@ -18,6 +18,7 @@ import * as auditActionIndex from './0016-audit-action-index.ts';
 import * as lineSearch from './0017-line-search.ts';
 import * as backgroundJobs from './0018-background-jobs.ts';
 import * as sharedRateLimits from './0019-shared-rate-limits.ts';
+import * as inquiries from './0020-inquiries.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-line-search': lineSearch,
   '0018-background-jobs': backgroundJobs,
   '0019-shared-rate-limits': sharedRateLimits,
+  '0020-inquiries': inquiries,
 };

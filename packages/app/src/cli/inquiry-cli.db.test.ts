@@ -1,0 +1,106 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useInProcessCli } from '../testing/cli.ts';
+import { testDatabaseKinds } from '../testing/test-database.ts';
+
+describe.each(testDatabaseKinds())('parley inquiry [%s]', (kind) => {
+  const sandbox = useInProcessCli(kind, 'parley-inquiry');
+  const parley = sandbox.parley;
+
+  it('registers an inquiry from a file, lists and shows it, refuses a wrong date naming the field, and closes it', async () => {
+    await parley('mechanism', 'create', '--name', 'M', '--parties', 'UA,RU', '--mediators', 'TR');
+    const file = path.join(sandbox.dir, 'inquiry.json');
+    const body = {
+      channel: 'letter',
+      receivedOn: '2025-04-02',
+      inquirer: { name: 'Іваненко Оксана', relation: 'wife', contact: 'Львів', language: 'uk' },
+      sought: { surname: 'Іваненко', givenName: 'Тарас', dateOfBirth: '1991-07' },
+      consent: { tracing: true, sharing: { mediator: true, icrc: false, otherParty: false } },
+    };
+    await fs.writeFile(file, JSON.stringify(body));
+    const registered = await parley(
+      'inquiry',
+      'register',
+      '--mechanism',
+      'M',
+      '--party',
+      'UA',
+      '--file',
+      file,
+    );
+    expect(registered.stdout).toMatch(/^inquiry UA-1: [0-9a-f-]{36} \(no_information\)$/m);
+    const id = /UA-1: ([0-9a-f-]{36})/.exec(registered.stdout)![1]!;
+
+    const listed = await parley('inquiry', 'list', '--mechanism', 'M', '--party', 'UA');
+    expect(listed.stdout).toContain(`UA-1\tno_information\tІваненко Тарас\t${id}`);
+    const shown = await parley('inquiry', 'show', '--mechanism', 'M', '--id', id);
+    expect(shown.stdout).toContain('inquirer: Іваненко Оксана (wife), Львів');
+
+    await fs.writeFile(
+      file,
+      JSON.stringify({ ...body, sought: { surname: 'X', dateOfBirth: '1991-13' } }),
+    );
+    const refused = await parley(
+      'inquiry',
+      'register',
+      '--mechanism',
+      'M',
+      '--party',
+      'UA',
+      '--file',
+      file,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('dateOfBirth: there is no month 13 ("1991-13")');
+
+    const closed = await parley(
+      'inquiry',
+      'close',
+      '--mechanism',
+      'M',
+      '--id',
+      id,
+      '--reason',
+      'withdrawn_by_family',
+    );
+    expect(closed.stdout).toContain(`inquiry ${id}: closed`);
+    const after = await parley('inquiry', 'show', '--mechanism', 'M', '--id', id);
+    expect(after.stdout).toContain('no_information → closed (withdrawn_by_family)');
+  });
+
+  it('imports a file of inquiries all or none, naming every error by line and column', async () => {
+    const header =
+      'record_id,surname,given_name,date_of_birth,inquirer_name,relation,contact,language,received_on,consent_tracing,share_mediator';
+    const file = path.join(sandbox.dir, 'inquiries.csv');
+    await fs.writeFile(
+      file,
+      [
+        header,
+        'Q-1,Петренко,Іван,1990-02-31,Петренко Ганна,mother,+380 1,uk,2025-05-01,так,yes',
+        'Q-2,Сидоренко,Олег,1985,Сидоренко Віра,aunt,+380 2,uk,2025-05-02,yes,no',
+      ].join('\n'),
+    );
+    const refused = await parley('inquiry', 'import', file, '--mechanism', 'M', '--party', 'UA');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('inquiries.csv was not imported: 2 errors');
+    expect(refused.stderr).toMatch(/line 2, column date_of_birth: .*"1990-02-31"/);
+    expect(refused.stderr).toContain('line 3, column relation: not one of mother');
+    const none = await parley('inquiry', 'list', '--mechanism', 'M', '--party', 'UA');
+    expect(none.stdout).toContain('1 inquiries');
+
+    await fs.writeFile(
+      file,
+      [
+        header,
+        'Q-1,Петренко,Іван,1990-02,Петренко Ганна,mother,+380 1,uk,2025-05-01,так,yes',
+        'Q-2,Сидоренко,Олег,1985,Сидоренко Віра,sister,+380 2,ru,2025-05-02,yes,no',
+      ].join('\n'),
+    );
+    const imported = await parley('inquiry', 'import', file, '--mechanism', 'M', '--party', 'UA');
+    expect(imported.stdout).toContain('imported 2 inquiries (2–3)');
+    const listed = await parley('inquiry', 'list', '--mechanism', 'M', '--party', 'UA');
+    expect(listed.stdout).toContain('3 inquiries');
+    expect(listed.stdout).toContain('UA-2\tno_information\tПетренко Іван');
+  });
+});

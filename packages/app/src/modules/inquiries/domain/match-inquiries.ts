@@ -1,0 +1,136 @@
+import {
+  dedupeList,
+  linkAgainstPrepared,
+  linkLists,
+  personListSettings,
+  prepareList,
+  type LinkRecord,
+  type LinkResult,
+  type PreparedList,
+  type TrainedModel,
+} from '@parley/engine';
+import type { PersonLine } from '@parley/kernel/person-record';
+import { toLinkRecord, type RunSettings } from '../../reconciliation/domain/index.ts';
+
+/** One other party's latest held list, as matching reads it. */
+export interface HeldList {
+  readonly party: string;
+  readonly versionId: string;
+  readonly lines: readonly PersonLine[];
+}
+
+/** A line of a held list the engine found for an inquiry. */
+export interface FoundMatch {
+  readonly inquiryId: string;
+  readonly targetParty: string;
+  readonly targetVersionId: string;
+  readonly targetRecordId: string;
+  readonly probability: number;
+  readonly decision: 'match' | 'possible';
+}
+
+/** A held list made ready for matching one inquiry at a time, with the model of the last whole run. */
+export interface PreparedHeldList {
+  readonly party: string;
+  readonly versionId: string;
+  readonly prepared: PreparedList;
+  readonly model: TrainedModel;
+}
+
+const foundOf = (list: HeldList, result: LinkResult): FoundMatch[] =>
+  result.pairs.map((pair) => ({
+    inquiryId: pair.leftId,
+    targetParty: list.party,
+    targetVersionId: list.versionId,
+    targetRecordId: pair.rightId,
+    probability: pair.probability,
+    decision: pair.decision,
+  }));
+
+/**
+ * Matches inquiries (as sought lines whose record id is the inquiry's) against each held list
+ * with the linkage engine, as reconciliation links a sought list; gives each list prepared for
+ * matching a single new inquiry later against the same version, with the model just trained.
+ */
+export async function matchInquiries(
+  inquiries: readonly PersonLine[],
+  held: readonly HeldList[],
+  settings: RunSettings,
+  link: (
+    left: LinkRecord[],
+    right: LinkRecord[],
+    seed: number,
+  ) => Promise<LinkResult> | LinkResult = (left, right, seed) =>
+    linkLists(left, right, engineSettings(settings), { seed }),
+): Promise<{ found: FoundMatch[]; prepared: PreparedHeldList[] }> {
+  const found: FoundMatch[] = [];
+  const prepared: PreparedHeldList[] = [];
+  const records = inquiries.map(toLinkRecord);
+  for (const list of held) {
+    if (list.lines.length === 0 || records.length === 0) continue;
+    const right = list.lines.map(toLinkRecord);
+    const result = await link(records, right, settings.seed);
+    found.push(...foundOf(list, result));
+    prepared.push({
+      party: list.party,
+      versionId: list.versionId,
+      prepared: prepareList(right, engineSettings(settings)),
+      model: result.model,
+    });
+  }
+  return { found, prepared };
+}
+
+/** Matches one new inquiry against held lists prepared before: a fraction of a second. */
+export function matchOneInquiry(
+  inquiry: PersonLine,
+  held: readonly PreparedHeldList[],
+): FoundMatch[] {
+  const record = toLinkRecord(inquiry);
+  return held.flatMap((list) =>
+    foundOf(
+      { party: list.party, versionId: list.versionId, lines: [] },
+      linkAgainstPrepared([record], list.prepared, list.model),
+    ),
+  );
+}
+
+/** The engine's settings for a run's thresholds. */
+export function engineSettings(settings: RunSettings) {
+  return personListSettings({
+    match: settings.match,
+    possible: settings.review,
+    duplicate: settings.match,
+  });
+}
+
+/** Two inquiries about one sought person, the lower id first. */
+export interface SamePerson {
+  readonly inquiryId: string;
+  readonly otherId: string;
+  readonly probability: number;
+  readonly decision: 'match' | 'possible';
+}
+
+/**
+ * The inquiries of one party that are about the same person (several relatives asking, in
+ * different spellings), as the engine dedupes a list: sure pairs and doubtful ones.
+ */
+export function findSamePersons(
+  inquiries: readonly PersonLine[],
+  settings: RunSettings,
+): SamePerson[] {
+  if (inquiries.length < 2) return [];
+  const result = dedupeList(inquiries.map(toLinkRecord), engineSettings(settings), {
+    seed: settings.seed,
+  });
+  return result.pairs.map((pair) => {
+    const [inquiryId, otherId] = [pair.leftId, pair.rightId].sort();
+    return {
+      inquiryId: inquiryId!,
+      otherId: otherId!,
+      probability: pair.probability,
+      decision: pair.decision,
+    };
+  });
+}

@@ -1,0 +1,7 @@
+export { createInquiriesService, type InquiriesService } from './inquiries.service.ts';
+export { createInquiryMatching, type InquiryMatching } from './inquiry-matching.ts';
+export { inquiryRoutes } from './inquiries.routes.ts';
+export { inquiryBody, CHANNELS, RELATIONS, LANGUAGES } from './inquiries.schemas.ts';
+export { INQUIRY_STATUSES, CLOSE_REASONS, type InquiryStatus } from './domain/inquiry-status.ts';
+export { readInquiryFile } from './inquiry-file.ts';
+export { INQUIRY_COLUMNS } from './domain/inquiry-row.ts';
