@@ -9,6 +9,7 @@ import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
 import {
   createExchangesService,
+  createListChangeGuard,
   createReceiptsService,
   createRemainsService,
   createSigningKeysService,
@@ -33,7 +34,12 @@ export interface ServiceDeps {
 export function buildServices({ db, keys, clock, onJobError = () => {} }: ServiceDeps) {
   const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
   const mechanisms = createMechanismsService({ db, audit });
-  const registry = createRegistryService({ db, mechanisms, audit });
+  const registry = createRegistryService({
+    db,
+    mechanisms,
+    audit,
+    versionGuard: createListChangeGuard(),
+  });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
   const agreements = createAgreementsService({ db, mechanisms, audit });
   const eligibility = createEligibilityService({ db, mechanisms, agreements, registry, audit });

@@ -4,6 +4,7 @@ import { createPersonPaths } from './person-paths.service.ts';
 import { createReceiptIssue } from './receipt-issue.service.ts';
 import { createReports } from './reports.service.ts';
 import { createSignerKeys } from './signer-keys.service.ts';
+import { createStageListOverride } from './stage-list-guard.service.ts';
 import { createStages } from './stages.service.ts';
 
 export type { ExchangesDeps, Move } from './exchanges.internal.ts';
@@ -18,6 +19,7 @@ export function createExchangesService(deps: ExchangesDeps) {
     ...createSignerKeys(deps),
     ...createPersonPaths(deps, steps),
     ...createStages(deps, steps),
+    ...createStageListOverride(deps),
     ...createManifests(deps, steps),
     ...createReceiptIssue(deps),
     ...createReports(deps),

@@ -168,6 +168,31 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
   );
 
   app.post(
+    `${M}/stages/:stage/list-override`,
+    {
+      config: { rule: 'exchange.manage' },
+      schema: {
+        tags: ['exchanges'],
+        description:
+          "Allows the next held-list version to change or remove persons of this approved or executing stage; used once, audited with the reason.",
+        params: stageParams,
+        body: z.object({ reason: z.string().trim().min(3).max(2000) }),
+        response: {
+          201: z.object({ stageId: z.string(), number: z.number(), allowedAt: z.string() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await exchanges.allowListChange(actorOf(request), {
+          mechanism: request.params.mechanism,
+          stageId: request.params.stage,
+          reason: request.body.reason,
+        }),
+      ),
+  );
+
+  app.post(
     `${M}/persons/:person/withdrawal`,
     {
       config: { rule: 'exchange.manage' },

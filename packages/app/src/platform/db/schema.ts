@@ -368,6 +368,10 @@ export interface StageTable {
   date: string;
   status: 'proposed' | 'approved' | 'executing' | 'completed';
   surplus: JSONColumnType<Array<{ personId: string; reason: string }>, string | undefined, string>;
+  /** The mediator's leave for the next list version to touch this stage's persons (0018). */
+  list_override_by: ColumnType<string | null, string | null | undefined, string | null>;
+  list_override_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  list_override_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
 }

@@ -1,0 +1,190 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Services } from '../../services.ts';
+import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
+import { tokenFor } from '../../testing/http.ts';
+import { describeEachDatabase } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../access/index.ts';
+import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
+import { LIST_COLUMNS } from '../registry/index.ts';
+import { AppError } from '../../platform/errors.ts';
+
+const asCsv = (records: readonly ListRecord[]) =>
+  csvOf([[...LIST_COLUMNS], ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
+
+/**
+ * Issue 16, item 5: a new held-list version that changes or removes a person of an approved
+ * stage is refused, naming the lines and the stage, until the mediator allows it once.
+ */
+describeEachDatabase('a new list version against a stage under way', (db) => {
+  let services: Services;
+  let mechanism: string;
+  let stageId: string;
+  let uaHeld: ListRecord[];
+  let inStage: string[];
+  const actors = new Map<string, Actor>();
+  const as = (name: string) => actors.get(name)!;
+
+  const importUaHeld = (records: readonly ListRecord[]) =>
+    services.registry.importList(as('ua'), {
+      mechanism,
+      party: 'UA',
+      kind: 'held',
+      acceptInvalid: true,
+      file: buildFile('UA-held.csv', asCsv(records)),
+    });
+  const refusal = async (promise: Promise<unknown>) => {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  };
+
+  beforeAll(async () => {
+    services = buildTestServices(db());
+    mechanism = (await buildMechanism(db())).id;
+    const uaPeople = generateSyntheticLists({ seed: 31, size: 30 });
+    const ruPeople = generateSyntheticLists({ seed: 32, size: 30 });
+    uaHeld = [...ruPeople.held];
+    for (const [party, kind, records] of [
+      ['UA', 'sought', uaPeople.sought],
+      ['RU', 'held', uaPeople.held],
+      ['RU', 'sought', ruPeople.sought],
+      ['UA', 'held', uaHeld],
+    ] as const) {
+      await services.registry.importList(SYSTEM_ACTOR, {
+        mechanism,
+        party,
+        kind,
+        acceptInvalid: true,
+        file: buildFile(`${party}-${kind}.csv`, asCsv(records)),
+      });
+    }
+    for (const [name, role, party] of [
+      ['mediator', 'mediator', undefined],
+      ['verifier', 'neutral_verifier', undefined],
+      ['ua', 'party_officer', 'UA'],
+    ] as const) {
+      const header = await tokenFor(services, {
+        mechanism,
+        role: role as Role,
+        ...(party ? { party } : {}),
+      });
+      const actor = await services.access.actorOfToken(
+        header.authorization.slice('Bearer '.length),
+      );
+      actors.set(name, actor!);
+    }
+    await services.reconciliation.runNow(as('mediator'), mechanism);
+    const agreement = (
+      await services.agreements.create(as('mediator'), mechanism, {
+        template: 'istanbul-2025-06-02',
+      })
+    ).id;
+    await services.eligibility.evaluate(as('mediator'), { mechanism, agreement });
+    await services.exchanges.openPaths(as('mediator'), { mechanism, agreement });
+    for (const [who, from, to] of [
+      ['verifier', 'acknowledged', 'identity_verified'],
+      ['mediator', 'identity_verified', 'category_confirmed'],
+      ['verifier', 'category_confirmed', 'fit_to_travel'],
+      ['verifier', 'fit_to_travel', 'wish_verified'],
+      ['mediator', 'wish_verified', 'approved'],
+    ] as const) {
+      const persons = await services.exchanges.persons(as('mediator'), {
+        mechanism,
+        agreement,
+        state: from,
+      });
+      await services.exchanges.move(as(who), {
+        mechanism,
+        moves: persons.map((p) => ({ personId: p.id, to })),
+      });
+    }
+    stageId = (
+      await services.exchanges.proposeStage(as('mediator'), {
+        mechanism,
+        agreement,
+        place: 'Belarus–Ukraine border',
+        date: '2025-06-09',
+        size: 2,
+      })
+    ).stageId;
+    await services.exchanges.approveStage(as('mediator'), { mechanism, stageId });
+    const stage = await services.exchanges.stage(as('mediator'), { mechanism, stageId });
+    inStage = stage.persons.filter((p) => p.party_code === 'UA').map((p) => p.record_id);
+    expect(inStage).toHaveLength(2);
+  });
+
+  it('keeps a version that leaves the stage persons as they were', async () => {
+    const outside = uaHeld.findIndex((r) => !inStage.includes(r.record_id!));
+    const changed = uaHeld.map((r, i) => (i === outside ? { ...r, unit: 'another unit' } : r));
+    const { version } = await importUaHeld(changed);
+    expect(version.number).toBe(2);
+  });
+
+  it('refuses a version that changes one stage person and removes another, naming both', async () => {
+    const [changedId, removedId] = inStage as [string, string];
+    const next = uaHeld
+      .filter((r) => r.record_id !== removedId)
+      .map((r) => (r.record_id === changedId ? { ...r, surname: 'Переписаний' } : r));
+    const error = await refusal(importUaHeld(next));
+    expect(error.code).toBe('EXCHANGE.LIST_CHANGE_IN_STAGE');
+    expect(error.message).toMatch(/stage 1 \(approved\)/);
+    expect(error.message).toContain(`(${changedId}) changed: surname`);
+    expect(error.message).toContain(`(${removedId}) removed`);
+    const lineOf = (id: string) => uaHeld.findIndex((r) => r.record_id === id) + 2;
+    expect(error.details).toMatchObject({
+      stages: [
+        {
+          number: 1,
+          lines: expect.arrayContaining([
+            {
+              recordId: changedId,
+              line: lineOf(changedId),
+              newLine: expect.any(Number),
+              columns: ['surname'],
+            },
+            { recordId: removedId, line: lineOf(removedId), newLine: null, columns: [] },
+          ]),
+        },
+      ],
+    });
+    // Nothing of the refused version was kept.
+    const versions = await services.registry.versions(as('ua'), {
+      mechanism,
+      party: 'UA',
+      kind: 'held',
+    });
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+  });
+
+  it('keeps it once the mediator allows it for the stage, audits both, and allows it once only', async () => {
+    const [changedId] = inStage as [string];
+    const next = uaHeld.map((r) =>
+      r.record_id === changedId ? { ...r, surname: 'Переписаний' } : r,
+    );
+    await expect(
+      services.exchanges.allowListChange(as('ua'), { mechanism, stageId, reason: 'typo' }),
+    ).rejects.toThrow();
+    await services.exchanges.allowListChange(as('mediator'), {
+      mechanism,
+      stageId,
+      reason: 'the surname was misspelt on the held list',
+    });
+    const { version } = await importUaHeld(next);
+    const entries = [];
+    for await (const entry of services.audit.entries({ mechanismId: mechanism }))
+      entries.push(entry);
+    const override = entries.find((e) => e.action === 'exchange.stage.list_override');
+    expect(override?.reason).toBe('the surname was misspelt on the held list');
+    const imported = entries.find(
+      (e) => e.action === 'list.import' && e.objectIds.includes(version.id),
+    );
+    expect(imported?.details).toMatchObject({
+      stageOverrides: [{ number: 1, lines: [{ recordId: changedId, columns: ['surname'] }] }],
+    });
+    const again = next.map((r) => (r.record_id === changedId ? { ...r, surname: 'Ще раз' } : r));
+    expect((await refusal(importUaHeld(again))).code).toBe('EXCHANGE.LIST_CHANGE_IN_STAGE');
+  });
+});
