@@ -3,7 +3,7 @@ import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { SYSTEM_ACTOR, type Actor, type Role } from '../access/index.ts';
+import { SYSTEM_ACTOR, type Actor } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
 import { LIST_COLUMNS } from '../registry/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -68,7 +68,7 @@ describeEachDatabase('a new list version against a stage under way', (db) => {
     ] as const) {
       const header = await tokenFor(services, {
         mechanism,
-        role: role as Role,
+        role,
         ...(party ? { party } : {}),
       });
       const actor = await services.access.actorOfToken(
@@ -142,11 +142,11 @@ describeEachDatabase('a new list version against a stage under way', (db) => {
             {
               recordId: changedId,
               line: lineOf(changedId),
-              newLine: expect.any(Number),
+              newLine: expect.any(Number) as unknown,
               columns: ['surname'],
             },
             { recordId: removedId, line: lineOf(removedId), newLine: null, columns: [] },
-          ]),
+          ]) as unknown,
         },
       ],
     });
