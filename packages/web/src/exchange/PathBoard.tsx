@@ -5,8 +5,8 @@ import type { MoveResult, PathPerson, PersonState } from '../api/exchange.types.
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { useCategoryName } from '../persons/names.ts';
 import { useWorkspace } from '../session/workspace.tsx';
-import { useAgreement } from '../agreements/agreements.api.ts';
 import { useMove, usePersons } from './exchange.api.ts';
 import { MoveBar } from './MoveBar.tsx';
 import { MoveResults } from './MoveResults.tsx';
@@ -75,9 +75,7 @@ export function PathBoard({ agreementId }: { agreementId: string }) {
   const format = useFormat();
   const { mechanism, abilities } = useWorkspace();
   const persons = usePersons(mechanism.id, agreementId);
-  const agreement = useAgreement(mechanism.id, agreementId);
-  const categories = agreement.data?.versions.at(-1)?.definition.categories ?? [];
-  const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
+  const categoryName = useCategoryName(mechanism.id);
   const move = useMove(mechanism.id);
   const [state, setState] = useState<PersonState | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

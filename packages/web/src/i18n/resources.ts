@@ -34,6 +34,9 @@ import logWitnessUk from '../audit/locales/uk.json';
 import accountEn from '../account/locales/en.json';
 import accountRu from '../account/locales/ru.json';
 import accountUk from '../account/locales/uk.json';
+import personsEn from '../persons/locales/en.json';
+import personsRu from '../persons/locales/ru.json';
+import personsUk from '../persons/locales/uk.json';
 import apiErrorEn from '../errors/locales/en.json';
 import apiErrorRu from '../errors/locales/ru.json';
 import apiErrorUk from '../errors/locales/uk.json';
@@ -63,6 +66,7 @@ export const resources = {
     ...remainsEn,
     ...logWitnessEn,
     ...accountEn,
+    ...personsEn,
   },
   uk: {
     ...uk,
@@ -79,6 +83,7 @@ export const resources = {
     ...remainsUk,
     ...logWitnessUk,
     ...accountUk,
+    ...personsUk,
   },
   ru: {
     ...ru,
@@ -95,6 +100,7 @@ export const resources = {
     ...remainsRu,
     ...logWitnessRu,
     ...accountRu,
+    ...personsRu,
   },
 };
 

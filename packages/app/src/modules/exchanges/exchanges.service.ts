@@ -1,5 +1,6 @@
 import { createExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import { createManifests } from './manifests.service.ts';
+import { createPersonFile } from './person-file.service.ts';
 import { createPersonPaths } from './person-paths.service.ts';
 import { createReceiptIssue } from './receipt-issue.service.ts';
 import { createReports } from './reports.service.ts';
@@ -18,6 +19,7 @@ export function createExchangesService(deps: ExchangesDeps) {
   return {
     ...createSignerKeys(deps),
     ...createPersonPaths(deps, steps),
+    ...createPersonFile(deps),
     ...createStages(deps, steps),
     ...createStageListOverride(deps),
     ...createManifests(deps, steps),

@@ -18,6 +18,13 @@ const personResponse = z.object({
     .string()
     .describe('a party sees "cleared" or "not_cleared" instead of the wish interview\'s result'),
   stageId: z.string().nullable(),
+  name: z
+    .string()
+    .nullable()
+    .describe(
+      "as the holding party's list writes it; null where the reader may not read that list",
+    ),
+  nameLatin: z.string().nullable(),
 });
 const moveResult = z.object({
   personId: z.string(),

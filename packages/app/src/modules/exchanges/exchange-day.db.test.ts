@@ -12,10 +12,11 @@ const asCsv = (records: readonly ListRecord[]) =>
   csvOf([[...LIST_COLUMNS], ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
 
 /**
- * Issue 16, item 5: a new held-list version that changes or removes a person of an approved
- * stage is refused, naming the lines and the stage, until the mediator allows it once.
+ * Issue 16, the day of the exchange, on one stage: a new held-list version that changes or
+ * removes a person of an approved stage is refused, naming the lines and the stage, until the
+ * mediator allows it once; each person's file, by role.
  */
-describeEachDatabase('a new list version against a stage under way', (db) => {
+describeEachDatabase('the day of the exchange', (db) => {
   let services: Services;
   let mechanism: string;
   let stageId: string;
@@ -65,6 +66,7 @@ describeEachDatabase('a new list version against a stage under way', (db) => {
       ['mediator', 'mediator', undefined],
       ['verifier', 'neutral_verifier', undefined],
       ['ua', 'party_officer', 'UA'],
+      ['ru', 'party_officer', 'RU'],
     ] as const) {
       const header = await tokenFor(services, {
         mechanism,
@@ -186,5 +188,66 @@ describeEachDatabase('a new list version against a stage under way', (db) => {
     });
     const again = next.map((r) => (r.record_id === changedId ? { ...r, surname: 'Ще раз' } : r));
     expect((await refusal(importUaHeld(again))).code).toBe('EXCHANGE.LIST_CHANGE_IN_STAGE');
+  });
+
+  it("shows a person's file to each role as far as the role may read it, and audits the reads", async () => {
+    const stage = await services.exchanges.stage(as('mediator'), { mechanism, stageId });
+    // The person whose line no version changed.
+    const person = stage.persons.find((p) => p.record_id === inStage[1])!;
+    const record = uaHeld.find((r) => r.record_id === person.record_id)!;
+
+    const seenByMediator = await services.exchanges.personFile(as('mediator'), {
+      mechanism,
+      personId: person.id,
+    });
+    expect(seenByMediator.person.name).toContain(record.surname);
+    expect(seenByMediator.stage).toMatchObject({ number: 1, status: 'approved' });
+    expect(seenByMediator.held?.recordId).toBe(person.record_id);
+    expect(seenByMediator.eligibility).toMatchObject({ outcome: 'eligible' });
+    expect(seenByMediator.eligibility?.clause).toMatch(/Istanbul, 2 June 2025/);
+    expect(seenByMediator.match?.outcome).toBe('acknowledged');
+    expect(seenByMediator.match?.pair?.contributions.length).toBeGreaterThan(0);
+    expect(seenByMediator.path.map((t) => t.to)).toEqual([
+      'identity_verified',
+      'category_confirmed',
+      'fit_to_travel',
+      'wish_verified',
+      'approved',
+      'assigned',
+    ]);
+    expect(seenByMediator.path[0]?.actor).toBe(as('verifier').id);
+
+    // The holding party reads its own line and eligibility, not the match nor the interview.
+    const seenByUa = await services.exchanges.personFile(as('ua'), {
+      mechanism,
+      personId: person.id,
+    });
+    expect(seenByUa.person.name).toBe(seenByMediator.person.name);
+    expect(seenByUa.match).toBeNull();
+    expect(seenByUa.path.map((t) => t.to)).not.toContain('wish_verified');
+    expect(seenByUa.path.map((t) => t.to)).toContain('cleared');
+
+    // The other party sees the person on the path, not the line of a list it may not read.
+    const seenByRu = await services.exchanges.personFile(as('ru'), {
+      mechanism,
+      personId: person.id,
+    });
+    expect(seenByRu.held).toBeNull();
+    expect(seenByRu.person.name).toBeNull();
+    expect(seenByRu.eligibility).toBeNull();
+
+    const entries = [];
+    for await (const entry of services.audit.entries({ mechanismId: mechanism }))
+      entries.push(entry);
+    const fileReads = entries.filter(
+      (e) => e.action === 'exchange.read' && e.objectIds.includes(person.id),
+    );
+    expect(fileReads.map((e) => e.actor)).toEqual([as('mediator').id, as('ua').id, as('ru').id]);
+    await expect(
+      services.exchanges.personFile(as('mediator'), {
+        mechanism,
+        personId: '00000000-0000-4000-8000-000000000000',
+      }),
+    ).rejects.toThrow(/no person/);
   });
 });
