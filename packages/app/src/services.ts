@@ -73,7 +73,7 @@ export function buildServices({ db, keys, clock, onJobError = () => {} }: Servic
     reconciliation,
     exchanges,
     remains: createRemainsService({ db, mechanisms, audit }),
-    receipts: createReceiptsService({ db, mechanisms, audit }),
+    receipts: createReceiptsService({ db, mechanisms, registry, audit }),
     signingKeys: createSigningKeysService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
     dashboard: createDashboardService({
       db,

@@ -110,3 +110,15 @@ export function useApproveStage(mechanismId: string) {
     onSuccess: invalidate,
   });
 }
+
+export function useAllowListChange(mechanismId: string) {
+  const invalidate = useInvalidate(mechanismId);
+  return useMutation({
+    mutationFn: (input: { stageId: string; reason: string }) =>
+      api<{ stageId: string; number: number; allowedAt: string }>(
+        `${m(mechanismId)}/stages/${seg(input.stageId)}/list-override`,
+        { method: 'POST', json: { reason: input.reason } },
+      ),
+    onSuccess: invalidate,
+  });
+}

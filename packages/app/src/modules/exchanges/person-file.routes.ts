@@ -44,7 +44,12 @@ const fileResponse = z.object({
       pair: z
         .object({
           id: z.string(),
-          status: z.string(),
+          kind: z.enum(['link', 'duplicate']),
+          status: z.enum(['matched', 'open', 'confirmed', 'rejected']),
+          reopened: z.boolean(),
+          engineDecision: z.enum(['match', 'possible']),
+          leftRecordId: z.string(),
+          rightRecordId: z.string(),
           weight: z.number(),
           probability: z.number(),
           contributions: z.array(contribution),

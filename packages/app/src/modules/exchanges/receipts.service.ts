@@ -4,18 +4,21 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, rowScope, type Actor } from '../access/index.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
+import type { RegistryService } from '../registry/index.ts';
 import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
 import * as repo from './exchanges.repository.ts';
+import { namesOf, NO_NAME, type PersonName } from './person-names.ts';
 
 export interface ReceiptsDeps {
   db: Database;
   mechanisms: MechanismsService;
+  registry: RegistryService;
   audit: AuditLog;
 }
 
 type SignerRef = { role: string; party: string | null };
 
-export interface StageReceipt {
+export interface StageReceipt extends PersonName {
   personId: string;
   recordId: string;
   party: string;
@@ -32,7 +35,7 @@ export interface StageReceipt {
 }
 
 /** The handover receipts of a stage's persons, for the verifier who issues them and the signers. */
-export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
+export function createReceiptsService({ db, mechanisms, registry, audit }: ReceiptsDeps) {
   return {
     /** Each person of a stage the actor may see, with their receipt and who has signed it. */
     async ofStage(
@@ -76,6 +79,7 @@ export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
             g.mechanismId === mechanism.id &&
             (g.role === 'mediator' || g.role === 'neutral_verifier'),
         );
+      const names = await namesOf(registry, actor, mechanism.id, persons);
       return persons.map((person) => {
         const receipt = receipts.find((r) => r.person_id === person.id);
         const signed = signers
@@ -84,6 +88,7 @@ export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
         return {
           personId: person.id,
           recordId: person.record_id,
+          ...(names.get(person.id) ?? NO_NAME),
           party: person.party_code,
           receivingParty: person.receiving_party,
           state: isNeutral ? person.state : stateSeenByParty(person.state as PersonState),
