@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
@@ -7,6 +8,7 @@ import { SYSTEM_ACTOR, type Actor } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
 import { LIST_COLUMNS } from '../registry/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { signingMessage, verifySignedDocument } from './index.ts';
 
 const asCsv = (records: readonly ListRecord[]) =>
   csvOf([[...LIST_COLUMNS], ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
@@ -193,7 +195,7 @@ describeEachDatabase('the day of the exchange', (db) => {
   it("shows a person's file to each role as far as the role may read it, and audits the reads", async () => {
     const stage = await services.exchanges.stage(as('mediator'), { mechanism, stageId });
     // The person whose line no version changed.
-    const person = stage.persons.find((p) => p.record_id === inStage[1])!;
+    const person = stage.persons.find((p) => p.party_code === 'UA' && p.record_id === inStage[1])!;
     const record = uaHeld.find((r) => r.record_id === person.record_id)!;
 
     const seenByMediator = await services.exchanges.personFile(as('mediator'), {
@@ -249,5 +251,118 @@ describeEachDatabase('the day of the exchange', (db) => {
         personId: '00000000-0000-4000-8000-000000000000',
       }),
     ).rejects.toThrow(/no person/);
+  });
+
+  it('hands the stage over with real times, issues its receipts at once, and confirms them after one signature by each side', async () => {
+    const persons = (await services.exchanges.stage(as('mediator'), { mechanism, stageId }))
+      .persons;
+    for (const party of ['UA', 'RU'] as const) {
+      const moved = await services.exchanges.move(as(party.toLowerCase()), {
+        mechanism,
+        moves: persons
+          .filter((p) => p.party_code === party)
+          .map((p) => ({ personId: p.id, to: 'in_transit' as const })),
+      });
+      expect(moved.filter((m) => !m.ok)).toEqual([]);
+    }
+    // One person is held back at the border: the others are handed over in one request.
+    const [heldBack, ...going] = persons;
+    const future = await services.exchanges.move(as('verifier'), {
+      mechanism,
+      moves: [{ personId: going[0]!.id, to: 'handed_over', at: '2999-01-01T00:00:00Z' }],
+    });
+    expect(future[0]).toMatchObject({ ok: false, problem: /is not a time that has come/ });
+    const handed = await services.exchanges.move(as('verifier'), {
+      mechanism,
+      moves: going.map((p) => ({
+        personId: p.id,
+        to: 'handed_over' as const,
+        at: '2025-06-09T10:30:00+03:00',
+        place: 'Checkpoint Senkivka',
+      })),
+    });
+    expect(handed.every((m) => m.ok)).toBe(true);
+
+    const issued = await services.exchanges.issueStageReceipts(as('verifier'), {
+      mechanism,
+      stageId,
+    });
+    expect(issued.map((r) => r.ok)).toEqual(going.map(() => true));
+    expect(issued.map((r) => r.personId)).not.toContain(heldBack!.id);
+    await expect(
+      services.exchanges.issueStageReceipts(as('ua'), { mechanism, stageId }),
+    ).rejects.toThrow(/neutral verifier/);
+    const receipt = await services.exchanges.manifestFile(as('verifier'), {
+      mechanism,
+      manifestId: issued[0]!.ok ? issued[0]!.receiptId : '',
+    });
+    expect(receipt.document).toMatchObject({
+      handedOverAt: '2025-06-09T07:30:00.000Z',
+      handoverPlace: 'Checkpoint Senkivka',
+    });
+
+    const batch = await services.exchanges.receiptBatch(as('verifier'), { mechanism, stageId });
+    expect(batch).toMatchObject({ receipts: going.length, isNew: true });
+    expect(await services.exchanges.receiptBatch(as('ua'), { mechanism, stageId })).toMatchObject({
+      batchId: batch.batchId,
+      isNew: false,
+    });
+    // Before the batch is signed, no receipt can be confirmed.
+    const early = await services.exchanges.move(as('ua'), {
+      mechanism,
+      moves: going
+        .filter((p) => p.receiving_party === 'UA')
+        .map((p) => ({ personId: p.id, to: 'receipt_confirmed' as const })),
+    });
+    expect(early.every((m) => !m.ok)).toBe(true);
+
+    for (const [name, role, party] of [
+      ['verifier', 'neutral_verifier', null],
+      ['ua', 'party_officer', 'UA'],
+      ['ru', 'party_officer', 'RU'],
+    ] as const) {
+      const pair = generateKeyPairSync('ed25519');
+      const { keyId } = await services.exchanges.registerKey(as(name), {
+        mechanism,
+        userId: as(name).userId!,
+        publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      });
+      await services.exchanges.signManifest(as(name), {
+        mechanism,
+        manifestId: batch.batchId,
+        keyId,
+        signature: sign(
+          null,
+          signingMessage('parley-receipt-batch/1', batch.hash),
+          pair.privateKey,
+        ).toString('base64'),
+        role,
+        ...(party ? { party } : {}),
+      });
+    }
+    const file = await services.exchanges.manifestFile(as('ru'), {
+      mechanism,
+      manifestId: batch.batchId,
+    });
+    const copy = JSON.parse(JSON.stringify(file)) as typeof file;
+    expect(verifySignedDocument(copy)).toMatchObject({ ok: true, problems: [] });
+    const names = (copy.document as { receipts: Array<{ hash: string }> }).receipts.map(
+      (r) => r.hash,
+    );
+    expect(names).toContain(receipt.hash);
+
+    const receipts = await services.receipts.ofStage(as('ua'), { mechanism, stageId });
+    expect(receipts.filter((r) => r.receipt).every((r) => r.receipt!.missing.length === 0)).toBe(
+      true,
+    );
+    for (const party of ['UA', 'RU'] as const) {
+      const confirmed = await services.exchanges.move(as(party.toLowerCase()), {
+        mechanism,
+        moves: going
+          .filter((p) => p.receiving_party === party)
+          .map((p) => ({ personId: p.id, to: 'receipt_confirmed' as const })),
+      });
+      expect(confirmed.filter((m) => !m.ok)).toEqual([]);
+    }
   });
 });

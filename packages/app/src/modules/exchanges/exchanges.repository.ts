@@ -121,7 +121,14 @@ export function findPerson(db: Database, id: string) {
 export async function movePerson(
   db: Database,
   person: PersonRow,
-  move: { to: string; reason: string | null; actor: string; stageId?: string | null; at: Date },
+  move: {
+    to: string;
+    reason: string | null;
+    actor: string;
+    stageId?: string | null;
+    at: Date;
+    handover?: { at: Date; place: string };
+  },
 ): Promise<void> {
   await db
     .updateTable('exchange_person')
@@ -129,6 +136,9 @@ export async function movePerson(
       state: move.to,
       updated_at: move.at,
       ...(move.stageId !== undefined ? { stage_id: move.stageId } : {}),
+      ...(move.handover
+        ? { handed_over_at: move.handover.at, handover_place: move.handover.place }
+        : {}),
     })
     .where('id', '=', person.id)
     .execute();
@@ -417,4 +427,25 @@ export async function setPersonsListVersion(
     .set({ list_version_id: listVersionId })
     .where('id', 'in', [...personIds])
     .execute();
+}
+
+/** A stage's receipt batches, newest last, with who has signed each (role and party). */
+export async function findReceiptBatches(db: Database, stageId: string) {
+  const batches = await db
+    .selectFrom('manifest')
+    .select(['id', 'hash', 'document', 'required_signers', 'created_at'])
+    .where('stage_id', '=', stageId)
+    .where('kind', '=', 'parley-receipt-batch/1')
+    .orderBy('created_at')
+    .execute();
+  const signers = await findSigners(
+    db,
+    batches.map((b) => b.id),
+  );
+  return batches.map((batch) => ({
+    ...batch,
+    signers: signers
+      .filter((s) => s.manifest_id === batch.id)
+      .map((s) => ({ role: s.role, party: s.party_code || null })),
+  }));
 }

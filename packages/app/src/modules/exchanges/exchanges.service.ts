@@ -2,6 +2,7 @@ import { createExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts
 import { createManifests } from './manifests.service.ts';
 import { createPersonFile } from './person-file.service.ts';
 import { createPersonPaths } from './person-paths.service.ts';
+import { createReceiptBatches } from './receipt-batch.service.ts';
 import { createReceiptIssue } from './receipt-issue.service.ts';
 import { createReports } from './reports.service.ts';
 import { createSignerKeys } from './signer-keys.service.ts';
@@ -24,6 +25,7 @@ export function createExchangesService(deps: ExchangesDeps) {
     ...createStageListOverride(deps),
     ...createManifests(deps, steps),
     ...createReceiptIssue(deps),
+    ...createReceiptBatches(deps),
     ...createReports(deps),
   };
 }

@@ -100,6 +100,15 @@ export function personPathRoutes(app: ExchangeApp, exchanges: ExchangesService):
                 personId: z.uuid(),
                 to: z.enum(STATES),
                 reason: z.string().max(2000).optional(),
+                at: z.iso
+                  .datetime({ offset: true })
+                  .optional()
+                  .describe('for a handover: when it really happened; now when absent'),
+                place: z
+                  .string()
+                  .max(200)
+                  .optional()
+                  .describe("for a handover: where; the stage's place when absent"),
               }),
             )
             .min(1)

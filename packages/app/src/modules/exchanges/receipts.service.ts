@@ -6,6 +6,7 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import type { RegistryService } from '../registry/index.ts';
 import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
+import { hashesIn } from './domain/receipt-batch.ts';
 import * as repo from './exchanges.repository.ts';
 import { namesOf, NO_NAME, type PersonName } from './person-names.ts';
 
@@ -49,21 +50,29 @@ export function createReceiptsService({ db, mechanisms, registry, audit }: Recei
       );
       if (!stage || stage.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
-      const { persons, receipts, signers } = await withScope(db, rowScope(actor), async (trx) => {
-        const persons = await repo.findPersons(trx, {
-          agreementId: stage.agreement_id,
-          stageId: stage.id,
-        });
-        const receipts = await repo.findStageReceipts(trx, stage.id);
-        return {
-          persons,
-          receipts,
-          signers: await repo.findSigners(
-            trx,
-            receipts.map((r) => r.id),
-          ),
-        };
-      });
+      const { persons, receipts, batches, signers } = await withScope(
+        db,
+        rowScope(actor),
+        async (trx) => {
+          const persons = await repo.findPersons(trx, {
+            agreementId: stage.agreement_id,
+            stageId: stage.id,
+          });
+          const receipts = await repo.findStageReceipts(trx, stage.id);
+          return {
+            persons,
+            receipts,
+            batches: (await repo.findReceiptBatches(trx, stage.id)).map((b) => ({
+              hashes: new Set(hashesIn(b.document)),
+              signers: b.signers,
+            })),
+            signers: await repo.findSigners(
+              trx,
+              receipts.map((r) => r.id),
+            ),
+          };
+        },
+      );
       await audit.record(
         null,
         auditEvent(actor, 'exchange.read', {
@@ -85,6 +94,11 @@ export function createReceiptsService({ db, mechanisms, registry, audit }: Recei
         const signed = signers
           .filter((s) => s.manifest_id === receipt?.id)
           .map((s) => ({ role: s.role, party: s.party_code || null }));
+        // A signature of a batch that names the receipt is a signature of the receipt.
+        for (const batch of batches)
+          if (receipt && batch.hashes.has(receipt.hash))
+            for (const s of batch.signers)
+              if (!signed.some((t) => t.role === s.role && t.party === s.party)) signed.push(s);
         return {
           personId: person.id,
           recordId: person.record_id,

@@ -390,6 +390,9 @@ export interface ExchangePersonTable {
   state: string;
   stage_id: string | null;
   updated_at: Generated<Date>;
+  /** When and where the person was really handed over, as the verifier recorded it (0018). */
+  handed_over_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  handover_place: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonTransitionTable {

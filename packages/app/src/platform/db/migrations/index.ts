@@ -16,7 +16,7 @@ import * as accountHardening from './0014-account-hardening.ts';
 import * as pairEvidence from './0015-pair-evidence.ts';
 import * as auditActionIndex from './0016-audit-action-index.ts';
 import * as lineSearch from './0017-line-search.ts';
-import * as stageListOverride from './0018-stage-list-override.ts';
+import * as exchangeDay from './0018-exchange-day.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -37,5 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-pair-evidence': pairEvidence,
   '0016-audit-action-index': auditActionIndex,
   '0017-line-search': lineSearch,
-  '0018-stage-list-override': stageListOverride,
+  '0018-exchange-day': exchangeDay,
 };
