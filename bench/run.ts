@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   eligibility: async () => (await import('./eligibility.bench.ts')).runEligibilityBenchmark(),
   'api-reads': async () => (await import('./api-reads.bench.ts')).runApiReadsBenchmark(),
   attack: async () => (await import('./attack.bench.ts')).runAttackBenchmark(),
+  'exchange-day': async () => (await import('./exchange-day.bench.ts')).runExchangeDayBenchmark(),
   'hostile-upload': async () =>
     (await import('./hostile-upload.bench.ts')).runHostileUploadBenchmark(),
 };

@@ -45,6 +45,9 @@ export interface Move {
   personId: string;
   to: PersonState;
   reason?: string;
+  /** For a handover: when (ISO, with its offset) and where it really happened. */
+  at?: string;
+  place?: string;
 }
 
 export function useMove(mechanismId: string) {

@@ -42,9 +42,7 @@ export function PersonFilterBar({
         label={t('person.filter.sort')}
         data={SORTS.map((sort) => ({ value: sort, label: t(`person.filter.by.${sort}`) }))}
         value={query.sort}
-        onChange={(value) =>
-          onChange({ ...query, sort: (value) ?? 'name' })
-        }
+        onChange={(value) => onChange({ ...query, sort: value ?? 'name' })}
         allowDeselect={false}
       />
     </Group>

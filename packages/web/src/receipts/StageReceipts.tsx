@@ -12,6 +12,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { IssueResults } from './IssueResults.tsx';
 import { useIssueReceipts, useStageReceipts, type IssueResult } from './receipts.api.ts';
 import { ReceiptStatus } from './ReceiptStatus.tsx';
+import { StageBatch } from './StageBatch.tsx';
 
 /** A receipt can be issued for a person handed over who has none yet. */
 const isIssuable = (p: StageReceipt) => p.state === 'handed_over' && !p.receipt;
@@ -44,6 +45,7 @@ export function StageReceipts({ stageId }: { stageId: string }) {
   const recordOf = (id: string) => persons.data.find((p) => p.personId === id)?.recordId ?? id;
   return (
     <Stack>
+      <StageBatch stageId={stageId} persons={persons.data} />
       {isVerifier && (
         <Group>
           <Button
