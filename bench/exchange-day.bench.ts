@@ -263,13 +263,16 @@ async function oneStage(database: OpenDatabase): Promise<Figure> {
   await app.close();
   if (confirmed !== everyone.length)
     throw new Error(`${confirmed} of ${everyone.length} receipts confirmed`);
-  return {
+  const figure = {
     database: database.kind,
     persons: everyone.length,
     requests,
     serverSeconds: round(serverMs / 1000, 1),
     slowest,
   };
+  // Printed at once: the PGlite run after it takes as long again.
+  console.log(JSON.stringify(figure));
+  return figure;
 }
 
 export async function runExchangeDayBenchmark(): Promise<void> {
