@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   inquiries: async () => (await import('./inquiries.bench.ts')).runInquiriesBenchmark(),
   'api-reads': async () => (await import('./api-reads.bench.ts')).runApiReadsBenchmark(),
   attack: async () => (await import('./attack.bench.ts')).runAttackBenchmark(),
+  'exchange-day': async () => (await import('./exchange-day.bench.ts')).runExchangeDayBenchmark(),
   'hostile-upload': async () =>
     (await import('./hostile-upload.bench.ts')).runHostileUploadBenchmark(),
 };

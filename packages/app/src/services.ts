@@ -10,6 +10,7 @@ import { createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.ts';
 import {
   createExchangesService,
+  createListChangeGuard,
   createReceiptsService,
   createRemainsService,
   createSigningKeysService,
@@ -45,7 +46,12 @@ export function buildServices({
   const jobs = createJobRunner(onJobError, { db, soleProcess: isEmbedded(db), ...jobOptions });
   const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
   const mechanisms = createMechanismsService({ db, audit });
-  const registry = createRegistryService({ db, mechanisms, audit });
+  const registry = createRegistryService({
+    db,
+    mechanisms,
+    audit,
+    versionGuard: createListChangeGuard(),
+  });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
   const agreements = createAgreementsService({ db, mechanisms, audit });
   const eligibility = createEligibilityService({ db, mechanisms, agreements, registry, audit });
@@ -95,7 +101,7 @@ export function buildServices({
     reconciliation,
     exchanges,
     remains: createRemainsService({ db, mechanisms, audit }),
-    receipts: createReceiptsService({ db, mechanisms, audit }),
+    receipts: createReceiptsService({ db, mechanisms, registry, audit }),
     signingKeys: createSigningKeysService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),
     dashboard: createDashboardService({
       db,

@@ -131,6 +131,9 @@ export interface PathPerson {
   rank: string | null;
   state: PersonState;
   stageId: string | null;
+  /** As the holding party's list writes it; null where the reader may not read that list. */
+  name: string | null;
+  nameLatin: string | null;
 }
 
 export interface MoveResult {
@@ -165,7 +168,17 @@ export interface StageDetail {
   date: string;
   status: StageStatus;
   parity: Parity;
-  persons: Array<{ id: string; recordId: string; state: PersonState }>;
+  persons: Array<{
+    id: string;
+    recordId: string;
+    party: string;
+    category: string;
+    state: PersonState;
+    name: string | null;
+    nameLatin: string | null;
+  }>;
+  /** The mediator's leave for the next list version to change this stage's persons. */
+  listOverride: { by: string; at: string; reason: string | null } | null;
   /** Oldest first; a correction names the manifest it corrects. */
   manifests: Array<{ id: string; hash: string; supersedes: string | null }>;
 }
@@ -252,6 +265,8 @@ export interface SignerRef {
 export interface StageReceipt {
   personId: string;
   recordId: string;
+  name: string | null;
+  nameLatin: string | null;
   party: string;
   receivingParty: string;
   state: string;

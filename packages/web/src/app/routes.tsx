@@ -147,6 +147,10 @@ export const router = createBrowserRouter(
               lazy: page(() => import('../manifests/ManifestPage.tsx'), 'ManifestPage'),
             },
             {
+              path: 'persons/:personId',
+              lazy: page(() => import('../persons/PersonFilePage.tsx'), 'PersonFilePage'),
+            },
+            {
               path: 'receipts',
               lazy: page(() => import('../receipts/ReceiptsPage.tsx'), 'ReceiptsPage'),
             },

@@ -21,15 +21,43 @@ export function MoveBar({
   const { t } = useTranslation();
   const { grant } = useWorkspace();
   const [reason, setReason] = useState('');
-  const forward = selected.flatMap((p) => {
+  const [handover, setHandover] = useState({ at: '', place: '' });
+  const forward: Move[] = selected.flatMap((p): Move[] => {
     const to = nextStateFor(grant, state, p);
-    return to ? [{ personId: p.id, to }] : [];
+    if (!to) return [];
+    if (to !== 'handed_over') return [{ personId: p.id, to }];
+    // The real time and place of the handover, entered once for the persons selected.
+    return [
+      {
+        personId: p.id,
+        to,
+        ...(handover.at ? { at: new Date(handover.at).toISOString() } : {}),
+        ...(handover.place.trim() ? { place: handover.place.trim() } : {}),
+      },
+    ];
   });
   const next = forward[0]?.to;
   const wish = isWishStep(grant, state);
   if (!next && !wish) return null;
   return (
     <Group align="flex-end">
+      {next === 'handed_over' && (
+        <>
+          <TextInput
+            type="datetime-local"
+            label={t('handover.at')}
+            description={t('handover.atHelp')}
+            value={handover.at}
+            onChange={(e) => setHandover({ ...handover, at: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('handover.place')}
+            description={t('handover.placeHelp')}
+            value={handover.place}
+            onChange={(e) => setHandover({ ...handover, place: e.currentTarget.value })}
+          />
+        </>
+      )}
       {next && (
         <Button disabled={forward.length === 0} loading={isBusy} onClick={() => onMove(forward)}>
           {t('path.moveTo', { count: forward.length, state: t(`state.${next}`) })}

@@ -2,6 +2,8 @@ import { Badge, Progress, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Parity } from '../api/exchange.types.ts';
 import { useFormat } from '../i18n/format.ts';
+import { useCategoryName } from '../persons/names.ts';
+import { useWorkspace } from '../session/workspace.tsx';
 
 /**
  * Persons per category and side, with a meter of each side's share and whether it balances; under
@@ -10,6 +12,7 @@ import { useFormat } from '../i18n/format.ts';
 export function ParityTable({ parity, sides }: { parity: Parity; sides: readonly string[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const categoryName = useCategoryName(useWorkspace().mechanism.id);
   const verdict = (isBalanced: boolean) =>
     !parity.isRequired
       ? t('stage.noParityAsked')
@@ -34,14 +37,14 @@ export function ParityTable({ parity, sides }: { parity: Parity; sides: readonly
           const first = total > 0 ? (100 * (row.bySide[sides[0] ?? ''] ?? 0)) / total : 50;
           return (
             <Table.Tr key={row.category}>
-              <Table.Td>{row.category}</Table.Td>
+              <Table.Td>{categoryName(row.category)}</Table.Td>
               {sides.map((side) => (
                 <Table.Td key={side}>{format.integer(row.bySide[side] ?? 0)}</Table.Td>
               ))}
               <Table.Td>
                 <Progress
                   value={first}
-                  aria-label={t('stage.meter', { category: row.category })}
+                  aria-label={t('stage.meter', { category: categoryName(row.category) })}
                   mb={4}
                 />
                 {parity.isRequired && (

@@ -5,8 +5,11 @@ import type { MoveResult, PathPerson, PersonState } from '../api/exchange.types.
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { useCategoryName } from '../persons/names.ts';
+import { filterPersons, NO_QUERY, type PersonQuery } from '../persons/person-filter.ts';
+import { PersonFilterBar } from '../persons/PersonFilterBar.tsx';
+import { PersonName } from '../persons/PersonName.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
-import { useAgreement } from '../agreements/agreements.api.ts';
 import { useMove, usePersons } from './exchange.api.ts';
 import { MoveBar } from './MoveBar.tsx';
 import { MoveResults } from './MoveResults.tsx';
@@ -41,7 +44,7 @@ function PersonTable({
                 onChange={onToggleAll}
               />
             </Table.Th>
-            <Table.Th>{t('eligibility.record')}</Table.Th>
+            <Table.Th>{t('person.name')}</Table.Th>
             <Table.Th>{t('path.direction')}</Table.Th>
             <Table.Th>{t('path.category')}</Table.Th>
             <Table.Th>{t('field.rank')}</Table.Th>
@@ -57,7 +60,14 @@ function PersonTable({
                   onChange={() => onToggle(p.id)}
                 />
               </Table.Td>
-              <Table.Td>{p.recordId}</Table.Td>
+              <Table.Td>
+                <PersonName
+                  personId={p.id}
+                  recordId={p.recordId}
+                  name={p.name}
+                  nameLatin={p.nameLatin}
+                />
+              </Table.Td>
               <Table.Td>{`${p.party} → ${p.receivingParty}`}</Table.Td>
               <Table.Td>{categoryName(p.category)}</Table.Td>
               <Table.Td>{p.rank ?? '—'}</Table.Td>
@@ -75,20 +85,20 @@ export function PathBoard({ agreementId }: { agreementId: string }) {
   const format = useFormat();
   const { mechanism, abilities } = useWorkspace();
   const persons = usePersons(mechanism.id, agreementId);
-  const agreement = useAgreement(mechanism.id, agreementId);
-  const categories = agreement.data?.versions.at(-1)?.definition.categories ?? [];
-  const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
+  const categoryName = useCategoryName(mechanism.id);
   const move = useMove(mechanism.id);
   const [state, setState] = useState<PersonState | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<MoveResult[] | null>(null);
+  const [query, setQuery] = useState<PersonQuery>(NO_QUERY);
   if (persons.isPending) return <Loading />;
   if (persons.error) return <ErrorAlert error={persons.error} />;
   const byState = new Map<PersonState, PathPerson[]>();
   for (const p of persons.data) byState.set(p.state, [...(byState.get(p.state) ?? []), p]);
   const states = STATE_ORDER.filter((s) => byState.has(s));
   const shown = state && byState.has(state) ? state : (states[0] ?? null);
-  const inState = shown ? (byState.get(shown) ?? []) : [];
+  const allInState = shown ? (byState.get(shown) ?? []) : [];
+  const inState = filterPersons(allInState, query, { category: categoryName });
   const choose = (s: PersonState) => {
     setState(s);
     setSelected(new Set());
@@ -133,6 +143,13 @@ export function PathBoard({ agreementId }: { agreementId: string }) {
       )}
       <ErrorAlert error={move.error} />
       {results && <MoveResults results={results} recordOf={recordOf} />}
+      <PersonFilterBar query={query} sides={mechanism.parties} onChange={setQuery} />
+      <Text size="sm">
+        {t('person.filter.shown', {
+          shown: format.integer(inState.length),
+          total: format.integer(allInState.length),
+        })}
+      </Text>
       <PersonTable
         persons={inState}
         categoryName={categoryName}

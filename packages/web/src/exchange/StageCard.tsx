@@ -6,6 +6,11 @@ import type { StageSummary } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { useCategoryName } from '../persons/names.ts';
+import { filterPersons, NO_QUERY, type PersonQuery } from '../persons/person-filter.ts';
+import { PersonFilterBar } from '../persons/PersonFilterBar.tsx';
+import { PersonName } from '../persons/PersonName.tsx';
+import { ListOverride } from './ListOverride.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useApproveStage, useStage } from './exchange.api.ts';
 import { ParityTable } from './ParityTable.tsx';
@@ -31,7 +36,13 @@ export function StageCard({ summary }: { summary: StageSummary }) {
     recordId: string;
     replacement: string | null;
   } | null>(null);
+  const [query, setQuery] = useState<PersonQuery>(NO_QUERY);
+  const categoryName = useCategoryName(mechanism.id);
   const recordOf = (id: string) => stage.data?.persons.find((p) => p.id === id)?.recordId ?? id;
+  const shown = filterPersons(stage.data?.persons ?? [], query, {
+    category: categoryName,
+    state: (s) => t(`state.${s}` as 'state.approved'),
+  });
   return (
     <Card withBorder>
       <Stack>
@@ -74,18 +85,30 @@ export function StageCard({ summary }: { summary: StageSummary }) {
                 replacement={withdrawal.replacement && recordOf(withdrawal.replacement)}
               />
             )}
+            {abilities.manageExchange &&
+              (summary.status === 'approved' || summary.status === 'executing') && (
+                <ListOverride stageId={summary.id} current={stage.data.listOverride} />
+              )}
             {stage.data.manifests.map((m) => (
               <Anchor key={m.id} component={Link} to={`${base}/manifests/${m.id}`}>
                 {t('stage.manifest', { hash: m.hash.slice(0, 16) })}
               </Anchor>
             ))}
+            <PersonFilterBar query={query} sides={mechanism.parties} onChange={setQuery} />
             <Table striped>
               <Table.Caption>
                 {t('stage.persons', { n: format.integer(stage.data.persons.length) })}
+                {' · '}
+                {t('person.filter.shown', {
+                  shown: format.integer(shown.length),
+                  total: format.integer(stage.data.persons.length),
+                })}
               </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('eligibility.record')}</Table.Th>
+                  <Table.Th>{t('person.name')}</Table.Th>
+                  <Table.Th>{t('path.direction')}</Table.Th>
+                  <Table.Th>{t('path.category')}</Table.Th>
                   <Table.Th>{t('path.state')}</Table.Th>
                   {abilities.manageExchange && isProposed && (
                     <Table.Th>{t('stage.action')}</Table.Th>
@@ -93,9 +116,18 @@ export function StageCard({ summary }: { summary: StageSummary }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {stage.data.persons.map((p) => (
+                {shown.map((p) => (
                   <Table.Tr key={p.id}>
-                    <Table.Td>{p.recordId}</Table.Td>
+                    <Table.Td>
+                      <PersonName
+                        personId={p.id}
+                        recordId={p.recordId}
+                        name={p.name}
+                        nameLatin={p.nameLatin}
+                      />
+                    </Table.Td>
+                    <Table.Td>{p.party}</Table.Td>
+                    <Table.Td>{categoryName(p.category)}</Table.Td>
                     <Table.Td>{t(`state.${p.state}`)}</Table.Td>
                     {abilities.manageExchange && isProposed && (
                       <Table.Td>

@@ -45,6 +45,9 @@ export interface Move {
   personId: string;
   to: PersonState;
   reason?: string;
+  /** For a handover: when (ISO, with its offset) and where it really happened. */
+  at?: string;
+  place?: string;
 }
 
 export function useMove(mechanismId: string) {
@@ -106,6 +109,18 @@ export function useApproveStage(mechanismId: string) {
       api<{ manifestId: string; hash: string; persons: number }>(
         `${m(mechanismId)}/stages/${seg(stageId)}/approval`,
         { method: 'POST' },
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAllowListChange(mechanismId: string) {
+  const invalidate = useInvalidate(mechanismId);
+  return useMutation({
+    mutationFn: (input: { stageId: string; reason: string }) =>
+      api<{ stageId: string; number: number; allowedAt: string }>(
+        `${m(mechanismId)}/stages/${seg(input.stageId)}/list-override`,
+        { method: 'POST', json: { reason: input.reason } },
       ),
     onSuccess: invalidate,
   });

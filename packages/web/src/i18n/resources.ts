@@ -37,6 +37,9 @@ import accountUk from '../account/locales/uk.json';
 import inquiriesEn from '../inquiries/locales/en.json';
 import inquiriesRu from '../inquiries/locales/ru.json';
 import inquiriesUk from '../inquiries/locales/uk.json';
+import personsEn from '../persons/locales/en.json';
+import personsRu from '../persons/locales/ru.json';
+import personsUk from '../persons/locales/uk.json';
 import apiErrorEn from '../errors/locales/en.json';
 import apiErrorRu from '../errors/locales/ru.json';
 import apiErrorUk from '../errors/locales/uk.json';
@@ -67,6 +70,7 @@ export const resources = {
     ...logWitnessEn,
     ...accountEn,
     ...inquiriesEn,
+    ...personsEn,
   },
   uk: {
     ...uk,
@@ -84,6 +88,7 @@ export const resources = {
     ...logWitnessUk,
     ...accountUk,
     ...inquiriesUk,
+    ...personsUk,
   },
   ru: {
     ...ru,
@@ -101,6 +106,7 @@ export const resources = {
     ...logWitnessRu,
     ...accountRu,
     ...inquiriesRu,
+    ...personsRu,
   },
 };
 

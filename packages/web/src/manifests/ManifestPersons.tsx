@@ -2,11 +2,14 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StageManifest } from '../api/exchange.types.ts';
 import { useFormat } from '../i18n/format.ts';
+import { useCategoryName } from '../persons/names.ts';
+import { useWorkspace } from '../session/workspace.tsx';
 
 /** The manifest's counts per direction and category, then its persons. */
 export function ManifestPersons({ manifest }: { manifest: StageManifest }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const categoryName = useCategoryName(useWorkspace().mechanism.id);
   const counts = Object.entries(manifest.counts).flatMap(([direction, row]) =>
     Object.entries(row).map(([category, n]) => ({ direction, category, n })),
   );
@@ -25,7 +28,7 @@ export function ManifestPersons({ manifest }: { manifest: StageManifest }) {
           {counts.map((c) => (
             <Table.Tr key={`${c.direction}-${c.category}`}>
               <Table.Td>{c.direction.replace('->', ' → ')}</Table.Td>
-              <Table.Td>{c.category}</Table.Td>
+              <Table.Td>{categoryName(c.category)}</Table.Td>
               <Table.Td>{format.integer(c.n)}</Table.Td>
             </Table.Tr>
           ))}
@@ -56,7 +59,7 @@ export function ManifestPersons({ manifest }: { manifest: StageManifest }) {
                 <Table.Td>{p.rank ?? '—'}</Table.Td>
                 <Table.Td>{p.dateOfBirth ?? '—'}</Table.Td>
                 <Table.Td>{p.serviceNumber ?? '—'}</Table.Td>
-                <Table.Td>{p.category}</Table.Td>
+                <Table.Td>{categoryName(p.category)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,6 +1,7 @@
 import { Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
@@ -15,7 +16,9 @@ export function ReceiptsPage() {
   const format = useFormat();
   const { mechanism } = useWorkspace();
   const stages = useStages(mechanism.id);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  // A person's file links to the receipts of the person's stage.
+  const [chosen, setChosen] = useState<string | null>(params.get('stage'));
   const approved = (stages.data ?? []).filter((s) => s.status !== 'proposed');
   const stageId = chosen ?? approved.at(-1)?.id ?? null;
   return (

@@ -5,10 +5,14 @@ import { Link } from 'react-router';
 import type { PersonState, StageReceipt } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
+import { filterPersons, NO_QUERY, type PersonQuery } from '../persons/person-filter.ts';
+import { PersonFilterBar } from '../persons/PersonFilterBar.tsx';
+import { PersonName } from '../persons/PersonName.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { IssueResults } from './IssueResults.tsx';
 import { useIssueReceipts, useStageReceipts, type IssueResult } from './receipts.api.ts';
 import { ReceiptStatus } from './ReceiptStatus.tsx';
+import { StageBatch } from './StageBatch.tsx';
 
 /** A receipt can be issued for a person handed over who has none yet. */
 const isIssuable = (p: StageReceipt) => p.state === 'handed_over' && !p.receipt;
@@ -24,6 +28,7 @@ export function StageReceipts({ stageId }: { stageId: string }) {
   const issue = useIssueReceipts(mechanism.id);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<IssueResult[] | null>(null);
+  const [query, setQuery] = useState<PersonQuery>(NO_QUERY);
   if (persons.isPending) return <Loading />;
   if (persons.error) return <ErrorAlert error={persons.error} />;
   if (persons.data.length === 0) return <Text>{t('receipts.noPersons')}</Text>;
@@ -40,6 +45,7 @@ export function StageReceipts({ stageId }: { stageId: string }) {
   const recordOf = (id: string) => persons.data.find((p) => p.personId === id)?.recordId ?? id;
   return (
     <Stack>
+      <StageBatch stageId={stageId} persons={persons.data} />
       {isVerifier && (
         <Group>
           <Button
@@ -64,6 +70,7 @@ export function StageReceipts({ stageId }: { stageId: string }) {
       )}
       <ErrorAlert error={issue.error} />
       {results && <IssueResults results={results} recordOf={recordOf} />}
+      <PersonFilterBar query={query} sides={mechanism.parties} onChange={setQuery} />
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
           <Table.Caption>{t('receipts.caption')}</Table.Caption>
@@ -82,14 +89,16 @@ export function StageReceipts({ stageId }: { stageId: string }) {
                   />
                 </Table.Th>
               )}
-              <Table.Th>{t('receipts.record')}</Table.Th>
+              <Table.Th>{t('person.name')}</Table.Th>
               <Table.Th>{t('receipts.direction')}</Table.Th>
               <Table.Th>{t('receipts.state')}</Table.Th>
               <Table.Th>{t('receipts.receipt')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {persons.data.map((p) => (
+            {filterPersons(persons.data, query, {
+              state: (s) => t(`state.${s as PersonState}`),
+            }).map((p) => (
               <Table.Tr key={p.personId}>
                 {isVerifier && (
                   <Table.Td>
@@ -102,7 +111,14 @@ export function StageReceipts({ stageId }: { stageId: string }) {
                     )}
                   </Table.Td>
                 )}
-                <Table.Td>{p.recordId}</Table.Td>
+                <Table.Td>
+                  <PersonName
+                    personId={p.personId}
+                    recordId={p.recordId}
+                    name={p.name}
+                    nameLatin={p.nameLatin}
+                  />
+                </Table.Td>
                 <Table.Td>{`${p.party} → ${p.receivingParty}`}</Table.Td>
                 <Table.Td>{t(`state.${p.state as PersonState}`)}</Table.Td>
                 <Table.Td>

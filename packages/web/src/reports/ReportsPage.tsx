@@ -8,6 +8,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { AgreementPicker, useChosenAgreement } from '../exchange/AgreementPicker.tsx';
 import { useStages } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
+import { useCategoryName } from '../persons/names.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import {
   BAG_STATES,
@@ -93,6 +94,7 @@ function BySide({
 function Report({ view, isStage }: { view: ReportView; isStage: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const categoryName = useCategoryName(useWorkspace().mechanism.id);
   const n = (value: number | null | undefined) => format.integer(value ?? 0);
   const perSide = <T,>(
     items: ReadonlyArray<T & { party: string }>,
@@ -150,7 +152,7 @@ function Report({ view, isStage }: { view: ReportView; isStage: boolean }) {
               {view.persons.map((p) => (
                 <Table.Tr key={`${p.party}/${p.category}/${p.state}`}>
                   <Table.Td>{p.party}</Table.Td>
-                  <Table.Td>{p.category}</Table.Td>
+                  <Table.Td>{categoryName(p.category)}</Table.Td>
                   <Table.Td>{t(`state.${p.state}`)}</Table.Td>
                   <Table.Td ta="right">{n(p.count)}</Table.Td>
                 </Table.Tr>
@@ -185,7 +187,7 @@ function Report({ view, isStage }: { view: ReportView; isStage: boolean }) {
                   key: `parity/${row.category}`,
                   label: (
                     <Group gap="xs">
-                      {t('reports.stages.counting', { category: row.category })}
+                      {t('reports.stages.counting', { category: categoryName(row.category) })}
                       {!row.isBalanced && <ParityBadge isBalanced={false} />}
                     </Group>
                   ),

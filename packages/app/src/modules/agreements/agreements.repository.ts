@@ -208,6 +208,7 @@ export async function findResults(
     agreementVersionId: AgreementVersionId;
     listVersionId: string;
     outcome?: Outcome;
+    recordId?: string;
     offset: number;
     limit: number;
   },
@@ -217,6 +218,7 @@ export async function findResults(
     .where('agreement_version_id', '=', query.agreementVersionId)
     .where('list_version_id', '=', query.listVersionId);
   if (query.outcome) base = base.where('outcome', '=', query.outcome);
+  if (query.recordId) base = base.where('record_id', '=', query.recordId);
   const { total } = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();

@@ -203,6 +203,9 @@ export function createEligibilityService(deps: EligibilityDeps) {
         party: string;
         kind: ListKind;
         outcome?: Outcome;
+        /** One record's result, in the list version given (the latest when absent). */
+        recordId?: string;
+        listVersionId?: string;
         offset: number;
         limit: number;
       },
@@ -220,9 +223,14 @@ export function createEligibilityService(deps: EligibilityDeps) {
           `${request.party} is not a party of ${mechanism.name}`,
         );
       authorize(actor, 'eligibility.read', { mechanismId: mechanism.id, party });
-      const listVersion = (
-        await registry.versions(actor, { mechanism: mechanism.id, party, kind: request.kind })
-      ).at(-1);
+      const versions = await registry.versions(actor, {
+        mechanism: mechanism.id,
+        party,
+        kind: request.kind,
+      });
+      const listVersion = request.listVersionId
+        ? versions.find((v) => v.id === request.listVersionId)
+        : versions.at(-1);
       if (!listVersion)
         return { version, listVersion: null, total: 0, results: [] as repo.StoredResult[] };
       const page = await withScope(db, rowScope(actor), (scoped) =>
@@ -230,6 +238,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
           agreementVersionId: version.id,
           listVersionId: listVersion.id,
           ...(request.outcome ? { outcome: request.outcome } : {}),
+          ...(request.recordId ? { recordId: request.recordId } : {}),
           offset: request.offset,
           limit: request.limit,
         }),

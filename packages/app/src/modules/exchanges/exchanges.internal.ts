@@ -17,6 +17,7 @@ import {
 } from './domain/person-path.ts';
 import { checkParity, replacementFor, type Candidate } from './domain/stage-plan.ts';
 import * as repo from './exchanges.repository.ts';
+import { hashesIn } from './domain/receipt-batch.ts';
 
 // What the exchange use cases share inside the module; other modules import index.ts only.
 
@@ -37,6 +38,9 @@ export interface Move {
   personId: string;
   to: PersonState;
   reason?: string;
+  /** For a handover: when it really happened (now when absent) and where (the stage's place). */
+  at?: string;
+  place?: string;
 }
 
 const STATES: readonly string[] = [...MAIN_PATH, ...EXCEPTIONS];
@@ -101,9 +105,15 @@ export async function stageState(trx: Database, mechanism: Mechanism, stageId: s
 async function unsignedReceipt(trx: Database, person: repo.PersonRow): Promise<string | null> {
   const receipt = await repo.findReceipt(trx, person.id);
   if (!receipt) return 'no receipt has been issued for this person yet';
-  const signed = await repo.findSignatures(trx, receipt.id);
+  const signed: Array<{ role: string; party: string | null }> = (
+    await repo.findSignatures(trx, receipt.id)
+  ).map((s) => ({ role: s.role, party: s.party_code || null }));
+  // A signature of a batch that names the receipt's hash is a signature of the receipt.
+  if (receipt.stage_id)
+    for (const batch of await repo.findReceiptBatches(trx, receipt.stage_id))
+      if (hashesIn(batch.document).includes(receipt.hash)) signed.push(...batch.signers);
   const missing = receipt.required_signers.filter(
-    (r) => !signed.some((s) => s.role === r.role && (s.party_code || null) === r.party),
+    (r) => !signed.some((s) => s.role === r.role && s.party === r.party),
   );
   return missing.length === 0
     ? null
@@ -159,12 +169,26 @@ export function createExchangeSteps(deps: ExchangesDeps) {
         problem: 'a person is assigned to a stage only through the stage',
       };
     }
+    const now = clock();
+    let handover: { at: Date; place: string } | undefined;
+    if (move.to === 'handed_over') {
+      const at = move.at ? new Date(move.at) : now;
+      if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() + 5 * 60_000)
+        return {
+          personId: move.personId,
+          ok: false as const,
+          problem: `the handover time "${move.at}" is not a time that has come`,
+        };
+      const stage = person.stage_id ? await repo.findStage(trx, person.stage_id) : undefined;
+      handover = { at, place: move.place?.trim() || stage?.place || '' };
+    }
     await repo.movePerson(trx, person, {
       to: move.to,
       reason: reason || null,
       actor: actor.id,
-      at: clock(),
+      at: now,
       ...(stageId !== undefined ? { stageId } : {}),
+      ...(handover ? { handover } : {}),
     });
     await audit.record(
       trx,
@@ -172,7 +196,11 @@ export function createExchangeSteps(deps: ExchangesDeps) {
         mechanismId: person.mechanism_id,
         objectIds: [person.id, `${person.list_version_id}/${person.record_id}`],
         ...(reason ? { reason } : {}),
-        details: { from: person.state, to: move.to },
+        details: {
+          from: person.state,
+          to: move.to,
+          ...(handover ? { handedOverAt: handover.at.toISOString(), place: handover.place } : {}),
+        },
       }),
     );
     return { personId: move.personId, ok: true as const, state: move.to };

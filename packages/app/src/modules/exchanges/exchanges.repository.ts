@@ -121,7 +121,14 @@ export function findPerson(db: Database, id: string) {
 export async function movePerson(
   db: Database,
   person: PersonRow,
-  move: { to: string; reason: string | null; actor: string; stageId?: string | null; at: Date },
+  move: {
+    to: string;
+    reason: string | null;
+    actor: string;
+    stageId?: string | null;
+    at: Date;
+    handover?: { at: Date; place: string };
+  },
 ): Promise<void> {
   await db
     .updateTable('exchange_person')
@@ -129,6 +136,9 @@ export async function movePerson(
       state: move.to,
       updated_at: move.at,
       ...(move.stageId !== undefined ? { stage_id: move.stageId } : {}),
+      ...(move.handover
+        ? { handed_over_at: move.handover.at, handover_place: move.handover.place }
+        : {}),
     })
     .where('id', '=', person.id)
     .execute();
@@ -363,4 +373,79 @@ export function findSigners(db: Database, manifestIds: readonly string[]) {
     .select(['manifest_id', 'role', 'party_code'])
     .where('manifest_id', 'in', [...manifestIds])
     .execute();
+}
+
+/** A party's persons in its stages that are approved or executing, with each stage's override. */
+export function findPersonsInLiveStages(db: Database, mechanismId: string, party: string) {
+  return db
+    .selectFrom('exchange_person as p')
+    .innerJoin('stage as s', 's.id', 'p.stage_id')
+    .select([
+      'p.id',
+      'p.record_id',
+      'p.list_version_id',
+      's.id as stage_id',
+      's.number as stage_number',
+      's.status as stage_status',
+      's.list_override_by',
+      's.list_override_reason',
+    ])
+    .where('p.mechanism_id', '=', mechanismId)
+    .where('p.party_code', '=', party)
+    .where('s.status', 'in', ['approved', 'executing'])
+    .orderBy('s.number')
+    .execute();
+}
+
+/** Gives or clears (by null) the mediator's leave for the next list version to touch a stage. */
+export async function setListOverride(
+  db: Database,
+  stageIds: readonly string[],
+  override: { by: string; at: Date; reason: string } | null,
+): Promise<void> {
+  if (stageIds.length === 0) return;
+  await db
+    .updateTable('stage')
+    .set({
+      list_override_by: override?.by ?? null,
+      list_override_at: override?.at ?? null,
+      list_override_reason: override?.reason ?? null,
+    })
+    .where('id', 'in', [...stageIds])
+    .execute();
+}
+
+/** Points persons at a newer version of their list, whose lines the mediator let stand for them. */
+export async function setPersonsListVersion(
+  db: Database,
+  personIds: readonly string[],
+  listVersionId: string,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await db
+    .updateTable('exchange_person')
+    .set({ list_version_id: listVersionId })
+    .where('id', 'in', [...personIds])
+    .execute();
+}
+
+/** A stage's receipt batches, newest last, with who has signed each (role and party). */
+export async function findReceiptBatches(db: Database, stageId: string) {
+  const batches = await db
+    .selectFrom('manifest')
+    .select(['id', 'hash', 'document', 'required_signers', 'created_at'])
+    .where('stage_id', '=', stageId)
+    .where('kind', '=', 'parley-receipt-batch/1')
+    .orderBy('created_at')
+    .execute();
+  const signers = await findSigners(
+    db,
+    batches.map((b) => b.id),
+  );
+  return batches.map((batch) => ({
+    ...batch,
+    signers: signers
+      .filter((s) => s.manifest_id === batch.id)
+      .map((s) => ({ role: s.role, party: s.party_code || null })),
+  }));
 }

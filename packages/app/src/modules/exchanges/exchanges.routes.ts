@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ExchangesService } from './exchanges.service.ts';
 import { manifestRoutes } from './manifests.routes.ts';
+import { personFileRoutes } from './person-file.routes.ts';
 import { personPathRoutes } from './person-paths.routes.ts';
 import { receiptIssueRoutes } from './receipt-issue.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -13,6 +14,7 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
   return async (app) => {
     signerKeyRoutes(app, exchanges);
     personPathRoutes(app, exchanges);
+    personFileRoutes(app, exchanges);
     stageRoutes(app, exchanges);
     reportRoutes(app, exchanges);
     receiptIssueRoutes(app, exchanges);

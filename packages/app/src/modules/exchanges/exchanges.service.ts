@@ -1,9 +1,12 @@
 import { createExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import { createManifests } from './manifests.service.ts';
+import { createPersonFile } from './person-file.service.ts';
 import { createPersonPaths } from './person-paths.service.ts';
+import { createReceiptBatches } from './receipt-batch.service.ts';
 import { createReceiptIssue } from './receipt-issue.service.ts';
 import { createReports } from './reports.service.ts';
 import { createSignerKeys } from './signer-keys.service.ts';
+import { createStageListOverride } from './stage-list-guard.service.ts';
 import { createStages } from './stages.service.ts';
 
 export type { ExchangesDeps, Move } from './exchanges.internal.ts';
@@ -17,9 +20,12 @@ export function createExchangesService(deps: ExchangesDeps) {
   return {
     ...createSignerKeys(deps),
     ...createPersonPaths(deps, steps),
+    ...createPersonFile(deps),
     ...createStages(deps, steps),
+    ...createStageListOverride(deps),
     ...createManifests(deps, steps),
     ...createReceiptIssue(deps),
+    ...createReceiptBatches(deps),
     ...createReports(deps),
   };
 }

@@ -16,6 +16,7 @@ export {
   type PathActor,
 } from './domain/person-path.ts';
 export { createExchangesService, type ExchangesService } from './exchanges.service.ts';
+export { createListChangeGuard } from './stage-list-guard.service.ts';
 export { exchangeRoutes } from './exchanges.routes.ts';
 export { reportFile } from './report-file.ts';
 export type { ReportRow } from './domain/report.ts';

@@ -7,11 +7,19 @@ const require = createRequire(import.meta.url);
 const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
-const COLUMNS: ReadonlyArray<{
+/** What the signed document names by id, as people read it: categories and the agreement's version. */
+export interface ManifestNames {
+  categories: Readonly<Record<string, string>>;
+  agreementVersion: number | null;
+}
+
+const columnsFor = (
+  names: ManifestNames,
+): ReadonlyArray<{
   title: string;
   width: number;
   value: (p: StageManifest['persons'][number]) => string;
-}> = [
+}> => [
   { title: '#', width: 28, value: () => '' },
   { title: 'From → to', width: 52, value: (p) => `${p.from} → ${p.to}` },
   { title: 'Record', width: 70, value: (p) => p.recordId },
@@ -24,7 +32,7 @@ const COLUMNS: ReadonlyArray<{
   { title: 'Rank', width: 70, value: (p) => p.rank ?? '' },
   { title: 'Born', width: 64, value: (p) => p.dateOfBirth ?? '' },
   { title: 'Service no.', width: 76, value: (p) => p.serviceNumber ?? '' },
-  { title: 'Category', width: 150, value: (p) => p.category },
+  { title: 'Category', width: 150, value: (p) => names.categories[p.category] ?? p.category },
 ];
 
 /**
@@ -35,10 +43,13 @@ const COLUMNS: ReadonlyArray<{
 export async function manifestPdf(
   file: SignedDocumentFile<StageManifest>,
   verification: VerifyReport,
+  names: ManifestNames = { categories: {}, agreementVersion: null },
 ): Promise<Buffer> {
   // Loaded for a PDF only, not with every command and every start of the server.
   const { default: PDFDocument } = await import('pdfkit');
   const manifest = file.document;
+  const COLUMNS = columnsFor(names);
+  const categoryName = (id: string) => names.categories[id] ?? id;
   const pdf = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -61,7 +72,11 @@ export async function manifestPdf(
   pdf
     .font('regular')
     .fontSize(9)
-    .text(`${manifest.agreement.name} (version ${manifest.agreement.versionId})`)
+    .text(
+      names.agreementVersion === null
+        ? `${manifest.agreement.name} (version ${manifest.agreement.versionId})`
+        : `${manifest.agreement.name}, version ${names.agreementVersion}`,
+    )
     .text(`${manifest.stage.place}, ${manifest.stage.date}`)
     .text(`SHA-256 of the canonical document: ${file.hash}`)
     .moveDown(0.5);
@@ -69,7 +84,7 @@ export async function manifestPdf(
     .map(
       ([direction, byCategory]) =>
         `${direction.replace('->', ' → ')}: ${Object.entries(byCategory)
-          .map(([c, n]) => `${c} ${n}`)
+          .map(([c, n]) => `${categoryName(c)} ${n}`)
           .join(', ')}`,
     )
     .join('; ');

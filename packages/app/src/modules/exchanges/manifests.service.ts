@@ -15,7 +15,7 @@ import {
 } from './domain/signed-document.ts';
 import { stageState, type ExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
-import { manifestPdf as printManifest } from './manifest-pdf.ts';
+import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
 
 type SignerRole = Signer['role'];
 
@@ -25,7 +25,23 @@ const isLogHeadSigned = (head: TreeHead, keys: ReadonlyArray<{ keyId: string; pe
 
 /** Manifests: corrected, read as a file, signed with registered keys, verified and printed. */
 export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
-  const { db, mechanisms, audit } = deps;
+  const { db, mechanisms, agreements, audit } = deps;
+
+  /** The names a printed manifest shows for the ids its signed document holds. */
+  async function manifestNames(
+    actor: Actor,
+    mechanism: string,
+    named: StageManifest['agreement'],
+  ): Promise<ManifestNames> {
+    const agreement = (await agreements.list(actor, mechanism)).find((a) => a.id === named.id);
+    const version = agreement?.versions.find((v) => v.id === named.versionId);
+    return {
+      categories: Object.fromEntries(
+        (version?.definition.categories ?? []).map((c) => [c.id, c.name]),
+      ),
+      agreementVersion: version?.number ?? null,
+    };
+  }
   const { clock, stageManifest } = steps;
 
   return {
@@ -240,9 +256,11 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           'EXCHANGE.NOT_FOUND',
           `${input.manifestId} is a receipt, not a manifest`,
         );
+      const manifest = file as SignedDocumentFile<StageManifest>;
       return printManifest(
-        file as SignedDocumentFile<StageManifest>,
+        manifest,
         await this.verifyManifest(actor, input),
+        await manifestNames(actor, input.mechanism, manifest.document.agreement),
       );
     },
   };

@@ -18,6 +18,13 @@ const personResponse = z.object({
     .string()
     .describe('a party sees "cleared" or "not_cleared" instead of the wish interview\'s result'),
   stageId: z.string().nullable(),
+  name: z
+    .string()
+    .nullable()
+    .describe(
+      "as the holding party's list writes it; null where the reader may not read that list",
+    ),
+  nameLatin: z.string().nullable(),
 });
 const moveResult = z.object({
   personId: z.string(),
@@ -93,6 +100,15 @@ export function personPathRoutes(app: ExchangeApp, exchanges: ExchangesService):
                 personId: z.uuid(),
                 to: z.enum(STATES),
                 reason: z.string().max(2000).optional(),
+                at: z.iso
+                  .datetime({ offset: true })
+                  .optional()
+                  .describe('for a handover: when it really happened; now when absent'),
+                place: z
+                  .string()
+                  .max(200)
+                  .optional()
+                  .describe("for a handover: where; the stage's place when absent"),
               }),
             )
             .min(1)

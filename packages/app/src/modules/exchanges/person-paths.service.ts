@@ -12,6 +12,7 @@ import {
   type Move,
 } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
+import { namesOf, NO_NAME } from './person-names.ts';
 
 const PAGE = 1_000;
 
@@ -174,7 +175,8 @@ export function createPersonPaths(deps: ExchangesDeps, steps: ExchangeSteps) {
           details: { agreement: agreement.id, state: input.state ?? null },
         }),
       );
-      return rows.map((p) => personView(actor, p));
+      const names = await namesOf(registry, actor, mechanism.id, rows);
+      return rows.map((p) => ({ ...personView(actor, p), ...(names.get(p.id) ?? NO_NAME) }));
     },
 
     /** Moves persons along their paths; each move is checked on its own and reported. */

@@ -87,6 +87,9 @@ describeEachDatabase('handover receipts of a stage, through the API', (db) => {
         {
           personId,
           recordId: 'H-1',
+          // The verifier reads the holding party's list: the name as it is written there.
+          name: 'Бондар',
+          nameLatin: null,
           party: 'RU',
           receivingParty: 'UA',
           state: 'handed_over',

@@ -24,6 +24,8 @@ export function receiptRoutes(receipts: ReceiptsService): FastifyPluginAsyncZod 
                 z.object({
                   personId: z.string(),
                   recordId: z.string(),
+                  name: z.string().nullable(),
+                  nameLatin: z.string().nullable(),
                   party: z.string(),
                   receivingParty: z.string(),
                   state: z.string(),

@@ -4,18 +4,22 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, rowScope, type Actor } from '../access/index.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
+import type { RegistryService } from '../registry/index.ts';
 import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
+import { hashesIn } from './domain/receipt-batch.ts';
 import * as repo from './exchanges.repository.ts';
+import { namesOf, NO_NAME, type PersonName } from './person-names.ts';
 
 export interface ReceiptsDeps {
   db: Database;
   mechanisms: MechanismsService;
+  registry: RegistryService;
   audit: AuditLog;
 }
 
 type SignerRef = { role: string; party: string | null };
 
-export interface StageReceipt {
+export interface StageReceipt extends PersonName {
   personId: string;
   recordId: string;
   party: string;
@@ -32,7 +36,7 @@ export interface StageReceipt {
 }
 
 /** The handover receipts of a stage's persons, for the verifier who issues them and the signers. */
-export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
+export function createReceiptsService({ db, mechanisms, registry, audit }: ReceiptsDeps) {
   return {
     /** Each person of a stage the actor may see, with their receipt and who has signed it. */
     async ofStage(
@@ -46,21 +50,29 @@ export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
       );
       if (!stage || stage.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
-      const { persons, receipts, signers } = await withScope(db, rowScope(actor), async (trx) => {
-        const persons = await repo.findPersons(trx, {
-          agreementId: stage.agreement_id,
-          stageId: stage.id,
-        });
-        const receipts = await repo.findStageReceipts(trx, stage.id);
-        return {
-          persons,
-          receipts,
-          signers: await repo.findSigners(
-            trx,
-            receipts.map((r) => r.id),
-          ),
-        };
-      });
+      const { persons, receipts, batches, signers } = await withScope(
+        db,
+        rowScope(actor),
+        async (trx) => {
+          const persons = await repo.findPersons(trx, {
+            agreementId: stage.agreement_id,
+            stageId: stage.id,
+          });
+          const receipts = await repo.findStageReceipts(trx, stage.id);
+          return {
+            persons,
+            receipts,
+            batches: (await repo.findReceiptBatches(trx, stage.id)).map((b) => ({
+              hashes: new Set(hashesIn(b.document)),
+              signers: b.signers,
+            })),
+            signers: await repo.findSigners(
+              trx,
+              receipts.map((r) => r.id),
+            ),
+          };
+        },
+      );
       await audit.record(
         null,
         auditEvent(actor, 'exchange.read', {
@@ -76,14 +88,21 @@ export function createReceiptsService({ db, mechanisms, audit }: ReceiptsDeps) {
             g.mechanismId === mechanism.id &&
             (g.role === 'mediator' || g.role === 'neutral_verifier'),
         );
+      const names = await namesOf(registry, actor, mechanism.id, persons);
       return persons.map((person) => {
         const receipt = receipts.find((r) => r.person_id === person.id);
         const signed = signers
           .filter((s) => s.manifest_id === receipt?.id)
           .map((s) => ({ role: s.role, party: s.party_code || null }));
+        // A signature of a batch that names the receipt is a signature of the receipt.
+        for (const batch of batches)
+          if (receipt && batch.hashes.has(receipt.hash))
+            for (const s of batch.signers)
+              if (!signed.some((t) => t.role === s.role && t.party === s.party)) signed.push(s);
         return {
           personId: person.id,
           recordId: person.record_id,
+          ...(names.get(person.id) ?? NO_NAME),
           party: person.party_code,
           receivingParty: person.receiving_party,
           state: isNeutral ? person.state : stateSeenByParty(person.state as PersonState),

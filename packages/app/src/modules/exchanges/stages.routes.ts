@@ -107,7 +107,23 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
             date: z.string(),
             status: z.string(),
             parity: parityResponse,
-            persons: z.array(z.object({ id: z.string(), recordId: z.string(), state: z.string() })),
+            persons: z.array(
+              z.object({
+                id: z.string(),
+                recordId: z.string(),
+                party: z.string(),
+                category: z.string(),
+                state: z.string(),
+                name: z.string().nullable(),
+                nameLatin: z.string().nullable(),
+              }),
+            ),
+            listOverride: z
+              .object({ by: z.string(), at: z.string(), reason: z.string().nullable() })
+              .nullable()
+              .describe(
+                "the mediator's leave for the next list version to change this stage's persons",
+              ),
             manifests: z.array(
               z.object({
                 id: z.string(),
@@ -134,7 +150,23 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
         date: found.stage.date,
         status: found.stage.status,
         parity: found.parity,
-        persons: found.persons.map((p) => ({ id: p.id, recordId: p.record_id, state: p.state })),
+        persons: found.persons.map((p) => ({
+          id: p.id,
+          recordId: p.record_id,
+          party: p.party_code,
+          category: p.category,
+          state: p.state,
+          name: found.names.get(p.id)?.name ?? null,
+          nameLatin: found.names.get(p.id)?.nameLatin ?? null,
+        })),
+        listOverride:
+          found.stage.list_override_by && found.stage.list_override_at
+            ? {
+                by: found.stage.list_override_by,
+                at: found.stage.list_override_at.toISOString(),
+                reason: found.stage.list_override_reason,
+              }
+            : null,
         manifests: found.manifests.map((m) => ({
           id: m.id,
           hash: m.hash,
@@ -163,6 +195,31 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
         await exchanges.approveStage(actorOf(request), {
           mechanism: request.params.mechanism,
           stageId: request.params.stage,
+        }),
+      ),
+  );
+
+  app.post(
+    `${M}/stages/:stage/list-override`,
+    {
+      config: { rule: 'exchange.manage' },
+      schema: {
+        tags: ['exchanges'],
+        description:
+          'Allows the next held-list version to change or remove persons of this approved or executing stage; used once, audited with the reason.',
+        params: stageParams,
+        body: z.object({ reason: z.string().trim().min(3).max(2000) }),
+        response: {
+          201: z.object({ stageId: z.string(), number: z.number(), allowedAt: z.string() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await exchanges.allowListChange(actorOf(request), {
+          mechanism: request.params.mechanism,
+          stageId: request.params.stage,
+          reason: request.body.reason,
         }),
       ),
   );

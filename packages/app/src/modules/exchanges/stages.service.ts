@@ -15,10 +15,11 @@ import {
   type ExchangesDeps,
 } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
+import { namesOf } from './person-names.ts';
 
 /** Stages at parity: proposed, read, a person withdrawn and replaced, approved with a manifest. */
 export function createStages(deps: ExchangesDeps, steps: ExchangeSteps) {
-  const { db, mechanisms, agreements, audit } = deps;
+  const { db, mechanisms, agreements, registry, audit } = deps;
   const { moveOne, refill, stageManifest } = steps;
 
   return {
@@ -88,9 +89,13 @@ export function createStages(deps: ExchangesDeps, steps: ExchangeSteps) {
     async stage(actor: Actor, input: { mechanism: string; stageId: string }) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.read', { mechanismId: mechanism.id });
-      const state = await withScope(db, rowScope(actor), (trx) =>
+      const found = await withScope(db, rowScope(actor), (trx) =>
         stageState(trx, mechanism, input.stageId),
       );
+      const state = {
+        ...found,
+        names: await namesOf(registry, actor, mechanism.id, found.persons),
+      };
       if (seesInterview(actor, mechanism.id)) return state;
       return {
         ...state,

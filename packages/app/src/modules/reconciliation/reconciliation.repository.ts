@@ -322,3 +322,43 @@ export async function findOutcomes(
     .execute();
   return { total: Number(total), outcomes: rows };
 }
+
+/** A line's outcome in a run and the link pair that decided it, the likeliest first. */
+export async function findLineMatch(
+  db: Database,
+  runId: string,
+  line: { party: string; kind: string; recordId: string },
+) {
+  const outcome = await db
+    .selectFrom('line_outcome')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where('party_code', '=', line.party)
+    .where('kind', '=', line.kind)
+    .where('record_id', '=', line.recordId)
+    .executeTakeFirst();
+  const pair = await db
+    .selectFrom('reconciliation_pair')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where('kind', '=', 'link')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('left_party', '=', line.party),
+          eb('left_kind', '=', line.kind),
+          eb('left_record_id', '=', line.recordId),
+        ]),
+        eb.and([
+          eb('right_party', '=', line.party),
+          eb('right_kind', '=', line.kind),
+          eb('right_record_id', '=', line.recordId),
+        ]),
+      ]),
+    )
+    .where('status', '!=', 'rejected')
+    .orderBy('probability', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { outcome: outcome ?? null, pair: pair ?? null };
+}

@@ -356,6 +356,34 @@ export function createReconciliationService({
       return { run, total: page.total, items: await withRecords(actor, mechanism, page.pairs) };
     },
 
+    /**
+     * One line's outcome in the latest finished run, with the link pair that decided it and both
+     * records side by side (each read audited); null before any run.
+     */
+    async matchOf(
+      actor: Actor,
+      mechanismRef: string,
+      line: { party: string; kind: ListKind; recordId: string },
+    ) {
+      const mechanism = await mechanisms.get(actor, mechanismRef);
+      authorize(actor, 'reconciliation.read', { mechanismId: mechanism.id });
+      const run = await repo.latestRun(db, mechanism.id, 'done');
+      if (!run) return null;
+      const found = await withScope(db, rowScope(actor), (scoped) =>
+        repo.findLineMatch(scoped, run.id, line),
+      );
+      await audit.record(
+        null,
+        auditEvent(actor, 'reconciliation.read', {
+          mechanismId: mechanism.id,
+          objectIds: found.outcome ? [`${found.outcome.version_id}/${line.recordId}`] : [],
+          details: { run: run.id, party: line.party, kind: line.kind, recordId: line.recordId },
+        }),
+      );
+      const [pair] = found.pair ? await withRecords(actor, mechanism, [found.pair]) : [];
+      return { outcome: found.outcome?.outcome ?? null, pair: pair ?? null };
+    },
+
     /** Every line's outcome in the latest finished run, filtered. */
     async outcomes(
       actor: Actor,

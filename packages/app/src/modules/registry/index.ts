@@ -19,3 +19,4 @@ export type { LineDiff } from './domain/line-cells.ts';
 export { readPersonLines } from './list-file-validation.ts';
 export { lineResponse, presentLine } from './registry.schemas.ts';
 export { expiringHealthData, expiringSupersededVersions } from './registry.retention.ts';
+export type { ListVersionGuard, NewVersion, RecordChange } from './list-version-guard.ts';

@@ -23,12 +23,15 @@ import type { ListFileInput } from './list-file-reader.ts';
 import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
+import { recordChanges, type ListVersionGuard } from './list-version-guard.ts';
 import * as repo from './registry.repository.ts';
 
 export interface RegistryDeps {
   db: Database;
   mechanisms: MechanismsService;
   audit: AuditLog;
+  /** Asked about every new version before it is kept (the exchanges guard their stages' persons). */
+  versionGuard?: ListVersionGuard;
 }
 
 export interface ImportRequest extends ListRef {
@@ -61,7 +64,7 @@ export interface VersionSelector extends ListRef {
 const STORED_WARNINGS = 1_000;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
-export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
+export function createRegistryService({ db, mechanisms, audit, versionGuard }: RegistryDeps) {
   const keptListeners = new Set<(kept: KeptVersion) => void>();
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
@@ -187,6 +190,14 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
         await repo.insertVersion(trx, fields);
         const [created] = (await repo.findVersions(trx, listId)).filter((v) => v.id === id);
         if (!created) throw new Error(`version ${id} vanished after insert`);
+        const guarded = await versionGuard?.(trx, {
+          actor,
+          mechanismId: mechanism.id,
+          party,
+          kind: request.kind,
+          versionId: id,
+          changesOf: recordChanges(trx, id),
+        });
         await audit.record(
           trx,
           auditEvent(actor, 'list.import', {
@@ -200,6 +211,7 @@ export function createRegistryService({ db, mechanisms, audit }: RegistryDeps) {
               flaggedLineCount: fields.flaggedLineCount,
               sourceName: fields.sourceName,
               sourceSha256: fields.sourceSha256,
+              ...guarded,
             },
           }),
         );

@@ -393,6 +393,10 @@ export interface StageTable {
   date: string;
   status: 'proposed' | 'approved' | 'executing' | 'completed';
   surplus: JSONColumnType<Array<{ personId: string; reason: string }>, string | undefined, string>;
+  /** The mediator's leave for the next list version to touch this stage's persons (0018). */
+  list_override_by: ColumnType<string | null, string | null | undefined, string | null>;
+  list_override_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  list_override_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
 }
@@ -411,6 +415,9 @@ export interface ExchangePersonTable {
   state: string;
   stage_id: string | null;
   updated_at: Generated<Date>;
+  /** When and where the person was really handed over, as the verifier recorded it (0018). */
+  handed_over_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  handover_place: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonTransitionTable {

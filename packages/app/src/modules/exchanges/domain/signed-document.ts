@@ -10,7 +10,12 @@ import { z } from 'zod';
  * it can be verified offline; the key ids are compared with the keys the mechanism registered.
  */
 
-export const DOCUMENT_KINDS = ['parley-manifest/1', 'parley-receipt/1'] as const;
+// A receipt batch names the hashes of a stage's receipts: one signature of it is a signature of each.
+export const DOCUMENT_KINDS = [
+  'parley-manifest/1',
+  'parley-receipt/1',
+  'parley-receipt-batch/1',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface Signer {

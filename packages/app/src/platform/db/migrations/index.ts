@@ -19,6 +19,7 @@ import * as lineSearch from './0017-line-search.ts';
 import * as backgroundJobs from './0018-background-jobs.ts';
 import * as sharedRateLimits from './0019-shared-rate-limits.ts';
 import * as inquiries from './0020-inquiries.ts';
+import * as exchangeDay from './0021-exchange-day.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018-background-jobs': backgroundJobs,
   '0019-shared-rate-limits': sharedRateLimits,
   '0020-inquiries': inquiries,
+  '0021-exchange-day': exchangeDay,
 };
