@@ -2,7 +2,10 @@ import { Badge, Code, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgreementDefinition } from '../api/exchange.types.ts';
 
-/** An agreement version's categories, blocks and holds: each clause and its CEL rule. */
+/**
+ * An agreement version's categories, blocks and holds: each clause and its CEL rule; a category
+ * Parley knows (a template's) by its name in the reader's language.
+ */
 export function RulesTable({ definition }: { definition: AgreementDefinition }) {
   const { t } = useTranslation();
   const rows = [
@@ -27,7 +30,11 @@ export function RulesTable({ definition }: { definition: AgreementDefinition }) 
                 <Badge variant="outline" mb={4}>
                   {t(`ruleKind.${row.kind}`)}
                 </Badge>
-                <div>{row.name}</div>
+                <div>
+                  {row.kind === 'category'
+                    ? t(`categoryName.${row.id}`, { defaultValue: row.name })
+                    : row.name}
+                </div>
               </Table.Td>
               <Table.Td>{row.clause}</Table.Td>
               <Table.Td>
