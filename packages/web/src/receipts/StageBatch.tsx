@@ -31,9 +31,10 @@ function BatchDocument({ batchId }: { batchId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { mechanism } = useWorkspace();
-  const file = useReceipt(mechanism.id, batchId);
+  // A batch document names each receipt of the stage (parley-receipt-batch/1).
+  const file = useReceipt<{ receipts: unknown[] }>(mechanism.id, batchId);
   if (!file.data) return <ErrorAlert error={file.error} />;
-  const receipts = (file.data.document as unknown as { receipts: unknown[] }).receipts.length;
+  const receipts = file.data.document.receipts.length;
   return (
     <Stack gap="xs">
       <Text size="sm">

@@ -18,11 +18,11 @@ export function useStageReceipts(mechanismId: string, stageId: string | null) {
 }
 
 /** A receipt is served as a signed file by the same endpoint as a manifest. */
-export function useReceipt(mechanismId: string, receiptId: string) {
+/** A signed receipt, or (with its document type given) a stage's signed batch of receipts. */
+export function useReceipt<Document = ReceiptDocument>(mechanismId: string, receiptId: string) {
   return useQuery({
     queryKey: ['exchange', mechanismId, 'manifest', receiptId],
-    queryFn: () =>
-      api<ManifestFile<ReceiptDocument>>(`${m(mechanismId)}/manifests/${seg(receiptId)}`),
+    queryFn: () => api<ManifestFile<Document>>(`${m(mechanismId)}/manifests/${seg(receiptId)}`),
   });
 }
 
