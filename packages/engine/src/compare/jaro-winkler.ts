@@ -9,10 +9,25 @@ function ensureCapacity(n: number): void {
   }
 }
 
-/** The Jaro similarity from the matching characters' count and their transpositions. */
+// Reciprocals of the lengths and match counts that fit the bit masks: Jaro divides three times
+// per comparison, and a multiplication by a table entry costs a fraction of a division.
+const RECIPROCAL_TABLE_SIZE = 33;
+const reciprocal = Float64Array.from({ length: RECIPROCAL_TABLE_SIZE }, (_, k) => (k ? 1 / k : 0));
+const halfReciprocal = reciprocal.map((r) => r / 2);
+const inverse = (n: number) => (n < RECIPROCAL_TABLE_SIZE ? reciprocal[n]! : 1 / n);
+const halfInverse = (n: number) => (n < RECIPROCAL_TABLE_SIZE ? halfReciprocal[n]! : 0.5 / n);
+const THIRD = 1 / 3;
+
+/**
+ * The Jaro similarity from the matching characters' count and their transpositions:
+ * (m/la + m/lb + (m − t/2)/m) / 3, written with the reciprocals above. Every Jaro in this file
+ * goes through here, so the plain and the bit-parallel ones give the very same number.
+ */
 function jaroOf(matches: number, transpositions: number, la: number, lb: number): number {
-  const m = matches;
-  return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  return (
+    (matches * inverse(la) + matches * inverse(lb) + 1 - transpositions * halfInverse(matches)) *
+    THIRD
+  );
 }
 
 /** The Jaro similarity of two strings, in [0, 1]; two empty strings are identical (1). */
@@ -107,9 +122,6 @@ export function encodeText(text: string): EncodedText {
 
 // Per UTF-16 unit, its positions in the text being matched against; all zero between calls.
 const positions = new Int32Array(0x10000);
-// The characters of `a` that found a partner, in order: the first half of the transposition count.
-const partnered = new Uint16Array(MAX_ENCODED);
-
 /** Sets b's positions in `positions`, for `jaroAgainstSet`; clearPositions undoes it. */
 function setPositions(b: EncodedText): void {
   const { units, masks } = b;
@@ -136,6 +148,7 @@ function jaroAgainstSet(a: Uint16Array, b: Uint16Array): number {
   // The positions within the window of position `window`; shifted to each i. At most 31 bits,
   // since both texts have at most 32 units.
   const band = window >= 15 ? 0x7fffffff : (1 << (2 * window + 1)) - 1;
+  let matchedA = 0;
   let matchedB = 0;
   let matches = 0;
   for (let i = 0; i < la; i++) {
@@ -144,13 +157,17 @@ function jaroAgainstSet(a: Uint16Array, b: Uint16Array): number {
     const partner = free & -free;
     const found = (partner | -partner) >>> 31;
     matchedB |= partner;
-    partnered[matches] = a[i]!;
+    matchedA |= found << i;
     matches += found;
   }
   if (matches === 0) return 0;
+  // The k-th matched character of a against the k-th matched character of b, lowest bits first.
   let transpositions = 0;
-  for (let k = 0; k < matches; k++) {
-    transpositions += partnered[k] !== b[31 - Math.clz32(matchedB & -matchedB)] ? 1 : 0;
+  while (matchedA !== 0) {
+    const i = 31 - Math.clz32(matchedA & -matchedA);
+    const j = 31 - Math.clz32(matchedB & -matchedB);
+    transpositions += a[i] !== b[j] ? 1 : 0;
+    matchedA &= matchedA - 1;
     matchedB &= matchedB - 1;
   }
   return jaroOf(matches, transpositions, la, lb);
@@ -197,7 +214,8 @@ export function jaroWinklerAgainst(
     const a = many[i]!;
     const ca = a.codes;
     const la = ca.length;
-    if (a.text === tb) {
+    // Lengths first: most candidates differ in length, and string equality may read both texts.
+    if (la === lb && a.text === tb) {
       out[i] = 1;
       continue;
     }
