@@ -140,7 +140,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           ...(deps.listFileLimits ? { listFileLimits: deps.listFileLimits } : {}),
         }),
       );
-      await api.register(reconciliationRoutes(deps.services.reconciliation));
+      await api.register(
+        reconciliationRoutes(deps.services.reconciliation, (ids) =>
+          deps.services.access.actorNames(ids),
+        ),
+      );
       await api.register(exchangeRoutes(deps.services.exchanges));
       await api.register(
         remainsRoutes(deps.services.remains, {

@@ -89,6 +89,8 @@ export interface Run {
   counts: Record<string, number> | null;
   error: string | null;
   startedBy: string;
+  /** Who started it, by the name the server knows them by; null when it knows none. */
+  startedByName: string | null;
   createdAt: string;
   finishedAt: string | null;
 }

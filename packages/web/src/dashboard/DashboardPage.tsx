@@ -20,7 +20,9 @@ export function DashboardPage() {
   const { mechanism, grant } = useWorkspace();
   const dashboard = useDashboard(mechanism.id);
   const data = dashboard.data;
-  const categoryName = (id: string) => data?.categoryNames[id] ?? id;
+  // A template's category in the reader's language; another agreement's as it names it.
+  const categoryName = (id: string) =>
+    t(`categoryName.${id}`, { defaultValue: data?.categoryNames[id] ?? id });
   const whose = grant.party
     ? t('dashboard.whoseParty', { party: grant.party })
     : t('dashboard.whoseAll', { parties: mechanism.parties.join(', ') });

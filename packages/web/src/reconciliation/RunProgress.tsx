@@ -25,7 +25,7 @@ export function RunProgress({ run }: { run: Run }) {
           </Group>
           <Text size="sm" c="dimmed">
             {t('reconciliation.startedBy', {
-              who: run.startedBy,
+              who: run.startedByName ?? run.startedBy,
               at: format.dateTime(run.createdAt),
             })}
           </Text>
@@ -36,7 +36,8 @@ export function RunProgress({ run }: { run: Run }) {
           aria-label={t('reconciliation.progress')}
         />
         <Text size="sm" aria-live="polite">
-          {format.percent(run.progress)} · {run.phase}
+          {format.percent(run.progress)} ·{' '}
+          {t(`runPhase.${run.phase.replaceAll(' ', '_')}`, { defaultValue: run.phase })}
         </Text>
         {run.error && (
           <Text c="red" size="sm" role="alert">

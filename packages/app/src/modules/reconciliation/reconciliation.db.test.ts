@@ -75,6 +75,9 @@ describeEachDatabase('reconciliation of a mechanism', (db) => {
   it('runs in the background and gives every line one outcome', async () => {
     const status = await reconcile();
     expect(status.latest).toMatchObject({ status: 'done', phase: 'done', progress: 1 });
+    // Who started it, by name: the token's owner and the token's name, beside the logged id.
+    expect(status.latest?.startedBy).toMatch(/^token:/);
+    expect(status.latest?.startedByName).toMatch(/^user-\d+-\d+ · test$/);
     const counts = status.done?.counts ?? {};
     const lines = lists.sought.length + lists.held.length;
     expect(
@@ -266,7 +269,13 @@ describeEachDatabase('reconciliation of a mechanism', (db) => {
 });
 
 interface StatusBody {
-  latest: { status: string; phase: string; progress: number } | null;
+  latest: {
+    status: string;
+    phase: string;
+    progress: number;
+    startedBy: string;
+    startedByName: string | null;
+  } | null;
   done: {
     counts: Record<string, number> | null;
     versions: { party: string; kind: string; number: number }[];

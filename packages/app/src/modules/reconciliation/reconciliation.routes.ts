@@ -20,7 +20,11 @@ const runResponse = z.object({
   ),
   counts: z.record(z.string(), z.number()).nullable(),
   error: z.string().nullable(),
-  startedBy: z.string(),
+  startedBy: z.string().describe('the actor id, as in the audit log'),
+  startedByName: z
+    .string()
+    .nullable()
+    .describe("the person's display name, or the token's owner and name; null when unknown"),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
@@ -73,7 +77,7 @@ type Run = {
   created_at: Date;
   finished_at: Date | null;
 };
-const presentRun = (run: Run): z.infer<typeof runResponse> => ({
+const presentRun = (run: Run, names: ReadonlyMap<string, string>): z.infer<typeof runResponse> => ({
   id: run.id,
   status: run.status,
   phase: run.phase,
@@ -83,13 +87,20 @@ const presentRun = (run: Run): z.infer<typeof runResponse> => ({
   counts: run.counts,
   error: run.error,
   startedBy: run.started_by,
+  startedByName: names.get(run.started_by) ?? null,
   createdAt: run.created_at.toISOString(),
   finishedAt: run.finished_at?.toISOString() ?? null,
 });
 const asContributions = (items: unknown[]) => items as z.infer<typeof contribution>[];
 
-/** Reconciliation of a mechanism's lists, and the review queue, under /api/v1. */
-export function reconciliationRoutes(service: ReconciliationService): FastifyPluginAsyncZod {
+/**
+ * Reconciliation of a mechanism's lists, and the review queue, under /api/v1; `actorNames` gives
+ * who started a run by name (the access module's, passed in by the app).
+ */
+export function reconciliationRoutes(
+  service: ReconciliationService,
+  actorNames: (actorIds: readonly string[]) => Promise<ReadonlyMap<string, string>>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       BASE,
@@ -150,9 +161,12 @@ export function reconciliationRoutes(service: ReconciliationService): FastifyPlu
       },
       async (request) => {
         const status = await service.status(actorOf(request), request.params.mechanism);
+        const names = await actorNames(
+          [status.latest, status.done].flatMap((run) => (run ? [run.started_by] : [])),
+        );
         return {
-          latest: status.latest ? presentRun(status.latest) : null,
-          done: status.done ? presentRun(status.done) : null,
+          latest: status.latest ? presentRun(status.latest, names) : null,
+          done: status.done ? presentRun(status.done, names) : null,
           summary: status.summary,
         };
       },
