@@ -6,16 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, CHROMIUM, hasChromium } from './browser.ts';
-import { startServer } from './server.ts';
+import { startServer, type DemoFrom } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The web application, built once for every browser suite of the run. */
     e2eWebRoot: string;
-    /** A data directory where `parley serve --demo` has loaded the demo; each suite copies it. */
-    e2eDemoDir: string;
-    /** The admin's one-time password, printed by that first start only. */
-    e2eAdminPassword: string;
+    /**
+     * Data directories where `parley serve --demo` has loaded the demo, from its start and in
+     * the middle of the exchange (as `npm start` loads it); each suite copies one.
+     */
+    e2eDemoDir: Record<DemoFrom, string>;
+    /** The admin's one-time password of each, printed by its first start only. */
+    e2eAdminPassword: Record<DemoFrom, string>;
   }
 }
 
@@ -34,23 +37,27 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parley-e2e-'));
   const webRoot = path.join(dir, 'web');
-  const demoDir = path.join(dir, 'demo');
+  const demoDir = { start: path.join(dir, 'demo'), middle: path.join(dir, 'demo-middle') };
   // The servers run the build of the server's sources (bin/parley.js): built first if stale.
   await promisify(execFile)(process.execPath, [
     fileURLToPath(new URL('../../../../scripts/build-app.mjs', import.meta.url)),
     '--if-stale',
   ]);
-  const [, adminPassword] = await Promise.all([buildWeb(webRoot), prepareDemo(demoDir, webRoot)]);
+  const [, start, middle] = await Promise.all([
+    buildWeb(webRoot),
+    prepareDemo(demoDir.start, webRoot, 'start'),
+    prepareDemo(demoDir.middle, webRoot, 'middle'),
+  ]);
   project.provide('e2eWebRoot', webRoot);
   project.provide('e2eDemoDir', demoDir);
-  project.provide('e2eAdminPassword', adminPassword);
+  project.provide('e2eAdminPassword', { start, middle });
   return () => fs.rm(dir, { recursive: true, force: true });
 }
 
 /** Runs the first start of `parley serve --demo` in `dataDir` and returns the admin's password. */
-async function prepareDemo(dataDir: string, webRoot: string): Promise<string> {
+async function prepareDemo(dataDir: string, webRoot: string, demoFrom: DemoFrom): Promise<string> {
   // No page is served before it stops, so the build need not be finished.
-  const server = await startServer(dataDir, { webRoot });
+  const server = await startServer(dataDir, { webRoot, demoFrom });
   await server.stop();
   return server.adminPassword;
 }

@@ -55,6 +55,9 @@ function waitForListening(child: ChildProcess, output: () => string): Promise<vo
   });
 }
 
+/** Where a fresh demo starts: see `ServerOptions.demoFrom`. */
+export type DemoFrom = 'middle' | 'start';
+
 export interface ServerOptions {
   /** The built web application to serve; else the build of this test process, or packages/web/dist. */
   webRoot?: string;
@@ -63,6 +66,11 @@ export interface ServerOptions {
    * printed it (`prepareDemo`); else the first start of this server prints it.
    */
   adminPassword?: string;
+  /**
+   * Where a fresh demo starts: in the middle of the exchange as `npm start` loads it, or from
+   * the start (two lists, no step taken), which the browser suites take each step from.
+   */
+  demoFrom?: DemoFrom;
 }
 
 /**
@@ -77,7 +85,12 @@ export async function startServer(
   let output = '';
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'packages/app/bin/parley.js'), 'serve', '--demo'],
+    [
+      path.join(ROOT, 'packages/app/bin/parley.js'),
+      'serve',
+      '--demo',
+      ...(options.demoFrom === 'start' ? ['--demo-from-start'] : []),
+    ],
     {
       cwd: ROOT,
       env: {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM, hasChromium, launchBrowser, seriousViolations } from './browser.ts';
-import { startServer, type DemoAccount, type RunningServer } from './server.ts';
+import { startServer, type DemoAccount, type DemoFrom, type RunningServer } from './server.ts';
 
 const isCi = Boolean(process.env.CI);
 
@@ -32,9 +32,13 @@ export interface DemoInChromium {
  * Gives a suite of browser tests its own `parley serve --demo`, started before its tests and
  * removed after them: a copy of the demo's data directory that the run's global setup prepared
  * (so its own database), the server over it serving the run's build of the web application, and
- * Chromium. Call it in the suite's body.
+ * Chromium. Call it in the suite's body. Most suites take each step of the exchange themselves,
+ * from the demo's start; `from: 'middle'` gives the demo as `npm start` loads it.
  */
-export function useDemoInChromium(name: string): DemoInChromium {
+export function useDemoInChromium(
+  name: string,
+  { from = 'start' }: { from?: DemoFrom } = {},
+): DemoInChromium {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
@@ -45,11 +49,11 @@ export function useDemoInChromium(name: string): DemoInChromium {
         `${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`,
       );
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `parley-e2e-${name}-`));
-    await fs.cp(inject('e2eDemoDir'), dataDir, { recursive: true });
+    await fs.cp(inject('e2eDemoDir')[from], dataDir, { recursive: true });
     [server, browser] = await Promise.all([
       startServer(dataDir, {
         webRoot: inject('e2eWebRoot'),
-        adminPassword: inject('e2eAdminPassword'),
+        adminPassword: inject('e2eAdminPassword')[from],
       }),
       launchBrowser(),
     ]);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { wholeNumber } from '../arguments.ts';
-import { loadDemo, type DemoResult } from '../../modules/demo/index.ts';
+import type { Mechanism } from '../../modules/mechanisms/index.ts';
+import { loadDemo, playDemoStory, type DemoResult } from '../../modules/demo/index.ts';
 import { loadTalksDemo } from '../../modules/talks/index.ts';
 import { withContext, type CliEnvironment, type CommandContext } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -33,7 +34,7 @@ export function registerDemoCommand(
 /** Loads the demo and says what it did; `serve --demo` uses it too. */
 export async function loadDemoAndReport(
   context: CommandContext,
-  options: { size: number; seed: number },
+  options: { size: number; seed: number; bothDirections?: boolean },
 ): Promise<DemoResult> {
   const result = await loadDemo(context.services, context.actor, options);
   // The record of the talks is loaded apart, so that a demo loaded before it gets it too.
@@ -59,4 +60,33 @@ export async function loadDemoAndReport(
     talksLine();
   });
   return result;
+}
+
+/**
+ * Plays the demo's story of the exchange under way (`serve --demo`), as its accounts would, and
+ * says what it left; a failure is told and the server starts all the same, with the demo as far
+ * as the story got.
+ */
+export async function playDemoStoryAndReport(
+  context: CommandContext,
+  mechanism: Mechanism,
+): Promise<void> {
+  const started = performance.now();
+  try {
+    const story = await playDemoStory(context.services, context.actor, mechanism);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    context.out.note(
+      [
+        `The demo is in the middle of the exchange of June 2025 (played in ${seconds} s, as the demo accounts):`,
+        `  both directions reconciled, eligibility decided, ${story.onPath} persons on the path, ${story.refusals} refusals to return`,
+        `  stage ${story.completedStage.number}: ${story.completedStage.persons} persons handed over, manifest and receipts signed by every side`,
+        `  stage ${story.executingStage.number}: under way, ${story.executingStage.handedOver} of ${story.executingStage.persons} handed over`,
+        `  remains: a batch of ${story.remains.bags} bags received, ${story.remains.identified} identified`,
+      ].join('\n'),
+    );
+  } catch (error) {
+    context.out.note(
+      `The demo's story of the exchange stopped part-way (${error instanceof Error ? error.message : String(error)}); the server starts with the demo as far as it got.`,
+    );
+  }
 }

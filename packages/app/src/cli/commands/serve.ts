@@ -6,7 +6,7 @@ import { buildApp } from '../../app.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 import { createDemoAccountsAndReport } from './demo-accounts.ts';
-import { loadDemoAndReport } from './demo.ts';
+import { loadDemoAndReport, playDemoStoryAndReport } from './demo.ts';
 
 const TREE_HEAD_INTERVAL_MS = 5 * 60 * 1000;
 // packages/web/dist, from this source file or from the chunk of packages/app/dist built from it.
@@ -25,13 +25,26 @@ export function registerServeCommand(
   program
     .command('serve')
     .description('start the HTTP server (API at /api/v1, OpenAPI at /docs); migrations run first')
-    .option('--demo', 'load the demo mechanism first, unless it is already there')
-    .action(async (options: { demo?: boolean }) => {
+    .option(
+      '--demo',
+      'load the demo mechanism first, in the middle of an exchange, unless it is already there',
+    )
+    .option(
+      '--demo-from-start',
+      'with --demo: load only the two lists and the agreement, before any step is taken',
+    )
+    .action(async (options: { demo?: boolean; demoFromStart?: boolean }) => {
       const out = output();
       await withContext(env, out, async (context) => {
         if (options.demo) {
-          const demo = await loadDemoAndReport(context, { seed: 2025, size: 500 });
+          const underWay = !options.demoFromStart;
+          const demo = await loadDemoAndReport(context, {
+            seed: 2025,
+            size: 500,
+            bothDirections: underWay,
+          });
           await createDemoAccountsAndReport(context, demo);
+          if (underWay && demo.created) await playDemoStoryAndReport(context, demo.mechanism);
         }
         const firstAdmin = await context.services.access.ensureFirstAdmin();
         if (firstAdmin) {

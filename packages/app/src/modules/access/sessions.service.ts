@@ -199,6 +199,19 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
       };
     },
 
+    /**
+     * The actor of an account, for work the deployment does in that person's name: the demo's
+     * scripted story, so that its audit log names the demo accounts. Only the system may ask.
+     */
+    async actorOfAccount(actor: Actor, username: string): Promise<Actor> {
+      if (!actor.isSystem)
+        throw new AppError('ACCESS.FORBIDDEN', 'only the deployment itself acts in an account\'s name');
+      const user = await repo.findUserByName(db, username);
+      if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user ${username}`);
+      const grants = user.is_admin ? [] : await repo.findGrants(db, user.id);
+      return actorOfUser({ user_id: user.id, username: user.username, is_admin: user.is_admin }, grants);
+    },
+
     /** The actor of an API token: only the one grant the token was made for. */
     async actorOfToken(token: string, requestId?: string): Promise<Actor | null> {
       if (!token.startsWith(TOKEN_PREFIX)) return null;

@@ -17,6 +17,11 @@ export interface DemoOptions {
   seed: number;
   /** Lines of the sought list; the held list has about as many. */
   size: number;
+  /**
+   * Both directions' lists (each side's sought list and the other's held list), for the story
+   * of the exchange under way; otherwise UA's sought list and RU's held list only.
+   */
+  bothDirections?: boolean;
 }
 
 export type DemoResult =
@@ -50,11 +55,20 @@ export async function loadDemo(
     mediators: ['TR'],
   });
   const { sought, held } = generateSyntheticLists({ seed: options.seed, size: options.size });
+  // The other direction, from other people: RU seeks its servicemen, held by UA.
+  const other = options.bothDirections
+    ? generateSyntheticLists({ seed: options.seed + 1, size: options.size })
+    : { sought: [], held: [] };
+  const renamed = (records: readonly ListRecord[], from: string, to: string) =>
+    records.map((r): ListRecord => ({ ...r, record_id: (r.record_id ?? '').replace(from, to) }));
   const lists = [];
   for (const [party, kind, records] of [
     ['UA', 'sought', sought],
     ['RU', 'held', held],
+    ['RU', 'sought', renamed(other.sought, 'UA-S', 'RU-S')],
+    ['UA', 'held', renamed(other.held, 'RU-H', 'UA-H')],
   ] as const) {
+    if (records.length === 0) continue;
     const { version } = await services.registry.importList(actor, {
       mechanism: mechanism.id,
       party,

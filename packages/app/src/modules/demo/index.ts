@@ -10,3 +10,4 @@ export {
   type ListRecord,
   type SyntheticLists,
 } from './domain/synthetic-persons.ts';
+export { playDemoStory, type DemoStory, type DemoStoryServices } from './demo-story.ts';
