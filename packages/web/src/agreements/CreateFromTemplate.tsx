@@ -21,7 +21,10 @@ export function CreateFromTemplate() {
         <Select
           label={t('agreements.template')}
           placeholder={t('agreements.chooseTemplate')}
-          data={(templates.data ?? []).map((x) => ({ value: x.id, label: x.definition.name }))}
+          data={(templates.data ?? []).map((x) => ({
+            value: x.id,
+            label: t(`agreementTemplate.${x.id}.name`, { defaultValue: x.definition.name }),
+          }))}
           value={template}
           onChange={setTemplate}
           w={360}
@@ -48,7 +51,13 @@ export function CreateFromTemplate() {
           {t('agreements.create')}
         </Button>
       </Group>
-      {template && <div>{templates.data?.find((x) => x.id === template)?.description}</div>}
+      {template && (
+        <div>
+          {t(`agreementTemplate.${template}.description`, {
+            defaultValue: templates.data?.find((x) => x.id === template)?.description ?? '',
+          })}
+        </div>
+      )}
       <ErrorAlert error={templates.error ?? create.error} />
     </>
   );
