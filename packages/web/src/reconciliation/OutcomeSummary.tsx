@@ -38,7 +38,8 @@ export function OutcomeSummary({ run, summary }: { run: Run; summary: Summary })
         <Text size="sm" c="dimmed">
           {t('reconciliation.outcomesHelp')}
         </Text>
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        {/* Side by side only where the table's four outcome columns fit beside the chart. */}
+        <SimpleGrid cols={{ base: 1, xl: 2 }}>
           <BarChart
             h={260}
             data={data}
