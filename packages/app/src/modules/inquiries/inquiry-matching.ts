@@ -15,7 +15,6 @@ import {
   type PathEvidence,
 } from './domain/inquiry-status.ts';
 import {
-  engineSettings,
   findSamePersons,
   matchInquiries,
   matchOneInquiry,
@@ -233,11 +232,8 @@ export function createInquiryMatching({
       held,
       settings,
       pool
-        ? (left, right, seed) =>
-            linkListsInParallel(left, right, engineSettings(settings), {
-              seed,
-              runComparisons: pool.runComparisons,
-            })
+        ? (left, right, engine, seed) =>
+            linkListsInParallel(left, right, engine, { seed, runComparisons: pool.runComparisons })
         : undefined,
     ).finally(() => pool?.close());
     prepared.set(`${mechanism.id}:${seeker}`, result.prepared);

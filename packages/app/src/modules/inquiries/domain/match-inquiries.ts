@@ -6,6 +6,7 @@ import {
   prepareList,
   type LinkRecord,
   type LinkResult,
+  type LinkSettings,
   type PreparedList,
   type TrainedModel,
 } from '@parley/engine';
@@ -47,34 +48,40 @@ const foundOf = (list: HeldList, result: LinkResult): FoundMatch[] =>
     decision: pair.decision,
   }));
 
+/** Links inquiries with one held list, with the engine's settings for the run. */
+export type LinkInquiries = (
+  left: LinkRecord[],
+  right: LinkRecord[],
+  engine: LinkSettings,
+  seed: number,
+) => Promise<LinkResult> | LinkResult;
+
 /**
  * Matches inquiries (as sought lines whose record id is the inquiry's) against each held list
  * with the linkage engine, as reconciliation links a sought list; gives each list prepared for
  * matching a single new inquiry later against the same version, with the model just trained.
+ * Linking and preparing share one settings object: its blocking rules keep each record's keys,
+ * so that preparing a held list of 100,000 lines does not compute them all again.
  */
 export async function matchInquiries(
   inquiries: readonly PersonLine[],
   held: readonly HeldList[],
   settings: RunSettings,
-  link: (
-    left: LinkRecord[],
-    right: LinkRecord[],
-    seed: number,
-  ) => Promise<LinkResult> | LinkResult = (left, right, seed) =>
-    linkLists(left, right, engineSettings(settings), { seed }),
+  link: LinkInquiries = (left, right, engine, seed) => linkLists(left, right, engine, { seed }),
 ): Promise<{ found: FoundMatch[]; prepared: PreparedHeldList[] }> {
   const found: FoundMatch[] = [];
   const prepared: PreparedHeldList[] = [];
+  const engine = engineSettings(settings);
   const records = inquiries.map(toLinkRecord);
   for (const list of held) {
     if (list.lines.length === 0 || records.length === 0) continue;
     const right = list.lines.map(toLinkRecord);
-    const result = await link(records, right, settings.seed);
+    const result = await link(records, right, engine, settings.seed);
     found.push(...foundOf(list, result));
     prepared.push({
       party: list.party,
       versionId: list.versionId,
-      prepared: prepareList(right, engineSettings(settings)),
+      prepared: prepareList(right, engine),
       model: result.model,
     });
   }
