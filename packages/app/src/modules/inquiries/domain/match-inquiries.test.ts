@@ -23,9 +23,9 @@ describe('matching inquiries against a held list', () => {
 
   it('finds the person in the other script, and matches a new inquiry against the list prepared', async () => {
     const { found, prepared } = await matchInquiries(inquiries, [held], SETTINGS);
-    expect(found.filter((f) => f.decision === 'match').map((f) => [f.inquiryId, f.targetRecordId])).toEqual([
-      ['inq-1', 'RU-H-1'],
-    ]);
+    expect(
+      found.filter((f) => f.decision === 'match').map((f) => [f.inquiryId, f.targetRecordId]),
+    ).toEqual([['inq-1', 'RU-H-1']]);
     const again = matchOneInquiry(line('inq-3', 'Коваленко', 'Олексій', '1994-03-12'), prepared);
     expect(again.map((f) => [f.targetRecordId, f.decision])).toContainEqual(['RU-H-1', 'match']);
   });

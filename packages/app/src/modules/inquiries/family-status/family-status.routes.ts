@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mechanismParams } from '@parley/kernel/http';
-import {
-  familyCodeBody,
-  familyCodeResponse,
-  familyStatusResponse,
-} from '@parley/kernel/inquiry';
+import { familyCodeBody, familyCodeResponse, familyStatusResponse } from '@parley/kernel/inquiry';
 import { actorOf } from '../../access/index.ts';
 import { FAMILY_CODE_DAYS, type FamilyStatusService } from './family-status.service.ts';
 
@@ -71,7 +67,8 @@ export function familyStatusRoutes(
         config: { rule: 'inquiry.register' },
         schema: {
           tags,
-          description: "An inquiry's family codes: issued, expiring, revoked, used (never the codes).",
+          description:
+            "An inquiry's family codes: issued, expiring, revoked, used (never the codes).",
           params: mechanismParams.extend({ inquiry: z.uuid() }),
           response: { 200: z.array(familyCodeResponse) },
         },

@@ -21,11 +21,7 @@ export function familyCodeOf(random: Uint8Array): string {
 
 /** The code as typed, in its one canonical form (the form that is hashed), or null if it cannot be one. */
 export function canonicalFamilyCode(typed: string): string | null {
-  const code = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== FAMILY_CODE_LENGTH) return null;
   for (const char of code) if (!ALPHABET.includes(char)) return null;
   return code;

@@ -11,7 +11,7 @@ const facts = (overrides: Partial<InquiryFacts>): InquiryFacts => ({
   ...overrides,
 });
 
-describe("what a family is told of its inquiry", () => {
+describe('what a family is told of its inquiry', () => {
   it('is "no information yet" from the day it asked, while nothing is known', () => {
     expect(familyViewOf(facts({}))).toEqual({
       status: 'no_information',
