@@ -3,7 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../platform/errors.ts';
 import { Option, type Command } from 'commander';
-import { CLOSE_REASONS, inquiryBody, INQUIRY_STATUSES } from '../../modules/inquiries/index.ts';
+import {
+  CLOSE_REASONS,
+  FAMILY_CODE_DAYS,
+  inquiryBody,
+  INQUIRY_STATUSES,
+} from '../../modules/inquiries/index.ts';
 import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -177,4 +182,67 @@ export function registerInquiryCommands(
         });
       },
     );
+
+  const code = inquiry
+    .command('family-code')
+    .description(
+      'codes with which a family follows its inquiry on the public status page (/family)',
+    );
+
+  code
+    .command('issue')
+    .description('issue a code for one inquiry; it is printed this once, to be given to the family')
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .option(
+      '--days <n>',
+      `how long it holds (${FAMILY_CODE_DAYS.default} by default)`,
+      wholeNumber(1, FAMILY_CODE_DAYS.max),
+    )
+    .action(async (options: { mechanism: string; id: string; days?: number }) => {
+      await run(async ({ services, actor, out }) => {
+        const issued = await services.familyStatus.issue(actor, {
+          mechanism: options.mechanism,
+          inquiry: options.id,
+          days: options.days,
+        });
+        out.result(issued, (c) =>
+          out.line(
+            `${c.code}\t(code ${c.id}, valid until ${c.expiresAt.slice(0, 10)}; shown once)`,
+          ),
+        );
+      });
+    });
+
+  code
+    .command('list')
+    .description("an inquiry's codes: issued, valid until, times used, revoked (never the codes)")
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .action(async (options: { mechanism: string; id: string }) => {
+      await run(async ({ services, actor, out }) => {
+        const codes = await services.familyStatus.list(actor, options.mechanism, options.id);
+        out.result(codes, (list) => {
+          for (const c of list)
+            out.line(
+              `${c.id}\tissued ${c.issuedAt}\tuntil ${c.expiresAt.slice(0, 10)}\tused ${c.views}\t${c.revokedAt ? `revoked ${c.revokedAt}` : 'valid'}`,
+            );
+        });
+      });
+    });
+
+  code
+    .command('revoke')
+    .description('revoke a code: the status page no longer opens with it')
+    .addOption(mechanismOption())
+    .requiredOption('--code <id>', 'the code id (from issue or list), not the code itself')
+    .action(async (options: { mechanism: string; code: string }) => {
+      await run(async ({ services, actor, out }) => {
+        const revoked = await services.familyStatus.revoke(actor, {
+          mechanism: options.mechanism,
+          code: options.code,
+        });
+        out.result(revoked, (c) => out.line(`code ${c.id}: revoked`));
+      });
+    });
 }
