@@ -9,5 +9,6 @@ export {
   createFamilyStatusService,
   familyStatusRoutes,
   FAMILY_CODE_DAYS,
+  LETTER_KINDS,
   type FamilyStatusService,
 } from './family-status/index.ts';

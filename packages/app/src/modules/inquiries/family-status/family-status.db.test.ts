@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../../services.ts';
@@ -188,6 +189,41 @@ describeEachDatabase("a family's status page", (db, _kind, opened) => {
     expect(refusals.map((r) => (r.details as { why: string }).why)).toEqual(['revoked', 'expired']);
     const unknown = await view('0000-0000-0000-0000');
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it("writes the inquirer a letter as PDF for the inquiry's bureau alone, each one audited", async () => {
+    const letter = (who: string, query = '') =>
+      app.inject({
+        url: `${base}/${inquiryId}/letters/status${query}`,
+        headers: as.get(who)!,
+      });
+    expect((await letter('mediator')).statusCode).toBe(403);
+    expect((await letter('RU')).statusCode).toBe(404);
+    const sent = await letter('UA', '?language=uk');
+    expect(sent.statusCode).toBe(200);
+    expect(sent.headers['content-type']).toBe('application/pdf');
+    expect(sent.headers['content-disposition']).toBe('attachment; filename="UA-1-status-uk.pdf"');
+    expect(sent.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const logged = await opened().asOwner((owner) =>
+      owner
+        .selectFrom('audit_entry')
+        .select(['object_ids', 'details'])
+        .where('action', '=', 'inquiry.letter')
+        .execute(),
+    );
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.object_ids).toEqual([inquiryId]);
+    expect(logged[0]?.details).toMatchObject({
+      kind: 'status',
+      language: 'uk',
+      sha256: createHash('sha256').update(sent.rawPayload).digest('hex'),
+    });
+    // In the inquirer's language (Russian) when none is asked for.
+    const received = await app.inject({
+      url: `${base}/${inquiryId}/letters/received`,
+      headers: as.get('UA')!,
+    });
+    expect(received.headers['content-disposition']).toContain('UA-1-received-ru.pdf');
   });
 
   it('limits the attempts a client makes in a minute', async () => {

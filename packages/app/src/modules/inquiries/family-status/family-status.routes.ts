@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { mechanismParams } from '@parley/kernel/http';
-import { familyCodeBody, familyCodeResponse, familyStatusResponse } from '@parley/kernel/inquiry';
+import {
+  LANGUAGES,
+  familyCodeBody,
+  familyCodeResponse,
+  familyStatusResponse,
+} from '@parley/kernel/inquiry';
 import { actorOf } from '../../access/index.ts';
+import { LETTER_KINDS } from './domain/family-letter.ts';
 import { FAMILY_CODE_DAYS, type FamilyStatusService } from './family-status.service.ts';
 
 const CODES = '/mechanisms/:mechanism/inquiries/:inquiry/family-codes';
@@ -92,6 +98,31 @@ export function familyStatusRoutes(
           mechanism: request.params.mechanism,
           code: request.params.code,
         }),
+    );
+    app.get(
+      '/mechanisms/:mechanism/inquiries/:inquiry/letters/:kind',
+      {
+        config: { rule: 'inquiry.inquirer' },
+        schema: {
+          tags,
+          description:
+            "A letter to the inquirer as PDF, from the templates: that the inquiry was received, or where it stands as the family may be told it. In the inquirer's language unless another is asked for. Audited.",
+          params: mechanismParams.extend({ inquiry: z.uuid(), kind: z.enum(LETTER_KINDS) }),
+          querystring: z.object({ language: z.enum(LANGUAGES).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const { pdf, fileName } = await family.letter(actorOf(request), {
+          mechanism: request.params.mechanism,
+          inquiry: request.params.inquiry,
+          kind: request.params.kind,
+          ...(request.query.language ? { language: request.query.language } : {}),
+        });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .send(pdf);
+      },
     );
     app.post(
       '/family/status',

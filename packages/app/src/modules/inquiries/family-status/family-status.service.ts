@@ -1,14 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FamilyStatusView, InquiryStatus, Language } from '@parley/kernel/inquiry';
+import {
+  LANGUAGES,
+  type FamilyStatusView,
+  type InquiryStatus,
+  type Language,
+} from '@parley/kernel/inquiry';
 import type { Database } from '../../../platform/db/kysely.ts';
 import { withScope } from '../../../platform/db/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { authorize, rowScope, type Actor } from '../../access/index.ts';
 import { auditEvent, type AuditLog } from '../../audit/index.ts';
 import type { MechanismsService } from '../../mechanisms/index.ts';
-import { findInquiry } from '../inquiries.repository.ts';
+import { findInquirer, findInquiry } from '../inquiries.repository.ts';
 import { canonicalFamilyCode, familyCodeOf } from './domain/family-code.ts';
-import { familyViewOf } from './domain/family-view.ts';
+import { letterOf, type LetterKind } from './domain/family-letter.ts';
+import { familyViewOf, type FamilyView } from './domain/family-view.ts';
+import { letterPdf } from './letter-pdf.ts';
 import * as repo from './family-status.repository.ts';
 
 export interface FamilyStatusDeps {
@@ -27,6 +34,19 @@ const DAY_MS = 86_400_000;
 const hashOf = (canonical: string) => createHash('sha256').update(canonical).digest('hex');
 const isoDay = (at: Date) => new Date(at).toISOString().slice(0, 10);
 const iso = (at: Date | null) => (at ? new Date(at).toISOString() : null);
+
+type Facts = NonNullable<Awaited<ReturnType<typeof repo.findInquiryFacts>>>;
+
+/** The status a family may be told, from what the bureau knows of its inquiry. */
+const viewOf = ({ inquiry, onDate, reason, hasReleasedMatch }: Facts): FamilyView =>
+  familyViewOf({
+    status: inquiry.status as InquiryStatus,
+    statusOn: isoDay(inquiry.status_at),
+    receivedOn: inquiry.received_on,
+    handedOverOn: inquiry.status === 'handed_over' ? onDate : null,
+    closeReason: inquiry.status === 'closed' ? reason : null,
+    hasReleasedMatch,
+  });
 
 /** One answer for every code that does not open a page: the family learns nothing of why. */
 const notValid = () =>
@@ -139,6 +159,62 @@ export function createFamilyStatusService({
     },
 
     /**
+     * A letter to the inquirer from the templates, as a PDF: that the inquiry was received, or
+     * where it stands as the family may be told it; in the inquirer's language unless another is
+     * asked for. The inquiry's bureau alone writes it (it reads the inquirer's name); each letter
+     * is audited with the SHA-256 of the PDF given out.
+     */
+    async letter(
+      actor: Actor,
+      input: { mechanism: string; inquiry: string; kind: LetterKind; language?: Language },
+    ) {
+      const mechanism = await mechanisms.get(actor, input.mechanism);
+      const found = await withScope(db, rowScope(actor), async (s) => {
+        const inquiry = await findInquiry(s, mechanism.id, input.inquiry);
+        if (!inquiry) return null;
+        authorize(actor, 'inquiry.inquirer', {
+          mechanismId: mechanism.id,
+          party: inquiry.party_code,
+        });
+        return {
+          inquirer: await findInquirer(s, inquiry.id),
+          facts: await repo.findInquiryFacts(s, inquiry.id),
+        };
+      });
+      if (!found?.facts || !found.inquirer)
+        throw new AppError('INQUIRY.NOT_FOUND', `no inquiry ${input.inquiry}`);
+      const { facts, inquirer } = found;
+      const known = LANGUAGES.find((l) => l === inquirer.language);
+      const language = input.language ?? known ?? 'uk';
+      const number = `${facts.inquiry.party_code}-${facts.inquiry.number}`;
+      const letter = letterOf({
+        kind: input.kind,
+        language,
+        inquirerName: inquirer.name,
+        inquiry: number,
+        receivedOn: facts.inquiry.received_on,
+        view: viewOf(facts),
+        writtenOn: isoDay(clock()),
+      });
+      const pdf = await letterPdf(letter, language);
+      await audit.record(
+        null,
+        auditEvent(actor, 'inquiry.letter', {
+          mechanismId: mechanism.id,
+          objectIds: [facts.inquiry.id],
+          details: {
+            party: facts.inquiry.party_code,
+            number: facts.inquiry.number,
+            kind: input.kind,
+            language,
+            sha256: createHash('sha256').update(pdf).digest('hex'),
+          },
+        }),
+      );
+      return { pdf, fileName: `${number}-${input.kind}-${language}.pdf` };
+    },
+
+    /**
      * The public page: the status of the one inquiry the code opens, as its family may be told
      * it, in the inquirer's language. Audited as a read by the code (its id, never the code).
      */
@@ -165,14 +241,7 @@ export function createFamilyStatusService({
         const facts = await repo.findInquiryFacts(trx, code.inquiry_id);
         if (!facts) return null;
         const { inquiry } = facts;
-        const view = familyViewOf({
-          status: inquiry.status as InquiryStatus,
-          statusOn: isoDay(inquiry.status_at),
-          receivedOn: inquiry.received_on,
-          handedOverOn: inquiry.status === 'handed_over' ? facts.onDate : null,
-          closeReason: inquiry.status === 'closed' ? facts.reason : null,
-          hasReleasedMatch: facts.hasReleasedMatch,
-        });
+        const view = viewOf(facts);
         await repo.countFamilyView(trx, code.id, at);
         await audit.record(
           trx,

@@ -4,3 +4,4 @@ export {
   type FamilyStatusService,
 } from './family-status.service.ts';
 export { familyStatusRoutes } from './family-status.routes.ts';
+export { LETTER_KINDS, type LetterKind } from './domain/family-letter.ts';
