@@ -151,5 +151,22 @@ describe.each(testDatabaseKinds())('parley inquiry [%s]', (kind) => {
       '9999',
     );
     expect(tooLong.code).not.toBe(0);
+
+    const pdf = path.join(sandbox.dir, 'letter.pdf');
+    const letter = await parley(
+      'inquiry',
+      'letter',
+      '--mechanism',
+      'M',
+      '--id',
+      id,
+      '--kind',
+      'received',
+      '--out',
+      pdf,
+    );
+    // Q-1's inquirer wrote in Ukrainian.
+    expect(letter.stdout).toMatch(/^UA-2-received-uk\.pdf: \d+ bytes written to /m);
+    expect((await fs.readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -1,12 +1,14 @@
-import { Alert, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { LANGUAGES } from '@parley/kernel/inquiry';
+import { seg } from '../api/client.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useFamilyCodes, useIssueFamilyCode, useRevokeFamilyCode } from './family-codes.api.ts';
 
 /**
- * The bureau's codes for the family's status page: issue one (shown this once, to be passed on
- * to the family), see when each was used, revoke one.
+ * What the bureau gives the family: codes for the status page (one shown this once, to be passed
+ * on; when each was used; revoke one), and letters from the templates as PDF in each language.
  */
 export function FamilyCodesCard({
   mechanismId,
@@ -45,6 +47,24 @@ export function FamilyCodesCard({
           </Alert>
         )}
         <ErrorAlert error={issue.error ?? revoke.error ?? codes.error} />
+        <Text size="sm" fw={700}>
+          {t('inquiries.familyCodes.letters')}
+        </Text>
+        {(['received', 'status'] as const).map((kind) => (
+          <Group key={kind} gap="xs">
+            <Text size="sm">{t(`inquiries.familyCodes.letter.${kind}`)}:</Text>
+            {LANGUAGES.map((language) => (
+              <Anchor
+                key={language}
+                size="sm"
+                href={`/api/v1/mechanisms/${seg(mechanismId)}/inquiries/${seg(inquiryId)}/letters/${kind}?language=${language}`}
+                download
+              >
+                {t(`inquiries.language.${language}`)}
+              </Anchor>
+            ))}
+          </Group>
+        ))}
         {codes.data && codes.data.length > 0 && (
           <Table aria-label={t('inquiries.familyCodes.title')}>
             <Table.Thead>

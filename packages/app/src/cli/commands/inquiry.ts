@@ -7,6 +7,8 @@ import {
   CLOSE_REASONS,
   FAMILY_CODE_DAYS,
   inquiryBody,
+  LANGUAGES,
+  LETTER_KINDS,
   INQUIRY_STATUSES,
 } from '../../modules/inquiries/index.ts';
 import { wholeNumber } from '../arguments.ts';
@@ -245,4 +247,44 @@ export function registerInquiryCommands(
         out.result(revoked, (c) => out.line(`code ${c.id}: revoked`));
       });
     });
+
+  inquiry
+    .command('letter')
+    .description(
+      "write the inquirer a letter as PDF from the templates (audited): 'received', or 'status' as the family may be told it",
+    )
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .addOption(
+      new Option('--kind <kind>', 'which letter').choices(LETTER_KINDS).makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--language <language>',
+        "the letter's language; the inquirer's by default",
+      ).choices(LANGUAGES),
+    )
+    .requiredOption('--out <file.pdf>', 'where to write the PDF')
+    .action(
+      async (options: {
+        mechanism: string;
+        id: string;
+        kind: (typeof LETTER_KINDS)[number];
+        language?: (typeof LANGUAGES)[number];
+        out: string;
+      }) => {
+        await run(async ({ services, actor, out }) => {
+          const { pdf, fileName } = await services.familyStatus.letter(actor, {
+            mechanism: options.mechanism,
+            inquiry: options.id,
+            kind: options.kind,
+            ...(options.language ? { language: options.language } : {}),
+          });
+          await fs.writeFile(options.out, pdf);
+          out.result({ file: options.out, name: fileName, bytes: pdf.length }, (r) =>
+            out.line(`${r.name}: ${r.bytes} bytes written to ${r.file}`),
+          );
+        });
+      },
+    );
 }
