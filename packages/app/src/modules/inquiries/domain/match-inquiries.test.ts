@@ -40,3 +40,48 @@ describe('matching inquiries against a held list', () => {
     expect(prepared[0]?.prepared.settings).toBe(seen[0]);
   });
 });
+
+describe('several inquiries about one man', () => {
+  const held = {
+    party: 'RU',
+    versionId: 'v1',
+    lines: [
+      line('RU-H-1', 'Коваленко', 'Алексей', '1994-03-12'),
+      line('RU-H-2', 'Бондаренко', 'Сергей', '1990-11-23'),
+    ],
+  };
+  const sure = (found: Awaited<ReturnType<typeof matchInquiries>>['found']) =>
+    found.filter((f) => f.decision === 'match').map((f) => [f.inquiryId, f.targetRecordId]);
+
+  it("match his one line each: a mother's and a wife's, written alike", async () => {
+    const { found } = await matchInquiries(
+      [
+        line('mother', 'Коваленко', 'Олексій', '1994-03-12'),
+        line('wife', 'Коваленко', 'Олексій', '1994-03-12'),
+      ],
+      [held],
+      SETTINGS,
+    );
+    expect(sure(found)).toEqual([
+      ['mother', 'RU-H-1'],
+      ['wife', 'RU-H-1'],
+    ]);
+  });
+
+  it('match his one line each when the bureau joined them, spelt differently', async () => {
+    const { found } = await matchInquiries(
+      [
+        line('mother', 'Коваленко', 'Олексій', '1994-03-12'),
+        line('wife', 'Коваленко', 'Олексий', '1994-03-12'),
+      ],
+      [held],
+      SETTINGS,
+      undefined,
+      [{ inquiryId: 'mother', otherId: 'wife' }],
+    );
+    expect(sure(found)).toEqual([
+      ['mother', 'RU-H-1'],
+      ['wife', 'RU-H-1'],
+    ]);
+  });
+});
