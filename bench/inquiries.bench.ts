@@ -8,6 +8,7 @@
  *   npm run bench -- inquiries
  *   PARLEY_BENCH_INQUIRIES=11500 PARLEY_BENCH_HELD=10000 npm run bench -- inquiries   # a quick try
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'csv-stringify/sync';
 import type { LinkRecord } from '../packages/engine/src/index.ts';
@@ -125,9 +126,15 @@ export async function runInquiriesBenchmark(): Promise<void> {
       });
       const importSeconds = (performance.now() - started) / 1000;
       const rss = sampleRss();
+      // Under load the wall time says little: the process's CPU time (every thread) and the
+      // machine's load average go with it.
+      const loadAverageBefore = os.loadavg()[0] ?? 0;
+      const cpu = process.cpuUsage();
       started = performance.now();
       await services.inquiryMatching.idle();
       const rematchSeconds = (performance.now() - started) / 1000;
+      const rematchCpu = process.cpuUsage(cpu);
+      const loadAverageAfter = os.loadavg()[0] ?? 0;
       rss.stop();
       if (failures[0]) throw failures[0];
 
@@ -152,6 +159,8 @@ export async function runInquiriesBenchmark(): Promise<void> {
         truePairs: lists.truth.length,
         importSeconds: round(importSeconds, 2),
         rematchSeconds: round(rematchSeconds, 2),
+        rematchCpuSeconds: round((rematchCpu.user + rematchCpu.system) / 1e6, 2),
+        loadAverage: { before: round(loadAverageBefore, 2), after: round(loadAverageAfter, 2) },
         rematchPeakRssMiB: mib(rss.peak()),
         oneInquirySeconds: round(oneSeconds, 3),
         oneInquiryStatus: registered?.status,

@@ -50,6 +50,7 @@ const OWNERS = {
     'inquiry_status_event',
     'inquiry_match',
     'inquiry_same_person',
+    'inquiry_family_code',
   ],
 };
 

@@ -2,7 +2,11 @@ import { createAccessService } from './modules/access/index.ts';
 import { createAgreementsService, createEligibilityService } from './modules/agreements/index.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { createDashboardService } from './modules/dashboard/index.ts';
-import { createInquiriesService, createInquiryMatching } from './modules/inquiries/index.ts';
+import {
+  createFamilyStatusService,
+  createInquiriesService,
+  createInquiryMatching,
+} from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
@@ -122,6 +126,12 @@ export function buildServices({
       matching,
       clock: clock ?? (() => new Date()),
       onMatchingError: (error) => onJobError('inquiries:match-new', error),
+    }),
+    familyStatus: createFamilyStatusService({
+      db,
+      mechanisms,
+      audit,
+      clock: clock ?? (() => new Date()),
     }),
   };
 }

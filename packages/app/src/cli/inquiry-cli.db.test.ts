@@ -103,4 +103,70 @@ describe.each(testDatabaseKinds())('parley inquiry [%s]', (kind) => {
     expect(listed.stdout).toContain('3 inquiries');
     expect(listed.stdout).toContain('UA-2\tno_information\tПетренко Іван');
   });
+
+  it("issues a family's status code once, lists its use without it, and revokes it", async () => {
+    const listed = await parley('inquiry', 'list', '--mechanism', 'M', '--party', 'UA');
+    const id = /UA-2\t\S+\t[^\t]+\t([0-9a-f-]{36})/.exec(listed.stdout)![1]!;
+    const issued = await parley(
+      'inquiry',
+      'family-code',
+      'issue',
+      '--mechanism',
+      'M',
+      '--id',
+      id,
+      '--days',
+      '30',
+    );
+    const [, code, codeId] =
+      /^([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\t\(code ([0-9a-f-]{36}), valid until/m.exec(
+        issued.stdout,
+      ) ?? [];
+    expect(code).toBeDefined();
+    const codes = await parley('inquiry', 'family-code', 'list', '--mechanism', 'M', '--id', id);
+    expect(codes.stdout).toContain(`${codeId}\tissued`);
+    expect(codes.stdout).toContain('used 0\tvalid');
+    expect(codes.stdout).not.toContain(code!);
+    const revoked = await parley(
+      'inquiry',
+      'family-code',
+      'revoke',
+      '--mechanism',
+      'M',
+      '--code',
+      codeId!,
+    );
+    expect(revoked.stdout).toContain(`code ${codeId}: revoked`);
+    const after = await parley('inquiry', 'family-code', 'list', '--mechanism', 'M', '--id', id);
+    expect(after.stdout).toMatch(/used 0\trevoked /);
+    const tooLong = await parley(
+      'inquiry',
+      'family-code',
+      'issue',
+      '--mechanism',
+      'M',
+      '--id',
+      id,
+      '--days',
+      '9999',
+    );
+    expect(tooLong.code).not.toBe(0);
+
+    const pdf = path.join(sandbox.dir, 'letter.pdf');
+    const letter = await parley(
+      'inquiry',
+      'letter',
+      '--mechanism',
+      'M',
+      '--id',
+      id,
+      '--kind',
+      'received',
+      '--out',
+      pdf,
+    );
+    // Q-1's inquirer wrote in Ukrainian.
+    expect(letter.stdout).toMatch(/^UA-2-received-uk\.pdf: \d+ bytes written to /m);
+    expect((await fs.readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
 });

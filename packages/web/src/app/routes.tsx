@@ -66,6 +66,11 @@ function withErrorBoundaries(routes: RouteObject[]): RouteObject[] {
 
 export const router = createBrowserRouter(
   withErrorBoundaries([
+    // The family's status page: no sign-in, the code opens one inquiry's status.
+    {
+      path: '/family',
+      lazy: page(() => import('../family/FamilyStatusPage.tsx'), 'FamilyStatusPage'),
+    },
     {
       element: <RequireSession />,
       children: [

@@ -37,6 +37,9 @@ import accountUk from '../account/locales/uk.json';
 import inquiriesEn from '../inquiries/locales/en.json';
 import inquiriesRu from '../inquiries/locales/ru.json';
 import inquiriesUk from '../inquiries/locales/uk.json';
+import familyEn from '../family/locales/en.json';
+import familyRu from '../family/locales/ru.json';
+import familyUk from '../family/locales/uk.json';
 import personsEn from '../persons/locales/en.json';
 import personsRu from '../persons/locales/ru.json';
 import personsUk from '../persons/locales/uk.json';
@@ -70,6 +73,7 @@ export const resources = {
     ...logWitnessEn,
     ...accountEn,
     ...inquiriesEn,
+    ...familyEn,
     ...personsEn,
   },
   uk: {
@@ -88,6 +92,7 @@ export const resources = {
     ...logWitnessUk,
     ...accountUk,
     ...inquiriesUk,
+    ...familyUk,
     ...personsUk,
   },
   ru: {
@@ -106,6 +111,7 @@ export const resources = {
     ...logWitnessRu,
     ...accountRu,
     ...inquiriesRu,
+    ...familyRu,
     ...personsRu,
   },
 };

@@ -6,6 +6,7 @@ import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { FamilyCodesCard } from './FamilyCodesCard.tsx';
 import { useInquiry } from './inquiries.api.ts';
 import { fullName } from './inquiry-words.ts';
 
@@ -143,6 +144,10 @@ export function InquiryPage() {
           </Stack>
         )}
       </Card>
+      {/* The inquirer is shown to the party's bureau alone: it alone gives the family a code. */}
+      {i.inquirer && i.status !== 'closed' && (
+        <FamilyCodesCard mechanismId={mechanism.id} inquiryId={i.id} />
+      )}
     </Stack>
   );
 }

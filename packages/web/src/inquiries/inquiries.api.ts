@@ -1,34 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Channel, InquiryBody, InquiryStatus, Relation } from '@parley/kernel/inquiry';
 import { api, seg } from '../api/client.ts';
 
-export const INQUIRY_STATUSES = [
-  'no_information',
-  'under_review',
-  'acknowledged',
-  'on_stage',
-  'handed_over',
-  'remains_identified',
-  'closed',
-] as const;
-export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
-export const RELATIONS = [
-  'mother',
-  'father',
-  'wife',
-  'husband',
-  'partner',
-  'son',
-  'daughter',
-  'sister',
-  'brother',
-  'other_relative',
-  'other',
-] as const;
-export const CHANNELS = ['phone', 'letter', 'in_person', 'online'] as const;
-/** How an inquiry came: as the bureau takes one down, or from a file. */
-export type Channel = (typeof CHANNELS)[number] | 'file';
-export type Relation = (typeof RELATIONS)[number];
-export const LANGUAGES = ['uk', 'ru', 'en'] as const;
+export { INQUIRY_STATUSES, LANGUAGES, RELATIONS, type InquiryStatus } from '@parley/kernel/inquiry';
+/** The channels a form offers: a file comes through the import. */
+export { INTAKE_CHANNELS as CHANNELS } from '@parley/kernel/inquiry';
 
 export interface SoughtPerson {
   surname: string | null;
@@ -81,13 +57,14 @@ export interface InquiryDetail extends Inquiry {
   }>;
 }
 
-export interface NewInquiry {
+/**
+ * A form's inquiry (the kernel's inquiryBody): its choices as the form holds them, an unchosen one
+ * empty, so that the server's validation names what is missing.
+ */
+export type NewInquiry = Omit<InquiryBody, 'party' | 'channel' | 'inquirer'> & {
   channel: string;
-  receivedOn: string;
-  inquirer: { name: string; relation: string; contact: string; language: string };
-  sought: Partial<SoughtPerson>;
-  consent: Inquiry['consent'];
-}
+  inquirer: { [Field in keyof InquiryBody['inquirer']]: string };
+};
 
 const path = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/inquiries`;
 

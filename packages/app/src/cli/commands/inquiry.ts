@@ -3,7 +3,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../platform/errors.ts';
 import { Option, type Command } from 'commander';
-import { CLOSE_REASONS, inquiryBody, INQUIRY_STATUSES } from '../../modules/inquiries/index.ts';
+import {
+  CLOSE_REASONS,
+  FAMILY_CODE_DAYS,
+  inquiryBody,
+  LANGUAGES,
+  LETTER_KINDS,
+  INQUIRY_STATUSES,
+} from '../../modules/inquiries/index.ts';
 import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -174,6 +181,109 @@ export function registerInquiryCommands(
             note: options.note ?? null,
           });
           out.result(closed, (c) => out.line(`inquiry ${c.id}: closed`));
+        });
+      },
+    );
+
+  const code = inquiry
+    .command('family-code')
+    .description(
+      'codes with which a family follows its inquiry on the public status page (/family)',
+    );
+
+  code
+    .command('issue')
+    .description('issue a code for one inquiry; it is printed this once, to be given to the family')
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .option(
+      '--days <n>',
+      `how long it holds (${FAMILY_CODE_DAYS.default} by default)`,
+      wholeNumber(1, FAMILY_CODE_DAYS.max),
+    )
+    .action(async (options: { mechanism: string; id: string; days?: number }) => {
+      await run(async ({ services, actor, out }) => {
+        const issued = await services.familyStatus.issue(actor, {
+          mechanism: options.mechanism,
+          inquiry: options.id,
+          days: options.days,
+        });
+        out.result(issued, (c) =>
+          out.line(
+            `${c.code}\t(code ${c.id}, valid until ${c.expiresAt.slice(0, 10)}; shown once)`,
+          ),
+        );
+      });
+    });
+
+  code
+    .command('list')
+    .description("an inquiry's codes: issued, valid until, times used, revoked (never the codes)")
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .action(async (options: { mechanism: string; id: string }) => {
+      await run(async ({ services, actor, out }) => {
+        const codes = await services.familyStatus.list(actor, options.mechanism, options.id);
+        out.result(codes, (list) => {
+          for (const c of list)
+            out.line(
+              `${c.id}\tissued ${c.issuedAt}\tuntil ${c.expiresAt.slice(0, 10)}\tused ${c.views}\t${c.revokedAt ? `revoked ${c.revokedAt}` : 'valid'}`,
+            );
+        });
+      });
+    });
+
+  code
+    .command('revoke')
+    .description('revoke a code: the status page no longer opens with it')
+    .addOption(mechanismOption())
+    .requiredOption('--code <id>', 'the code id (from issue or list), not the code itself')
+    .action(async (options: { mechanism: string; code: string }) => {
+      await run(async ({ services, actor, out }) => {
+        const revoked = await services.familyStatus.revoke(actor, {
+          mechanism: options.mechanism,
+          code: options.code,
+        });
+        out.result(revoked, (c) => out.line(`code ${c.id}: revoked`));
+      });
+    });
+
+  inquiry
+    .command('letter')
+    .description(
+      "write the inquirer a letter as PDF from the templates (audited): 'received', or 'status' as the family may be told it",
+    )
+    .addOption(mechanismOption())
+    .requiredOption('--id <inquiry>', 'the inquiry id')
+    .addOption(
+      new Option('--kind <kind>', 'which letter').choices(LETTER_KINDS).makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--language <language>',
+        "the letter's language; the inquirer's by default",
+      ).choices(LANGUAGES),
+    )
+    .requiredOption('--out <file.pdf>', 'where to write the PDF')
+    .action(
+      async (options: {
+        mechanism: string;
+        id: string;
+        kind: (typeof LETTER_KINDS)[number];
+        language?: (typeof LANGUAGES)[number];
+        out: string;
+      }) => {
+        await run(async ({ services, actor, out }) => {
+          const { pdf, fileName } = await services.familyStatus.letter(actor, {
+            mechanism: options.mechanism,
+            inquiry: options.id,
+            kind: options.kind,
+            ...(options.language ? { language: options.language } : {}),
+          });
+          await fs.writeFile(options.out, pdf);
+          out.result({ file: options.out, name: fileName, bytes: pdf.length }, (r) =>
+            out.line(`${r.name}: ${r.bytes} bytes written to ${r.file}`),
+          );
         });
       },
     );

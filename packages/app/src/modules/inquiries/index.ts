@@ -5,3 +5,10 @@ export { inquiryBody, CHANNELS, RELATIONS, LANGUAGES } from './inquiries.schemas
 export { INQUIRY_STATUSES, CLOSE_REASONS, type InquiryStatus } from './domain/inquiry-status.ts';
 export { readInquiryFile } from './inquiry-file.ts';
 export { INQUIRY_COLUMNS } from './domain/inquiry-row.ts';
+export {
+  createFamilyStatusService,
+  familyStatusRoutes,
+  FAMILY_CODE_DAYS,
+  LETTER_KINDS,
+  type FamilyStatusService,
+} from './family-status/index.ts';

@@ -196,6 +196,20 @@ export async function insertStatusChanges(
   }
 }
 
+/** The inquiries of a mechanism, of one party when named: where every read of inquiries starts. */
+function inquiriesOf(db: Database, mechanismId: string, party?: string) {
+  const select = db.selectFrom('inquiry').selectAll().where('mechanism_id', '=', mechanismId);
+  return party === undefined ? select : select.where('party_code', '=', party);
+}
+
+/** The matches of a mechanism's inquiries. */
+const matchesOf = (db: Database, mechanismId: string) =>
+  db.selectFrom('inquiry_match').selectAll().where('mechanism_id', '=', mechanismId);
+
+/** A party's inquiries that are not closed. */
+const openInquiriesOf = (db: Database, mechanismId: string, party: string) =>
+  inquiriesOf(db, mechanismId, party).where('status', '!=', 'closed');
+
 export interface InquiryQuery {
   mechanismId: string;
   party: string | null;
@@ -229,12 +243,7 @@ export async function findInquiries(
 }
 
 export function findInquiry(db: Database, mechanismId: string, id: string) {
-  return db
-    .selectFrom('inquiry')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return inquiriesOf(db, mechanismId).where('id', '=', id).executeTakeFirst();
 }
 
 /** The inquiries named, in their numbers' order. */
@@ -246,14 +255,7 @@ export async function findInquiriesByIds(
   const rows: InquiryRow[] = [];
   for (const [, batch] of batches(ids, 5_000)) {
     if (batch.length === 0) continue;
-    rows.push(
-      ...(await db
-        .selectFrom('inquiry')
-        .selectAll()
-        .where('mechanism_id', '=', mechanismId)
-        .where('id', 'in', batch)
-        .execute()),
-    );
+    rows.push(...(await inquiriesOf(db, mechanismId).where('id', 'in', batch).execute()));
   }
   return rows.sort((a, b) => a.number - b.number);
 }
@@ -287,20 +289,12 @@ export function findMatches(db: Database, inquiryIds: readonly string[]) {
 }
 
 export function findMatch(db: Database, mechanismId: string, matchId: string) {
-  return db
-    .selectFrom('inquiry_match')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
-    .where('id', '=', matchId)
-    .executeTakeFirst();
+  return matchesOf(db, mechanismId).where('id', '=', matchId).executeTakeFirst();
 }
 
 /** Doubtful matches waiting for a reviewer, oldest first. */
 export function findProposedMatches(db: Database, mechanismId: string, limit: number) {
-  return db
-    .selectFrom('inquiry_match')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
+  return matchesOf(db, mechanismId)
     .where('status', '=', 'proposed')
     .orderBy('found_at')
     .orderBy('id')
@@ -310,12 +304,7 @@ export function findProposedMatches(db: Database, mechanismId: string, limit: nu
 
 /** The open inquiries of a party that the family let Parley match (consent, shared with the mediator). */
 export function findMatchable(db: Database, mechanismId: string, party: string, ids?: string[]) {
-  let select = db
-    .selectFrom('inquiry')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
-    .where('party_code', '=', party)
-    .where('status', '!=', 'closed')
+  let select = openInquiriesOf(db, mechanismId, party)
     .where('consent_tracing', '=', true)
     .where('share_mediator', '=', true);
   if (ids) select = select.where('id', 'in', ids);
@@ -324,13 +313,7 @@ export function findMatchable(db: Database, mechanismId: string, party: string, 
 
 /** A party's open inquiries, whatever the family consented to: its own bureau's work. */
 export function findOpen(db: Database, mechanismId: string, party: string) {
-  return db
-    .selectFrom('inquiry')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
-    .where('party_code', '=', party)
-    .where('status', '!=', 'closed')
-    .execute();
+  return openInquiriesOf(db, mechanismId, party).execute();
 }
 
 /** The matches of a party's inquiries (all of them, or those named). */
@@ -340,11 +323,7 @@ export function findMatchesOfParty(
   party: string,
   ids?: string[],
 ) {
-  let select = db
-    .selectFrom('inquiry_match')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
-    .where('party_code', '=', party);
+  let select = matchesOf(db, mechanismId).where('party_code', '=', party);
   if (ids) select = select.where('inquiry_id', 'in', ids);
   return select.execute();
 }

@@ -1,26 +1,17 @@
 import { z } from 'zod';
 import { mechanismParams } from '@parley/kernel/http';
-import { CLOSE_REASONS, INQUIRY_STATUSES } from './domain/inquiry-status.ts';
+import {
+  CHANNELS,
+  CLOSE_REASONS,
+  INQUIRY_STATUSES,
+  LANGUAGES,
+  RELATIONS,
+  inquiryBody,
+} from '@parley/kernel/inquiry';
 
 export { mechanismParams };
+export { CHANNELS, LANGUAGES, RELATIONS, inquiryBody };
 
-export const CHANNELS = ['phone', 'letter', 'in_person', 'online', 'file'] as const;
-export const RELATIONS = [
-  'mother',
-  'father',
-  'wife',
-  'husband',
-  'partner',
-  'son',
-  'daughter',
-  'sister',
-  'brother',
-  'other_relative',
-  'other',
-] as const;
-export const LANGUAGES = ['uk', 'ru', 'en'] as const;
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) =>
   z
     .string()
@@ -28,58 +19,6 @@ const optional = (max: number) =>
     .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
-
-/** The sought person as the family describes him; names in any script, dates possibly partial. */
-export const soughtPersonBody = z.object({
-  surname: optional(200),
-  givenName: optional(200),
-  patronymic: optional(200),
-  surnameLatin: optional(200),
-  givenNameLatin: optional(200),
-  sex: z
-    .enum(['M', 'F'])
-    .nullish()
-    .transform((v) => v ?? null),
-  dateOfBirth: optional(10).describe('YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY'),
-  placeOfBirth: optional(300),
-  rank: optional(100),
-  serviceNumber: optional(50),
-  unit: optional(300),
-  lastKnownPlace: optional(300),
-  lastKnownDate: optional(10).describe('YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY'),
-  circumstances: optional(4000),
-  marks: optional(2000).describe('distinguishing marks, as text'),
-});
-
-export const inquirerBody = z.object({
-  name: text(300),
-  relation: z.enum(RELATIONS),
-  contact: text(500).describe('phone, address or e-mail: read by the party bureau alone'),
-  language: z.enum(LANGUAGES),
-});
-
-/** What the family chose: consent to tracing, and with whom its inquiry may be shared. */
-export const consentBody = z.object({
-  tracing: z.boolean().describe('the family consents to its inquiry being used for tracing'),
-  sharing: z.object({
-    mediator: z.boolean(),
-    icrc: z.boolean(),
-    otherParty: z.boolean(),
-  }),
-});
-
-export const inquiryBody = z.object({
-  party: z
-    .string()
-    .regex(/^[A-Za-z]{2,8}$/)
-    .optional()
-    .describe("the party whose bureau registers it; the officer's own when left out"),
-  channel: z.enum(CHANNELS),
-  receivedOn: z.iso.date(),
-  inquirer: inquirerBody,
-  sought: soughtPersonBody,
-  consent: consentBody,
-});
 
 export const inquiriesQuery = z.object({
   party: z

@@ -15,7 +15,6 @@ import {
   type PathEvidence,
 } from './domain/inquiry-status.ts';
 import {
-  engineSettings,
   findSamePersons,
   matchInquiries,
   matchOneInquiry,
@@ -224,6 +223,10 @@ export function createInquiryMatching({
     if (inquiries.length === 0) return { inquiries: 0, matches: 0, moved: 0 };
     const held = await heldLists(mechanism, seeker);
     const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    // Inquiries about one person are linked as that one person.
+    const joined = await withScope(db, { system: 'on' }, (trx) =>
+      repo.findJoinedPairs(trx, mechanism.id, seeker),
+    );
     // Big lists are compared on worker threads as reconciliation compares them (its pool).
     const lineCount = lines.length + held.reduce((sum, list) => sum + list.lines.length, 0);
     const pool = lineCount >= PARALLEL_FROM_LINES ? openLinkagePool() : null;
@@ -233,12 +236,10 @@ export function createInquiryMatching({
       held,
       settings,
       pool
-        ? (left, right, seed) =>
-            linkListsInParallel(left, right, engineSettings(settings), {
-              seed,
-              runComparisons: pool.runComparisons,
-            })
+        ? (left, right, engine, seed) =>
+            linkListsInParallel(left, right, engine, { seed, runComparisons: pool.runComparisons })
         : undefined,
+      joined,
     ).finally(() => pool?.close());
     prepared.set(`${mechanism.id}:${seeker}`, result.prepared);
     return apply(mechanism, seeker, inquiries, result.found, true);

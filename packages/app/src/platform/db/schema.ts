@@ -54,6 +54,7 @@ export interface DB {
   inquiry_status_event: InquiryStatusEventTable;
   inquiry_match: InquiryMatchTable;
   inquiry_same_person: InquirySamePersonTable;
+  inquiry_family_code: InquiryFamilyCodeTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -707,4 +708,20 @@ export interface InquirySamePersonTable {
   decided_by: string | null;
   decided_at: Date | null;
   found_at: Date;
+}
+
+export interface InquiryFamilyCodeTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  inquiry_id: string;
+  /** SHA-256 of the code, hex: the code itself is shown once and never stored. */
+  code_hash: string;
+  issued_by: string;
+  issued_at: Date;
+  expires_at: Date;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+  views: Generated<number>;
+  last_viewed_at: Date | null;
 }

@@ -12,6 +12,8 @@ const APP_PATHS = [
   '/m/*',
   '/admin',
   '/admin/*',
+  // The family's status page, reached without signing in.
+  '/family',
 ];
 const ASSET_NAME = /^[A-Za-z0-9._-]+$/;
 const CONTENT_TYPES: Record<string, string> = {

@@ -4,26 +4,14 @@
  * gathers the evidence, and `statusFromEvidence` says what status it supports.
  */
 
-export const INQUIRY_STATUSES = [
-  'no_information',
-  'under_review',
-  'acknowledged',
-  'on_stage',
-  'handed_over',
-  'remains_identified',
-  'closed',
-] as const;
-export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+import type { InquiryStatus } from '@parley/kernel/inquiry';
 
-/** Why an inquiry was closed. */
-export const CLOSE_REASONS = [
-  'answered',
-  'withdrawn_by_family',
-  'merged',
-  'found_outside_parley',
-  'other',
-] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
+export {
+  CLOSE_REASONS,
+  INQUIRY_STATUSES,
+  type CloseReason,
+  type InquiryStatus,
+} from '@parley/kernel/inquiry';
 
 /** A match of the inquiry with a line of the other side's held list, as a reviewer left it. */
 export type MatchStatus = 'matched' | 'proposed' | 'confirmed' | 'rejected';

@@ -6,6 +6,7 @@ import {
   prepareList,
   type LinkRecord,
   type LinkResult,
+  type LinkSettings,
   type PreparedList,
   type TrainedModel,
 } from '@parley/engine';
@@ -47,34 +48,96 @@ const foundOf = (list: HeldList, result: LinkResult): FoundMatch[] =>
     decision: pair.decision,
   }));
 
+/** Links inquiries with one held list, with the engine's settings for the run. */
+export type LinkInquiries = (
+  left: LinkRecord[],
+  right: LinkRecord[],
+  engine: LinkSettings,
+  seed: number,
+) => Promise<LinkResult> | LinkResult;
+
+/** Two inquiries found to be about one sought person (sure, or confirmed by the bureau). */
+export interface JoinedPair {
+  readonly inquiryId: string;
+  readonly otherId: string;
+}
+
+/**
+ * The sought persons behind the inquiries: inquiries joined as about one person, and those alike
+ * in every field the engine reads, are one person, named by the first of them; with each
+ * person's inquiries.
+ */
+export function soughtPersonsOf(
+  inquiries: readonly PersonLine[],
+  joined: readonly JoinedPair[] = [],
+): { persons: PersonLine[]; inquiriesOf: Map<string, string[]> } {
+  const indexOf = new Map(inquiries.map((inquiry, i) => [inquiry.recordId, i]));
+  const parent = inquiries.map((_, i) => i);
+  const rootOf = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const join = (a: number, b: number) => {
+    const [x, y] = [rootOf(a), rootOf(b)];
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  const alike = new Map<string, number>();
+  inquiries.forEach((inquiry, i) => {
+    const key = JSON.stringify(toLinkRecord(inquiry).fields);
+    const first = alike.get(key);
+    if (first === undefined) alike.set(key, i);
+    else join(first, i);
+  });
+  for (const pair of joined) {
+    const [a, b] = [indexOf.get(pair.inquiryId), indexOf.get(pair.otherId)];
+    if (a !== undefined && b !== undefined) join(a, b);
+  }
+  const persons: PersonLine[] = [];
+  const inquiriesOf = new Map<string, string[]>();
+  inquiries.forEach((inquiry, i) => {
+    const person = inquiries[rootOf(i)]!;
+    const members = inquiriesOf.get(person.recordId);
+    if (members) members.push(inquiry.recordId);
+    else {
+      persons.push(person);
+      inquiriesOf.set(person.recordId, [inquiry.recordId]);
+    }
+  });
+  return { persons, inquiriesOf };
+}
+
 /**
  * Matches inquiries (as sought lines whose record id is the inquiry's) against each held list
  * with the linkage engine, as reconciliation links a sought list; gives each list prepared for
  * matching a single new inquiry later against the same version, with the model just trained.
+ * The engine links sought persons, not inquiries: a mother's and a wife's inquiries about one man
+ * would otherwise be each other's rivals for his one line, and neither would be sure; what is
+ * found for the person is found for each of its inquiries. Linking and preparing share one
+ * settings object (one cache of each record's blocking keys).
  */
 export async function matchInquiries(
   inquiries: readonly PersonLine[],
   held: readonly HeldList[],
   settings: RunSettings,
-  link: (
-    left: LinkRecord[],
-    right: LinkRecord[],
-    seed: number,
-  ) => Promise<LinkResult> | LinkResult = (left, right, seed) =>
-    linkLists(left, right, engineSettings(settings), { seed }),
+  link: LinkInquiries = (left, right, engine, seed) => linkLists(left, right, engine, { seed }),
+  joined: readonly JoinedPair[] = [],
 ): Promise<{ found: FoundMatch[]; prepared: PreparedHeldList[] }> {
   const found: FoundMatch[] = [];
   const prepared: PreparedHeldList[] = [];
-  const records = inquiries.map(toLinkRecord);
+  const engine = engineSettings(settings);
+  const { persons, inquiriesOf } = soughtPersonsOf(inquiries, joined);
+  const records = persons.map(toLinkRecord);
   for (const list of held) {
     if (list.lines.length === 0 || records.length === 0) continue;
     const right = list.lines.map(toLinkRecord);
-    const result = await link(records, right, settings.seed);
-    found.push(...foundOf(list, result));
+    const result = await link(records, right, engine, settings.seed);
+    for (const match of foundOf(list, result))
+      for (const inquiryId of inquiriesOf.get(match.inquiryId) ?? [])
+        found.push({ ...match, inquiryId });
     prepared.push({
       party: list.party,
       versionId: list.versionId,
-      prepared: prepareList(right, engineSettings(settings)),
+      prepared: prepareList(right, engine),
       model: result.model,
     });
   }
