@@ -205,11 +205,17 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
      */
     async actorOfAccount(actor: Actor, username: string): Promise<Actor> {
       if (!actor.isSystem)
-        throw new AppError('ACCESS.FORBIDDEN', 'only the deployment itself acts in an account\'s name');
+        throw new AppError(
+          'ACCESS.FORBIDDEN',
+          "only the deployment itself acts in an account's name",
+        );
       const user = await repo.findUserByName(db, username);
       if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user ${username}`);
       const grants = user.is_admin ? [] : await repo.findGrants(db, user.id);
-      return actorOfUser({ user_id: user.id, username: user.username, is_admin: user.is_admin }, grants);
+      return actorOfUser(
+        { user_id: user.id, username: user.username, is_admin: user.is_admin },
+        grants,
+      );
     },
 
     /** The actor of an API token: only the one grant the token was made for. */
