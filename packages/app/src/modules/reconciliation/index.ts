@@ -15,3 +15,4 @@ export {
   type FileLanguage,
   type OutcomeList,
 } from './domain/outcome-lists.ts';
+export { outcomeListFile } from './outcome-list-file.ts';
