@@ -37,6 +37,9 @@ import accountUk from '../account/locales/uk.json';
 import inquiriesEn from '../inquiries/locales/en.json';
 import inquiriesRu from '../inquiries/locales/ru.json';
 import inquiriesUk from '../inquiries/locales/uk.json';
+import outcomesEn from '../outcomes/locales/en.json';
+import outcomesRu from '../outcomes/locales/ru.json';
+import outcomesUk from '../outcomes/locales/uk.json';
 import personsEn from '../persons/locales/en.json';
 import personsRu from '../persons/locales/ru.json';
 import personsUk from '../persons/locales/uk.json';
@@ -71,6 +74,7 @@ export const resources = {
     ...accountEn,
     ...inquiriesEn,
     ...personsEn,
+    ...outcomesEn,
   },
   uk: {
     ...uk,
@@ -89,6 +93,7 @@ export const resources = {
     ...accountUk,
     ...inquiriesUk,
     ...personsUk,
+    ...outcomesUk,
   },
   ru: {
     ...ru,
@@ -107,6 +112,7 @@ export const resources = {
     ...accountRu,
     ...inquiriesRu,
     ...personsRu,
+    ...outcomesRu,
   },
 };
 
