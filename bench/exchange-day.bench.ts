@@ -291,7 +291,15 @@ export async function runExchangeDayBenchmark(): Promise<void> {
   );
   console.log(
     formatRows(
-      ['database', 'persons', ...ROLES.map((r) => `requests ${r}`), 'server s', 'cpu s', 'load', 'slowest request'],
+      [
+        'database',
+        'persons',
+        ...ROLES.map((r) => `requests ${r}`),
+        'server s',
+        'cpu s',
+        'load',
+        'slowest request',
+      ],
       figures.map((f) => [
         f.database,
         String(f.persons),

@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approvedStage, useDemoPages, type PathPerson } from './support/exchange-setup.ts';
 import { signInFirstTime } from './support/steps.ts';
 import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';

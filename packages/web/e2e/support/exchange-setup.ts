@@ -31,7 +31,7 @@ export function useDemoPages(demo: DemoInChromium) {
     pages,
     /** Shows the page's text too if the running test fails. */
     watch: (page: Page) => openPages.push(page),
-    async pageAs(name: string): Promise<Page> {
+    pageAs: async (name: string): Promise<Page> => {
       const page = await demo.newPage();
       openPages.push(page);
       pages.set(name, page);

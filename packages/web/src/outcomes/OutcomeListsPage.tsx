@@ -170,7 +170,7 @@ function Released({ party }: { party: string }) {
     );
   if (found.error) return <ErrorAlert error={found.error} />;
   const { release, lines } = found.data;
-  const list = chosen && release.lists.includes(chosen) ? chosen : release.lists[0]!;
+  const list = chosen && release.lists.includes(chosen) ? chosen : release.lists[0];
   const count = (l: OutcomeList) => lines.filter((line) => line.list === l).length;
   return (
     <Stack>
@@ -191,7 +191,7 @@ function Released({ party }: { party: string }) {
       <SegmentedControl
         aria-label={t('outcomes.whichList')}
         value={list}
-        onChange={(value) => setChosen(value as OutcomeList)}
+        onChange={setChosen}
         data={release.lists.map((l) => ({
           value: l,
           label: t('outcomes.listCount', {

@@ -1,4 +1,3 @@
-import type { Database } from '../../platform/db/kysely.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent } from '../audit/index.ts';
