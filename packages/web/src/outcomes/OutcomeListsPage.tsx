@@ -170,7 +170,8 @@ function Released({ party }: { party: string }) {
     );
   if (found.error) return <ErrorAlert error={found.error} />;
   const { release, lines } = found.data;
-  const list = chosen && release.lists.includes(chosen) ? chosen : release.lists[0];
+  const list =
+    chosen && release.lists.includes(chosen) ? chosen : (release.lists[0] ?? OUTCOME_LISTS[0]);
   const count = (l: OutcomeList) => lines.filter((line) => line.list === l).length;
   return (
     <Stack>
