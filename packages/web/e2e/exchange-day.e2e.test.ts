@@ -111,6 +111,8 @@ describe.runIf(runsInChromium)(
       // The mediator releases to UA what UA's sought persons came to, but not the acknowledged list.
       await mediator.getByRole('link', { name: 'Outcome lists' }).click();
       await mediator.getByRole('heading', { name: 'Release to a side' }).waitFor();
+      await mediator.getByRole('combobox', { name: 'Side', exact: true }).click();
+      await mediator.getByRole('option', { name: 'UA', exact: true }).click();
       await mediator.getByRole('checkbox', { name: 'Acknowledged', exact: true }).uncheck();
       await mediator.getByRole('button', { name: 'Release', exact: true }).click();
       await mediator.getByText('Released to UA: Not acknowledged, Unrequested').waitFor();
