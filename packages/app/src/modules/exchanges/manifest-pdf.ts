@@ -186,7 +186,7 @@ export async function manifestPdf(
   return done;
 }
 
-type Pdf = InstanceType<typeof import('pdfkit')>;
+type Pdf = PDFKit.PDFDocument;
 
 /** The hash in a box of its own: what each signer's key signed, and what a reader compares. */
 function hashBlock(pdf: Pdf, hash: string) {
