@@ -23,6 +23,7 @@ import type { ListFileInput } from './list-file-reader.ts';
 import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
+import { createKnownVersions, knownVersionKey } from './known-versions.ts';
 import { recordChanges, type ListVersionGuard } from './list-version-guard.ts';
 import * as repo from './registry.repository.ts';
 
@@ -66,6 +67,7 @@ const STORED_WARNINGS = 1_000;
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms, audit, versionGuard }: RegistryDeps) {
   const keptListeners = new Set<(kept: KeptVersion) => void>();
+  const knownVersions = createKnownVersions();
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
@@ -332,20 +334,38 @@ export function createRegistryService({ db, mechanisms, audit, versionGuard }: R
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
       const { mechanism, party } = await resolveList(actor, selector, 'list.read');
-      // The version, its span and the page in one scoped transaction: a page is a few round trips.
-      const { version, found } = await withScope(db, rowScope(actor), async (scoped) => {
-        const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, {
-          mechanismId: mechanism.id,
-          party,
-          kind: selector.kind,
-          ...(selector.version === undefined ? {} : { number: selector.version }),
-        });
-        if (!versioned) throw versionNotFound(selector, latest);
-        const page = await repo.findLines(
-          scoped,
-          { ...query, versionId: versioned.version.id },
-          { span: versioned.span, lineCount: versioned.version.lineCount },
-        );
+      const scope = rowScope(actor);
+      const ref = {
+        mechanismId: mechanism.id,
+        party,
+        kind: selector.kind,
+        ...(selector.version === undefined ? {} : { number: selector.version }),
+      };
+      const key =
+        ref.number === undefined ? null : knownVersionKey(scope, { ...ref, number: ref.number });
+      // The version (remembered, or found with its span) and the page in one scoped transaction.
+      const { version, found } = await withScope(db, scope, async (scoped) => {
+        const lookUp = async () => {
+          const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, ref);
+          if (!versioned) throw versionNotFound(selector, latest);
+          if (key !== null) knownVersions.remember(key, versioned);
+          return versioned;
+        };
+        const pageOf = (versioned: repo.VersionWithSpan) =>
+          repo.findLines(
+            scoped,
+            { ...query, versionId: versioned.version.id },
+            { span: versioned.span, lineCount: versioned.version.lineCount },
+          );
+        const remembered = key === null ? undefined : knownVersions.get(key);
+        let versioned = remembered ?? (await lookUp());
+        let page = await pageOf(versioned);
+        if (remembered && page.lines.length === 0 && key !== null) {
+          // An empty page of a remembered version: retention may have deleted it since.
+          knownVersions.forget(key);
+          versioned = await lookUp();
+          page = await pageOf(versioned);
+        }
         return { version: versioned.version, found: page };
       });
       const page = {

@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrations } from './migrations/index.ts';
+import { fewerRoundTrips } from './round-trips.ts';
 import type { DB } from './schema.ts';
 
 // pg_trgm serves the search of list lines (migration 0017); PostgreSQL ships it, PGlite loads it.
@@ -66,7 +67,7 @@ export async function openDatabase(
     const pool = new pg.Pool({ connectionString: source.url, max: 10 });
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({
-        pool,
+        pool: fewerRoundTrips(pool) as unknown as pg.Pool,
         // Every connection acts as parley_app before its first query; failing that, it fails loudly.
         onCreateConnection: async (connection) => {
           await connection

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from './kysely.ts';
 
+/** Text that needs no quoting in a literal: letters, digits and the marks of ids and arrays. */
+const PLAIN = /^[\w{}:,.-]*$/;
+
 /**
  * Runs `work` in a transaction that carries the row-level security settings (`parley.<name>`);
  * inside a transaction already, the settings are added to it.
@@ -14,8 +17,14 @@ export async function withScope<T>(
   const entries = Object.entries(settings);
   const apply = async (trx: Database) => {
     if (entries.length === 0) return;
+    // Written as literals when they are plain (ids, codes, arrays of them): a statement without
+    // parameters goes out with the transaction's begin in one message (round-trips.ts).
     await sql`select ${sql.join(
-      entries.map(([name, value]) => sql`set_config(${`parley.${name}`}, ${value}, true)`),
+      entries.map(([name, value]) =>
+        PLAIN.test(name) && PLAIN.test(value)
+          ? sql`set_config(${sql.lit(`parley.${name}`)}, ${sql.lit(value)}, true)`
+          : sql`set_config(${`parley.${name}`}, ${value}, true)`,
+      ),
     )}`.execute(trx);
   };
   if (db.isTransaction) {
