@@ -6,6 +6,8 @@ import { createBreakGlassService } from './break-glass.service.ts';
 import { createEnrolmentService } from './enrolment.service.ts';
 import { createSessionsService } from './sessions.service.ts';
 import { createTokensService } from './tokens.service.ts';
+import { createTokenMemory } from './token-memory.ts';
+import type { Actor } from './domain/actor.ts';
 
 export interface AccessDeps {
   db: Database;
@@ -19,10 +21,26 @@ export interface AccessDeps {
  * second factor, and break-glass access.
  */
 export function createAccessService(deps: AccessDeps) {
+  const tokenActors = createTokenMemory<Actor>();
+  const accounts = createAccountsService(deps);
+  const tokens = createTokensService(deps);
+  /** Whatever may end a token's rights makes every token be looked up again. */
+  const forgettingTokens =
+    <Args extends unknown[], Result>(change: (...args: Args) => Promise<Result>) =>
+    async (...args: Args): Promise<Result> => {
+      try {
+        return await change(...args);
+      } finally {
+        tokenActors.forgetAll();
+      }
+    };
   return {
-    ...createAccountsService(deps),
-    ...createTokensService(deps),
-    ...createSessionsService(deps),
+    ...accounts,
+    revokeGrant: forgettingTokens(accounts.revokeGrant),
+    setUserDisabled: forgettingTokens(accounts.setUserDisabled),
+    ...tokens,
+    revokeToken: forgettingTokens(tokens.revokeToken),
+    ...createSessionsService({ ...deps, tokenActors }),
     ...createEnrolmentService(deps),
     ...createBreakGlassService(deps),
   };
