@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
-import { withScope } from '../../platform/db/scope.ts';
+import { scopedRead, withScope } from '../../platform/db/scope.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import {
   authorize,
@@ -343,31 +343,40 @@ export function createRegistryService({ db, mechanisms, audit, versionGuard }: R
       };
       const key =
         ref.number === undefined ? null : knownVersionKey(scope, { ...ref, number: ref.number });
-      // The version (remembered, or found with its span) and the page in one scoped transaction.
-      const { version, found } = await withScope(db, scope, async (scoped) => {
-        const lookUp = async () => {
-          const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, ref);
-          if (!versioned) throw versionNotFound(selector, latest);
-          if (key !== null) knownVersions.remember(key, versioned);
-          return versioned;
-        };
-        const pageOf = (versioned: repo.VersionWithSpan) =>
-          repo.findLines(
-            scoped,
-            { ...query, versionId: versioned.version.id },
-            { span: versioned.span, lineCount: versioned.version.lineCount },
-          );
-        const remembered = key === null ? undefined : knownVersions.get(key);
-        let versioned = remembered ?? (await lookUp());
-        let page = await pageOf(versioned);
-        if (remembered && page.lines.length === 0 && key !== null) {
-          // An empty page of a remembered version: retention may have deleted it since.
-          knownVersions.forget(key);
-          versioned = await lookUp();
-          page = await pageOf(versioned);
-        }
-        return { version: versioned.version, found: page };
-      });
+      // A page of a remembered version, as one statement: on PostgreSQL one round trip.
+      const remembered = key === null ? undefined : knownVersions.get(key);
+      const range = remembered
+        ? repo.rangePage(db, { ...query, versionId: remembered.version.id }, remembered.span)
+        : null;
+      const rows = range ? await scopedRead(db, scope, range.query) : [];
+      // Otherwise the version (remembered, or found with its span) and the page in one scoped
+      // transaction; an empty range, too, since retention may have deleted the version.
+      const { version, found } =
+        range && remembered && rows.length > 0
+          ? { version: remembered.version, found: range.answer(rows) }
+          : await withScope(db, scope, async (scoped) => {
+              const lookUp = async () => {
+                const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, ref);
+                if (!versioned) throw versionNotFound(selector, latest);
+                if (key !== null) knownVersions.remember(key, versioned);
+                return versioned;
+              };
+              const pageOf = (versioned: repo.VersionWithSpan) =>
+                repo.findLines(
+                  scoped,
+                  { ...query, versionId: versioned.version.id },
+                  { span: versioned.span, lineCount: versioned.version.lineCount },
+                );
+              let versioned = remembered ?? (await lookUp());
+              let page = await pageOf(versioned);
+              if (remembered && page.lines.length === 0 && key !== null) {
+                // An empty page of a remembered version: retention may have deleted it since.
+                knownVersions.forget(key);
+                versioned = await lookUp();
+                page = await pageOf(versioned);
+              }
+              return { version: versioned.version, found: page };
+            });
       const page = {
         ...found,
         lines: found.lines.map(compartments(actor, mechanism.id, party, selector.kind)),

@@ -6,7 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrations } from './migrations/index.ts';
-import { fewerRoundTrips } from './round-trips.ts';
+import { fewerRoundTrips, oneMessageReads, type OneMessageRead } from './round-trips.ts';
 import type { DB } from './schema.ts';
 
 // pg_trgm serves the search of list lines (migration 0017); PostgreSQL ships it, PGlite loads it.
@@ -39,6 +39,12 @@ export interface OpenOptions {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 const APP_ROLE = 'parley_app';
+
+/** The one-message reads of each PostgreSQL database (round-trips.ts). */
+const oneMessage = new WeakMap<Database, OneMessageRead>();
+
+/** Reads under a row scope in one round trip, where the database is PostgreSQL (scope.ts). */
+export const oneMessageReadOf = (db: Database): OneMessageRead | undefined => oneMessage.get(db);
 
 /** The PGlite behind each embedded database, for reads that bypass its decoding (textAsBytes). */
 const embedded = new WeakMap<Database, PGlite>();
@@ -80,6 +86,7 @@ export async function openDatabase(
         },
       }),
     });
+    oneMessage.set(db, oneMessageReads(pool, APP_ROLE));
     return {
       db,
       kind: 'postgres',

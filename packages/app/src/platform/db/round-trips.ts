@@ -31,6 +31,10 @@ const LONGEST_PREPARED = 8_000;
  *   their parse and, where it finds a generic plan as good, their plan.
  */
 export function fewerRoundTrips(pool: pg.Pool): QueryPool {
+  return { connect: connectVia(pool), end: () => pool.end() };
+}
+
+function connectVia(pool: pg.Pool): () => Promise<QueryClient> {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
@@ -41,18 +45,80 @@ export function fewerRoundTrips(pool: pg.Pool): QueryPool {
     return name;
   };
   const wrapped = new WeakMap<pg.PoolClient, QueryClient>();
-  return {
-    async connect() {
-      const client = await pool.connect();
-      let wrapper = wrapped.get(client);
-      if (!wrapper) {
-        wrapper = heldBackBegin(client, nameOf);
-        wrapped.set(client, wrapper);
-      }
-      return wrapper;
-    },
-    end: () => pool.end(),
+  return async () => {
+    const client = await pool.connect();
+    let wrapper = wrapped.get(client);
+    if (!wrapper) {
+      wrapper = heldBackBegin(client, nameOf);
+      wrapped.set(client, wrapper);
+    }
+    return wrapper;
   };
+}
+
+/** Reads rows under row-scope settings in one message; null when the query cannot be sent so. */
+export type OneMessageRead = (
+  settings: Readonly<Record<string, string>>,
+  text: string,
+  values: readonly unknown[],
+) => Promise<unknown[] | null>;
+
+/**
+ * One read under a row scope in one message and one round trip: the settings, then the
+ * statement, prepared once a connection (SQL PREPARE, so PostgreSQL keeps its plan) and executed
+ * with its values written as literals. The statements of one simple-query message are one
+ * implicit transaction, so the settings hold for the read and end with it, and a failure leaves
+ * nothing behind. Only for values that need no quoting (numbers, ids, codes) and statements
+ * without literals of their own; otherwise null, and the caller reads as usual. The role is
+ * set in the same message: the connection may not have been Kysely's yet.
+ */
+export function oneMessageReads(pool: pg.Pool, role: string): OneMessageRead {
+  const names = new Map<string, string>();
+  const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+  return async (settings, text, values) => {
+    const literals = values.map(literalOf);
+    const entries = Object.entries(settings);
+    if (
+      literals.some((literal) => literal === null) ||
+      entries.some(([name, value]) => !PLAIN.test(name) || !PLAIN.test(value)) ||
+      /['$;]/.test(text.replace(/\$\d+/g, ''))
+    )
+      return null;
+    let name = names.get(text);
+    if (name === undefined) {
+      if (names.size >= MOST_PREPARED) return null;
+      name = `parley_read_${names.size + 1}`;
+      names.set(text, name);
+    }
+    const client = await pool.connect();
+    let prepared = preparedOn.get(client);
+    if (!prepared) preparedOn.set(client, (prepared = new Set()));
+    const message = [
+      `set role ${role}`,
+      ...(prepared.has(name) ? [] : [`prepare ${name} as ${text}`]),
+      `select ${entries.map(([key, value]) => `set_config('parley.${key}', '${value}', true)`).join(', ') || '1'}`,
+      `execute ${name}${literals.length ? `(${literals.join(', ')})` : ''}`,
+    ].join(';\n');
+    try {
+      const results = (await client.query(message)) as unknown as pg.QueryResult[];
+      prepared.add(name);
+      client.release();
+      return results[results.length - 1]!.rows;
+    } catch (error) {
+      // Whatever the message left behind (a statement prepared or not) goes with the connection.
+      client.release(true);
+      throw error;
+    }
+  };
+}
+
+/** Text that needs no quoting in a literal: letters, digits and the marks of ids and arrays. */
+const PLAIN = /^[\w{}:,.-]*$/;
+
+function literalOf(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'string') return PLAIN.test(value) ? `'${value}'` : null;
+  return null;
 }
 
 function heldBackBegin(
