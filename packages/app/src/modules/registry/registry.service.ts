@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
 import type { Database } from '../../platform/db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
-import { scopedRead, withScope } from '../../platform/db/scope.ts';
+import { withScope } from '../../platform/db/scope.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import {
   authorize,
@@ -23,8 +23,8 @@ import type { ListFileInput } from './list-file-reader.ts';
 import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
-import { createKnownVersions, knownVersionKey } from './known-versions.ts';
 import { recordChanges, type ListVersionGuard } from './list-version-guard.ts';
+import { createPageReader } from './page-reader.ts';
 import * as repo from './registry.repository.ts';
 
 export interface RegistryDeps {
@@ -67,7 +67,7 @@ const STORED_WARNINGS = 1_000;
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms, audit, versionGuard }: RegistryDeps) {
   const keptListeners = new Set<(kept: KeptVersion) => void>();
-  const knownVersions = createKnownVersions();
+  const readPage = createPageReader(db);
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
@@ -334,49 +334,17 @@ export function createRegistryService({ db, mechanisms, audit, versionGuard }: R
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
       const { mechanism, party } = await resolveList(actor, selector, 'list.read');
-      const scope = rowScope(actor);
-      const ref = {
-        mechanismId: mechanism.id,
-        party,
-        kind: selector.kind,
-        ...(selector.version === undefined ? {} : { number: selector.version }),
-      };
-      const key =
-        ref.number === undefined ? null : knownVersionKey(scope, { ...ref, number: ref.number });
-      // A page of a remembered version, as one statement: on PostgreSQL one round trip.
-      const remembered = key === null ? undefined : knownVersions.get(key);
-      const range = remembered
-        ? repo.rangePage(db, { ...query, versionId: remembered.version.id }, remembered.span)
-        : null;
-      const rows = range ? await scopedRead(db, scope, range.query) : [];
-      // Otherwise the version (remembered, or found with its span) and the page in one scoped
-      // transaction; an empty range, too, since retention may have deleted the version.
-      const { version, found } =
-        range && remembered && rows.length > 0
-          ? { version: remembered.version, found: range.answer(rows) }
-          : await withScope(db, scope, async (scoped) => {
-              const lookUp = async () => {
-                const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, ref);
-                if (!versioned) throw versionNotFound(selector, latest);
-                if (key !== null) knownVersions.remember(key, versioned);
-                return versioned;
-              };
-              const pageOf = (versioned: repo.VersionWithSpan) =>
-                repo.findLines(
-                  scoped,
-                  { ...query, versionId: versioned.version.id },
-                  { span: versioned.span, lineCount: versioned.version.lineCount },
-                );
-              let versioned = remembered ?? (await lookUp());
-              let page = await pageOf(versioned);
-              if (remembered && page.lines.length === 0 && key !== null) {
-                // An empty page of a remembered version: retention may have deleted it since.
-                knownVersions.forget(key);
-                versioned = await lookUp();
-                page = await pageOf(versioned);
-              }
-              return { version: versioned.version, found: page };
-            });
+      const { version, ...found } = await readPage({
+        scope: rowScope(actor),
+        list: {
+          mechanismId: mechanism.id,
+          party,
+          kind: selector.kind,
+          ...(selector.version === undefined ? {} : { number: selector.version }),
+        },
+        query,
+        notFound: (latest) => versionNotFound(selector, latest),
+      });
       const page = {
         ...found,
         lines: found.lines.map(compartments(actor, mechanism.id, party, selector.kind)),
