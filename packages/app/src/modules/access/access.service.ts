@@ -25,21 +25,22 @@ export function createAccessService(deps: AccessDeps) {
   const accounts = createAccountsService(deps);
   const tokens = createTokensService(deps);
   /** Whatever may end a token's rights makes every token be looked up again. */
-  const forgettingTokens =
-    <Args extends unknown[], Result>(change: (...args: Args) => Promise<Result>) =>
-    async (...args: Args): Promise<Result> => {
-      try {
-        return await change(...args);
-      } finally {
-        tokenActors.forgetAll();
-      }
-    };
+  const forgettingTokens = async <Result>(change: Promise<Result>): Promise<Result> => {
+    try {
+      return await change;
+    } finally {
+      tokenActors.forgetAll();
+    }
+  };
   return {
     ...accounts,
-    revokeGrant: forgettingTokens(accounts.revokeGrant),
-    setUserDisabled: forgettingTokens(accounts.setUserDisabled),
+    revokeGrant: (...args: Parameters<typeof accounts.revokeGrant>) =>
+      forgettingTokens(accounts.revokeGrant(...args)),
+    setUserDisabled: (...args: Parameters<typeof accounts.setUserDisabled>) =>
+      forgettingTokens(accounts.setUserDisabled(...args)),
     ...tokens,
-    revokeToken: forgettingTokens(tokens.revokeToken),
+    revokeToken: (...args: Parameters<typeof tokens.revokeToken>) =>
+      forgettingTokens(tokens.revokeToken(...args)),
     ...createSessionsService({ ...deps, tokenActors }),
     ...createEnrolmentService(deps),
     ...createBreakGlassService(deps),

@@ -103,7 +103,7 @@ export function oneMessageReads(pool: pg.Pool, role: string): OneMessageRead {
       const results = (await client.query(message)) as unknown as pg.QueryResult[];
       prepared.add(name);
       client.release();
-      return results[results.length - 1]!.rows;
+      return results[results.length - 1]!.rows as unknown[];
     } catch (error) {
       // Whatever the message left behind (a statement prepared or not) goes with the connection.
       client.release(true);
