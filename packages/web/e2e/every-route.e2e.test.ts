@@ -45,11 +45,10 @@ const ENGLISH_ONLY = new Set(
 );
 /**
  * Data that happens to read as an English text of the interface: the first admin's user name and
- * the display name the server gives it; the demo agreement's name, which the demo gave it from
- * the template, whose name the template picker translates. Names are shown as written, in any
- * language; so is each language's own name in the language menu (English, Українська, Русский).
+ * the display name the server gives it. Names are shown as written, in any language; so is each
+ * language's own name in the language menu (English, Українська, Русский).
  */
-const DATA = new Set(['admin', 'Administrator', 'English', 'Istanbul, 2 June 2025']);
+const DATA = new Set(['admin', 'Administrator', 'English']);
 /** What i18next shows for a key it does not have: the key itself. */
 const MISSING_KEY = /^[a-z][A-Za-z]+(\.[A-Za-z0-9_-]+)+$/;
 

@@ -14,6 +14,7 @@ import { EligibilityPanel } from './EligibilityPanel.tsx';
 import { EligibilityResults } from './EligibilityResults.tsx';
 import { RuleChangePanel } from './RuleChangePanel.tsx';
 import { RulesTable } from './RulesTable.tsx';
+import { agreementNameIn } from './agreement-name.ts';
 
 function OpenPaths({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function AgreementPage() {
   return (
     <Stack>
       <PageHeader
-        title={agreement.data.name}
+        title={agreementNameIn(t, agreement.data.name)}
         subtitle={t('agreement.subtitle', {
           version: version.number,
           date: format.date(definition.date),

@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useAgreements } from './agreements.api.ts';
 import { CreateFromTemplate } from './CreateFromTemplate.tsx';
+import { agreementNameIn } from './agreement-name.ts';
 
 /** The mechanism's agreements; the mediator creates one from a template. */
 export function AgreementsPage() {
@@ -37,7 +38,7 @@ export function AgreementsPage() {
               <Table.Tr key={a.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`${base}/agreements/${a.id}`}>
-                    {a.name}
+                    {agreementNameIn(t, a.name)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>

@@ -12,6 +12,7 @@ import { NextStages } from './NextStages.tsx';
 import { OpenDisputes } from './OpenDisputes.tsx';
 import { PersonsOverTime } from './PersonsOverTime.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** The mechanism at a glance, as the reader's role and party may see it. */
 export function DashboardPage() {
@@ -61,7 +62,7 @@ export function DashboardPage() {
           {data.parity.map((agreement) => (
             <Card withBorder key={agreement.agreementId}>
               <Title order={2} size="h4" mb="xs">
-                {t('dashboard.parityOf', { agreement: agreement.name })}
+                {t('dashboard.parityOf', { agreement: agreementNameIn(t, agreement.name) })}
               </Title>
               <Text size="sm" c="dimmed" mb="xs">
                 {t('dashboard.parityHelp')}

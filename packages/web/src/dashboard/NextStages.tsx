@@ -5,6 +5,7 @@ import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import type { NextStage } from './dashboard.api.ts';
 import { useLabels } from './labels.ts';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** The stages proposed or approved and not yet under way: when, where, how many from each side. */
 export function NextStages({
@@ -47,7 +48,7 @@ export function NextStages({
                   <Anchor component={Link} to={`${base}/stages`} size="sm">
                     {t('dashboard.stageOf', {
                       number: stage.number,
-                      agreement: stage.agreementName,
+                      agreement: agreementNameIn(t, stage.agreementName),
                     })}
                   </Anchor>{' '}
                   <Badge variant="outline" size="sm">

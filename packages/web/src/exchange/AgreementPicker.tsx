@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useAgreements } from '../agreements/agreements.api.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** The agreement a screen works under, kept in the URL (?agreement=); the newest by default. */
 export function useChosenAgreement() {
@@ -27,7 +28,10 @@ export function AgreementPicker({ state }: { state: ReturnType<typeof useChosenA
       <ErrorAlert error={state.agreements.error} />
       <Select
         label={t('path.agreement')}
-        data={(state.agreements.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        data={(state.agreements.data ?? []).map((a) => ({
+          value: a.id,
+          label: agreementNameIn(t, a.name),
+        }))}
         value={state.chosen?.id ?? null}
         onChange={(id) => id && state.choose(id)}
         allowDeselect={false}

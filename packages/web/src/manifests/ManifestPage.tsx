@@ -15,6 +15,7 @@ import { manifestUrl, useManifest } from './manifests.api.ts';
 import { SignaturesTable } from './SignaturesTable.tsx';
 import { SignPanel } from './SignPanel.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /**
  * A stage's manifest: its persons and counts, its hash, its signatures, the corrections around
@@ -40,7 +41,7 @@ function ManifestView({ file, manifestId }: { file: ManifestFile; manifestId: st
       <PageHeader
         title={t('manifest.title', { number: stage.number })}
         subtitle={t('manifest.subtitle', {
-          agreement: agreement.name,
+          agreement: agreementNameIn(t, agreement.name),
           place: stage.place,
           date: format.date(stage.date),
         })}

@@ -18,6 +18,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { useAgreements } from '../agreements/agreements.api.ts';
 import { useCorrectRound, type RoundCorrection } from './talks.api.ts';
 import type { Round } from './talks.types.ts';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** The mediator corrects a round's details; only what changed is sent, with the reason. */
 export function CorrectRoundForm({ round }: { round: Round }) {
@@ -128,7 +129,10 @@ export function CorrectRoundForm({ round }: { round: Round }) {
               <Select
                 label={t('talks.rounds.producedAgreement')}
                 placeholder={t('talks.rounds.noAgreement')}
-                data={(agreements.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                data={(agreements.data ?? []).map((a) => ({
+                  value: a.id,
+                  label: agreementNameIn(t, a.name),
+                }))}
                 value={o.agreementId}
                 onChange={(v) => setOutcome(i, { agreementId: v })}
                 clearable

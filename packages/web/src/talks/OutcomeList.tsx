@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useWorkspace } from '../session/workspace.tsx';
 import type { Round } from './talks.types.ts';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** A round's outcomes, each linked to the agreement it produced when there is one. */
 export function OutcomeList({ outcomes }: { outcomes: Round['outcomes'] }) {
@@ -18,7 +19,7 @@ export function OutcomeList({ outcomes }: { outcomes: Round['outcomes'] }) {
             <>
               {' '}
               <Anchor component={Link} to={`${base}/agreements/${o.agreement.id}`} size="sm">
-                {t('talks.rounds.agreementLink', { name: o.agreement.name })}
+                {t('talks.rounds.agreementLink', { name: agreementNameIn(t, o.agreement.name) })}
               </Anchor>
             </>
           )}

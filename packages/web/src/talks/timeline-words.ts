@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TimelineEntry } from './talks.types.ts';
+import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** An entry's title and detail in the user's language, from its facts; names and places as written. */
 export function timelineWords(
@@ -19,7 +20,10 @@ export function timelineWords(
       return { title: entry.title, detail: said('agreementStatus', f.status) };
     case 'stage':
       return {
-        title: t('talks.timeline.stage', { number: f.number, agreement: f.agreementName }),
+        title: t('talks.timeline.stage', {
+          number: f.number,
+          agreement: f.agreementName && agreementNameIn(t, f.agreementName),
+        }),
         detail: [f.place, said('stageStatus', f.status)].filter(Boolean).join(', '),
       };
     case 'ceasefire': {
