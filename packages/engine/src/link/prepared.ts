@@ -7,8 +7,8 @@ import { buildComparison } from '../compare/comparators.ts';
 import type { Comparison } from '../compare/levels.ts';
 import { comparisonVectors, encodeColumns, type EncodedColumns } from '../compare/vectors.ts';
 import type { TrainedModel } from '../train/em.ts';
-import { linkScored, type LinkResult } from './link.ts';
-import { scoreWithModel } from './pipeline.ts';
+import { duplicatePairsOf, type LinkedPair, linkScored, type LinkResult } from './link.ts';
+import { type ScoredCandidates, scoreWithModel } from './pipeline.ts';
 import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
 
 /** A list ready to link records against: its values encoded, each rule's blocks indexed. */
@@ -87,6 +87,30 @@ export function linkAgainstPrepared(
   prepared: PreparedList,
   model: TrainedModel,
 ): LinkResult {
+  const scored = scoreAgainstPrepared(left, prepared, model);
+  return linkScored(scored, left, prepared.records, prepared.settings);
+}
+
+/**
+ * The duplicates of a few new records in a list prepared before (the list deduped, e.g. with
+ * `dedupeList`, and that run's model): each record's candidates in the list's blocks, decided as
+ * `dedupeList` decides pairs (no rivals, the duplicate threshold for 'match'). The cost grows
+ * with the records' blocks, not with the list.
+ */
+export function duplicatesInPrepared(
+  left: readonly LinkRecord[],
+  prepared: PreparedList,
+  model: TrainedModel,
+): LinkedPair[] {
+  const scored = scoreAgainstPrepared(left, prepared, model);
+  return duplicatePairsOf(scored, left, prepared.records, prepared.settings);
+}
+
+function scoreAgainstPrepared(
+  left: readonly LinkRecord[],
+  prepared: PreparedList,
+  model: TrainedModel,
+): ScoredCandidates {
   const pairs = candidatesOf(left, prepared);
   const leftColumns = encodeColumns(prepared.comparisons, left);
   const candidates = { ...pairs, rules: [], keys: [] };
@@ -107,5 +131,5 @@ export function linkAgainstPrepared(
     leftColumns,
     rightColumns: prepared.columns,
   };
-  return linkScored(scoreWithModel(plan, levels, model), left, prepared.records, prepared.settings);
+  return scoreWithModel(plan, levels, model);
 }
