@@ -6,7 +6,8 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { exchangeReads } from '../exchanges/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { DEFAULT_RUN_SETTINGS, openLinkagePool } from '../reconciliation/index.ts';
-import { linkListsInParallel } from '@parley/engine';
+import { dedupeListInParallel, linkListsInParallel } from '@parley/engine';
+import type { PersonLine } from '@parley/kernel/person-record';
 import type { RegistryService } from '../registry/index.ts';
 import {
   statusFromEvidence,
@@ -16,11 +17,13 @@ import {
 } from './domain/inquiry-status.ts';
 import {
   findSamePersons,
+  findSamePersonsOfNew as findSamePersonsOfNewLines,
   matchInquiries,
   matchOneInquiry,
   type FoundMatch,
   type HeldList,
   type PreparedHeldList,
+  type SamePersonIndex,
 } from './domain/match-inquiries.ts';
 import { soughtLineOf } from './domain/sought-person.ts';
 import * as repo from './inquiries.repository.ts';
@@ -41,7 +44,18 @@ export interface MatchingSummary {
   moved: number;
 }
 
+/** The open inquiries of a party's last whole same-person search, and those registered since. */
+interface SearchedInquiries {
+  readonly index: SamePersonIndex;
+  readonly count: number;
+  readonly since: PersonLine[];
+}
+
 const MATCHER = 'system:inquiry-matching';
+/** Up to this many new inquiries are searched for the same person at once, more whole. */
+const SMALL_BATCH = 100;
+/** The last whole search serves new inquiries until the party has twice as many (at least this many more). */
+const REUSE_FOR = 1_000;
 /** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
 const PARALLEL_FROM_LINES = 20_000;
 const targetKey = (inquiryId: string, party: string, recordId: string) =>
@@ -245,6 +259,124 @@ export function createInquiryMatching({
     return apply(mechanism, seeker, inquiries, result.found, true);
   }
 
+  /** Per mechanism and party: the open inquiries of the last whole same-person search, prepared. */
+  const searched = new Map<string, SearchedInquiries>();
+  /** Per mechanism and party: inquiries registered while a whole search ran, searched after it. */
+  const registeredMeanwhile = new Map<string, string[]>();
+  const samePersonJob = (mechanismId: string, party: string) =>
+    `inquiries:${mechanismId}:${party}:same`;
+
+  async function searchWhole(mechanismId: string, party: string): Promise<void> {
+    const key = `${mechanismId}:${party}`;
+    const inquiries = await withScope(db, { system: 'on' }, (trx) =>
+      repo.findOpen(trx, mechanismId, party),
+    );
+    const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    // A big list is compared on worker threads, as reconciliation compares (its pool): the
+    // server's thread stays free for requests for most of the search.
+    const pool = lines.length >= PARALLEL_FROM_LINES ? openLinkagePool() : null;
+    const { found, index } = await findSamePersons(
+      lines,
+      DEFAULT_RUN_SETTINGS,
+      pool
+        ? (records, engine, seed) =>
+            dedupeListInParallel(records, engine, { seed, runComparisons: pool.runComparisons })
+        : undefined,
+    ).finally(() => pool?.close());
+    await withScope(db, { system: 'on' }, async (trx) => {
+      await repo.replaceUndecidedSamePersons(trx, { mechanismId, party }, found, clock());
+      await audit.record(
+        trx,
+        auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
+          mechanismId,
+          objectIds: [],
+          details: {
+            party,
+            inquiries: inquiries.length,
+            sure: found.filter((f) => f.decision === 'match').length,
+            doubtful: found.filter((f) => f.decision === 'possible').length,
+          },
+        }),
+      );
+    });
+    if (index) searched.set(key, { index, count: lines.length, since: [] });
+    else searched.delete(key);
+  }
+
+  function findSamePersonsLater(mechanismId: string, party: string): void {
+    const key = `${mechanismId}:${party}`;
+    const jobKey = samePersonJob(mechanismId, party);
+    const work = async (): Promise<void> => {
+      do {
+        again.delete(jobKey);
+        await searchWhole(mechanismId, party);
+        // Those registered while it ran are searched against what it prepared.
+        const meanwhile = registeredMeanwhile.get(key) ?? [];
+        registeredMeanwhile.delete(key);
+        if (meanwhile.length > 0 && !again.has(jobKey))
+          await findSamePersonsOfNew(mechanismId, party, meanwhile);
+      } while (again.has(jobKey));
+    };
+    if (!jobs.start(jobKey, work)) again.add(jobKey);
+  }
+
+  async function findSamePersonsOfNew(
+    mechanismId: string,
+    party: string,
+    ids: readonly string[],
+  ): Promise<void> {
+    const key = `${mechanismId}:${party}`;
+    if (ids.length === 0) return;
+    if (jobs.isRunning(samePersonJob(mechanismId, party))) {
+      registeredMeanwhile.set(key, [...(registeredMeanwhile.get(key) ?? []), ...ids]);
+      return;
+    }
+    const ready = searched.get(key);
+    // The model of the last whole search stays right while the party has not much more than it
+    // had then; a bulk registration is searched whole (it is the same work, once).
+    const grown = ready ? ready.since.length + ids.length > Math.max(ready.count, REUSE_FOR) : true;
+    if (!ready || grown || ids.length > SMALL_BATCH) {
+      findSamePersonsLater(mechanismId, party);
+      return;
+    }
+    const inquiries = await withScope(db, { system: 'on' }, (trx) =>
+      repo.findOpenAmong(trx, mechanismId, party, ids),
+    );
+    const fresh = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    // Searching and remembering the new ones in one step: two registrations at once see each other.
+    const candidates = findSamePersonsOfNewLines(fresh, ready.since, ready.index);
+    ready.since.push(...fresh);
+    await withScope(db, { system: 'on' }, async (trx) => {
+      // An inquiry closed since the whole search is about nobody any more.
+      const named = [...new Set(candidates.flatMap((f) => [f.inquiryId, f.otherId]))];
+      const open = new Set(
+        (await repo.findOpenAmong(trx, mechanismId, party, named)).map((row) => row.id),
+      );
+      const found = candidates.filter((f) => open.has(f.inquiryId) && open.has(f.otherId));
+      const freshIds = fresh.map((line) => line.recordId);
+      await repo.replaceUndecidedSamePersons(
+        trx,
+        { mechanismId, party, inquiryIds: freshIds },
+        found,
+        clock(),
+      );
+      await audit.record(
+        trx,
+        auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
+          mechanismId,
+          objectIds: freshIds,
+          details: {
+            party,
+            inquiries: freshIds.length,
+            searchedAmong: ready.count + ready.since.length,
+            sure: found.filter((f) => f.decision === 'match').length,
+            doubtful: found.filter((f) => f.decision === 'possible').length,
+          },
+        }),
+      );
+    });
+  }
+
   return {
     rematchParty,
 
@@ -309,39 +441,19 @@ export function createInquiryMatching({
     },
 
     /**
-     * After inquiries are registered: the party's open inquiries are searched, in the background,
-     * for several about one person; sure pairs are joined, doubtful ones wait for the bureau.
+     * After inquiries are registered: the new ones are searched for others about the same person
+     * at once against the party's inquiries as the last whole search prepared them (a fraction of
+     * a second whatever their number); sure pairs are joined, doubtful ones wait for the bureau.
+     * A bulk registration, a party never searched whole (or grown much since) is searched whole,
+     * in the background.
      */
-    findSamePersonsLater(mechanismId: string, party: string): void {
-      const key = `inquiries:${mechanismId}:${party}:same`;
-      const work = async (): Promise<void> => {
-        do {
-          again.delete(key);
-          const inquiries = await withScope(db, { system: 'on' }, (trx) =>
-            repo.findOpen(trx, mechanismId, party),
-          );
-          const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
-          const found = findSamePersons(lines, DEFAULT_RUN_SETTINGS);
-          await withScope(db, { system: 'on' }, async (trx) => {
-            await repo.replaceUndecidedSamePersons(trx, { mechanismId, party }, found, clock());
-            await audit.record(
-              trx,
-              auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
-                mechanismId,
-                objectIds: [],
-                details: {
-                  party,
-                  inquiries: inquiries.length,
-                  sure: found.filter((f) => f.decision === 'match').length,
-                  doubtful: found.filter((f) => f.decision === 'possible').length,
-                },
-              }),
-            );
-          });
-        } while (again.has(key));
-      };
-      if (!jobs.start(key, work)) again.add(key);
-    },
+    findSamePersonsOfNew,
+
+    /**
+     * The party's open inquiries are searched whole, in the background (big lists compared on
+     * worker threads), for several about one person.
+     */
+    findSamePersonsLater,
 
     /** Resolves when the background matching started so far has ended (tests). */
     idle: () => jobs.idle(),

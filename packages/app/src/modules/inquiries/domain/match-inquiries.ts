@@ -1,11 +1,13 @@
 import {
   dedupeList,
+  duplicatesInPrepared,
   linkAgainstPrepared,
   linkLists,
   personListSettings,
   prepareList,
   type LinkRecord,
   type LinkResult,
+  type DedupeResult,
   type LinkSettings,
   type PreparedList,
   type TrainedModel,
@@ -175,25 +177,81 @@ export interface SamePerson {
   readonly decision: 'match' | 'possible';
 }
 
+/** Dedupes inquiries with the engine's settings for the run, here or on worker threads. */
+export type DedupeInquiries = (
+  records: LinkRecord[],
+  engine: LinkSettings,
+  seed: number,
+) => Promise<DedupeResult> | DedupeResult;
+
+/**
+ * A party's open inquiries as the last whole search saw them, made ready for new inquiries to be
+ * searched against: the list prepared, with the model that search trained.
+ */
+export interface SamePersonIndex {
+  readonly prepared: PreparedList;
+  readonly model: TrainedModel;
+}
+
+const samePersonOf = (pair: {
+  leftId: string;
+  rightId: string;
+  probability: number;
+  decision: 'match' | 'possible';
+}): SamePerson => {
+  const [inquiryId, otherId] = [pair.leftId, pair.rightId].sort();
+  return {
+    inquiryId: inquiryId!,
+    otherId: otherId!,
+    probability: pair.probability,
+    decision: pair.decision,
+  };
+};
+
 /**
  * The inquiries of one party that are about the same person (several relatives asking, in
- * different spellings), as the engine dedupes a list: sure pairs and doubtful ones.
+ * different spellings), as the engine dedupes a list: sure pairs and doubtful ones; with the list
+ * prepared for searching new inquiries against it later (none for fewer than two inquiries: no
+ * model is trained).
  */
-export function findSamePersons(
+export async function findSamePersons(
   inquiries: readonly PersonLine[],
   settings: RunSettings,
+  dedupe: DedupeInquiries = (records, engine, seed) => dedupeList(records, engine, { seed }),
+): Promise<{ found: SamePerson[]; index: SamePersonIndex | null }> {
+  if (inquiries.length < 2) return { found: [], index: null };
+  const engine = engineSettings(settings);
+  const records = inquiries.map(toLinkRecord);
+  const result = await dedupe(records, engine, settings.seed);
+  return {
+    found: result.pairs.map(samePersonOf),
+    index: { prepared: prepareList(records, engine), model: result.model },
+  };
+}
+
+/**
+ * The same-person pairs of a few new inquiries, found without deduping the party's inquiries
+ * again: each new one against the inquiries of the last whole search (through the engine's
+ * blocks, so the cost grows with its blocks, not with the list), and against those registered
+ * since and each other. Sure pairs and doubtful ones, decided as the whole search decides them.
+ */
+export function findSamePersonsOfNew(
+  fresh: readonly PersonLine[],
+  since: readonly PersonLine[],
+  index: SamePersonIndex,
 ): SamePerson[] {
-  if (inquiries.length < 2) return [];
-  const result = dedupeList(inquiries.map(toLinkRecord), engineSettings(settings), {
-    seed: settings.seed,
-  });
-  return result.pairs.map((pair) => {
-    const [inquiryId, otherId] = [pair.leftId, pair.rightId].sort();
-    return {
-      inquiryId: inquiryId!,
-      otherId: otherId!,
-      probability: pair.probability,
-      decision: pair.decision,
-    };
-  });
+  const records = fresh.map(toLinkRecord);
+  const recent = prepareList([...since, ...fresh].map(toLinkRecord), index.prepared.settings);
+  const pairs = [
+    ...duplicatesInPrepared(records, index.prepared, index.model),
+    ...duplicatesInPrepared(records, recent, index.model),
+  ];
+  const found = new Map<string, SamePerson>();
+  for (const pair of pairs) {
+    if (pair.leftId === pair.rightId) continue;
+    const same = samePersonOf(pair);
+    const key = `${same.inquiryId}|${same.otherId}`;
+    if (!found.has(key)) found.set(key, same);
+  }
+  return [...found.values()];
 }
