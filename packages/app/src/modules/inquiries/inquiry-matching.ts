@@ -310,11 +310,15 @@ export function createInquiryMatching({
       do {
         again.delete(jobKey);
         await searchWhole(mechanismId, party);
-        // Those registered while it ran are searched against what it prepared.
+        // Those registered while it ran (it may not have read them) are searched against what it
+        // prepared; many, or none prepared, and the party is searched whole again.
         const meanwhile = registeredMeanwhile.get(key) ?? [];
         registeredMeanwhile.delete(key);
-        if (meanwhile.length > 0 && !again.has(jobKey))
-          await findSamePersonsOfNew(mechanismId, party, meanwhile);
+        const ready = searched.get(key);
+        if (meanwhile.length === 0 || again.has(jobKey)) continue;
+        if (ready && meanwhile.length <= SMALL_BATCH)
+          await searchNew(mechanismId, party, meanwhile, ready);
+        else again.add(jobKey);
       } while (again.has(jobKey));
     };
     if (!jobs.start(jobKey, work)) again.add(jobKey);
@@ -339,6 +343,16 @@ export function createInquiryMatching({
       findSamePersonsLater(mechanismId, party);
       return;
     }
+    await searchNew(mechanismId, party, ids, ready);
+  }
+
+  /** Searches new inquiries against those of the last whole search and those registered since. */
+  async function searchNew(
+    mechanismId: string,
+    party: string,
+    ids: readonly string[],
+    ready: SearchedInquiries,
+  ): Promise<void> {
     const inquiries = await withScope(db, { system: 'on' }, (trx) =>
       repo.findOpenAmong(trx, mechanismId, party, ids),
     );
