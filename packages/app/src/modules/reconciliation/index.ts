@@ -6,4 +6,4 @@ export {
   type ReconciliationService,
 } from './reconciliation.service.ts';
 export { reconciliationRoutes } from './reconciliation.routes.ts';
-export { openLinkagePool, type LinkagePool } from './linkage-pool.ts';
+export { openLinkagePool, type LinkagePool, type PersonThresholds } from './linkage-pool.ts';

@@ -7,7 +7,7 @@ import {
   prepareList,
   type LinkRecord,
   type LinkResult,
-  type DedupeResult,
+  type LinkedPair,
   type LinkSettings,
   type PreparedList,
   type TrainedModel,
@@ -162,11 +162,12 @@ export function matchOneInquiry(
 
 /** The engine's settings for a run's thresholds. */
 export function engineSettings(settings: RunSettings) {
-  return personListSettings({
-    match: settings.match,
-    possible: settings.review,
-    duplicate: settings.match,
-  });
+  return personListSettings(engineThresholds(settings));
+}
+
+/** The engine's thresholds for a run's. */
+export function engineThresholds(settings: RunSettings): EngineThresholds {
+  return { match: settings.match, possible: settings.review, duplicate: settings.match };
 }
 
 /** Two inquiries about one sought person, the lower id first. */
@@ -177,12 +178,23 @@ export interface SamePerson {
   readonly decision: 'match' | 'possible';
 }
 
-/** Dedupes inquiries with the engine's settings for the run, here or on worker threads. */
+/** The engine's thresholds for persons, as personListSettings takes them. */
+export type EngineThresholds = Parameters<typeof personListSettings>[0];
+
+/** Dedupes inquiries with the engine's settings for persons, here or in a worker thread. */
 export type DedupeInquiries = (
   records: LinkRecord[],
-  engine: LinkSettings,
+  thresholds: EngineThresholds,
   seed: number,
-) => Promise<DedupeResult> | DedupeResult;
+) => Promise<SamePairs> | SamePairs;
+
+/** What deduping inquiries gives: the pairs (without their explanations) and the model. */
+interface SamePairs {
+  readonly pairs: ReadonlyArray<
+    Pick<LinkedPair, 'leftId' | 'rightId' | 'probability' | 'decision'>
+  >;
+  readonly model: TrainedModel;
+}
 
 /**
  * A party's open inquiries as the last whole search saw them, made ready for new inquiries to be
@@ -217,15 +229,15 @@ const samePersonOf = (pair: {
 export async function findSamePersons(
   inquiries: readonly PersonLine[],
   settings: RunSettings,
-  dedupe: DedupeInquiries = (records, engine, seed) => dedupeList(records, engine, { seed }),
+  dedupe: DedupeInquiries = (records, thresholds, seed) =>
+    dedupeList(records, personListSettings(thresholds), { seed }),
 ): Promise<{ found: SamePerson[]; index: SamePersonIndex | null }> {
   if (inquiries.length < 2) return { found: [], index: null };
-  const engine = engineSettings(settings);
   const records = inquiries.map(toLinkRecord);
-  const result = await dedupe(records, engine, settings.seed);
+  const result = await dedupe(records, engineThresholds(settings), settings.seed);
   return {
     found: result.pairs.map(samePersonOf),
-    index: { prepared: prepareList(records, engine), model: result.model },
+    index: { prepared: prepareList(records, engineSettings(settings)), model: result.model },
   };
 }
 
