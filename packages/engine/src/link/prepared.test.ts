@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generatePersonLists } from '../testing/index.ts';
 import { dedupeList, linkLists } from './link.ts';
 import { personListSettings } from './person-settings.ts';
-import { duplicatesInPrepared, linkAgainstPrepared, prepareList } from './prepared.ts';
+import {
+  duplicatesInPrepared,
+  linkAgainstPrepared,
+  prepareList,
+  prepareListInSteps,
+} from './prepared.ts';
 
 describe('linking records against a prepared list', () => {
   const settings = personListSettings({ match: 0.9, possible: 0.05 });
@@ -71,5 +76,16 @@ describe('finding the duplicates of new records in a list prepared before', () =
       (p) => key(p.leftId, p.rightId) === key(inWhole.leftId, inWhole.rightId),
     )!;
     expect(Math.abs(alone.probability - inWhole.probability)).toBeLessThan(0.01);
+  });
+});
+
+describe('preparing a list in steps', () => {
+  it('prepares the list that preparing it at once gives', async () => {
+    const settings = personListSettings({ match: 0.9, possible: 0.05 });
+    const { sought } = generatePersonLists({ seed: 5, sought: 1_000, held: 10 });
+    const inSteps = await prepareListInSteps(sought, settings, 300);
+    const atOnce = prepareList(sought, settings);
+    expect(inSteps.columns).toEqual(atOnce.columns);
+    expect(inSteps.blocks).toEqual(atOnce.blocks);
   });
 });

@@ -5,6 +5,7 @@ import {
   linkLists,
   personListSettings,
   prepareList,
+  prepareListInSteps,
   type LinkRecord,
   type LinkResult,
   type LinkedPair,
@@ -237,7 +238,11 @@ export async function findSamePersons(
   const result = await dedupe(records, engineThresholds(settings), settings.seed);
   return {
     found: result.pairs.map(samePersonOf),
-    index: { prepared: prepareList(records, engineSettings(settings)), model: result.model },
+    // In steps: for a big party this takes seconds the server's thread cannot give at once.
+    index: {
+      prepared: await prepareListInSteps(records, engineSettings(settings)),
+      model: result.model,
+    },
   };
 }
 
