@@ -322,6 +322,11 @@ export function findOpenAmong(
   return openInquiriesOf(db, mechanismId, party).where('id', 'in', ids).execute();
 }
 
+/** A party's open inquiries registered after the one of this number. */
+export function findOpenAfter(db: Database, mechanismId: string, party: string, number: number) {
+  return openInquiriesOf(db, mechanismId, party).where('number', '>', number).execute();
+}
+
 /** A party's open inquiries, whatever the family consented to: its own bureau's work. */
 export function findOpen(db: Database, mechanismId: string, party: string) {
   return openInquiriesOf(db, mechanismId, party).execute();

@@ -7,7 +7,6 @@ import { exchangeReads } from '../exchanges/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { DEFAULT_RUN_SETTINGS, openLinkagePool } from '../reconciliation/index.ts';
 import { linkListsInParallel } from '@parley/engine';
-import type { PersonLine } from '@parley/kernel/person-record';
 import type { RegistryService } from '../registry/index.ts';
 import {
   statusFromEvidence,
@@ -44,11 +43,12 @@ export interface MatchingSummary {
   moved: number;
 }
 
-/** The open inquiries of a party's last whole same-person search, and those registered since. */
+/** A party's open inquiries as its last whole same-person search prepared them. */
 interface SearchedInquiries {
   readonly index: SamePersonIndex;
   readonly count: number;
-  readonly since: PersonLine[];
+  /** The highest number among them: those registered since (in any instance) have higher ones. */
+  readonly lastNumber: number;
 }
 
 const MATCHER = 'system:inquiry-matching';
@@ -298,7 +298,8 @@ export function createInquiryMatching({
         }),
       );
     });
-    if (index) searched.set(key, { index, count: lines.length, since: [] });
+    const lastNumber = inquiries.reduce((last, i) => Math.max(last, i.number), 0);
+    if (index) searched.set(key, { index, count: lines.length, lastNumber });
     else searched.delete(key);
   }
 
@@ -335,10 +336,8 @@ export function createInquiryMatching({
       return;
     }
     const ready = searched.get(key);
-    // The model of the last whole search stays right while the party has not much more than it
-    // had then; a bulk registration is searched whole (it is the same work, once).
-    const grown = ready ? ready.since.length + ids.length > Math.max(ready.count, REUSE_FOR) : true;
-    if (!ready || grown || ids.length > SMALL_BATCH) {
+    // A bulk registration is searched whole: it is the same work, once.
+    if (!ready || ids.length > SMALL_BATCH) {
       findSamePersonsLater(mechanismId, party);
       return;
     }
@@ -352,13 +351,22 @@ export function createInquiryMatching({
     ids: readonly string[],
     ready: SearchedInquiries,
   ): Promise<void> {
-    const inquiries = await withScope(db, { system: 'on' }, (trx) =>
-      repo.findOpenAmong(trx, mechanismId, party, ids),
-    );
+    const { inquiries, registeredSince } = await withScope(db, { system: 'on' }, async (trx) => ({
+      inquiries: await repo.findOpenAmong(trx, mechanismId, party, ids),
+      registeredSince: await repo.findOpenAfter(trx, mechanismId, party, ready.lastNumber),
+    }));
+    // The model of the last whole search stays right while the party has not much more than it
+    // had then.
+    if (registeredSince.length > Math.max(ready.count, REUSE_FOR)) {
+      findSamePersonsLater(mechanismId, party);
+      return;
+    }
     const fresh = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
-    // Searching and remembering the new ones in one step: two registrations at once see each other.
-    const candidates = findSamePersonsOfNewLines(fresh, ready.since, ready.index);
-    ready.since.push(...fresh);
+    const asked = new Set(ids);
+    const since = registeredSince
+      .filter((i) => !asked.has(i.id))
+      .map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    const candidates = findSamePersonsOfNewLines(fresh, since, ready.index);
     await withScope(db, { system: 'on' }, async (trx) => {
       // An inquiry closed since the whole search is about nobody any more.
       const named = [...new Set(candidates.flatMap((f) => [f.inquiryId, f.otherId]))];
@@ -381,7 +389,7 @@ export function createInquiryMatching({
           details: {
             party,
             inquiries: freshIds.length,
-            searchedAmong: ready.count + ready.since.length,
+            searchedAmong: ready.count + since.length,
             sure: found.filter((f) => f.decision === 'match').length,
             doubtful: found.filter((f) => f.decision === 'possible').length,
           },
