@@ -35,6 +35,10 @@ interface Figure {
   persons: number;
   requests: Record<Who, number>;
   serverSeconds: number;
+  /** CPU time of this process (the application; PostgreSQL's own is not in it) over the timed part. */
+  cpuSeconds: number;
+  /** The 1-minute load average when the timed part ended: server time is wall time, and grows with it. */
+  loadAverage: number;
   slowest: { request: string; seconds: number };
 }
 
@@ -146,6 +150,7 @@ async function oneStage(database: OpenDatabase): Promise<Figure> {
   // From here on, only requests, counted per role and timed.
   const requests: Record<Who, number> = { mediator: 0, ua: 0, ru: 0, verifier: 0 };
   let serverMs = 0;
+  const cpuAtStart = process.cpuUsage();
   let slowest = { request: '', seconds: 0 };
   const base = `/api/v1/mechanisms/${mechanism}`;
   async function call<T>(
@@ -257,6 +262,8 @@ async function oneStage(database: OpenDatabase): Promise<Figure> {
       received.map((p) => ({ personId: p.personId, to: 'receipt_confirmed' })),
     );
   }
+  const cpu = process.cpuUsage(cpuAtStart);
+  const loadAverage = round(os.loadavg()[0]!, 1);
   const confirmed = (await stagePersons('mediator')).filter(
     (p) => p.state === 'receipt_confirmed',
   ).length;
@@ -268,6 +275,8 @@ async function oneStage(database: OpenDatabase): Promise<Figure> {
     persons: everyone.length,
     requests,
     serverSeconds: round(serverMs / 1000, 1),
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6, 1),
+    loadAverage,
     slowest,
   };
   // Printed at once: the PGlite run after it takes as long again.
@@ -282,12 +291,22 @@ export async function runExchangeDayBenchmark(): Promise<void> {
   );
   console.log(
     formatRows(
-      ['database', 'persons', ...ROLES.map((r) => `requests ${r}`), 'server s', 'slowest request'],
+      [
+        'database',
+        'persons',
+        ...ROLES.map((r) => `requests ${r}`),
+        'server s',
+        'cpu s',
+        'load',
+        'slowest request',
+      ],
       figures.map((f) => [
         f.database,
         String(f.persons),
         ...ROLES.map((r) => String(f.requests[r])),
         String(f.serverSeconds),
+        String(f.cpuSeconds),
+        String(f.loadAverage),
         `${f.slowest.request} ${f.slowest.seconds} s`,
       ]),
       1,

@@ -18,7 +18,13 @@ const OWNERS = {
   access: ['app_user', 'role_grant', 'user_session', 'api_token', 'break_glass'],
   retention: ['retention_policy'],
   agreements: ['agreement', 'agreement_version', 'eligibility_evaluation', 'eligibility_result'],
-  reconciliation: ['reconciliation_run', 'reconciliation_pair', 'line_outcome', 'review_decision'],
+  reconciliation: [
+    'reconciliation_run',
+    'reconciliation_pair',
+    'line_outcome',
+    'review_decision',
+    'outcome_release',
+  ],
   exchanges: [
     'signing_key',
     'stage',

@@ -19,7 +19,7 @@ import { familyStatusRoutes, inquiryRoutes } from './modules/inquiries/index.ts'
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
-import { reconciliationRoutes } from './modules/reconciliation/index.ts';
+import { outcomeListRoutes, reconciliationRoutes } from './modules/reconciliation/index.ts';
 import {
   exchangeRoutes,
   receiptRoutes,
@@ -145,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           deps.services.access.actorNames(ids),
         ),
       );
+      await api.register(outcomeListRoutes(deps.services.outcomeLists));
       await api.register(exchangeRoutes(deps.services.exchanges));
       await api.register(
         remainsRoutes(deps.services.remains, {

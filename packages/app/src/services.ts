@@ -10,7 +10,7 @@ import {
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
-import { createReconciliationService } from './modules/reconciliation/index.ts';
+import { createOutcomeLists, createReconciliationService } from './modules/reconciliation/index.ts';
 import { createJobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.ts';
 import {
   createExchangesService,
@@ -103,6 +103,7 @@ export function buildServices({
     agreements,
     eligibility,
     reconciliation,
+    outcomeLists: createOutcomeLists({ db, mechanisms, registry, audit }),
     exchanges,
     remains: createRemainsService({ db, mechanisms, audit }),
     receipts: createReceiptsService({ db, mechanisms, registry, audit }),

@@ -1,33 +1,13 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { approvedStage, useDemoPages, type PathPerson } from './support/exchange-setup.ts';
 import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
-import { signInFirstTime } from './support/steps.ts';
-
-interface Person {
-  id: string;
-  receivingParty: string;
-  recordId: string;
-  name: string | null;
-}
 
 describe.runIf(runsInChromium)(
   "the day of the exchange: a person's file, and a stage's receipts signed once by each side",
   () => {
     const demo = useDemoInChromium('exchange-day');
-    const openPages: Page[] = [];
-    afterEach(async (context) => {
-      if (context.task.result?.state !== 'fail') return;
-      for (const page of openPages.splice(0))
-        console.log(`${page.url()}\n${(await page.locator('body').innerText()).slice(0, 3000)}`);
-    });
-    const pageAs = async (name: string): Promise<Page> => {
-      const page = await demo.newPage();
-      openPages.push(page);
-      await signInFirstTime(page, demo.server.url, demo.account(name));
-      await page.getByRole('link', { name: 'Handover receipts' }).waitFor();
-      return page;
-    };
+    const { pageAs, pages } = useDemoPages(demo);
 
     it('opens a person by name from the receipts, and confirms every receipt after one batch signature by each side', async () => {
       const [mediator, verifier, ua, ru] = await Promise.all([
@@ -37,48 +17,7 @@ describe.runIf(runsInChromium)(
         pageAs('demo-ru-officer'),
       ]);
       // Up to persons handed over, through the API, as the receipts suite does.
-      const [mechanism] = (
-        await callApi<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
-      ).items;
-      const m = `/mechanisms/${mechanism!.id}`;
-      const agreement = (
-        await callApi<{ items: Array<{ id: string; name: string }> }>(
-          mediator,
-          'GET',
-          `${m}/agreements`,
-        )
-      ).items.find((a) => a.name === 'Istanbul, 2 June 2025')!;
-      const a = `${m}/agreements/${agreement.id}`;
-      await callApi(mediator, 'POST', `${a}/versions/latest/evaluations`);
-      await callApi(mediator, 'POST', `${a}/paths`);
-      const moveAll = async (page: Page, from: string, to: string) => {
-        const { items } = await callApi<{ items: Person[] }>(
-          page,
-          'GET',
-          `${a}/persons?state=${from}`,
-        );
-        await callApi(page, 'POST', `${m}/moves`, {
-          moves: items.map((p) => ({ personId: p.id, to })),
-        });
-        return items;
-      };
-      await moveAll(mediator, 'proposed', 'acknowledged');
-      await moveAll(verifier, 'acknowledged', 'identity_verified');
-      await moveAll(mediator, 'identity_verified', 'category_confirmed');
-      await moveAll(verifier, 'category_confirmed', 'fit_to_travel');
-      await moveAll(verifier, 'fit_to_travel', 'wish_verified');
-      await moveAll(mediator, 'wish_verified', 'approved');
-      const stage = await callApi<{ stageId: string; selected: number }>(
-        mediator,
-        'POST',
-        `${a}/stages`,
-        {
-          place: 'Belarus–Ukraine border',
-          date: '2025-06-09',
-          size: 3,
-        },
-      );
-      await callApi(mediator, 'POST', `${m}/stages/${stage.stageId}/approval`);
+      const { agreementPath: a, stage, moveAll } = await approvedStage({ mediator, verifier }, 3);
       for (const officer of [ua, ru]) await moveAll(officer, 'assigned', 'in_transit');
       const handedOver = await moveAll(verifier, 'in_transit', 'handed_over');
       const n = handedOver.length;
@@ -135,12 +74,88 @@ describe.runIf(runsInChromium)(
           .click();
         await page.getByText(`${received} ${receipts} confirmed`).waitFor();
       }
-      const { items } = await callApi<{ items: Person[] }>(
+      const { items } = await callApi<{ items: PathPerson[] }>(
         mediator,
         'GET',
         `${a}/persons?state=receipt_confirmed`,
       );
       expect(items).toHaveLength(n);
+    }, 300_000);
+
+    it('releases outcome lists to one side, which reads them by name and downloads them in Ukrainian', async () => {
+      const page = async (name: string) => pages.get(name) ?? (await pageAs(name));
+      const [mediator, ua, ru] = [
+        await page('demo-mediator'),
+        await page('demo-ua-officer'),
+        await page('demo-ru-officer'),
+      ];
+      const [mechanism] = (
+        await callApi<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
+      ).items;
+      const m = `/mechanisms/${mechanism!.id}`;
+      await callApi(mediator, 'POST', `${m}/reconciliation`, {});
+      await expect
+        .poll(
+          async () =>
+            (
+              await callApi<{ latest: { status: string } | null }>(
+                mediator,
+                'GET',
+                `${m}/reconciliation`,
+              )
+            ).latest?.status,
+          { timeout: 120_000, interval: 1_000 },
+        )
+        .toBe('done');
+
+      // The mediator releases to UA what UA's sought persons came to, but not the acknowledged list.
+      await mediator.getByRole('link', { name: 'Outcome lists' }).click();
+      await mediator.getByRole('heading', { name: 'Release to a side' }).waitFor();
+      await mediator.getByRole('combobox', { name: 'Side', exact: true }).click();
+      await mediator.getByRole('option', { name: 'UA', exact: true }).click();
+      await mediator.getByRole('checkbox', { name: 'Acknowledged', exact: true }).uncheck();
+      await mediator.getByRole('button', { name: 'Release', exact: true }).click();
+      await mediator.getByText('Released to UA: Not acknowledged, Unrequested').waitFor();
+      await demo.expectAccessible(mediator);
+
+      const { lines } = await callApi<{
+        lines: Array<{ list: string; name: string | null; recordId: string }>;
+      }>(ua, 'GET', `${m}/outcome-lists/UA`);
+      const notAcknowledged = lines.filter((l) => l.list === 'not_acknowledged');
+      const unrequested = lines.filter((l) => l.list === 'unrequested');
+      expect(notAcknowledged.length).toBeGreaterThan(0);
+      expect(lines.some((l) => l.list === 'acknowledged')).toBe(false);
+
+      await ua.getByRole('link', { name: 'Outcome lists' }).click();
+      await ua
+        .getByText(`Not acknowledged: ${notAcknowledged.length} persons`, { exact: true })
+        .waitFor();
+      const sought = notAcknowledged.find((l) => l.name)!;
+      await ua.getByLabel('Filter by name, record or service number').fill(sought.name!);
+      await ua.getByRole('cell', { name: sought.name!, exact: true }).waitFor();
+      expect(await ua.getByRole('row').count()).toBeLessThan(notAcknowledged.length + 1);
+      await ua.getByText(`Unrequested (${unrequested.length})`).click();
+      await ua.getByText(`Unrequested: ${unrequested.length} persons`, { exact: true }).waitFor();
+      expect(await ua.getByRole('radio', { name: /^Acknowledged/ }).count()).toBe(0);
+      await demo.expectAccessible(ua);
+
+      // In Ukrainian, the page and the file it offers speak Ukrainian.
+      await ua.getByText('Українська').click();
+      await ua.getByRole('heading', { name: 'Списки результатів' }).waitFor();
+      const href = await ua.getByRole('link', { name: 'Завантажити CSV' }).getAttribute('href');
+      expect(href).toMatch(/lang=uk/);
+      const csv = await ua.evaluate(async (url) => (await fetch(url)).text(), href!);
+      const rows = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      expect(rows[0]).toMatch(/^Список,Список сторони,Запис,Ім’я,/);
+      expect(rows).toHaveLength(lines.length + 1);
+      await demo.expectAccessible(ua);
+
+      // Nothing was released to RU.
+      await ru.getByRole('link', { name: 'Outcome lists' }).click();
+      await ru.getByText('Nothing has been released to RU yet.').waitFor();
     }, 300_000);
   },
 );

@@ -1,41 +1,14 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
+import { describe, expect, it } from 'vitest';
+import { approvedStage, useDemoPages, type PathPerson } from './support/exchange-setup.ts';
 import { signInFirstTime } from './support/steps.ts';
-
-interface Person {
-  id: string;
-  party: string;
-  receivingParty: string;
-  recordId: string;
-  state: string;
-}
+import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
 
 describe.runIf(runsInChromium)(
   'handover receipts and corrections, in Chromium against parley serve --demo',
   () => {
     const demo = useDemoInChromium('receipts');
-
-    const pageAs = async (name: string): Promise<Page> => {
-      const page = await demo.newPage();
-      openPages.push(page);
-      pages.set(name, page);
-      const account = demo.account(name);
-      await signInFirstTime(page, demo.server.url, account);
-      await page.getByRole('link', { name: 'Handover receipts' }).waitFor();
-      return page;
-    };
-
-    // What each page showed when a test failed: a timeout alone does not say why.
-    const openPages: Page[] = [];
-    // Each person's page, kept for the tests that come back to it (with its browser key).
-    const pages = new Map<string, Page>();
-    afterEach(async (context) => {
-      if (context.task.result?.state !== 'fail') return;
-      for (const page of openPages.splice(0))
-        console.log(`${page.url()}\n${(await page.locator('body').innerText()).slice(0, 3000)}`);
-    });
+    const { pageAs, pages, watch } = useDemoPages(demo);
 
     it('takes persons from a signed manifest, corrected once, to receipts signed in the browser and confirmed', async () => {
       const [mediator, verifier, ua, ru] = await Promise.all([
@@ -45,53 +18,7 @@ describe.runIf(runsInChromium)(
         pageAs('demo-ru-officer'),
       ]);
       // The path up to an approved stage is set up through the API, as other tests click it.
-      const [mechanism] = (
-        await callApi<{ items: Array<{ id: string }> }>(mediator, 'GET', '/mechanisms')
-      ).items;
-      const m = `/mechanisms/${mechanism!.id}`;
-      const agreement = (
-        await callApi<{ items: Array<{ id: string; name: string }> }>(
-          mediator,
-          'GET',
-          `${m}/agreements`,
-        )
-      ).items.find((a) => a.name === 'Istanbul, 2 June 2025')!;
-      const a = `${m}/agreements/${agreement.id}`;
-      await callApi(mediator, 'POST', `${a}/versions/latest/evaluations`);
-      await callApi(mediator, 'POST', `${a}/paths`);
-      const moveAll = async (page: Page, from: string, to: string) => {
-        const { items } = await callApi<{ items: Person[] }>(
-          page,
-          'GET',
-          `${a}/persons?state=${from}`,
-        );
-        const { results } = await callApi<{ results: Array<{ ok: boolean }> }>(
-          page,
-          'POST',
-          `${m}/moves`,
-          {
-            moves: items.map((p) => ({ personId: p.id, to })),
-          },
-        );
-        return results.filter((r) => r.ok).length;
-      };
-      await moveAll(mediator, 'proposed', 'acknowledged');
-      await moveAll(verifier, 'acknowledged', 'identity_verified');
-      await moveAll(mediator, 'identity_verified', 'category_confirmed');
-      await moveAll(verifier, 'category_confirmed', 'fit_to_travel');
-      await moveAll(verifier, 'fit_to_travel', 'wish_verified');
-      await moveAll(mediator, 'wish_verified', 'approved');
-      const stage = await callApi<{ stageId: string; selected: number }>(
-        mediator,
-        'POST',
-        `${a}/stages`,
-        {
-          place: 'Belarus–Ukraine border',
-          date: '2025-06-09',
-          size: 6,
-        },
-      );
-      await callApi(mediator, 'POST', `${m}/stages/${stage.stageId}/approval`);
+      const { agreementPath: a, stage, moveAll } = await approvedStage({ mediator, verifier }, 6);
 
       // The mediator signs the stage's manifest in the browser, then corrects it.
       await mediator.getByRole('link', { name: 'Signed manifests' }).click();
@@ -134,7 +61,7 @@ describe.runIf(runsInChromium)(
 
       // Each holding party sends its people off, and the verifier sees them handed over.
       for (const officer of [ua, ru]) await moveAll(officer, 'assigned', 'in_transit');
-      const handedOver = await moveAll(verifier, 'in_transit', 'handed_over');
+      const handedOver = (await moveAll(verifier, 'in_transit', 'handed_over')).length;
       expect(handedOver).toBe(stage.selected - 1);
 
       // The verifier issues every receipt at once, with a result per person.
@@ -187,7 +114,7 @@ describe.runIf(runsInChromium)(
       await officer.getByRole('button', { name: `Confirm the receipt of ${record}` }).click();
       await officer.getByText(`The receipt of ${record} is confirmed`).waitFor();
       await demo.expectAccessible(officer);
-      const { items } = await callApi<{ items: Person[] }>(
+      const { items } = await callApi<{ items: PathPerson[] }>(
         mediator,
         'GET',
         `${a}/persons?state=receipt_confirmed`,
@@ -230,7 +157,7 @@ describe.runIf(runsInChromium)(
 
       // The mediator's browser key is revoked: signing again makes and registers a new one.
       const mediator = pages.get('demo-mediator')!;
-      openPages.push(mediator);
+      watch(mediator);
       await mediator.getByRole('link', { name: 'Signed manifests' }).click();
       await mediator.getByRole('link', { name: /^Manifest [0-9a-f]{16}…$/ }).click();
       await mediator.getByRole('button', { name: 'Sign the manifest' }).click();

@@ -26,6 +26,7 @@ export const COMMAND_GROUPS: ReadonlyArray<() => Promise<RegisterCommands>> = [
   async () => (await import('./commands/operations.ts')).registerOperationsCommands,
   async () => (await import('./commands/link.ts')).registerLinkCommands,
   async () => (await import('./commands/reconcile.ts')).registerReconcileCommands,
+  async () => (await import('./commands/outcomes.ts')).registerOutcomesCommands,
   async () => {
     // Signing adds to the manifest command: one group.
     const [{ registerManifestCommands }, { registerManifestSigningCommands }] = await Promise.all([

@@ -95,6 +95,9 @@ export const PERMISSIONS = {
     roles: { mediator: 'any', neutral_verifier: 'any', emergency_reader: 'any' },
   },
   'review.decide': { admin: false, roles: { mediator: 'any' } },
+  // The outcome lists: the mediator releases them to a party, whose officers then read its own.
+  'outcomes.release': { admin: false, roles: { mediator: 'any' } },
+  'outcomes.read': { admin: false, roles: { party_officer: 'own', mediator: 'any' } },
   'exchange.read': {
     admin: false,
     roles: {

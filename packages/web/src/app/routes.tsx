@@ -105,6 +105,10 @@ export const router = createBrowserRouter(
               ),
             },
             {
+              path: 'outcome-lists',
+              lazy: page(() => import('../outcomes/OutcomeListsPage.tsx'), 'OutcomeListsPage'),
+            },
+            {
               path: 'review',
               lazy: page(() => import('../reconciliation/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
             },

@@ -40,6 +40,9 @@ import inquiriesUk from '../inquiries/locales/uk.json';
 import familyEn from '../family/locales/en.json';
 import familyRu from '../family/locales/ru.json';
 import familyUk from '../family/locales/uk.json';
+import outcomesEn from '../outcomes/locales/en.json';
+import outcomesRu from '../outcomes/locales/ru.json';
+import outcomesUk from '../outcomes/locales/uk.json';
 import personsEn from '../persons/locales/en.json';
 import personsRu from '../persons/locales/ru.json';
 import personsUk from '../persons/locales/uk.json';
@@ -75,6 +78,7 @@ export const resources = {
     ...inquiriesEn,
     ...familyEn,
     ...personsEn,
+    ...outcomesEn,
   },
   uk: {
     ...uk,
@@ -94,6 +98,7 @@ export const resources = {
     ...inquiriesUk,
     ...familyUk,
     ...personsUk,
+    ...outcomesUk,
   },
   ru: {
     ...ru,
@@ -113,6 +118,7 @@ export const resources = {
     ...inquiriesRu,
     ...familyRu,
     ...personsRu,
+    ...outcomesRu,
   },
 };
 

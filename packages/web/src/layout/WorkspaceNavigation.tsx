@@ -42,6 +42,8 @@ export function WorkspaceNavigation() {
           {abilities.decidePairs && link(`${base}/review`, t('nav.review'))}
         </>
       )}
+      {grant.permissions['outcomes.read'] !== undefined &&
+        link(`${base}/outcome-lists`, t('outcomes.nav'))}
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md">
         {t('nav.exchange')}
       </Text>

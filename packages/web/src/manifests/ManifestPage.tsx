@@ -62,10 +62,7 @@ function ManifestView({ file, manifestId }: { file: ManifestFile; manifestId: st
         >
           {t('manifest.downloadJson')}
         </Anchor>
-        <Anchor
-          href={manifestUrl(mechanism.id, manifestId, true)}
-          download={`manifest-${stage.number}.pdf`}
-        >
+        <Anchor href={manifestUrl(mechanism.id, manifestId, true)} download>
           {t('manifest.downloadPdf')}
         </Anchor>
       </Group>

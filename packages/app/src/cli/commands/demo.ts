@@ -82,6 +82,9 @@ export async function playDemoStoryAndReport(
         `  stage ${story.completedStage.number}: ${story.completedStage.persons} persons handed over, manifest and receipts signed by every side`,
         `  stage ${story.executingStage.number}: under way, ${story.executingStage.handedOver} of ${story.executingStage.persons} handed over`,
         `  remains: a batch of ${story.remains.bags} bags received, ${story.remains.identified} identified`,
+        `  families' inquiries: ${Object.entries(story.inquiries)
+          .map(([party, n]) => `${n} to ${party}'s bureau`)
+          .join(', ')}`,
       ].join('\n'),
     );
   } catch (error) {

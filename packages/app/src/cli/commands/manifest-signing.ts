@@ -68,7 +68,7 @@ export function registerManifestSigningCommands(
     .action(async (manifestId: string, options: { mechanism: string; out: string }) => {
       const out = output();
       await withContext(env, out, async ({ services, actor }) => {
-        const pdf = await services.exchanges.manifestPdf(actor, {
+        const { pdf } = await services.exchanges.manifestPdf(actor, {
           mechanism: options.mechanism,
           manifestId,
         });

@@ -124,6 +124,42 @@ describeEachDatabase('sign-in', (db) => {
     });
   });
 
+  it('stops honouring the tokens of a role taken away or an account disabled at once', async () => {
+    const mechanism = await buildMechanism(db());
+    const url = `/api/v1/mechanisms/${mechanism.id}`;
+    const grant = { mechanism: mechanism.id, role: 'mediator' as const };
+    const revoked = await tokenFor(services, grant);
+    expect((await app.inject({ url, headers: revoked })).statusCode).toBe(200);
+    const [username] = await db()
+      .selectFrom('api_token as t')
+      .innerJoin('app_user as u', 'u.id', 't.user_id')
+      .select('u.username')
+      .orderBy('t.created_at', 'desc')
+      .limit(1)
+      .execute();
+    await services.access.revokeGrant(SYSTEM_ACTOR, { username: username!.username, ...grant });
+    expect((await app.inject({ url, headers: revoked })).json()).toMatchObject({
+      error: { code: 'AUTH.REQUIRED' },
+    });
+
+    const disabled = await tokenFor(services, grant);
+    expect((await app.inject({ url, headers: disabled })).statusCode).toBe(200);
+    const [owner] = await db()
+      .selectFrom('api_token as t')
+      .innerJoin('app_user as u', 'u.id', 't.user_id')
+      .select('u.username')
+      .orderBy('t.created_at', 'desc')
+      .limit(1)
+      .execute();
+    await services.access.setUserDisabled(SYSTEM_ACTOR, {
+      username: owner!.username,
+      disabled: true,
+    });
+    expect((await app.inject({ url, headers: disabled })).json()).toMatchObject({
+      error: { code: 'AUTH.REQUIRED' },
+    });
+  });
+
   it('opens break-glass access only with a reason, flags every read under it, and reports it', async () => {
     const mechanism = await buildMechanism(db());
     await services.registry.importList(SYSTEM_ACTOR, {

@@ -173,6 +173,7 @@ export function findToken(db: Database, tokenHash: string, now: Date) {
       't.mechanism_id',
       't.role',
       't.party_code',
+      't.expires_at',
       'u.username',
       'u.disabled_at',
       'u.is_admin',

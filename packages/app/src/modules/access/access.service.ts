@@ -6,6 +6,8 @@ import { createBreakGlassService } from './break-glass.service.ts';
 import { createEnrolmentService } from './enrolment.service.ts';
 import { createSessionsService } from './sessions.service.ts';
 import { createTokensService } from './tokens.service.ts';
+import { createTokenMemory } from './token-memory.ts';
+import type { Actor } from './domain/actor.ts';
 
 export interface AccessDeps {
   db: Database;
@@ -19,10 +21,27 @@ export interface AccessDeps {
  * second factor, and break-glass access.
  */
 export function createAccessService(deps: AccessDeps) {
+  const tokenActors = createTokenMemory<Actor>();
+  const accounts = createAccountsService(deps);
+  const tokens = createTokensService(deps);
+  /** Whatever may end a token's rights makes every token be looked up again. */
+  const forgettingTokens = async <Result>(change: Promise<Result>): Promise<Result> => {
+    try {
+      return await change;
+    } finally {
+      tokenActors.forgetAll();
+    }
+  };
   return {
-    ...createAccountsService(deps),
-    ...createTokensService(deps),
-    ...createSessionsService(deps),
+    ...accounts,
+    revokeGrant: (...args: Parameters<typeof accounts.revokeGrant>) =>
+      forgettingTokens(accounts.revokeGrant(...args)),
+    setUserDisabled: (...args: Parameters<typeof accounts.setUserDisabled>) =>
+      forgettingTokens(accounts.setUserDisabled(...args)),
+    ...tokens,
+    revokeToken: (...args: Parameters<typeof tokens.revokeToken>) =>
+      forgettingTokens(tokens.revokeToken(...args)),
+    ...createSessionsService({ ...deps, tokenActors }),
     ...createEnrolmentService(deps),
     ...createBreakGlassService(deps),
   };

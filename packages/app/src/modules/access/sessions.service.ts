@@ -9,11 +9,14 @@ import type { Actor } from './domain/actor.ts';
 import { checkPassword } from './domain/password-policy.ts';
 import { EMERGENCY_ROLE, type Grant, type Role } from './domain/permissions.ts';
 import { stepOfCode } from './second-factor.ts';
+import type { TokenMemory } from './token-memory.ts';
 
 export interface SessionsDeps {
   db: Database;
   audit: AuditLog;
   clock?: () => Date;
+  /** The actors of tokens checked lately, which revocations in this process forget. */
+  tokenActors?: TokenMemory<Actor>;
 }
 
 const SESSION_HOURS = 12;
@@ -27,7 +30,12 @@ const isCommon = (lower: string) =>
   );
 
 /** Sign-in, sessions, password changes, and the actor of each request's credentials. */
-export function createSessionsService({ db, audit, clock = () => new Date() }: SessionsDeps) {
+export function createSessionsService({
+  db,
+  audit,
+  clock = () => new Date(),
+  tokenActors,
+}: SessionsDeps) {
   async function hashPassword(username: string, password: string): Promise<string> {
     const verdict = checkPassword(password, { username, isCommon });
     if (!verdict.ok) throw new AppError('AUTH.PASSWORD_POLICY', verdict.reason);
@@ -205,32 +213,43 @@ export function createSessionsService({ db, audit, clock = () => new Date() }: S
      */
     async actorOfAccount(actor: Actor, username: string): Promise<Actor> {
       if (!actor.isSystem)
-        throw new AppError('ACCESS.FORBIDDEN', 'only the deployment itself acts in an account\'s name');
+        throw new AppError(
+          'ACCESS.FORBIDDEN',
+          "only the deployment itself acts in an account's name",
+        );
       const user = await repo.findUserByName(db, username);
       if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user ${username}`);
       const grants = user.is_admin ? [] : await repo.findGrants(db, user.id);
-      return actorOfUser({ user_id: user.id, username: user.username, is_admin: user.is_admin }, grants);
+      return actorOfUser(
+        { user_id: user.id, username: user.username, is_admin: user.is_admin },
+        grants,
+      );
     },
 
     /** The actor of an API token: only the one grant the token was made for. */
     async actorOfToken(token: string, requestId?: string): Promise<Actor | null> {
       if (!token.startsWith(TOKEN_PREFIX)) return null;
-      const row = await repo.findToken(db, sha256(token), clock());
-      // An admin acts as a person signed in, never through a token (tokens are for roles).
-      if (!row || row.disabled_at || row.is_admin) return null;
-      const grant: Grant = {
-        mechanismId: row.mechanism_id,
-        role: row.role as Role,
-        party: row.party_code || null,
-      };
-      return {
-        id: `token:${row.id}`,
-        userId: row.user_id,
-        isSystem: false,
-        isAdmin: false,
-        grants: [grant],
-        ...(requestId ? { requestId } : {}),
-      };
+      const hash = sha256(token);
+      let known = tokenActors?.get(hash);
+      if (!known) {
+        const row = await repo.findToken(db, hash, clock());
+        // An admin acts as a person signed in, never through a token (tokens are for roles).
+        if (!row || row.disabled_at || row.is_admin) return null;
+        const grant: Grant = {
+          mechanismId: row.mechanism_id,
+          role: row.role as Role,
+          party: row.party_code || null,
+        };
+        known = {
+          id: `token:${row.id}`,
+          userId: row.user_id,
+          isSystem: false,
+          isAdmin: false,
+          grants: [grant],
+        };
+        tokenActors?.remember(hash, known, new Date(row.expires_at));
+      }
+      return { ...known, ...(requestId ? { requestId } : {}) };
     },
   };
 }

@@ -9,7 +9,8 @@ const AUDIT_LOCK = 727_001;
 
 /** Takes the appenders' lock until the transaction ends and returns the last entry. */
 export async function lockTail(trx: Database): Promise<{ seq: number; hash: string } | null> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
+  // A literal, so that on PostgreSQL it goes out with the transaction's begin (platform/db/round-trips.ts).
+  await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK)})`.execute(trx);
   const last = await trx
     .selectFrom('audit_entry')
     .select(['seq', 'hash'])

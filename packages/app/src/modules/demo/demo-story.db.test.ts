@@ -87,6 +87,26 @@ describeEachDatabase('the demo, in the middle of the exchange of June 2025', (db
     expect(review.total).toBeGreaterThan(0);
   });
 
+  it('registers the families behind the sought lists, answered where the other side names the man', async () => {
+    // The test's sought lists have 120 lines: UA's bureau takes all it can, RU's the first 60.
+    expect(story.inquiries['UA']).toBeGreaterThan(100);
+    expect(story.inquiries['RU']).toBe(60);
+    const bureau = await services.access.actorOfAccount(SYSTEM_ACTOR, 'demo-ua-officer');
+    const count = async (status?: 'acknowledged' | 'handed_over') =>
+      (
+        await services.inquiries.list(bureau, {
+          mechanism,
+          ...(status ? { status } : {}),
+          limit: 1,
+          offset: 0,
+        })
+      ).total;
+    expect(await count()).toBe(story.inquiries['UA']);
+    // The demo's lists name most sought men on the other side's held list, some handed over.
+    expect(await count('acknowledged')).toBeGreaterThan(0);
+    expect(await count('handed_over')).toBeGreaterThan(0);
+  });
+
   it('is played only by the deployment itself', async () => {
     const mediator = await services.access.actorOfAccount(SYSTEM_ACTOR, 'demo-mediator');
     await expect(services.access.actorOfAccount(mediator, 'demo-verifier')).rejects.toMatchObject({

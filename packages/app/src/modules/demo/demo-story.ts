@@ -7,8 +7,11 @@ import {
   type PersonState,
   type RemainsService,
 } from '../exchanges/index.ts';
+import type { InquiriesService } from '../inquiries/index.ts';
 import type { Mechanism } from '../mechanisms/index.ts';
 import type { ReconciliationService } from '../reconciliation/index.ts';
+import type { RegistryService } from '../registry/index.ts';
+import { registerDemoInquiries } from './demo-inquiries.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 
 /** The services the story acts through: the same use cases as the screens and the API. */
@@ -19,6 +22,8 @@ export interface DemoStoryServices {
   exchanges: ExchangesService;
   remains: RemainsService;
   reconciliation: ReconciliationService;
+  registry: RegistryService;
+  inquiries: InquiriesService;
 }
 
 /** What the story left behind, for the command line to say. */
@@ -29,8 +34,12 @@ export interface DemoStory {
   executingStage: { number: number; persons: number; handedOver: number };
   refusals: number;
   remains: { bags: number; identified: number };
+  /** Families' inquiries registered by each party's bureau. */
+  inquiries: Record<string, number>;
 }
 
+/** Families' inquiries per party, behind the first lines of its sought list. */
+const INQUIRIES = { UA: 150, RU: 60 } as const;
 /** Persons per party brought to approval at most: enough for two stages, some left waiting. */
 const CLEARED_PER_PARTY = 30;
 /** Persons per party in the first (completed) stage at most; the second takes what is left. */
@@ -49,7 +58,8 @@ interface Signer {
  * would by hand, so that a newcomer's first screens show the whole story: both directions
  * reconciled (some pairs left for review), eligibility decided under the 2 June agreement, one
  * stage handed over with its manifest and receipts signed by every side, a second stage under way,
- * a refusal to return recorded by the verifier, and a batch of remains received and examined.
+ * a refusal to return recorded by the verifier, a batch of remains received and examined, and the
+ * families' inquiries behind the sought lists, answered as far as the lists allow.
  *
  * Every step goes through the modules' use cases as the demo account that would take it, so the
  * audit log tells the story by name. Each account signs with a key made for the story; the
@@ -105,8 +115,10 @@ export async function playDemoStory(
   let refusals = 0;
   let clearedPerParty = CLEARED_PER_PARTY;
   for (const party of mechanism.parties) {
-    const chosen = (await inState('proposed', party)).slice(0, CLEARED_PER_PARTY).map((p) => p.id);
-    await moveAll('mediator', chosen, 'acknowledged');
+    // Those the other side asks for: its sought list named them, so their paths open acknowledged.
+    const chosen = (await inState('acknowledged', party))
+      .slice(0, CLEARED_PER_PARTY)
+      .map((p) => p.id);
     await moveAll('verifier', chosen, 'identity_verified');
     await moveAll('mediator', chosen, 'category_confirmed');
     await moveAll('verifier', chosen, 'fit_to_travel');
@@ -225,6 +237,16 @@ export async function playDemoStory(
     await services.remains.examine(as('verifier'), { mechanism: m, bagId: bag.id, to });
   }
 
+  // Last, the families behind the sought lists: matching answers them from all of the above.
+  const inquiries: Record<string, number> = {};
+  for (const party of ['UA', 'RU'] as const)
+    inquiries[party] = await registerDemoInquiries(services, as(party), {
+      mechanism: m,
+      party,
+      count: INQUIRIES[party],
+      language: party === 'UA' ? 'uk' : 'ru',
+    });
+
   return {
     reconciliationRun: runId,
     onPath: added,
@@ -236,5 +258,6 @@ export async function playDemoStory(
     },
     refusals,
     remains: { bags: bags.length, identified },
+    inquiries,
   };
 }

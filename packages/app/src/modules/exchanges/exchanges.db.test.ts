@@ -226,12 +226,14 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db, _kind, opened)
     const document = copy.document as { persons: Array<{ surname: string }>; counts: object };
     expect(document.persons).toHaveLength(approval.persons);
 
-    const pdf = await services.exchanges.manifestPdf(as('ru'), {
+    const { pdf, fileName } = await services.exchanges.manifestPdf(as('ru'), {
       mechanism,
       manifestId: approval.manifestId,
     });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
+    // Named by mechanism, stage and date: a day's manifests are told apart in a folder.
+    expect(fileName.name).toMatch(/^manifest-test-[0-9a-f-]+-stage-1-2025-06-09\.pdf$/);
 
     // After the signatures, a UA-held person of the stage dies: the manifest is corrected, not changed.
     const [deceased] = (await personsIn('assigned')).filter((p) => p.party === 'UA');

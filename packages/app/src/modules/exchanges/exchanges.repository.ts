@@ -226,6 +226,21 @@ export function findStage(db: Database, id: string) {
   return db.selectFrom('stage').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A stage, locked until the transaction ends: its status is decided by one request at a time. */
+export function lockStage(db: Database, id: string) {
+  return db.selectFrom('stage').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Where each person of a stage now is: all a stage's status is read from. */
+export async function findStageStates(db: Database, stageId: string) {
+  const rows = await db
+    .selectFrom('exchange_person')
+    .select('state')
+    .where('stage_id', '=', stageId)
+    .execute();
+  return rows.map((r) => r.state);
+}
+
 export function findStages(db: Database, mechanismId: string) {
   return db
     .selectFrom('stage')

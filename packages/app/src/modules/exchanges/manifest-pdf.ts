@@ -13,6 +13,15 @@ export interface ManifestNames {
   agreementVersion: number | null;
 }
 
+/** A heading in Ukrainian, Russian and English, side by side, as the parties read the document. */
+const tri = (uk: string, ru: string, en: string) => `${uk} / ${ru} / ${en}`;
+
+const ROLE_NAMES: Readonly<Record<string, string>> = {
+  mediator: tri('Посередник', 'Посредник', 'Mediator'),
+  party_officer: tri('Уповноважена особа сторони', 'Уполномоченное лицо стороны', 'Party officer'),
+  neutral_verifier: tri('Нейтральний перевіряльник', 'Нейтральный проверяющий', 'Neutral verifier'),
+};
+
 const columnsFor = (
   names: ManifestNames,
 ): ReadonlyArray<{
@@ -21,24 +30,34 @@ const columnsFor = (
   value: (p: StageManifest['persons'][number]) => string;
 }> => [
   { title: '#', width: 28, value: () => '' },
-  { title: 'From → to', width: 52, value: (p) => `${p.from} → ${p.to}` },
-  { title: 'Record', width: 70, value: (p) => p.recordId },
-  { title: 'Surname', width: 92, value: (p) => p.surname ?? '' },
   {
-    title: 'Given names',
+    title: 'Звідки → куди\nОткуда → куда\nFrom → to',
+    width: 62,
+    value: (p) => `${p.from} → ${p.to}`,
+  },
+  { title: 'Запис\nЗапись\nRecord', width: 64, value: (p) => p.recordId },
+  { title: 'Прізвище\nФамилия\nSurname', width: 92, value: (p) => p.surname ?? '' },
+  {
+    title: 'Ім’я, по батькові\nИмя, отчество\nGiven names',
     width: 120,
     value: (p) => [p.givenName, p.patronymic].filter(Boolean).join(' '),
   },
-  { title: 'Rank', width: 70, value: (p) => p.rank ?? '' },
-  { title: 'Born', width: 64, value: (p) => p.dateOfBirth ?? '' },
-  { title: 'Service no.', width: 76, value: (p) => p.serviceNumber ?? '' },
-  { title: 'Category', width: 150, value: (p) => names.categories[p.category] ?? p.category },
+  { title: 'Звання\nЗвание\nRank', width: 70, value: (p) => p.rank ?? '' },
+  { title: 'Народж.\nРожд.\nBorn', width: 60, value: (p) => p.dateOfBirth ?? '' },
+  { title: 'Особистий №\nЛичный №\nService no.', width: 76, value: (p) => p.serviceNumber ?? '' },
+  {
+    title: 'Категорія\nКатегория\nCategory',
+    width: 150,
+    value: (p) => names.categories[p.category] ?? p.category,
+  },
 ];
 
 /**
  * A manifest printed for the border: the persons with the Art. 17 minimum, the counts, the hash
- * and each signature with its key id, and whether the file verified when it was printed. The PDF
- * is a copy for people; the signed JSON file is what verifies.
+ * and each signature with its key id, and whether the file verified when it was printed; headings
+ * in Ukrainian, Russian and English, a block for each signer to sign by hand, and every page
+ * numbered with the hash's start, so that a loose page is known. The PDF is a copy for people;
+ * the signed JSON file is what verifies.
  */
 export async function manifestPdf(
   file: SignedDocumentFile<StageManifest>,
@@ -54,6 +73,8 @@ export async function manifestPdf(
     size: 'A4',
     layout: 'landscape',
     margin: 36,
+    // Kept until the end, to number every page once their count is known.
+    bufferPages: true,
     info: { Title: `Manifest, stage ${manifest.stage.number}` },
   });
   pdf.registerFont('regular', REGULAR);
@@ -68,7 +89,9 @@ export async function manifestPdf(
   pdf
     .font('bold')
     .fontSize(15)
-    .text(`Manifest — ${manifest.mechanism.name}, stage ${manifest.stage.number}`);
+    .text(
+      `${tri('Маніфест', 'Манифест', 'Manifest')} — ${manifest.mechanism.name}, ${tri('етап', 'этап', 'stage')} ${manifest.stage.number}`,
+    );
   pdf
     .font('regular')
     .fontSize(9)
@@ -78,8 +101,8 @@ export async function manifestPdf(
         : `${manifest.agreement.name}, version ${names.agreementVersion}`,
     )
     .text(`${manifest.stage.place}, ${manifest.stage.date}`)
-    .text(`SHA-256 of the canonical document: ${file.hash}`)
-    .moveDown(0.5);
+    .moveDown(0.3);
+  hashBlock(pdf, file.hash);
   const counts = Object.entries(manifest.counts)
     .map(
       ([direction, byCategory]) =>
@@ -88,7 +111,11 @@ export async function manifestPdf(
           .join(', ')}`,
     )
     .join('; ');
-  pdf.text(`Persons: ${manifest.persons.length}. ${counts}`).moveDown(0.5);
+  pdf
+    .font('regular')
+    .fontSize(9)
+    .text(`${tri('Осіб', 'Лиц', 'Persons')}: ${manifest.persons.length}. ${counts}`)
+    .moveDown(0.5);
 
   const left = pdf.page.margins.left;
   const row = (cells: string[], font: 'regular' | 'bold') => {
@@ -117,29 +144,131 @@ export async function manifestPdf(
     ),
   );
 
-  pdf.moveDown(1).font('bold').fontSize(11).text('Signatures');
-  pdf.font('regular').fontSize(9);
-  for (const required of file.requiredSigners) {
-    const signature = file.signatures.find(
-      (s) => s.role === required.role && s.party === required.party,
-    );
-    const who = `${required.role.replace('_', ' ')}${required.party ? ` for ${required.party}` : ''}`;
-    pdf.text(
-      signature
-        ? `${who}: ${signature.signer}, key ${signature.keyId}, ${signature.signedAt}`
-        : `${who}: not signed`,
-    );
-  }
+  pdf
+    .moveDown(1)
+    .font('bold')
+    .fontSize(11)
+    .text(tri('Підписи', 'Подписи', 'Signatures'));
+  signatureBlocks(
+    pdf,
+    file.requiredSigners.map((required) => {
+      const signature = file.signatures.find(
+        (s) => s.role === required.role && s.party === required.party,
+      );
+      return {
+        who: `${ROLE_NAMES[required.role] ?? required.role}${required.party ? ` — ${required.party}` : ''}`,
+        digital: signature
+          ? `${tri('Підписано цифровим ключем', 'Подписано цифровым ключом', 'Signed with key')} ${signature.keyId}: ${signature.signer}, ${signature.signedAt}`
+          : tri(
+              'Цифрового підпису ще немає',
+              'Цифровой подписи ещё нет',
+              'Not signed digitally yet',
+            ),
+      };
+    }),
+  );
   pdf
     .moveDown(0.5)
     .font('bold')
     .text(
       verification.ok
-        ? 'The file verified when this copy was printed.'
-        : 'The file did NOT verify:',
+        ? tri(
+            'Файл пройшов перевірку, коли цю копію надруковано.',
+            'Файл прошёл проверку, когда эта копия напечатана.',
+            'The file verified when this copy was printed.',
+          )
+        : tri('Файл НЕ пройшов перевірку:', 'Файл НЕ прошёл проверку:', 'The file did NOT verify:'),
     );
   pdf.font('regular');
   for (const problem of verification.problems) pdf.text(`• ${problem}`);
+  numberPages(pdf, file.hash);
   pdf.end();
   return done;
+}
+
+type Pdf = PDFKit.PDFDocument;
+
+/** The hash in a box of its own: what each signer's key signed, and what a reader compares. */
+function hashBlock(pdf: Pdf, hash: string) {
+  const x = pdf.page.margins.left;
+  const y = pdf.y;
+  const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
+  pdf
+    .font('bold')
+    .fontSize(8)
+    .text(
+      `SHA-256 — ${tri('геш канонічного документа', 'хеш канонического документа', 'hash of the canonical document')}`,
+      x + 6,
+      y + 5,
+    );
+  pdf
+    .font('regular')
+    .fontSize(10)
+    .text(hash, x + 6, pdf.y + 2);
+  const bottom = pdf.y + 5;
+  pdf.rect(x, y, width, bottom - y).stroke();
+  pdf.x = x;
+  pdf.y = bottom + 8;
+}
+
+/** A block for each required signer: the digital signature, and lines to sign by hand. */
+function signatureBlocks(pdf: Pdf, signers: ReadonlyArray<{ who: string; digital: string }>) {
+  const left = pdf.page.margins.left;
+  const usable = pdf.page.width - left - pdf.page.margins.right;
+  const gap = 12;
+  const width = (usable - gap) / 2;
+  const height = 92;
+  signers.forEach((signer, i) => {
+    const column = i % 2;
+    if (column === 0 && pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+    const top = column === 0 ? pdf.y + 4 : pdf.y - height;
+    const x = left + column * (width + gap);
+    pdf.rect(x, top, width, height).stroke();
+    pdf
+      .font('bold')
+      .fontSize(8)
+      .text(signer.who, x + 6, top + 5, { width: width - 12 });
+    pdf
+      .font('regular')
+      .fontSize(7)
+      .text(signer.digital, x + 6, pdf.y + 2, { width: width - 12 });
+    const line = (label: string, y: number) => {
+      pdf.fontSize(7).text(label, x + 6, y, { width: 150 });
+      pdf
+        .moveTo(x + 158, y + 8)
+        .lineTo(x + width - 8, y + 8)
+        .stroke();
+    };
+    line(tri('Ім’я', 'Имя', 'Name'), top + 44);
+    line(tri('Підпис', 'Подпись', 'Signature'), top + 60);
+    line(tri('Дата', 'Дата', 'Date'), top + 76);
+    pdf.x = left;
+    pdf.y = top + height + (column === 1 || i === signers.length - 1 ? 4 : 0);
+  });
+  pdf.moveDown(0.5);
+}
+
+/** "Page 2 of 5" on every page, with the hash's start: a page that strays is known. */
+function numberPages(pdf: Pdf, hash: string) {
+  const { start, count } = pdf.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    pdf.switchToPage(i);
+    // In the bottom margin: lifted for the footer, or pdfkit would start a new page.
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf
+      .font('regular')
+      .fontSize(7)
+      .text(
+        `${tri('Сторінка', 'Страница', 'Page')} ${i + 1} / ${count} · SHA-256 ${hash.slice(0, 16)}…`,
+        pdf.page.margins.left,
+        pdf.page.height - bottom + 12,
+        {
+          width: pdf.page.width - pdf.page.margins.left - pdf.page.margins.right,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
+    pdf.page.margins.bottom = bottom;
+  }
 }

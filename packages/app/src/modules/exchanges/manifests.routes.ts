@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
 import { treeHeadSchema } from '../audit/index.ts';
+import { attachmentHeader } from './domain/manifest-file-name.ts';
 import type { ExchangesService } from './exchanges.service.ts';
 import { M, type ExchangeApp } from './exchanges.schemas.ts';
 
@@ -126,20 +127,21 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
       config: { rule: 'exchange.read' },
       schema: {
         tags: ['exchanges'],
-        description: 'The manifest printed as PDF, with its hash, signatures and verification.',
+        description:
+          'The manifest printed as PDF, named by mechanism, stage and date: headings in Ukrainian, Russian and English, its hash, numbered pages, a block for each signer to sign by hand, and whether it verifies.',
         params: manifestParams,
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const { pdf, fileName } = await exchanges.manifestPdf(actorOf(request), {
+        mechanism: request.params.mechanism,
+        manifestId: request.params.manifest,
+      });
+      return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', 'attachment; filename="manifest.pdf"')
-        .send(
-          await exchanges.manifestPdf(actorOf(request), {
-            mechanism: request.params.mechanism,
-            manifestId: request.params.manifest,
-          }),
-        ),
+        .header('content-disposition', attachmentHeader(fileName))
+        .send(pdf);
+    },
   );
 
   app.get(

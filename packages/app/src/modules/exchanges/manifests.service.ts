@@ -15,6 +15,7 @@ import {
 } from './domain/signed-document.ts';
 import { stageState, type ExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
+import { manifestFileName } from './domain/manifest-file-name.ts';
 import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
 
 type SignerRole = Signer['role'];
@@ -248,7 +249,7 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       );
       return verifySignedDocument(file, { trustedKeyIds: trusted, isLogHeadSigned });
     },
-    /** A stage's manifest printed as PDF, with its signatures and whether it verifies. */
+    /** A stage's manifest printed as PDF, with its signatures and whether it verifies, and its file name. */
     async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {
       const file = await this.manifestFile(actor, input);
       if (file.kind !== 'parley-manifest/1')
@@ -257,11 +258,12 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           `${input.manifestId} is a receipt, not a manifest`,
         );
       const manifest = file as SignedDocumentFile<StageManifest>;
-      return printManifest(
+      const pdf = await printManifest(
         manifest,
         await this.verifyManifest(actor, input),
         await manifestNames(actor, input.mechanism, manifest.document.agreement),
       );
+      return { pdf, fileName: manifestFileName(manifest.document) };
     },
   };
 }

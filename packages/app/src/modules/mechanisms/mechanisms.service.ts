@@ -15,6 +15,9 @@ export interface MechanismsDeps {
   audit: AuditLog;
 }
 
+/** Mechanisms kept in memory at most; a deployment has a handful. */
+const MOST_REMEMBERED = 1_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The mechanism use cases: create one, list them, and find one by id or name. */
@@ -38,6 +41,14 @@ export function createMechanismsService({ db, audit }: MechanismsDeps) {
       `no mechanism "${ref}"${suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : ''}`,
     );
   }
+
+  // A mechanism, once made, is never changed or deleted: every request names its mechanism, and
+  // finding it again each time was a statement of every read (issue 17).
+  const byId = new Map<string, Mechanism>();
+  const remember = (mechanism: Mechanism) => {
+    if (byId.size >= MOST_REMEMBERED) byId.clear();
+    byId.set(mechanism.id.toLowerCase(), mechanism);
+  };
 
   return {
     async create(actor: Actor, input: NewMechanism): Promise<Mechanism> {
@@ -75,7 +86,13 @@ export function createMechanismsService({ db, audit }: MechanismsDeps) {
     /** Finds a mechanism by its id, or its name (any dash for a hyphen, in any case). */
     async get(actor: Actor, ref: string): Promise<Mechanism> {
       const isId = UUID.test(ref);
+      const cached = isId ? byId.get(ref.toLowerCase()) : undefined;
+      if (cached) {
+        authorize(actor, 'mechanism.read', { mechanismId: cached.id });
+        return cached;
+      }
       const [exact] = await findMechanisms(db, isId ? { id: ref } : { name: ref });
+      if (exact && isId) remember(exact);
       if (!exact && isId) throw new AppError('MECHANISM.NOT_FOUND', `no mechanism "${ref}"`);
       const mechanism = exact ?? (await byNameAsTyped(actor, ref));
       authorize(actor, 'mechanism.read', { mechanismId: mechanism.id });

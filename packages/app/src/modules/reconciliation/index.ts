@@ -6,4 +6,13 @@ export {
   type ReconciliationService,
 } from './reconciliation.service.ts';
 export { reconciliationRoutes } from './reconciliation.routes.ts';
-export { openLinkagePool, type LinkagePool, type PersonThresholds } from './linkage-pool.ts';
+export { openLinkagePool, type LinkagePool } from './linkage-pool.ts';
+export { createOutcomeLists, type OutcomeListsService } from './outcome-lists.service.ts';
+export { outcomeListRoutes } from './outcome-lists.routes.ts';
+export {
+  FILE_LANGUAGES,
+  OUTCOME_LISTS,
+  type FileLanguage,
+  type OutcomeList,
+} from './domain/outcome-lists.ts';
+export { outcomeListFile } from './outcome-list-file.ts';

@@ -362,3 +362,50 @@ export async function findLineMatch(
     .executeTakeFirst();
   return { outcome: outcome ?? null, pair: pair ?? null };
 }
+
+/** Records that the mediator released outcome lists of a run to a party. */
+export function insertRelease(
+  db: Database,
+  release: { mechanismId: string; runId: string; party: string; lists: string[]; by: string },
+) {
+  return db
+    .insertInto('outcome_release')
+    .values({
+      mechanism_id: release.mechanismId,
+      run_id: release.runId,
+      party_code: release.party,
+      lists: release.lists,
+      released_by: release.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The releases of a mechanism's outcome lists, the latest first; to one party when named. */
+export function findReleases(db: Database, mechanismId: string, party?: string) {
+  let query = db
+    .selectFrom('outcome_release')
+    .selectAll()
+    .where('mechanism_id', '=', mechanismId)
+    .orderBy('released_at', 'desc')
+    .orderBy('id');
+  if (party) query = query.where('party_code', '=', party);
+  return query.execute();
+}
+
+/** Every line of one party's list with one outcome in a run, in record order. */
+export function findLinesWithOutcome(
+  db: Database,
+  runId: string,
+  line: { party: string; kind: string; outcome: LineOutcome },
+) {
+  return db
+    .selectFrom('line_outcome')
+    .select(['version_id', 'record_id'])
+    .where('run_id', '=', runId)
+    .where('party_code', '=', line.party)
+    .where('kind', '=', line.kind)
+    .where('outcome', '=', line.outcome)
+    .orderBy('record_id')
+    .execute();
+}

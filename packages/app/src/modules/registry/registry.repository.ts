@@ -325,20 +325,8 @@ export async function findLines(
   }
   if (unfiltered && sort.column === 'line_number') {
     const span = known === undefined ? await fileOrderSpan(db, query.versionId) : known.span;
-    if (span) {
-      // Lines numbered without gaps: a page is a range of line numbers, found in the index,
-      // where an offset would read and skip every line before it.
-      const from =
-        sort.direction === 'asc'
-          ? span.first + query.offset
-          : span.last - query.offset - query.limit + 1;
-      const rows = await withHealth(base)
-        .where('l.line_number', '>=', from)
-        .where('l.line_number', '<', from + query.limit)
-        .orderBy('l.line_number', sort.direction)
-        .execute();
-      return { total: span.count, lines: rows.map(fromRow) };
-    }
+    const page = rangePage(db, query, span);
+    if (page) return page.answer(await page.query.execute());
   }
   // A version keeps its line count: only a filtered page needs its lines counted.
   const total =
@@ -353,6 +341,38 @@ export async function findLines(
     .limit(query.limit)
     .execute();
   return { total: Number(total), lines: rows.map(fromRow) };
+}
+
+/**
+ * A page that is a range of line numbers, found in the index where an offset would read and
+ * skip every line before it: for a version whose lines are numbered without gaps (a span), read
+ * unfiltered in line order. The query, to run as the caller will, and how its rows answer; null
+ * for any other page.
+ */
+export function rangePage(db: Database, query: LineQuery, span: LineSpan | null) {
+  const sort = query.sort ?? { column: 'line_number', direction: 'asc' };
+  const unfiltered = !query.search && query.isFlagged === undefined && query.after === undefined;
+  if (!span || !unfiltered || sort.column !== 'line_number') return null;
+  const from =
+    sort.direction === 'asc'
+      ? span.first + query.offset
+      : span.last - query.offset - query.limit + 1;
+  return {
+    query: db
+      .selectFrom('list_line as l')
+      .leftJoin('list_line_health as h', (join) =>
+        join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
+      )
+      .select(LINE_SELECT)
+      .where('l.version_id', '=', query.versionId)
+      .where('l.line_number', '>=', from)
+      .where('l.line_number', '<', from + query.limit)
+      .orderBy('l.line_number', sort.direction),
+    answer: (rows: Parameters<typeof fromRow>[0][]) => ({
+      total: span.count,
+      lines: rows.map(fromRow),
+    }),
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   presentDiff,
   presentLine,
   presentProblems,
+  presentedAsJson,
   presentVersion,
   previewResponse,
   versionParams,
@@ -151,6 +152,7 @@ export function registryRoutes(
           querystring: linesQuery,
           response: { 200: linesResponse },
         },
+        serializerCompiler: presentedAsJson,
       },
       async (request) => {
         const { offset, after, limit, search, flagged, sort, direction } = request.query;

@@ -24,6 +24,7 @@ import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
 import { recordChanges, type ListVersionGuard } from './list-version-guard.ts';
+import { createPageReader } from './page-reader.ts';
 import * as repo from './registry.repository.ts';
 
 export interface RegistryDeps {
@@ -66,6 +67,7 @@ const STORED_WARNINGS = 1_000;
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
 export function createRegistryService({ db, mechanisms, audit, versionGuard }: RegistryDeps) {
   const keptListeners = new Set<(kept: KeptVersion) => void>();
+  const readPage = createPageReader(db);
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
@@ -332,21 +334,16 @@ export function createRegistryService({ db, mechanisms, audit, versionGuard }: R
       query: Omit<repo.LineQuery, 'versionId'>,
     ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
       const { mechanism, party } = await resolveList(actor, selector, 'list.read');
-      // The version, its span and the page in one scoped transaction: a page is a few round trips.
-      const { version, found } = await withScope(db, rowScope(actor), async (scoped) => {
-        const { latest, found: versioned } = await repo.findVersionWithSpan(scoped, {
+      const { version, ...found } = await readPage({
+        scope: rowScope(actor),
+        list: {
           mechanismId: mechanism.id,
           party,
           kind: selector.kind,
           ...(selector.version === undefined ? {} : { number: selector.version }),
-        });
-        if (!versioned) throw versionNotFound(selector, latest);
-        const page = await repo.findLines(
-          scoped,
-          { ...query, versionId: versioned.version.id },
-          { span: versioned.span, lineCount: versioned.version.lineCount },
-        );
-        return { version: versioned.version, found: page };
+        },
+        query,
+        notFound: (latest) => versionNotFound(selector, latest),
       });
       const page = {
         ...found,

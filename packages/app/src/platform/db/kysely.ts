@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { migrations } from './migrations/index.ts';
+import { fewerRoundTrips, oneMessageReads, type OneMessageRead } from './round-trips.ts';
 import type { DB } from './schema.ts';
 
 // pg_trgm serves the search of list lines (migration 0017); PostgreSQL ships it, PGlite loads it.
@@ -39,6 +40,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 const APP_ROLE = 'parley_app';
 
+/** The one-message reads of each PostgreSQL database (round-trips.ts). */
+const oneMessage = new WeakMap<Database, OneMessageRead>();
+
+/** Reads under a row scope in one round trip, where the database is PostgreSQL (scope.ts). */
+export const oneMessageReadOf = (db: Database): OneMessageRead | undefined => oneMessage.get(db);
+
 /** The PGlite behind each embedded database, for reads that bypass its decoding (textAsBytes). */
 const embedded = new WeakMap<Database, PGlite>();
 
@@ -66,7 +73,7 @@ export async function openDatabase(
     const pool = new pg.Pool({ connectionString: source.url, max: 10 });
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({
-        pool,
+        pool: fewerRoundTrips(pool) as unknown as pg.Pool,
         // Every connection acts as parley_app before its first query; failing that, it fails loudly.
         onCreateConnection: async (connection) => {
           await connection
@@ -79,6 +86,7 @@ export async function openDatabase(
         },
       }),
     });
+    oneMessage.set(db, oneMessageReads(pool, APP_ROLE));
     return {
       db,
       kind: 'postgres',

@@ -4,7 +4,7 @@ import { rowScope, SYSTEM_ACTOR, type Grant } from '../../modules/access/index.t
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import type { Database } from './kysely.ts';
-import { withScope } from './scope.ts';
+import { scopedRead, withScope } from './scope.ts';
 
 const FILE = csvOf([
   ['record_id', 'surname', 'health_status'],
@@ -75,6 +75,26 @@ describeEachDatabase('row-level security', (db, _kind, opened) => {
     expect(await withScope(db(), rowScope(officer), (s) => partyOf(s, 'list_line_health'))).toEqual(
       [],
     );
+  });
+
+  it('holds in a read of one message as in a transaction, and the scope ends with the read', async () => {
+    const lines = () =>
+      db()
+        .selectFrom('list_line')
+        .select('party_code')
+        .where('mechanism_id', '=', mechanismId)
+        .orderBy('party_code');
+    const officer = principal([{ mechanismId, role: 'party_officer', party: 'UA' }]);
+    const mediator = principal([{ mechanismId, role: 'mediator', party: null }]);
+    for (let twice = 0; twice < 2; twice++) {
+      expect((await scopedRead(db(), rowScope(officer), lines())).map((r) => r.party_code)).toEqual(
+        ['UA', 'UA'],
+      );
+      expect(
+        (await scopedRead(db(), rowScope(mediator), lines())).map((r) => r.party_code),
+      ).toEqual(['RU', 'RU', 'UA', 'UA']);
+      expect(await lines().execute()).toEqual([]);
+    }
   });
 
   it("lets a party's medical officer see its own health data only", async () => {

@@ -28,6 +28,7 @@ export interface DB {
   reconciliation_pair: ReconciliationPairTable;
   line_outcome: LineOutcomeTable;
   review_decision: ReviewDecisionTable;
+  outcome_release: OutcomeReleaseTable;
   signing_key: SigningKeyTable;
   stage: StageTable;
   exchange_person: ExchangePersonTable;
@@ -326,6 +327,17 @@ export interface ReviewDecisionTable {
   reason: string | null;
   decided_by: string;
   decided_at: CreatedAt;
+}
+
+export interface OutcomeReleaseTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  run_id: string;
+  party_code: string;
+  /** Which outcome lists: not_acknowledged, acknowledged, unrequested. */
+  lists: string[];
+  released_by: string;
+  released_at: CreatedAt;
 }
 
 export interface AgreementTable {

@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
-import type { Database } from './kysely.ts';
+import { sql, type Compilable } from 'kysely';
+import { oneMessageReadOf, type Database } from './kysely.ts';
+
+/** Text that needs no quoting in a literal: letters, digits and the marks of ids and arrays. */
+const PLAIN = /^[\w{}:,.-]*$/;
 
 /**
  * Runs `work` in a transaction that carries the row-level security settings (`parley.<name>`);
@@ -14,8 +17,14 @@ export async function withScope<T>(
   const entries = Object.entries(settings);
   const apply = async (trx: Database) => {
     if (entries.length === 0) return;
+    // Written as literals when they are plain (ids, codes, arrays of them): a statement without
+    // parameters goes out with the transaction's begin in one message (round-trips.ts).
     await sql`select ${sql.join(
-      entries.map(([name, value]) => sql`set_config(${`parley.${name}`}, ${value}, true)`),
+      entries.map(([name, value]) =>
+        PLAIN.test(name) && PLAIN.test(value)
+          ? sql`set_config(${sql.lit(`parley.${name}`)}, ${sql.lit(value)}, true)`
+          : sql`set_config(${`parley.${name}`}, ${value}, true)`,
+      ),
     )}`.execute(trx);
   };
   if (db.isTransaction) {
@@ -26,4 +35,21 @@ export async function withScope<T>(
     await apply(trx);
     return work(trx);
   });
+}
+
+/**
+ * The rows of one query under the row-level security settings: on PostgreSQL in one message
+ * and one round trip where the query's values allow (round-trips.ts), otherwise in withScope's
+ * transaction. For the reads every request makes (a page of lines).
+ */
+export async function scopedRead<Row>(
+  db: Database,
+  settings: Record<string, string>,
+  query: Compilable<Row>,
+): Promise<Row[]> {
+  const compiled = query.compile();
+  const read = db.isTransaction ? undefined : oneMessageReadOf(db);
+  const rows = read ? await read(settings, compiled.sql, compiled.parameters) : null;
+  if (rows) return rows as Row[];
+  return withScope(db, settings, async (scoped) => (await scoped.executeQuery(compiled)).rows);
 }

@@ -20,6 +20,7 @@ import * as backgroundJobs from './0018-background-jobs.ts';
 import * as sharedRateLimits from './0019-shared-rate-limits.ts';
 import * as inquiries from './0020-inquiries.ts';
 import * as exchangeDay from './0021-exchange-day.ts';
+import * as outcomeReleases from './0022-outcome-releases.ts';
 import * as inquiryFamilyCodes from './0024-inquiry-family-codes.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0019-shared-rate-limits': sharedRateLimits,
   '0020-inquiries': inquiries,
   '0021-exchange-day': exchangeDay,
+  '0022-outcome-releases': outcomeReleases,
   '0024-inquiry-family-codes': inquiryFamilyCodes,
 };

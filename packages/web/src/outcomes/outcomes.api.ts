@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, seg } from '../api/client.ts';
+
+export const OUTCOME_LISTS = ['not_acknowledged', 'acknowledged', 'unrequested'] as const;
+export type OutcomeList = (typeof OUTCOME_LISTS)[number];
+
+export interface OutcomeRelease {
+  id: string;
+  runId: string;
+  party: string;
+  lists: OutcomeList[];
+  releasedBy: string;
+  releasedAt: string;
+}
+
+export interface OutcomeLine {
+  list: OutcomeList;
+  listParty: string;
+  recordId: string;
+  name: string | null;
+  nameLatin: string | null;
+  dateOfBirth: string | null;
+  rank: string | null;
+  serviceNumber: string | null;
+}
+
+const base = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/outcome-lists`;
+const key = (mechanismId: string) => ['outcome-lists', mechanismId] as const;
+
+/** The address of the lists as a file in a language, for a plain download link. */
+export const outcomeFileUrl = (
+  mechanismId: string,
+  party: string,
+  format: 'csv' | 'xlsx',
+  language: string,
+) =>
+  `/api/v1${base(mechanismId)}/${seg(party)}?format=${format}&lang=${['en', 'uk', 'ru'].includes(language) ? language : 'en'}`;
+
+/** The releases the user may know of, the latest first. */
+export function useOutcomeReleases(mechanismId: string) {
+  return useQuery({
+    queryKey: [...key(mechanismId), 'releases'],
+    queryFn: async () =>
+      (await api<{ items: OutcomeRelease[] }>(`${base(mechanismId)}/releases`)).items,
+  });
+}
+
+/** The lists last released to a party, person by person. */
+export function useOutcomeLists(mechanismId: string, party: string | null) {
+  return useQuery({
+    queryKey: [...key(mechanismId), 'lists', party],
+    enabled: party !== null,
+    retry: false,
+    queryFn: () =>
+      api<{ release: OutcomeRelease; lines: OutcomeLine[] }>(
+        `${base(mechanismId)}/${seg(party ?? '')}`,
+      ),
+  });
+}
+
+/** The mediator releases lists of the latest finished reconciliation to a party. */
+export function useReleaseOutcomes(mechanismId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { party: string; lists: OutcomeList[] }) =>
+      api<OutcomeRelease>(`${base(mechanismId)}/releases`, { method: 'POST', json: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
+  });
+}
