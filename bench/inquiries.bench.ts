@@ -2,14 +2,16 @@
  * The inquiries benchmark (DESIGN.md, "Performance budgets"; issue 18): 115,000 open inquiries of
  * one party, then the other side keeps a new held list of 100,000 lines; the time from the list
  * kept to every inquiry matched again (the background job: read both, link with the engine,
- * write matches and statuses), and the time to register and match one new inquiry. Generated
+ * write matches and statuses), and the time to register one new inquiry, match it and search it
+ * for others about the same person; with the background whole search after the bulk registration
+ * and the longest it held the server's thread. Generated
  * cross-script persons (the engine's generator), on PostgreSQL, through the services.
  *
  *   npm run bench -- inquiries
  *   PARLEY_BENCH_INQUIRIES=11500 PARLEY_BENCH_HELD=10000 npm run bench -- inquiries   # a quick try
  */
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { stringify } from 'csv-stringify/sync';
 import type { LinkRecord } from '../packages/engine/src/index.ts';
 import { parsePartialDate } from '../packages/kernel/src/person-record/index.ts';
@@ -103,10 +105,20 @@ export async function runInquiriesBenchmark(): Promise<void> {
         { mechanism: mechanism.id, party: 'UA' },
         inputs,
       );
-      // The search for several inquiries about one person runs after registering; not timed.
-      await services.inquiryMatching.idle();
       const registerSeconds = (performance.now() - started) / 1000;
       console.log(`${INQUIRIES} inquiries registered in ${registerSeconds.toFixed(1)} s (setup)`);
+      await services.inquiryMatching.idle();
+      // The whole search for several inquiries about one person, as after a bulk registration, in
+      // the background: how long, and the longest the server's thread was held meanwhile.
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      const searchCpu = process.cpuUsage();
+      started = performance.now();
+      services.inquiryMatching.findSamePersonsLater(mechanism.id, 'UA');
+      await services.inquiryMatching.idle();
+      const samePersonSearchSeconds = (performance.now() - started) / 1000;
+      const samePersonSearchCpu = process.cpuUsage(searchCpu);
+      loop.disable();
 
       const bytes = csvOf(lists.held);
       started = performance.now();
@@ -138,7 +150,10 @@ export async function runInquiriesBenchmark(): Promise<void> {
       rss.stop();
       if (failures[0]) throw failures[0];
 
+      // One new inquiry: matched against the held list and searched for others about the same
+      // person (the generated held line has its sought twin among the inquiries), both at once.
       const [one] = lists.held;
+      const oneCpu = process.cpuUsage();
       started = performance.now();
       const [registered] = await services.inquiries.register(
         SYSTEM_ACTOR,
@@ -146,6 +161,16 @@ export async function runInquiriesBenchmark(): Promise<void> {
         [inquiryOf(one!)],
       );
       const oneSeconds = (performance.now() - started) / 1000;
+      const oneCpuUsed = process.cpuUsage(oneCpu);
+      const samePersons = await database.asOwner((owner) =>
+        owner
+          .selectFrom('inquiry_same_person')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where((eb) =>
+            eb.or([eb('inquiry_id', '=', registered!.id), eb('other_id', '=', registered!.id)]),
+          )
+          .executeTakeFirstOrThrow(),
+      );
       const statuses = await database.asOwner((owner) =>
         owner
           .selectFrom('inquiry')
@@ -162,7 +187,15 @@ export async function runInquiriesBenchmark(): Promise<void> {
         rematchCpuSeconds: round((rematchCpu.user + rematchCpu.system) / 1e6, 2),
         loadAverage: { before: round(loadAverageBefore, 2), after: round(loadAverageAfter, 2) },
         rematchPeakRssMiB: mib(rss.peak()),
+        samePersonSearchSeconds: round(samePersonSearchSeconds, 2),
+        samePersonSearchCpuSeconds: round(
+          (samePersonSearchCpu.user + samePersonSearchCpu.system) / 1e6,
+          2,
+        ),
+        samePersonSearchLongestBlockMs: round(loop.max / 1e6, 0),
         oneInquirySeconds: round(oneSeconds, 3),
+        oneInquiryCpuSeconds: round((oneCpuUsed.user + oneCpuUsed.system) / 1e6, 3),
+        oneInquirySamePersonPairs: Number(samePersons.count),
         oneInquiryStatus: registered?.status,
         statuses: Object.fromEntries(statuses.map((s) => [s.status, Number(s.count)])),
       };

@@ -53,7 +53,12 @@ export type { Contribution } from './score/score.ts';
 export { assignOneToOne } from './cluster/one-to-one.ts';
 export { connectedComponents } from './cluster/components.ts';
 export { dedupeList, dedupeListInParallel, linkLists, linkListsInParallel } from './link/link.ts';
-export { linkAgainstPrepared, prepareList } from './link/prepared.ts';
+export {
+  duplicatesInPrepared,
+  linkAgainstPrepared,
+  prepareList,
+  prepareListInSteps,
+} from './link/prepared.ts';
 export type { PreparedList } from './link/prepared.ts';
 export type { DedupeResult, LinkedPair, LinkResult } from './link/link.ts';
 export type { BlockingReport, ParallelRunOptions, RunOptions } from './link/pipeline.ts';

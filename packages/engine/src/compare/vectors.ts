@@ -14,16 +14,16 @@ export interface EncodedColumn {
 /** Each comparison's column, in the order of the comparisons. */
 export type EncodedColumns = readonly EncodedColumn[];
 
-/** Runs every comparison's `prepare` once per distinct value of its field. */
-export function encodeColumns(
-  comparisons: readonly Comparison[],
-  records: readonly LinkRecord[],
-): EncodedColumns {
-  return comparisons.map((comparison) => {
-    const idOf = new Map<string, number>();
-    const values: unknown[] = [];
-    const ids = new Int32Array(records.length);
-    records.forEach((record, index) => {
+/**
+ * Encodes one comparison's field record by record (`add`), running its `prepare` once per
+ * distinct value; `column` gives the column so far.
+ */
+export function columnEncoder(comparison: Comparison, size: number) {
+  const idOf = new Map<string, number>();
+  const values: unknown[] = [];
+  const ids = new Int32Array(size);
+  return {
+    add(record: LinkRecord, index: number): void {
       const raw = record.fields[comparison.field] ?? null;
       if (raw === null) {
         ids[index] = MISSING;
@@ -36,8 +36,20 @@ export function encodeColumns(
         idOf.set(raw, id);
       }
       ids[index] = id;
-    });
-    return { ids, values };
+    },
+    column: (): EncodedColumn => ({ ids, values }),
+  };
+}
+
+/** Runs every comparison's `prepare` once per distinct value of its field. */
+export function encodeColumns(
+  comparisons: readonly Comparison[],
+  records: readonly LinkRecord[],
+): EncodedColumns {
+  return comparisons.map((comparison) => {
+    const encoder = columnEncoder(comparison, records.length);
+    records.forEach((record, index) => encoder.add(record, index));
+    return encoder.column();
   });
 }
 

@@ -128,6 +128,28 @@ export interface DedupeResult extends LinkResult {
   readonly clusters: ReadonlyMap<string, string>;
 }
 
+/**
+ * The pairs of scored candidates as duplicates within one list are decided: no rivals, no one to
+ * one; pairs above the duplicate threshold are 'match', others above possible 'possible'.
+ */
+export function duplicatePairsOf(
+  scored: ScoredCandidates,
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  settings: LinkSettings,
+): LinkedPair[] {
+  const resolved = resolveSettings(settings);
+  const duplicateWeight = weightOfProbability(resolved.duplicate);
+  return rowsOf(
+    scored,
+    scored.weights,
+    left,
+    right,
+    Uint8Array.from(scored.weights, (weight) => (weight >= duplicateWeight ? 1 : 0)),
+    weightOfProbability(resolved.possible),
+  );
+}
+
 function dedupeScored(
   scored: ScoredCandidates,
   records: readonly LinkRecord[],
@@ -143,14 +165,7 @@ function dedupeScored(
     weights,
     duplicateWeight,
   );
-  const pairs = rowsOf(
-    scored,
-    weights,
-    records,
-    records,
-    Uint8Array.from(weights, (weight) => (weight >= duplicateWeight ? 1 : 0)),
-    weightOfProbability(resolved.possible),
-  );
+  const pairs = duplicatePairsOf(scored, records, records, settings);
   const clusters = new Map<string, string>();
   records.forEach((record, i) => clusters.set(record.id, records[cluster[i]!]!.id));
   return { pairs, model: scored.model, blocking: scored.blocking, clusters };

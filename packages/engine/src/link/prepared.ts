@@ -5,10 +5,15 @@
 import { keyTexts } from '../block/rules.ts';
 import { buildComparison } from '../compare/comparators.ts';
 import type { Comparison } from '../compare/levels.ts';
-import { comparisonVectors, encodeColumns, type EncodedColumns } from '../compare/vectors.ts';
+import {
+  columnEncoder,
+  comparisonVectors,
+  encodeColumns,
+  type EncodedColumns,
+} from '../compare/vectors.ts';
 import type { TrainedModel } from '../train/em.ts';
-import { linkScored, type LinkResult } from './link.ts';
-import { scoreWithModel } from './pipeline.ts';
+import { duplicatePairsOf, type LinkedPair, linkScored, type LinkResult } from './link.ts';
+import { type ScoredCandidates, scoreWithModel } from './pipeline.ts';
 import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
 
 /** A list ready to link records against: its values encoded, each rule's blocks indexed. */
@@ -21,21 +26,57 @@ export interface PreparedList {
   readonly blocks: readonly ReadonlyMap<string, readonly number[]>[];
 }
 
+/** Prepares a list record by record (`add`), so that the work can be done in steps. */
+function listPreparer(records: readonly LinkRecord[], settings: LinkSettings) {
+  const comparisons = settings.comparisons.map(buildComparison);
+  const encoders = comparisons.map((comparison) => columnEncoder(comparison, records.length));
+  const blocks = settings.blocking.rules.map(() => new Map<string, number[]>());
+  return {
+    add(from: number, to: number): void {
+      for (let i = from; i < to; i++) {
+        const record = records[i]!;
+        for (const encoder of encoders) encoder.add(record, i);
+        settings.blocking.rules.forEach((rule, r) => {
+          for (const key of new Set(keyTexts(rule.key(record)))) {
+            const members = blocks[r]!.get(key);
+            if (members === undefined) blocks[r]!.set(key, [i]);
+            else members.push(i);
+          }
+        });
+      }
+    },
+    list: (): PreparedList => ({
+      records,
+      settings,
+      comparisons,
+      columns: encoders.map((encoder) => encoder.column()),
+      blocks,
+    }),
+  };
+}
+
 /** Encodes a list's values and indexes its blocks once, for `linkAgainstPrepared`. */
 export function prepareList(records: readonly LinkRecord[], settings: LinkSettings): PreparedList {
-  const comparisons = settings.comparisons.map(buildComparison);
-  const blocks = settings.blocking.rules.map((rule) => {
-    const byKey = new Map<string, number[]>();
-    records.forEach((record, i) => {
-      for (const key of new Set(keyTexts(rule.key(record)))) {
-        const members = byKey.get(key);
-        if (members === undefined) byKey.set(key, [i]);
-        else members.push(i);
-      }
-    });
-    return byKey;
-  });
-  return { records, settings, comparisons, columns: encodeColumns(comparisons, records), blocks };
+  const preparer = listPreparer(records, settings);
+  preparer.add(0, records.length);
+  return preparer.list();
+}
+
+/**
+ * `prepareList` in steps of so many records, letting other work run between them: a big list
+ * takes seconds to prepare, which a server's thread cannot give at once.
+ */
+export async function prepareListInSteps(
+  records: readonly LinkRecord[],
+  settings: LinkSettings,
+  step = 2_000,
+): Promise<PreparedList> {
+  const preparer = listPreparer(records, settings);
+  for (let from = 0; from < records.length; from += step) {
+    preparer.add(from, Math.min(records.length, from + step));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return preparer.list();
 }
 
 /**
@@ -87,6 +128,30 @@ export function linkAgainstPrepared(
   prepared: PreparedList,
   model: TrainedModel,
 ): LinkResult {
+  const scored = scoreAgainstPrepared(left, prepared, model);
+  return linkScored(scored, left, prepared.records, prepared.settings);
+}
+
+/**
+ * The duplicates of a few new records in a list prepared before (the list deduped, e.g. with
+ * `dedupeList`, and that run's model): each record's candidates in the list's blocks, decided as
+ * `dedupeList` decides pairs (no rivals, the duplicate threshold for 'match'). The cost grows
+ * with the records' blocks, not with the list.
+ */
+export function duplicatesInPrepared(
+  left: readonly LinkRecord[],
+  prepared: PreparedList,
+  model: TrainedModel,
+): LinkedPair[] {
+  const scored = scoreAgainstPrepared(left, prepared, model);
+  return duplicatePairsOf(scored, left, prepared.records, prepared.settings);
+}
+
+function scoreAgainstPrepared(
+  left: readonly LinkRecord[],
+  prepared: PreparedList,
+  model: TrainedModel,
+): ScoredCandidates {
   const pairs = candidatesOf(left, prepared);
   const leftColumns = encodeColumns(prepared.comparisons, left);
   const candidates = { ...pairs, rules: [], keys: [] };
@@ -107,5 +172,5 @@ export function linkAgainstPrepared(
     leftColumns,
     rightColumns: prepared.columns,
   };
-  return linkScored(scoreWithModel(plan, levels, model), left, prepared.records, prepared.settings);
+  return scoreWithModel(plan, levels, model);
 }

@@ -256,6 +256,72 @@ describeEachDatabase('families’ inquiries', (db, _kind, opened) => {
     expect((await get<WithSame>('UA', `/${wife.body.id}`)).body.samePerson).toEqual([]);
   });
 
+  it('finds at once that a new inquiry is about the same man as one before, without searching all the party’s inquiries again', async () => {
+    const phoned = (sought: Record<string, string>, name: string, relation: string) =>
+      inquiry(sought, { name, relation, contact: 'Харків' });
+    for (const [sought, name] of [
+      [{ surname: 'Савченко', givenName: 'Олег', dateOfBirth: '1987-06-02' }, 'Савченко Лідія'],
+      [{ surname: 'Руденко', givenName: 'Павло', dateOfBirth: '1995-09-14' }, 'Руденко Олена'],
+    ] as const)
+      expect((await post('UA', '', phoned(sought, name, 'mother'))).status).toBe(201);
+    // The party's inquiries searched whole once, as after a bulk import.
+    await services.inquiryMatching.idle();
+    services.inquiryMatching.findSamePersonsLater(mechanism, 'UA');
+    await services.inquiryMatching.idle();
+    const searches = async () =>
+      (
+        await db()
+          .selectFrom('audit_entry')
+          .select(['object_ids', 'details'])
+          .where('mechanism_id', '=', mechanism)
+          .where('action', '=', 'inquiry.same-person')
+          .orderBy('seq')
+          .execute()
+      ).map((row) => ({ ids: row.object_ids, inquiries: row.details['inquiries'] }));
+    const before = await searches();
+
+    type WithSame = Inquiry & { samePerson: Array<{ inquiryId: string; status: string }> };
+    const mother = await post<Inquiry>(
+      'UA',
+      '',
+      phoned(
+        {
+          surname: 'Гончаренко',
+          givenName: 'Тарас',
+          patronymic: 'Іванович',
+          dateOfBirth: '1992-04-08',
+        },
+        'Гончаренко Віра',
+        'mother',
+      ),
+    );
+    const wife = await post<Inquiry>(
+      'UA',
+      '',
+      phoned(
+        {
+          surname: 'Гончаренко',
+          givenName: 'Тарас',
+          patronymic: 'Иванович',
+          dateOfBirth: '08.04.1992',
+          unit: '58 ОМПБр',
+        },
+        'Гончаренко Ирина',
+        'wife',
+      ),
+    );
+    // Found by the time the wife's registration is answered: no background search awaited.
+    const seen = (await get<WithSame>('UA', `/${wife.body.id}`)).body;
+    expect(seen.samePerson.map((p) => p.inquiryId)).toEqual([mother.body.id]);
+    expect(['matched', 'proposed']).toContain(seen.samePerson[0]!.status);
+    // Each new inquiry was searched alone; the party's inquiries were not searched whole again.
+    await services.inquiryMatching.idle();
+    expect((await searches()).slice(before.length)).toEqual([
+      { ids: [mother.body.id], inquiries: 1 },
+      { ids: [wife.body.id], inquiries: 1 },
+    ]);
+  });
+
   it('builds the party’s next sought list from its open inquiries, shows the diff, then keeps it', async () => {
     const shared = await post<Inquiry>('UA', '', {
       ...inquiry(

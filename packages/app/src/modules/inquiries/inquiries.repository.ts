@@ -311,6 +311,22 @@ export function findMatchable(db: Database, mechanismId: string, party: string, 
   return select.execute();
 }
 
+/** Of the inquiries named, those of the party that are still open. */
+export function findOpenAmong(
+  db: Database,
+  mechanismId: string,
+  party: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return openInquiriesOf(db, mechanismId, party).where('id', 'in', ids).execute();
+}
+
+/** A party's open inquiries registered after the one of this number. */
+export function findOpenAfter(db: Database, mechanismId: string, party: string, number: number) {
+  return openInquiriesOf(db, mechanismId, party).where('number', '>', number).execute();
+}
+
 /** A party's open inquiries, whatever the family consented to: its own bureau's work. */
 export function findOpen(db: Database, mechanismId: string, party: string) {
   return openInquiriesOf(db, mechanismId, party).execute();
@@ -385,21 +401,27 @@ export function decideMatch(
 }
 
 /**
- * Replaces a party's undecided same-person pairs with what the engine found now; pairs the
- * bureau decided stay as decided.
+ * Replaces a party's undecided same-person pairs (all of them, or those of the inquiries named)
+ * with what the engine found now; pairs the bureau decided stay as decided.
  */
 export async function replaceUndecidedSamePersons(
   db: Database,
-  scope: { mechanismId: string; party: string },
+  scope: { mechanismId: string; party: string; inquiryIds?: readonly string[] },
   found: readonly SamePerson[],
   at: Date,
 ): Promise<void> {
-  await db
+  const { inquiryIds } = scope;
+  if (inquiryIds?.length === 0) return;
+  let stale = db
     .deleteFrom('inquiry_same_person')
     .where('mechanism_id', '=', scope.mechanismId)
     .where('party_code', '=', scope.party)
-    .where('status', 'in', ['matched', 'proposed'])
-    .execute();
+    .where('status', 'in', ['matched', 'proposed']);
+  if (inquiryIds)
+    stale = stale.where((eb) =>
+      eb.or([eb('inquiry_id', 'in', inquiryIds), eb('other_id', 'in', inquiryIds)]),
+    );
+  await stale.execute();
   for (const [, batch] of batches(found, 5_000)) {
     const rows = JSON.stringify(
       batch.map((f) => ({

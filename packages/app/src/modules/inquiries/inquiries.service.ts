@@ -205,24 +205,21 @@ export function createInquiriesService({
         );
         return rows;
       });
+      const ids = created.map((c) => c.id);
       try {
-        await matching.matchNew(
-          mechanism.id,
-          party,
-          created.map((c) => c.id),
-        );
+        await matching.matchNew(mechanism.id, party, ids);
       } catch (error) {
         onMatchingError(error);
       }
-      // After the answer's matching: the search of the party's inquiries for several about one
-      // person is long work that would hold this thread before the answer goes out.
-      matching.findSamePersonsLater(mechanism.id, party);
+      try {
+        // A few new inquiries are searched for others about the same person at once, against
+        // the party's inquiries prepared before; a bulk registration is searched in the background.
+        await matching.findSamePersonsOfNew(mechanism.id, party, ids);
+      } catch (error) {
+        onMatchingError(error);
+      }
       const stored = await withScope(db, rowScope(actor), (scoped) =>
-        repo.findInquiriesByIds(
-          scoped,
-          mechanism.id,
-          created.map((c) => c.id),
-        ),
+        repo.findInquiriesByIds(scoped, mechanism.id, ids),
       );
       return stored.map(presentInquiry);
     },

@@ -16,11 +16,13 @@ import {
 } from './domain/inquiry-status.ts';
 import {
   findSamePersons,
+  findSamePersonsOfNew as findSamePersonsOfNewLines,
   matchInquiries,
   matchOneInquiry,
   type FoundMatch,
   type HeldList,
   type PreparedHeldList,
+  type SamePersonIndex,
 } from './domain/match-inquiries.ts';
 import { soughtLineOf } from './domain/sought-person.ts';
 import * as repo from './inquiries.repository.ts';
@@ -41,7 +43,21 @@ export interface MatchingSummary {
   moved: number;
 }
 
+/** A party's open inquiries as its last whole same-person search prepared them. */
+interface SearchedInquiries {
+  readonly index: SamePersonIndex;
+  readonly count: number;
+  /** The highest number among them: those registered since (in any instance) have higher ones. */
+  readonly lastNumber: number;
+}
+
 const MATCHER = 'system:inquiry-matching';
+/** Up to this many new inquiries are searched for the same person at once, more whole. */
+const SMALL_BATCH = 100;
+/** The last whole search serves new inquiries until the party has twice as many (at least this many more). */
+const REUSE_FOR = 1_000;
+/** From this many inquiries, the whole same-person search runs in a worker thread. */
+const DEDUPE_IN_WORKER_FROM = 5_000;
 /** From this many lines in all, comparisons run on worker threads (starting them costs a second). */
 const PARALLEL_FROM_LINES = 20_000;
 const targetKey = (inquiryId: string, party: string, recordId: string) =>
@@ -245,6 +261,143 @@ export function createInquiryMatching({
     return apply(mechanism, seeker, inquiries, result.found, true);
   }
 
+  /** Per mechanism and party: the open inquiries of the last whole same-person search, prepared. */
+  const searched = new Map<string, SearchedInquiries>();
+  /** Per mechanism and party: inquiries registered while a whole search ran, searched after it. */
+  const registeredMeanwhile = new Map<string, string[]>();
+  const samePersonJob = (mechanismId: string, party: string) =>
+    `inquiries:${mechanismId}:${party}:same`;
+
+  async function searchWhole(mechanismId: string, party: string): Promise<void> {
+    const key = `${mechanismId}:${party}`;
+    const inquiries = await withScope(db, { system: 'on' }, (trx) =>
+      repo.findOpen(trx, mechanismId, party),
+    );
+    const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    // A big list is deduped in a worker thread of reconciliation's pool: the server's thread
+    // stays free for requests while it runs (40 s and more for 115,000 inquiries).
+    const pool = lines.length >= DEDUPE_IN_WORKER_FROM ? openLinkagePool({ threads: 2 }) : null;
+    const { found, index } = await findSamePersons(
+      lines,
+      DEFAULT_RUN_SETTINGS,
+      pool ? (records, thresholds, seed) => pool.dedupe(records, thresholds, seed) : undefined,
+    ).finally(() => pool?.close());
+    await withScope(db, { system: 'on' }, async (trx) => {
+      await repo.replaceUndecidedSamePersons(trx, { mechanismId, party }, found, clock());
+      await audit.record(
+        trx,
+        auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
+          mechanismId,
+          objectIds: [],
+          details: {
+            party,
+            inquiries: inquiries.length,
+            sure: found.filter((f) => f.decision === 'match').length,
+            doubtful: found.filter((f) => f.decision === 'possible').length,
+          },
+        }),
+      );
+    });
+    const lastNumber = inquiries.reduce((last, i) => Math.max(last, i.number), 0);
+    if (index) searched.set(key, { index, count: lines.length, lastNumber });
+    else searched.delete(key);
+  }
+
+  function findSamePersonsLater(mechanismId: string, party: string): void {
+    const key = `${mechanismId}:${party}`;
+    const jobKey = samePersonJob(mechanismId, party);
+    const work = async (): Promise<void> => {
+      do {
+        again.delete(jobKey);
+        await searchWhole(mechanismId, party);
+        // Those registered while it ran (it may not have read them) are searched against what it
+        // prepared; many, or none prepared, and the party is searched whole again.
+        const meanwhile = registeredMeanwhile.get(key) ?? [];
+        registeredMeanwhile.delete(key);
+        const ready = searched.get(key);
+        if (meanwhile.length === 0 || again.has(jobKey)) continue;
+        if (ready && meanwhile.length <= SMALL_BATCH)
+          await searchNew(mechanismId, party, meanwhile, ready);
+        else again.add(jobKey);
+      } while (again.has(jobKey));
+    };
+    if (!jobs.start(jobKey, work)) again.add(jobKey);
+  }
+
+  async function findSamePersonsOfNew(
+    mechanismId: string,
+    party: string,
+    ids: readonly string[],
+  ): Promise<void> {
+    const key = `${mechanismId}:${party}`;
+    if (ids.length === 0) return;
+    if (jobs.isRunning(samePersonJob(mechanismId, party))) {
+      registeredMeanwhile.set(key, [...(registeredMeanwhile.get(key) ?? []), ...ids]);
+      return;
+    }
+    const ready = searched.get(key);
+    // A bulk registration is searched whole: it is the same work, once.
+    if (!ready || ids.length > SMALL_BATCH) {
+      findSamePersonsLater(mechanismId, party);
+      return;
+    }
+    await searchNew(mechanismId, party, ids, ready);
+  }
+
+  /** Searches new inquiries against those of the last whole search and those registered since. */
+  async function searchNew(
+    mechanismId: string,
+    party: string,
+    ids: readonly string[],
+    ready: SearchedInquiries,
+  ): Promise<void> {
+    const { inquiries, registeredSince } = await withScope(db, { system: 'on' }, async (trx) => ({
+      inquiries: await repo.findOpenAmong(trx, mechanismId, party, ids),
+      registeredSince: await repo.findOpenAfter(trx, mechanismId, party, ready.lastNumber),
+    }));
+    // The model of the last whole search stays right while the party has not much more than it
+    // had then.
+    if (registeredSince.length > Math.max(ready.count, REUSE_FOR)) {
+      findSamePersonsLater(mechanismId, party);
+      return;
+    }
+    const fresh = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    const asked = new Set(ids);
+    const since = registeredSince
+      .filter((i) => !asked.has(i.id))
+      .map((i) => soughtLineOf(i.id, repo.personOf(i)));
+    const candidates = findSamePersonsOfNewLines(fresh, since, ready.index);
+    await withScope(db, { system: 'on' }, async (trx) => {
+      // An inquiry closed since the whole search is about nobody any more.
+      const named = [...new Set(candidates.flatMap((f) => [f.inquiryId, f.otherId]))];
+      const open = new Set(
+        (await repo.findOpenAmong(trx, mechanismId, party, named)).map((row) => row.id),
+      );
+      const found = candidates.filter((f) => open.has(f.inquiryId) && open.has(f.otherId));
+      const freshIds = fresh.map((line) => line.recordId);
+      await repo.replaceUndecidedSamePersons(
+        trx,
+        { mechanismId, party, inquiryIds: freshIds },
+        found,
+        clock(),
+      );
+      await audit.record(
+        trx,
+        auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
+          mechanismId,
+          objectIds: freshIds,
+          details: {
+            party,
+            inquiries: freshIds.length,
+            searchedAmong: ready.count + since.length,
+            sure: found.filter((f) => f.decision === 'match').length,
+            doubtful: found.filter((f) => f.decision === 'possible').length,
+          },
+        }),
+      );
+    });
+  }
+
   return {
     rematchParty,
 
@@ -309,39 +462,19 @@ export function createInquiryMatching({
     },
 
     /**
-     * After inquiries are registered: the party's open inquiries are searched, in the background,
-     * for several about one person; sure pairs are joined, doubtful ones wait for the bureau.
+     * After inquiries are registered: the new ones are searched for others about the same person
+     * at once against the party's inquiries as the last whole search prepared them (a fraction of
+     * a second whatever their number); sure pairs are joined, doubtful ones wait for the bureau.
+     * A bulk registration, a party never searched whole (or grown much since) is searched whole,
+     * in the background.
      */
-    findSamePersonsLater(mechanismId: string, party: string): void {
-      const key = `inquiries:${mechanismId}:${party}:same`;
-      const work = async (): Promise<void> => {
-        do {
-          again.delete(key);
-          const inquiries = await withScope(db, { system: 'on' }, (trx) =>
-            repo.findOpen(trx, mechanismId, party),
-          );
-          const lines = inquiries.map((i) => soughtLineOf(i.id, repo.personOf(i)));
-          const found = findSamePersons(lines, DEFAULT_RUN_SETTINGS);
-          await withScope(db, { system: 'on' }, async (trx) => {
-            await repo.replaceUndecidedSamePersons(trx, { mechanismId, party }, found, clock());
-            await audit.record(
-              trx,
-              auditEvent(SYSTEM_ACTOR, 'inquiry.same-person', {
-                mechanismId,
-                objectIds: [],
-                details: {
-                  party,
-                  inquiries: inquiries.length,
-                  sure: found.filter((f) => f.decision === 'match').length,
-                  doubtful: found.filter((f) => f.decision === 'possible').length,
-                },
-              }),
-            );
-          });
-        } while (again.has(key));
-      };
-      if (!jobs.start(key, work)) again.add(key);
-    },
+    findSamePersonsOfNew,
+
+    /**
+     * The party's open inquiries are searched whole, in the background (big lists compared on
+     * worker threads), for several about one person.
+     */
+    findSamePersonsLater,
 
     /** Resolves when the background matching started so far has ended (tests). */
     idle: () => jobs.idle(),

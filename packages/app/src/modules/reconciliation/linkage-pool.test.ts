@@ -76,6 +76,23 @@ describe('the linkage pool', () => {
     expect(parallel).toEqual(dedupeList(records, settings, { seed: 2 }));
   });
 
+  it('finds, wholly in a worker, the duplicates and the model that one thread finds', async () => {
+    const records = [...sought.slice(0, 1_500), ...held.slice(0, 1_500)];
+    const thresholds = { match: 0.9, possible: 0.3, duplicate: 0.9 };
+    const here = dedupeList(records, personListSettings(thresholds), { seed: 2 });
+    const inWorker = await pool.dedupe(records, thresholds, 2);
+    expect(inWorker.pairs.length).toBeGreaterThan(0);
+    expect(inWorker.pairs).toEqual(
+      here.pairs.map(({ leftId, rightId, probability, decision }) => ({
+        leftId,
+        rightId,
+        probability,
+        decision,
+      })),
+    );
+    expect(inWorker.model).toEqual(here.model);
+  });
+
   it("hands a worker's failure over with its code", async () => {
     const here = pool.readRecords(path.join(dir, 'sought.csv'), read);
     const inWorker = pool.readRecords(path.join(dir, 'missing.csv'), read);

@@ -1,12 +1,33 @@
 import { availableParallelism } from 'node:os';
-import { runComparisonJob, type ComparisonJob, type ComparisonRunner } from '@parley/engine';
+import {
+  runComparisonJob,
+  type ComparisonJob,
+  type ComparisonRunner,
+  type LinkedPair,
+  type LinkRecord,
+  type personListSettings,
+  type TrainedModel,
+} from '@parley/engine';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { typescriptWorkerPool } from '../../platform/workers/index.ts';
 import { type ListReadOptions, type ListRecords, readListRecords } from './list-records.ts';
 
+/** The thresholds of the engine's settings for persons (personListSettings). */
+export type PersonThresholds = Parameters<typeof personListSettings>[0];
+
 /** What the pool asks a worker (linkage.worker.ts). */
 export type LinkageTask =
-  ({ task: 'read'; file: string } & ListReadOptions) | { task: 'compare'; job: ComparisonJob };
+  | ({ task: 'read'; file: string } & ListReadOptions)
+  | { task: 'compare'; job: ComparisonJob }
+  | { task: 'dedupe'; records: LinkRecord[]; thresholds: PersonThresholds; seed: number };
+
+/** The duplicates a worker found in a list: the pairs without their explanations, and the model. */
+export interface Duplicates {
+  readonly pairs: ReadonlyArray<
+    Pick<LinkedPair, 'leftId' | 'rightId' | 'probability' | 'decision'>
+  >;
+  readonly model: TrainedModel;
+}
 
 /** A worker's failure as data: an AppError keeps its code and details across the thread. */
 export interface WorkerFailure {
@@ -17,7 +38,7 @@ export interface WorkerFailure {
 
 /** A worker's answer: the levels it compared, or the file's records or failure as data. */
 export type LinkageAnswer =
-  Int8Array | { ok: true; value: ListRecords } | { ok: false; failure: WorkerFailure };
+  Int8Array | { ok: true; value: ListRecords | Duplicates } | { ok: false; failure: WorkerFailure };
 
 /**
  * Worker threads for linking big lists, the calling thread working beside them: on two cores
@@ -28,6 +49,11 @@ export interface LinkagePool {
   readRecords(file: string, options: ListReadOptions): Promise<ListRecords>;
   /** Compares the candidate pairs in shares, one per thread, merged in the pairs' order. */
   readonly runComparisons: ComparisonRunner;
+  /**
+   * Finds the duplicates within a list of persons (dedupeList) wholly in a worker: this thread
+   * only hands the records over, free for other work while it runs.
+   */
+  dedupe(records: LinkRecord[], thresholds: PersonThresholds, seed: number): Promise<Duplicates>;
   /** Ends the workers; pending requests fail. */
   close(): Promise<void>;
 }
@@ -110,6 +136,10 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
         offset += share.length;
       }
       return levels;
+    },
+
+    async dedupe(records, thresholds, seed) {
+      return (await run({ task: 'dedupe', records, thresholds, seed })) as Duplicates;
     },
 
     async close() {

@@ -1,9 +1,9 @@
 /**
- * A linkage worker thread (piscina): reads a list file or compares a share of the candidate
- * pairs for the linkage pool (linkage-pool.ts).
+ * A linkage worker thread (piscina): reads a list file, compares a share of the candidate
+ * pairs, or finds the duplicates within a list, for the linkage pool (linkage-pool.ts).
  */
 import { Piscina } from 'piscina';
-import { runComparisonJob } from '@parley/engine';
+import { dedupeList, personListSettings, runComparisonJob } from '@parley/engine';
 import { AppError } from '../../platform/errors.ts';
 import type { LinkageAnswer, LinkageTask, WorkerFailure } from './linkage-pool.ts';
 import { readListRecords } from './list-records.ts';
@@ -22,6 +22,18 @@ export default async function answer(task: LinkageTask): Promise<LinkageAnswer> 
     return Piscina.move(levels) as Int8Array;
   }
   try {
+    if (task.task === 'dedupe') {
+      const { pairs, model } = dedupeList(task.records, personListSettings(task.thresholds), {
+        seed: task.seed,
+      });
+      const slim = pairs.map(({ leftId, rightId, probability, decision }) => ({
+        leftId,
+        rightId,
+        probability,
+        decision,
+      }));
+      return { ok: true, value: { pairs: slim, model } };
+    }
     return { ok: true, value: await readListRecords(task.file, task) };
   } catch (error) {
     return { ok: false, failure: failureOf(error) };

@@ -1,11 +1,14 @@
 import {
   dedupeList,
+  duplicatesInPrepared,
   linkAgainstPrepared,
   linkLists,
   personListSettings,
   prepareList,
+  prepareListInSteps,
   type LinkRecord,
   type LinkResult,
+  type LinkedPair,
   type LinkSettings,
   type PreparedList,
   type TrainedModel,
@@ -160,11 +163,12 @@ export function matchOneInquiry(
 
 /** The engine's settings for a run's thresholds. */
 export function engineSettings(settings: RunSettings) {
-  return personListSettings({
-    match: settings.match,
-    possible: settings.review,
-    duplicate: settings.match,
-  });
+  return personListSettings(engineThresholds(settings));
+}
+
+/** The engine's thresholds for a run's. */
+export function engineThresholds(settings: RunSettings): EngineThresholds {
+  return { match: settings.match, possible: settings.review, duplicate: settings.match };
 }
 
 /** Two inquiries about one sought person, the lower id first. */
@@ -175,25 +179,96 @@ export interface SamePerson {
   readonly decision: 'match' | 'possible';
 }
 
+/** The engine's thresholds for persons, as personListSettings takes them. */
+export type EngineThresholds = Parameters<typeof personListSettings>[0];
+
+/** Dedupes inquiries with the engine's settings for persons, here or in a worker thread. */
+export type DedupeInquiries = (
+  records: LinkRecord[],
+  thresholds: EngineThresholds,
+  seed: number,
+) => Promise<SamePairs> | SamePairs;
+
+/** What deduping inquiries gives: the pairs (without their explanations) and the model. */
+interface SamePairs {
+  readonly pairs: ReadonlyArray<
+    Pick<LinkedPair, 'leftId' | 'rightId' | 'probability' | 'decision'>
+  >;
+  readonly model: TrainedModel;
+}
+
+/**
+ * A party's open inquiries as the last whole search saw them, made ready for new inquiries to be
+ * searched against: the list prepared, with the model that search trained.
+ */
+export interface SamePersonIndex {
+  readonly prepared: PreparedList;
+  readonly model: TrainedModel;
+}
+
+const samePersonOf = (pair: {
+  leftId: string;
+  rightId: string;
+  probability: number;
+  decision: 'match' | 'possible';
+}): SamePerson => {
+  const [inquiryId, otherId] = [pair.leftId, pair.rightId].sort();
+  return {
+    inquiryId: inquiryId!,
+    otherId: otherId!,
+    probability: pair.probability,
+    decision: pair.decision,
+  };
+};
+
 /**
  * The inquiries of one party that are about the same person (several relatives asking, in
- * different spellings), as the engine dedupes a list: sure pairs and doubtful ones.
+ * different spellings), as the engine dedupes a list: sure pairs and doubtful ones; with the list
+ * prepared for searching new inquiries against it later (none for fewer than two inquiries: no
+ * model is trained).
  */
-export function findSamePersons(
+export async function findSamePersons(
   inquiries: readonly PersonLine[],
   settings: RunSettings,
+  dedupe: DedupeInquiries = (records, thresholds, seed) =>
+    dedupeList(records, personListSettings(thresholds), { seed }),
+): Promise<{ found: SamePerson[]; index: SamePersonIndex | null }> {
+  if (inquiries.length < 2) return { found: [], index: null };
+  const records = inquiries.map(toLinkRecord);
+  const result = await dedupe(records, engineThresholds(settings), settings.seed);
+  return {
+    found: result.pairs.map(samePersonOf),
+    // In steps: for a big party this takes seconds the server's thread cannot give at once.
+    index: {
+      prepared: await prepareListInSteps(records, engineSettings(settings)),
+      model: result.model,
+    },
+  };
+}
+
+/**
+ * The same-person pairs of a few new inquiries, found without deduping the party's inquiries
+ * again: each new one against the inquiries of the last whole search (through the engine's
+ * blocks, so the cost grows with its blocks, not with the list), and against those registered
+ * since and each other. Sure pairs and doubtful ones, decided as the whole search decides them.
+ */
+export function findSamePersonsOfNew(
+  fresh: readonly PersonLine[],
+  since: readonly PersonLine[],
+  index: SamePersonIndex,
 ): SamePerson[] {
-  if (inquiries.length < 2) return [];
-  const result = dedupeList(inquiries.map(toLinkRecord), engineSettings(settings), {
-    seed: settings.seed,
-  });
-  return result.pairs.map((pair) => {
-    const [inquiryId, otherId] = [pair.leftId, pair.rightId].sort();
-    return {
-      inquiryId: inquiryId!,
-      otherId: otherId!,
-      probability: pair.probability,
-      decision: pair.decision,
-    };
-  });
+  const records = fresh.map(toLinkRecord);
+  const recent = prepareList([...since, ...fresh].map(toLinkRecord), index.prepared.settings);
+  const pairs = [
+    ...duplicatesInPrepared(records, index.prepared, index.model),
+    ...duplicatesInPrepared(records, recent, index.model),
+  ];
+  const found = new Map<string, SamePerson>();
+  for (const pair of pairs) {
+    if (pair.leftId === pair.rightId) continue;
+    const same = samePersonOf(pair);
+    const key = `${same.inquiryId}|${same.otherId}`;
+    if (!found.has(key)) found.set(key, same);
+  }
+  return [...found.values()];
 }
