@@ -37,6 +37,9 @@ describe('the timeline in the user’s language', () => {
         )
       ).detail,
     ).toBe(`Border, ${resources.uk.stageStatus.executing}`);
+    // An agreement made from a template by the template's name in the reader's language.
+    const agreed = { ...entry('agreement', { status: 'agreed' }), title: 'Istanbul, 2 June 2025' };
+    expect((await words('ru', agreed)).title).toBe('Стамбул, 2 июня 2025');
     const regime = entry('ceasefire', { fromStatus: 'proposed', toStatus: 'agreed', reason: null });
     expect((await words('ru', regime)).detail).toBe('Предложен → Согласован');
     expect(await words('ru', entry('violations', { reports: 5, events: 2 }))).toEqual({

@@ -17,7 +17,10 @@ export function timelineWords(
         detail: f.outcomes ?? '',
       };
     case 'agreement':
-      return { title: entry.title, detail: said('agreementStatus', f.status) };
+      return {
+        title: agreementNameIn(t, entry.title),
+        detail: said('agreementStatus', f.status),
+      };
     case 'stage':
       return {
         title: t('talks.timeline.stage', {
