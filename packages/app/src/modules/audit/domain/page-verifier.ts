@@ -88,7 +88,7 @@ export function verifyPage(task: PageTask): PageResult {
         ? checkedRowEntries(task.entries)
         : isCanonicalRows(task.entries)
           ? canonicalRowEntries(task.entries)
-          : storedPageEntries(task.entries as StoredEntry[]);
+          : storedPageEntries(task.entries);
   const cuts = new Set(task.cuts);
   const hashesAt = new Set(task.hashesAt);
   const result: PageResult = {
