@@ -3,7 +3,8 @@
  * entries in ≤ 10 s). It builds a realistic log of 1,000,000 hash-chained entries, the leaves of
  * the log's Merkle tree, with a signed tree head after every 10,000 (building is not timed
  * against the budget), in PostgreSQL and in PGlite, then times the audit service's `verify()`
- * end to end, hashing each entry in the database and, as before, in this process, and a second verify
+ * end to end as the service chooses, then hashing each entry here (as main did) and in the
+ * database, and a second verify
  * after one entry near the end was changed behind the log's back.
  */
 import fs from 'node:fs';
@@ -66,13 +67,15 @@ interface Timed<T> {
 export interface AuditFigure {
   database: 'postgres' | 'pglite';
   build: { seconds: number; entries: number; heads: number; tableMiB: number } | null;
-  /** The timed `createAuditLog(...).verify()` over the intact log: each entry hashed by the database. */
+  /** The timed `createAuditLog(...).verify()` over the intact log, hashed where the service chooses. */
   verify: (Timed<ChainVerdict> & { entriesPerSecond: number }) | null;
   /**
-   * The same verify as it was before (`hashIn: 'process'`): the database builds each entry's
+   * The same verify as main did it (`hashIn: 'process'`): the database builds each entry's
    * canonical form and sends it here, where worker threads hash it. Same log, same run.
    */
   verifyHashedHere: (Timed<ChainVerdict> & { entriesPerSecond: number }) | null;
+  /** The same verify with every entry hashed by the database (`hashIn: 'database'`). */
+  verifyHashedInDatabase: (Timed<ChainVerdict> & { entriesPerSecond: number }) | null;
   /**
    * Reading every page as the verify hashed here does, hashing nothing: the database's share of
    * it (only with PARLEY_BENCH_AUDIT_READ_ONLY=1, since it costs minutes on PGlite).
@@ -150,6 +153,7 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
     build: null,
     verify: null,
     verifyHashedHere: null,
+    verifyHashedInDatabase: null,
     readOnly: null,
     tamperedVerify: null,
     closeSeconds: null,
@@ -184,6 +188,18 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
       throw new Error(`verify of the intact log did not hold as built: ${JSON.stringify(v)}`);
 
     const here = await measure(database, () => audit.verify([], { ...options, hashIn: 'process' }));
+    const there = await measure(database, () =>
+      audit.verify([], { ...options, hashIn: 'database' }),
+    );
+    figure.verifyHashedInDatabase = {
+      ...there,
+      entriesPerSecond: Math.round(ENTRIES / there.seconds),
+    };
+    console.log(
+      `${label}: verify hashed by the database: ${there.seconds.toFixed(2)} s, CPU ${there.cpuSeconds} s${there.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${there.databaseCpuSeconds} s)`}, peak RSS ${there.peakRssMiB} MiB, load ${there.loadAverage}`,
+    );
+    if (JSON.stringify(there.value) !== JSON.stringify(v))
+      throw new Error(`verify hashed by the database disagrees: ${JSON.stringify(there.value)}`);
     figure.verifyHashedHere = { ...here, entriesPerSecond: Math.round(ENTRIES / here.seconds) };
     console.log(
       `${label}: verify hashed here, as before: ${here.seconds.toFixed(2)} s, ${figure.verifyHashedHere.entriesPerSecond.toLocaleString('en')} entries/s, CPU ${here.cpuSeconds} s${here.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${here.databaseCpuSeconds} s)`}, peak RSS ${here.peakRssMiB} MiB, load ${here.loadAverage}`,
