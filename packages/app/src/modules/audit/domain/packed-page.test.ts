@@ -106,22 +106,4 @@ describe('a packed page of the log', () => {
       [2, false],
     ]);
   });
-
-  it('reads a page the database hashed: its flag, not a form to hash, says whether an entry holds', () => {
-    const flagged = (flag: string, own = 'a'.repeat(64)) =>
-      [String(1), JSON.stringify(GENESIS_HASH), JSON.stringify(own), flag].join('\u001f');
-    const page = [
-      flagged('t'),
-      flagged('f').replace(/^1/, '2'),
-      flagged('t', 'x').replace(/^1/, '3'),
-    ];
-    for (const packed of [page.join('\u001e'), new Uint8Array(Buffer.from(page.join('\u001e')))])
-      expect(verdicts(packed)).toEqual([
-        { seq: 1, prevHash: GENESIS_HASH, hash: 'a'.repeat(64), isIntact: true },
-        { seq: 2, prevHash: GENESIS_HASH, hash: 'a'.repeat(64), isIntact: false },
-        { seq: 3, prevHash: GENESIS_HASH, hash: 'x', isIntact: true },
-      ]);
-    // A one-character form that is no flag is hashed as a form, and does not hold.
-    expect(verdicts(flagged('x')).map((e) => e.isIntact)).toEqual([false]);
-  });
 });
