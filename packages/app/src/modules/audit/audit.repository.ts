@@ -283,33 +283,6 @@ export async function checkedRows(
   return rows.map((row) => [Number(row.seq), row.prev_hash, row.hash, row.intact === true, null]);
 }
 
-/** In a page the database checked (checkedPage), the flag of an entry whose hash did not hold. */
-export const BROKEN_FLAG = '\u001ff';
-
-/**
- * The entries first..last, each hashed by the database from its own fields, packed into one
- * text (domain/packed-page.ts): per entry its seq, prev_hash and hash (as JSON strings) and `t`
- * or `f` for whether its hash held. One string a page costs this process less than 8,192 rows
- * of four values; an `f` sends the page back to checkedRows, which says why.
- */
-export async function checkedPage(
-  db: Database,
-  first: number,
-  last: number,
-): Promise<Uint8Array | string> {
-  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last))
-    throw new Error(`a page runs between whole seqs, not ${first}..${last}`);
-  const { sql: query } = sql`
-    select pg_catalog.string_agg(pg_catalog.concat(
-        seq, E'\x1f', ${json('prev_hash')}, E'\x1f', ${json('hash')}, E'\x1f',
-        case when pg_catalog.encode(
-            pg_catalog.sha256(pg_catalog.convert_to(${CANONICAL}, 'UTF8')), 'hex')
-          operator(pg_catalog.=) hash then 't' else 'f' end),
-      E'\x1e' order by seq)
-    from audit_entry where seq between ${sql.lit(first)} and ${sql.lit(last)}`.compile(db);
-  return (await largeText(db, query)) ?? '';
-}
-
 /**
  * The entries first..last packed into one text (domain/packed-page.ts): per entry its seq,
  * prev_hash and hash (as JSON strings) and its canonical form, separated by U+001F, entries by

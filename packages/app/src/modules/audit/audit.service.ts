@@ -109,18 +109,6 @@ export function createAuditLog({
     return rows;
   };
   /**
-   * A page hashed by the database, packed in one text; a page where an entry did not hold is
-   * read again a row per entry, to judge that entry by its meaning and name it.
-   */
-  const checkedPage = async (first: number, last: number) => {
-    const page = await repo.checkedPage(db, first, last);
-    const broken =
-      typeof page === 'string'
-        ? page.includes(repo.BROKEN_FLAG)
-        : Buffer.from(page.buffer, page.byteOffset, page.byteLength).includes(repo.BROKEN_FLAG);
-    return broken ? checkedRows(first, last) : page;
-  };
-  /**
    * A page whose canonical forms come here to be hashed: from PGlite one text a page, as bytes
    * that worker threads hash without this thread decoding them; from PostgreSQL a row per entry.
    */
@@ -173,7 +161,7 @@ export function createAuditLog({
       const page = (start: number) =>
         hashIn === 'process'
           ? hashedHere(start + 1, start + PAGE_SIZE)
-          : checkedPage(start + 1, start + PAGE_SIZE);
+          : checkedRows(start + 1, start + PAGE_SIZE);
       return verifyLog({ lastSeq, page }, anchors, signatures, options);
     },
 

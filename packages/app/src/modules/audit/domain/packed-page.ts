@@ -47,9 +47,6 @@ const ENTRY_BYTE = 0x1e;
 const FIELD_BYTE = 0x1f;
 const HEX_STRING = /^"[0-9a-f]{64}"$/;
 const QUOTE = 0x22;
-/** `t` and `f`: the flag of an entry the database hashed (audit.repository.ts, checkedPage). */
-const INTACT_BYTE = 0x74;
-const BROKEN_BYTE = 0x66;
 const HASH_FIELD_BYTES = 66;
 
 /** A hash field, a JSON string: read as Latin-1 when it is the usual 64 hex digits in quotes. */
@@ -75,8 +72,7 @@ function seqField(bytes: Buffer, from: number, to: number): number {
 
 /**
  * The entries of a packed page, as text or as its UTF-8 bytes: each canonical form is hashed as
- * the bytes it is, never decoded one by one; in a page the database hashed, each entry carries
- * `t` or `f` in its place. An entry that cannot be read does not hold.
+ * the bytes it is, never decoded one by one. An entry that cannot be read does not hold.
  */
 export function* packedPageEntries(page: Uint8Array | string): Generator<PageEntry> {
   const bytes =
@@ -93,15 +89,6 @@ export function* packedPageEntries(page: Uint8Array | string): Generator<PageEnt
     const seq = seqField(bytes, at, a < 0 || a > end ? end : a);
     if (c < 0 || c > end) {
       yield { seq, prevHash: '', hash: '', isIntact: false, describe: () => 'unreadable' };
-    } else if (end === c + 2 && (bytes[c + 1] === INTACT_BYTE || bytes[c + 1] === BROKEN_BYTE)) {
-      // Hashed by the database: a flag, where a canonical form would start with `{`.
-      yield {
-        seq,
-        prevHash: hashField(bytes, a + 1, b),
-        hash: hashField(bytes, b + 1, c),
-        isIntact: bytes[c + 1] === INTACT_BYTE,
-        describe: () => 'unreadable',
-      };
     } else {
       yield canonicalEntry(
         seq,
