@@ -3,7 +3,8 @@
  * entries in ≤ 10 s). It builds a realistic log of 1,000,000 hash-chained entries, the leaves of
  * the log's Merkle tree, with a signed tree head after every 10,000 (building is not timed
  * against the budget), in PostgreSQL and in PGlite, then times the audit service's `verify()`
- * end to end, a pass that only reads the pages (the database's share), and a second verify
+ * end to end as the service chooses, then hashing each entry here (as main did) and in the
+ * database, and a second verify
  * after one entry near the end was changed behind the log's back.
  */
 import fs from 'node:fs';
@@ -66,9 +67,19 @@ interface Timed<T> {
 export interface AuditFigure {
   database: 'postgres' | 'pglite';
   build: { seconds: number; entries: number; heads: number; tableMiB: number } | null;
-  /** The timed `createAuditLog(...).verify()` over the intact log. */
+  /** The timed `createAuditLog(...).verify()` over the intact log, hashed where the service chooses. */
   verify: (Timed<ChainVerdict> & { entriesPerSecond: number }) | null;
-  /** Reading every page as verify does, hashing nothing: the database's share of verify. */
+  /**
+   * The same verify as main did it (`hashIn: 'process'`): the database builds each entry's
+   * canonical form and sends it here, where worker threads hash it. Same log, same run.
+   */
+  verifyHashedHere: (Timed<ChainVerdict> & { entriesPerSecond: number }) | null;
+  /** The same verify with every entry hashed by the database (`hashIn: 'database'`). */
+  verifyHashedInDatabase: (Timed<ChainVerdict> & { entriesPerSecond: number }) | null;
+  /**
+   * Reading every page as the verify hashed here does, hashing nothing: the database's share of
+   * it (only with PARLEY_BENCH_AUDIT_READ_ONLY=1, since it costs minutes on PGlite).
+   */
   readOnly: Timed<number> | null;
   /** A second verify after entry TAMPER_SEQ was changed with the triggers off. */
   tamperedVerify: (Timed<ChainVerdict> & { namedTheEntry: boolean }) | null;
@@ -141,6 +152,8 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
     database: database.kind,
     build: null,
     verify: null,
+    verifyHashedHere: null,
+    verifyHashedInDatabase: null,
     readOnly: null,
     tamperedVerify: null,
     closeSeconds: null,
@@ -174,10 +187,32 @@ async function benchOne(database: OpenDatabase, figures: AuditFigure[]): Promise
     )
       throw new Error(`verify of the intact log did not hold as built: ${JSON.stringify(v)}`);
 
-    figure.readOnly = await measure(database, () => readEveryPage(database.db));
-    console.log(
-      `${label}: reading every page without hashing: ${figure.readOnly.seconds.toFixed(2)} s, CPU ${figure.readOnly.cpuSeconds} s${figure.readOnly.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${figure.readOnly.databaseCpuSeconds} s)`}`,
+    const here = await measure(database, () => audit.verify([], { ...options, hashIn: 'process' }));
+    const there = await measure(database, () =>
+      audit.verify([], { ...options, hashIn: 'database' }),
     );
+    figure.verifyHashedInDatabase = {
+      ...there,
+      entriesPerSecond: Math.round(ENTRIES / there.seconds),
+    };
+    console.log(
+      `${label}: verify hashed by the database: ${there.seconds.toFixed(2)} s, CPU ${there.cpuSeconds} s${there.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${there.databaseCpuSeconds} s)`}, peak RSS ${there.peakRssMiB} MiB, load ${there.loadAverage}`,
+    );
+    if (JSON.stringify(there.value) !== JSON.stringify(v))
+      throw new Error(`verify hashed by the database disagrees: ${JSON.stringify(there.value)}`);
+    figure.verifyHashedHere = { ...here, entriesPerSecond: Math.round(ENTRIES / here.seconds) };
+    console.log(
+      `${label}: verify hashed here, as before: ${here.seconds.toFixed(2)} s, ${figure.verifyHashedHere.entriesPerSecond.toLocaleString('en')} entries/s, CPU ${here.cpuSeconds} s${here.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${here.databaseCpuSeconds} s)`}, peak RSS ${here.peakRssMiB} MiB, load ${here.loadAverage}`,
+    );
+    if (JSON.stringify(here.value) !== JSON.stringify(v))
+      throw new Error(`verify hashed here disagrees: ${JSON.stringify(here.value)}`);
+
+    if (process.env.PARLEY_BENCH_AUDIT_READ_ONLY === '1') {
+      figure.readOnly = await measure(database, () => readEveryPage(database.db));
+      console.log(
+        `${label}: reading every page without hashing: ${figure.readOnly.seconds.toFixed(2)} s, CPU ${figure.readOnly.cpuSeconds} s${figure.readOnly.databaseCpuSeconds === null ? '' : ` (+ PostgreSQL ${figure.readOnly.databaseCpuSeconds} s)`}`,
+      );
+    }
 
     // What a thief with the database would do: as the schema's owner (the application's role
     // has no UPDATE on the log), switch the triggers off and edit a row.
@@ -367,6 +402,9 @@ function printTable(figures: readonly AuditFigure[]): void {
     'PG CPU s',
     'entries/s',
     'peak RSS MiB',
+    'as before s',
+    'CPU s',
+    'PG CPU s',
     'read only s',
     'tampered verify s',
     'close s',
@@ -381,6 +419,11 @@ function printTable(figures: readonly AuditFigure[]): void {
     f.verify?.databaseCpuSeconds != null ? f.verify.databaseCpuSeconds.toFixed(1) : '-',
     f.verify ? f.verify.entriesPerSecond.toLocaleString('en') : '-',
     f.verify ? String(f.verify.peakRssMiB) : '-',
+    f.verifyHashedHere ? f.verifyHashedHere.seconds.toFixed(2) : '-',
+    f.verifyHashedHere ? f.verifyHashedHere.cpuSeconds.toFixed(1) : '-',
+    f.verifyHashedHere?.databaseCpuSeconds != null
+      ? f.verifyHashedHere.databaseCpuSeconds.toFixed(1)
+      : '-',
     f.readOnly ? f.readOnly.seconds.toFixed(2) : '-',
     f.tamperedVerify
       ? `${f.tamperedVerify.seconds.toFixed(2)}${f.tamperedVerify.namedTheEntry ? '' : ' (WRONG)'}`

@@ -100,6 +100,63 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
     expect(await audit.verify([], { workers: 1 })).toEqual(here);
   });
 
+  it('hashes each entry from its fields in the database as in this process: equivalent JSON holds, a changed field or hash is named', async () => {
+    const audit = createAuditLog({ db: db(), keys, headEvery: 1_000 });
+    const written = [];
+    for (const text of ['first', 'Шевченко', 'third'])
+      written.push(
+        ...(await audit.record(
+          null,
+          auditEvent(actor, 'test.fields', {
+            mechanismId: null,
+            objectIds: [`o-${text}`],
+            details: { z: text, a: [1, { b: null }] },
+          }),
+        )),
+      );
+    const [, middle, last] = written.map((entry) => entry.seq);
+    const asOwner = (statement: ReturnType<typeof sql>) =>
+      opened().asOwner((owner) =>
+        owner.transaction().execute(async (trx) => {
+          await sql`alter table audit_entry disable trigger user`.execute(trx);
+          await statement.execute(trx);
+          await sql`alter table audit_entry enable trigger user`.execute(trx);
+        }),
+      );
+    const bothWays = async () => {
+      const inDatabase = await audit.verify([], { hashIn: 'database' });
+      expect(await audit.verify([], { hashIn: 'process' })).toEqual(inDatabase);
+      return inDatabase;
+    };
+    expect(await bothWays()).toMatchObject({ ok: true, lastHash: written.at(-1)?.hash });
+
+    // The same JSON, written otherwise (order, spacing): not the text hashed, but what it says.
+    await asOwner(
+      sql`update audit_entry set details = '{ "a": [1, {"b": null}], "z": "Шевченко" }' where seq = ${middle}`,
+    );
+    expect(await bothWays()).toMatchObject({ ok: true });
+
+    await asOwner(sql`update audit_entry set actor = 'cli:mallory' where seq = ${middle}`);
+    expect(await bothWays()).toMatchObject({
+      ok: false,
+      seq: middle,
+      problem: `entry ${middle} (test.fields by cli:mallory) was changed after it was written`,
+    });
+    await asOwner(sql`update audit_entry set actor = ${actor.id} where seq = ${middle}`);
+    expect(await bothWays()).toMatchObject({ ok: true });
+
+    // A hash replaced by the hash of a forged entry is not the hash of what the row says.
+    await asOwner(sql`update audit_entry set hash = repeat('a', 64) where seq = ${last}`);
+    expect(await bothWays()).toMatchObject({
+      ok: false,
+      seq: last,
+      problem: `entry ${last} (test.fields by cli:alice) was changed after it was written`,
+    });
+    // The log is the suite's: put it back as written for the tests after this one.
+    await asOwner(sql`update audit_entry set hash = ${written.at(-1)?.hash} where seq = ${last}`);
+    expect(await bothWays()).toMatchObject({ ok: true });
+  });
+
   it('refuses to change or delete an entry', async () => {
     const { audit } = buildTestServices(db());
     await audit.record(

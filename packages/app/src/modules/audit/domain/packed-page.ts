@@ -109,6 +109,17 @@ export function* canonicalRowEntries(
     yield canonicalEntry(seq, prevHash, own, canonical);
 }
 
+/**
+ * The entries of a page the database hashed (PostgreSQL and PGlite): seq, prev_hash, hash,
+ * whether the hash held, and what an entry that did not hold was.
+ */
+export function* checkedRowEntries(
+  rows: ReadonlyArray<readonly [number, string, string, boolean, string | null]>,
+): Generator<PageEntry> {
+  for (const [seq, prevHash, own, isIntact, description] of rows)
+    yield { seq, prevHash, hash: own, isIntact, describe: () => description ?? 'unreadable' };
+}
+
 function canonicalEntry(
   seq: number,
   prevHash: string,

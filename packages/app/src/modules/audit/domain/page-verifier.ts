@@ -1,6 +1,11 @@
 import type { StoredEntry } from './audit-entry.ts';
 import { leafHash, TreeBuilder } from './merkle-tree.ts';
-import { canonicalRowEntries, packedPageEntries, storedPageEntries } from './packed-page.ts';
+import {
+  canonicalRowEntries,
+  checkedRowEntries,
+  packedPageEntries,
+  storedPageEntries,
+} from './packed-page.ts';
 
 /**
  * A page of the log checked on its own, so that pages can be checked side by side in worker
@@ -12,10 +17,10 @@ export interface PageTask {
   /** The leaf index of the page's first entry: its seq is `start + 1`. */
   start: number;
   /**
-   * The entries as stored rows, as rows with their canonical form, or packed in one text or in
-   * its UTF-8 bytes (packed-page.ts).
+   * The entries as stored rows, as rows with their canonical form, as rows the database already
+   * hashed, or packed in one text or in its UTF-8 bytes (packed-page.ts).
    */
-  entries: StoredEntry[] | Array<[number, string, string, string]> | Uint8Array | string;
+  entries: StoredEntry[] | CanonicalRow[] | CheckedRow[] | Uint8Array | string;
   /** Tree sizes inside this page (start < size ≤ start + page size) whose roots are asked for. */
   cuts: number[];
   /** Seqs whose chain hash is asked for (the signed checkpoints of the log before its tree). */
@@ -54,10 +59,23 @@ const toNodes = (builder: TreeBuilder): PageNode[] => {
   return builder.nodes().map((node, i) => ({ level: levels[i]!, hash: node.toString('hex') }));
 };
 
+/** seq, prev_hash, hash and the canonical form, for this process to hash. */
+type CanonicalRow = [number, string, string, string];
+/** seq, prev_hash, hash, whether the database found the hash to hold, and what a broken entry was. */
+type CheckedRow = [number, string, string, boolean, string | null];
+
 function isCanonicalRows(
-  entries: StoredEntry[] | Array<[number, string, string, string]>,
-): entries is Array<[number, string, string, string]> {
-  return Array.isArray(entries[0]);
+  entries: StoredEntry[] | CanonicalRow[] | CheckedRow[],
+): entries is CanonicalRow[] {
+  const first = entries[0];
+  return Array.isArray(first) && typeof first[3] === 'string';
+}
+
+function isCheckedRows(
+  entries: StoredEntry[] | CanonicalRow[] | CheckedRow[],
+): entries is CheckedRow[] {
+  const first = entries[0];
+  return Array.isArray(first) && typeof first[3] === 'boolean';
 }
 
 /** Checks a page of entries; stops at the first entry that does not hold. */
@@ -66,9 +84,11 @@ export function verifyPage(task: PageTask): PageResult {
   const entries =
     typeof task.entries === 'string' || task.entries instanceof Uint8Array
       ? packedPageEntries(task.entries)
-      : isCanonicalRows(task.entries)
-        ? canonicalRowEntries(task.entries)
-        : storedPageEntries(task.entries);
+      : isCheckedRows(task.entries)
+        ? checkedRowEntries(task.entries)
+        : isCanonicalRows(task.entries)
+          ? canonicalRowEntries(task.entries)
+          : storedPageEntries(task.entries);
   const cuts = new Set(task.cuts);
   const hashesAt = new Set(task.hashesAt);
   const result: PageResult = {
