@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CHANNELS, LANGUAGES, RELATIONS } from './vocabulary.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optional = (max: number) =>
+/** A text that may be left out or blank (then null), trimmed, of at most `max` characters. */
+export const optional = (max: number) =>
   z
     .string()
     .trim()

@@ -7,18 +7,11 @@ import {
   LANGUAGES,
   RELATIONS,
   inquiryBody,
+  optional,
 } from '@parley/kernel/inquiry';
 
 export { mechanismParams };
 export { CHANNELS, LANGUAGES, RELATIONS, inquiryBody };
-
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
 
 export const inquiriesQuery = z.object({
   party: z
