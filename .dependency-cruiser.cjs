@@ -6,6 +6,8 @@ const TESTS = '\\.test\\.tsx?$';
 // A module's public surfaces: index.ts (services, routes, types), and domain/index.ts (its pure
 // vocabulary, which other modules' pure code may use).
 const PUBLIC_SURFACE = `${MODULES}[^/]+/(domain/)?index\\.ts$`;
+// A file of a sub-module: modules/<module>/<sub-module>/<file>.
+const SUB_MODULE_FILE = `${MODULES}[^/]+/[^/]+/[^/]+$`;
 // Code that does no I/O: the engine, the shared kernel, and each module's domain/.
 const PURE = ['^packages/engine/src/', '^packages/kernel/src/', `${MODULES}[^/]+/domain/`];
 const IO_NODE = [
@@ -35,6 +37,21 @@ module.exports = {
       severity: 'error',
       from: { path: `${MODULES}([^/]+)/`, pathNot: TESTS },
       to: { path: MODULES, pathNot: [`${MODULES}$1/`, PUBLIC_SURFACE] },
+    },
+    {
+      name: 'sub-module-through-index',
+      comment:
+        'Inside a module, a sub-module (a folder beside domain/) is reached only through its index.ts: by its parent...',
+      severity: 'error',
+      from: { path: `${MODULES}[^/]+/[^/]+$`, pathNot: TESTS },
+      to: { path: SUB_MODULE_FILE, pathNot: [`${MODULES}[^/]+/domain/`, '/index\\.ts$'] },
+    },
+    {
+      name: 'sibling-through-index',
+      comment: '...and by its siblings.',
+      severity: 'error',
+      from: { path: `(${MODULES}[^/]+/[^/]+/)[^/]+$`, pathNot: TESTS },
+      to: { path: SUB_MODULE_FILE, pathNot: ['^$1', `${MODULES}[^/]+/domain/`, '/index\\.ts$'] },
     },
     {
       name: 'outside-through-index',

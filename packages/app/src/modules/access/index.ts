@@ -17,4 +17,4 @@ export { createAccessService, type AccessService } from './access.service.ts';
 export { installAuthentication, SESSION_COOKIE, type RouteRule } from './access.http.ts';
 export { accessRoutes } from './access.routes.ts';
 export { accessAdminRoutes } from './access.admin.routes.ts';
-export { expiringSessions } from './access.retention.ts';
+export { expiringSessions } from './sessions/index.ts';

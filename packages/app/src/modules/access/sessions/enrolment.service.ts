@@ -1,10 +1,9 @@
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import { auditEvent, type AuditLog } from '../audit/index.ts';
-import * as repo from './access.repository.ts';
-import { isSignedInPerson } from './account-lookup.ts';
-import type { Actor } from './domain/actor.ts';
-import { newSecondFactor, stepOfCode } from './second-factor.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../../audit/index.ts';
+import { accountRecords, isSignedInPerson } from '../accounts/index.ts';
+import type { Actor } from '../domain/actor.ts';
+import { newSecondFactor, stepOfCode } from '../second-factor.ts';
 
 export interface EnrolmentDeps {
   db: Database;
@@ -23,9 +22,9 @@ export function createEnrolmentService({ db, audit, clock = () => new Date() }: 
     let user;
     if (actor.isSystem) {
       if (!username) throw new AppError('VALIDATION.INVALID_INPUT', 'name the user to enrol');
-      user = await repo.findUserByName(db, username.trim().toLowerCase());
+      user = await accountRecords.findUserByName(db, username.trim().toLowerCase());
     } else if (isSignedInPerson(actor)) {
-      user = await repo.findUserById(db, actor.userId);
+      user = await accountRecords.findUserById(db, actor.userId);
       if (username !== undefined && username.trim().toLowerCase() !== user?.username) {
         throw new AppError('ACCESS.FORBIDDEN', 'a person enrols their own authenticator only');
       }
@@ -56,7 +55,7 @@ export function createEnrolmentService({ db, audit, clock = () => new Date() }: 
     async startEnrolment(actor: Actor, username?: string) {
       const user = await accountToEnrol(actor, username);
       const totp = newSecondFactor(user.username);
-      await repo.setPendingSecondFactor(db, user.id, totp.secret);
+      await accountRecords.setPendingSecondFactor(db, user.id, totp.secret);
       return { username: user.username, secret: totp.secret, totpUri: totp.uri };
     },
 
@@ -78,7 +77,7 @@ export function createEnrolmentService({ db, audit, clock = () => new Date() }: 
         );
       }
       await db.transaction().execute(async (trx) => {
-        if (!(await repo.confirmSecondFactor(trx, user.id, pending, step))) {
+        if (!(await accountRecords.confirmSecondFactor(trx, user.id, pending, step))) {
           throw new AppError(
             'VALIDATION.INVALID_INPUT',
             'the enrolment changed meanwhile: start it again',
@@ -97,3 +96,5 @@ export function createEnrolmentService({ db, audit, clock = () => new Date() }: 
     },
   };
 }
+
+export type EnrolmentService = ReturnType<typeof createEnrolmentService>;

@@ -1,34 +1,43 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
-import { z } from 'zod';
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import { auditEvent, type AuditLog } from '../audit/index.ts';
-import type { MechanismsService } from '../mechanisms/index.ts';
-import * as repo from './access.repository.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../../audit/index.ts';
+import type { MechanismsService } from '../../mechanisms/index.ts';
+import { oneTimePassword } from '../credentials.ts';
+import { authorize } from '../domain/authorize.ts';
+import type { Actor } from '../domain/actor.ts';
+import type { Grant } from '../domain/permissions.ts';
+import { newSecondFactor } from '../second-factor.ts';
 import { createAccountLookup } from './account-lookup.ts';
-import { oneTimePassword } from './credentials.ts';
-import { authorize } from './domain/authorize.ts';
-import type { Actor } from './domain/actor.ts';
-import type { Grant } from './domain/permissions.ts';
-import { newSecondFactor } from './second-factor.ts';
-
-const isUuid = (text: string) => z.uuid().safeParse(text).success;
+import * as repo from './accounts.repository.ts';
 
 /** What a service account holds in place of a password hash: no password can match it. */
 export const NO_PASSWORD = '!service-account';
+
+/**
+ * What ends with an account's rights: its sign-in sessions and its API tokens, which the
+ * sessions and tokens sub-modules keep (and which stand on accounts, not under them).
+ */
+export interface AccountCredentials {
+  endSessions(db: Database, userId: string): Promise<number>;
+  revokeTokens(db: Database, userId: string, now: Date): Promise<number>;
+  revokeTokensOfGrant(db: Database, userId: string, grant: Grant, now: Date): Promise<void>;
+}
 
 export interface AccountsDeps {
   db: Database;
   audit: AuditLog;
   mechanisms: MechanismsService;
+  credentials: AccountCredentials;
   clock?: () => Date;
 }
 
-/** Accounts, roles, API tokens and break-glass access: the administration of who may act. */
+/** Accounts and their roles: the administration of who may act. */
 export function createAccountsService({
   db,
   audit,
   mechanisms,
+  credentials,
   clock = () => new Date(),
 }: AccountsDeps) {
   const { userNamed, resolveGrant } = createAccountLookup(db, mechanisms);
@@ -142,27 +151,6 @@ export function createAccountsService({
       return repo.listUsers(db);
     },
 
-    /**
-     * The names of actors as the audit log writes them: an account's display name for
-     * `user:NAME`, the token's name and its owner's for `token:ID`; others are left out. The
-     * caller has authorized reading the entries that name them.
-     */
-    async actorNames(actorIds: readonly string[]): Promise<Map<string, string>> {
-      const idsAfter = (prefix: string) =>
-        [...new Set(actorIds)]
-          .filter((id) => id.startsWith(prefix))
-          .map((id) => id.slice(prefix.length));
-      const tokenIds = idsAfter('token:').filter(isUuid);
-      const [people, tokens] = await Promise.all([
-        repo.displayNamesByUsername(db, idsAfter('user:')),
-        repo.tokenLabels(db, tokenIds),
-      ]);
-      const names = new Map<string, string>();
-      for (const [username, name] of people) names.set(`user:${username}`, name);
-      for (const [id, label] of tokens) names.set(`token:${id}`, `${label.owner} · ${label.token}`);
-      return names;
-    },
-
     /** Takes a role away; the tokens made for it are revoked with it. */
     async revokeGrant(
       actor: Actor,
@@ -172,12 +160,13 @@ export function createAccountsService({
       const user = await userNamed(input.username);
       const grant = await resolveGrant(actor, input);
       await db.transaction().execute(async (trx) => {
-        if (!(await repo.deleteGrant(trx, user.id, grant, clock()))) {
+        if (!(await repo.deleteGrant(trx, user.id, grant))) {
           throw new AppError(
             'ACCESS.INVALID_GRANT',
             `${user.username} does not hold ${grant.role}${grant.party ? ` for ${grant.party}` : ''} in that mechanism`,
           );
         }
+        await credentials.revokeTokensOfGrant(trx, user.id, grant, clock());
         await audit.record(
           trx,
           auditEvent(actor, 'access.revoke', {
@@ -215,8 +204,8 @@ export function createAccountsService({
         await repo.setDisabled(trx, user.id, input.disabled ? clock() : null);
         const ended = input.disabled
           ? {
-              sessions: await repo.deleteSessionsOf(trx, user.id),
-              tokens: await repo.revokeTokensOf(trx, user.id, clock()),
+              sessions: await credentials.endSessions(trx, user.id),
+              tokens: await credentials.revokeTokens(trx, user.id, clock()),
             }
           : null;
         await audit.record(
@@ -252,7 +241,7 @@ export function createAccountsService({
           passwordHash,
           ...(totp ? { totpSecret: totp.secret } : {}),
         });
-        const sessions = await repo.deleteSessionsOf(trx, user.id);
+        const sessions = await credentials.endSessions(trx, user.id);
         await audit.record(
           trx,
           auditEvent(actor, 'access.user.reset', {

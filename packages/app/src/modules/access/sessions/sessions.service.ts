@@ -1,15 +1,17 @@
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import { auditEvent, type AuditLog } from '../audit/index.ts';
-import * as repo from './access.repository.ts';
-import { randomToken, sha256, TOKEN_PREFIX } from './credentials.ts';
-import type { Actor } from './domain/actor.ts';
-import { checkPassword } from './domain/password-policy.ts';
-import { EMERGENCY_ROLE, type Grant, type Role } from './domain/permissions.ts';
-import { stepOfCode } from './second-factor.ts';
-import type { TokenMemory } from './token-memory.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../../audit/index.ts';
+import { accountRecords } from '../accounts/index.ts';
+import { breakGlassRecords } from '../break-glass/index.ts';
+import { tokenRecords, type TokenMemory } from '../tokens/index.ts';
+import { randomToken, sha256, TOKEN_PREFIX } from '../credentials.ts';
+import type { Actor } from '../domain/actor.ts';
+import { checkPassword } from '../domain/password-policy.ts';
+import { EMERGENCY_ROLE, type Grant, type Role } from '../domain/permissions.ts';
+import { stepOfCode } from '../second-factor.ts';
+import * as repo from './sessions.repository.ts';
 
 export interface SessionsDeps {
   db: Database;
@@ -60,7 +62,7 @@ export function createSessionsService({
   return {
     /** Signs a user in: password, then the second factor; repeated failures lock the account for a while. */
     async signIn(input: { username: string; password: string; totp?: string }, requestId?: string) {
-      const user = await repo.findUserByName(db, input.username.trim().toLowerCase());
+      const user = await accountRecords.findUserByName(db, input.username.trim().toLowerCase());
       const now = clock();
       const refused = new AppError(
         'AUTH.INVALID_CREDENTIALS',
@@ -73,7 +75,7 @@ export function createSessionsService({
       }
       // A locked account answers like a wrong password, so that the answer does not tell who exists.
       if (user.locked_until && user.locked_until > now) throw refused;
-      const grants = user.is_admin ? [] : await repo.findGrants(db, user.id);
+      const grants = user.is_admin ? [] : await accountRecords.findGrants(db, user.id);
       const isPasswordRight = await argon2Verify(user.password_hash, input.password);
       const needsTotp = user.totp_secret !== null;
       const step =
@@ -83,7 +85,9 @@ export function createSessionsService({
       // A code is good once (RFC 6238, 5.2): a second use of it, or of an older one, is refused.
       const isTotpRight =
         !needsTotp ||
-        (step !== null && isPasswordRight && (await repo.claimTotpStep(db, user.id, step)));
+        (step !== null &&
+          isPasswordRight &&
+          (await accountRecords.claimTotpStep(db, user.id, step)));
       const actor = actorOfUser(
         { user_id: user.id, username: user.username, is_admin: user.is_admin },
         grants,
@@ -102,7 +106,7 @@ export function createSessionsService({
         const failures = (hasLockExpired ? 0 : user.failed_sign_ins) + 1;
         const lockUntil =
           failures >= LOCKOUT_AFTER ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-        await repo.recordSignIn(db, user.id, { ok: false, lockUntil });
+        await accountRecords.recordSignIn(db, user.id, { ok: false, lockUntil });
         await audit.record(
           null,
           auditEvent(actor, 'auth.sign-in.failed', {
@@ -120,7 +124,7 @@ export function createSessionsService({
         }
         throw refused;
       }
-      await repo.recordSignIn(db, user.id, { ok: true, lockUntil: null });
+      await accountRecords.recordSignIn(db, user.id, { ok: true, lockUntil: null });
       const token = randomToken();
       const csrfToken = randomToken();
       await repo.insertSession(db, {
@@ -159,7 +163,7 @@ export function createSessionsService({
           'a password is changed by its signed-in user, not with a token',
         );
       }
-      const user = await repo.findUserById(db, actor.userId);
+      const user = await accountRecords.findUserById(db, actor.userId);
       if (!user || !(await argon2Verify(user.password_hash, input.current))) {
         throw new AppError('AUTH.INVALID_CREDENTIALS', 'the current password is wrong');
       }
@@ -167,7 +171,7 @@ export function createSessionsService({
         throw new AppError('AUTH.PASSWORD_POLICY', 'the new password must differ from the old one');
       const passwordHash = await hashPassword(user.username, input.next);
       await db.transaction().execute(async (trx) => {
-        await repo.setPassword(trx, user.id, passwordHash);
+        await accountRecords.setPassword(trx, user.id, passwordHash);
         const ended = await repo.deleteSessionsOf(
           trx,
           user.id,
@@ -188,9 +192,13 @@ export function createSessionsService({
     async actorOfSession(token: string, requestId?: string) {
       const session = await repo.findSession(db, sha256(token), clock());
       if (!session || session.disabled_at) return null;
-      const emergencies = await repo.findActiveBreakGlass(db, session.user_id, clock());
+      const emergencies = await breakGlassRecords.findActiveBreakGlass(
+        db,
+        session.user_id,
+        clock(),
+      );
       // An admin's roles, if an older version granted any, count for nothing: break-glass only.
-      const held = session.is_admin ? [] : await repo.findGrants(db, session.user_id);
+      const held = session.is_admin ? [] : await accountRecords.findGrants(db, session.user_id);
       const grants: Grant[] = [
         ...held,
         ...emergencies.map((e) => ({
@@ -217,9 +225,9 @@ export function createSessionsService({
           'ACCESS.FORBIDDEN',
           "only the deployment itself acts in an account's name",
         );
-      const user = await repo.findUserByName(db, username);
+      const user = await accountRecords.findUserByName(db, username);
       if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user ${username}`);
-      const grants = user.is_admin ? [] : await repo.findGrants(db, user.id);
+      const grants = user.is_admin ? [] : await accountRecords.findGrants(db, user.id);
       return actorOfUser(
         { user_id: user.id, username: user.username, is_admin: user.is_admin },
         grants,
@@ -232,7 +240,7 @@ export function createSessionsService({
       const hash = sha256(token);
       let known = tokenActors?.get(hash);
       if (!known) {
-        const row = await repo.findToken(db, hash, clock());
+        const row = await tokenRecords.findToken(db, hash, clock());
         // An admin acts as a person signed in, never through a token (tokens are for roles).
         if (!row || row.disabled_at || row.is_admin) return null;
         const grant: Grant = {

@@ -1,11 +1,11 @@
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import { auditEvent, type AuditLog } from '../audit/index.ts';
-import type { MechanismsService } from '../mechanisms/index.ts';
-import * as repo from './access.repository.ts';
-import { isSignedInPerson } from './account-lookup.ts';
-import { authorize } from './domain/authorize.ts';
-import { SYSTEM_ACTOR, type Actor } from './domain/actor.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../../audit/index.ts';
+import type { MechanismsService } from '../../mechanisms/index.ts';
+import { accountRecords, isSignedInPerson } from '../accounts/index.ts';
+import { authorize } from '../domain/authorize.ts';
+import { SYSTEM_ACTOR, type Actor } from '../domain/actor.ts';
+import * as repo from './break-glass.repository.ts';
 
 export interface BreakGlassDeps {
   db: Database;
@@ -34,7 +34,7 @@ export function createBreakGlassService({
           'break-glass access is for a signed-in person, not a token',
         );
       }
-      const user = await repo.findUserById(db, actor.userId);
+      const user = await accountRecords.findUserById(db, actor.userId);
       if (!user?.totp_secret) {
         throw new AppError(
           'ACCESS.FORBIDDEN',
@@ -93,3 +93,5 @@ export function createBreakGlassService({
     },
   };
 }
+
+export type BreakGlassService = ReturnType<typeof createBreakGlassService>;

@@ -1,9 +1,9 @@
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { MechanismsService } from '../mechanisms/index.ts';
-import * as repo from './access.repository.ts';
-import type { Actor } from './domain/actor.ts';
-import { PARTY_ROLES, ROLES, type Grant, type Role } from './domain/permissions.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { MechanismsService } from '../../mechanisms/index.ts';
+import * as repo from './accounts.repository.ts';
+import type { Actor } from '../domain/actor.ts';
+import { PARTY_ROLES, ROLES, type Grant, type Role } from '../domain/permissions.ts';
 
 /** Finding accounts by name and reading a grant from its parts, as the account use cases share them. */
 export function createAccountLookup(db: Database, mechanisms: MechanismsService) {

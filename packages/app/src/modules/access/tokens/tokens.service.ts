@@ -1,11 +1,11 @@
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import { auditEvent, type AuditLog } from '../audit/index.ts';
-import type { MechanismsService } from '../mechanisms/index.ts';
-import * as repo from './access.repository.ts';
-import { createAccountLookup, isSignedInPerson } from './account-lookup.ts';
-import { randomToken, sha256, TOKEN_PREFIX } from './credentials.ts';
-import type { Actor } from './domain/actor.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../../audit/index.ts';
+import type { MechanismsService } from '../../mechanisms/index.ts';
+import { accountRecords, createAccountLookup, isSignedInPerson } from '../accounts/index.ts';
+import { randomToken, sha256, TOKEN_PREFIX } from '../credentials.ts';
+import type { Actor } from '../domain/actor.ts';
+import * as repo from './tokens.repository.ts';
 
 export interface TokensDeps {
   db: Database;
@@ -40,7 +40,7 @@ export function createTokensService({
     if (!isSignedInPerson(actor)) {
       throw new AppError('VALIDATION.INVALID_INPUT', 'name the service account the token is for');
     }
-    const own = await repo.findUserById(db, actor.userId);
+    const own = await accountRecords.findUserById(db, actor.userId);
     if (!own) throw new AppError('ACCESS.USER_NOT_FOUND', 'your account no longer exists');
     return own;
   }
@@ -80,7 +80,7 @@ export function createTokensService({
         throw new AppError('ACCESS.FORBIDDEN', 'only an admin makes tokens for a service account');
       }
       const grant = await resolveGrant(actor, input);
-      const held = await repo.findGrants(db, user.id);
+      const held = await accountRecords.findGrants(db, user.id);
       if (
         !held.some(
           (g) =>

@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/kysely.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
 
 /**
  * The sign-in sessions that expired before `before`, by token hash, for the retention module,
