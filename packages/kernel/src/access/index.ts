@@ -11,3 +11,4 @@ export {
   type Permission,
   type Role,
 } from './permissions.ts';
+export { newUserBody, type NewUserBody } from './account-schemas.ts';

@@ -1,9 +1,28 @@
 import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { newUserBody } from '@parley/kernel/access';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { validateBySchema } from '../common/form-schema.ts';
 import { useAddUser } from './admin.api.ts';
 import { SecretShownOnce } from './SecretShownOnce.tsx';
+
+interface NewUserValues {
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  secondFactor: boolean;
+  service: boolean;
+}
+
+/** The request the form makes: a service account is no admin and has no authenticator. */
+const requestOf = ({ displayName, ...values }: NewUserValues) => ({
+  ...values,
+  username: values.username.trim(),
+  ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+  isAdmin: values.isAdmin && !values.service,
+  secondFactor: values.secondFactor && !values.service,
+});
 
 /**
  * A new account: a person with a one-time password and, by default, an authenticator secret
@@ -12,61 +31,45 @@ import { SecretShownOnce } from './SecretShownOnce.tsx';
 export function AddUserForm() {
   const { t } = useTranslation();
   const add = useAddUser();
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [isAdmin, setIsAdmin] = useState(false);
-  const [secondFactor, setSecondFactor] = useState(true);
-  const [isService, setIsService] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(
-      {
-        username,
-        ...(displayName ? { displayName } : {}),
-        isAdmin: isAdmin && !isService,
-        secondFactor: secondFactor && !isService,
-        service: isService,
-      },
-      {
-        onSuccess: () => {
-          setUsername('');
-          setDisplayName('');
-        },
-      },
-    );
-  };
+  const form = useForm({
+    initialValues: {
+      username: '',
+      displayName: '',
+      isAdmin: false,
+      secondFactor: true,
+      service: false,
+    },
+    transformValues: requestOf,
+    validate: validateBySchema(newUserBody, t, 'admin.invalid', requestOf),
+  });
+  const isService = form.values.service;
+  const submit = form.onSubmit((body) =>
+    add.mutate(body, {
+      onSuccess: () => form.setValues({ username: '', displayName: '' }),
+    }),
+  );
   return (
     <Stack>
       <form onSubmit={submit} aria-label={t('admin.addUser')}>
         <Group align="flex-end">
-          <TextInput
-            label={t('admin.username')}
-            required
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('admin.displayName')}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-          />
+          <TextInput label={t('admin.username')} required {...form.getInputProps('username')} />
+          <TextInput label={t('admin.displayName')} {...form.getInputProps('displayName')} />
           <Stack gap={6} mb={4}>
             <Checkbox
               label={t('admin.secondFactor')}
-              checked={secondFactor && !isService}
+              {...form.getInputProps('secondFactor', { type: 'checkbox' })}
+              checked={form.values.secondFactor && !isService}
               disabled={isService}
-              onChange={(e) => setSecondFactor(e.currentTarget.checked)}
             />
             <Checkbox
               label={t('admin.isAdmin')}
-              checked={isAdmin && !isService}
+              {...form.getInputProps('isAdmin', { type: 'checkbox' })}
+              checked={form.values.isAdmin && !isService}
               disabled={isService}
-              onChange={(e) => setIsAdmin(e.currentTarget.checked)}
             />
             <Checkbox
               label={t('admin.serviceAccount')}
-              checked={isService}
-              onChange={(e) => setIsService(e.currentTarget.checked)}
+              {...form.getInputProps('service', { type: 'checkbox' })}
             />
           </Stack>
           <Button type="submit" loading={add.isPending}>

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { newUserBody } from '@parley/kernel/access';
 import { z } from 'zod';
 import { actorOf } from './domain/authorize.ts';
 import type { AccessService } from './access.service.ts';
@@ -78,13 +79,7 @@ export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod 
           tags: ['admin'],
           description:
             'Adds a person with a one-time password and, unless `secondFactor` is false, an authenticator secret, both shown once (without one, the person enrols an authenticator at the first sign-in); or, with `service`, a service account: no password, no sign-in, only the tokens an admin makes for it.',
-          body: z.object({
-            username: z.string().min(1).max(64),
-            displayName: z.string().min(1).max(200).optional(),
-            isAdmin: z.boolean().default(false),
-            secondFactor: z.boolean().default(true),
-            service: z.boolean().default(false),
-          }),
+          body: newUserBody,
           response: { 201: credentialsResponse.extend({ id: z.string() }) },
         },
       },
