@@ -104,7 +104,7 @@ async function oneStage(database: OpenDatabase): Promise<Figure> {
     });
     const actor = (await services.access.actorOfToken(token))!;
     const pair = generateKeyPairSync('ed25519');
-    const { keyId } = await services.exchanges.registerKey(actor, {
+    const { keyId } = await services.signingKeys.registerKey(actor, {
       mechanism,
       userId: actor.userId!,
       publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),

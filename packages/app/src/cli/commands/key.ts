@@ -58,7 +58,7 @@ export function registerKeyCommands(
           (u) => u.username === options.username.trim().toLowerCase(),
         );
         if (!user) throw new AppError('ACCESS.USER_NOT_FOUND', `no user "${options.username}"`);
-        const registered = await services.exchanges.registerKey(actor, {
+        const registered = await services.signingKeys.registerKey(actor, {
           mechanism: options.mechanism,
           userId: user.id,
           publicKey,
@@ -73,7 +73,7 @@ export function registerKeyCommands(
     .action(async (options: { mechanism: string }) => {
       const out = output();
       await withContext(env, out, async ({ services, actor }) => {
-        const keys = await services.exchanges.keys(actor, options.mechanism);
+        const keys = await services.signingKeys.keys(actor, options.mechanism);
         out.result(keys, (list) => {
           for (const k of list)
             out.line(`${k.keyId}\t${k.username}${k.revokedAt ? '\trevoked' : ''}`);

@@ -109,7 +109,7 @@ export function registerManifestSigningCommands(
             mechanism: options.mechanism,
             manifestId,
           });
-          const keyId = (await services.exchanges.keys(actor, options.mechanism)).find(
+          const keyId = (await services.signingKeys.keys(actor, options.mechanism)).find(
             (k) =>
               k.publicKey ===
               createPublicKey(privateKey)

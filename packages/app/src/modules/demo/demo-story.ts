@@ -6,6 +6,7 @@ import {
   type ExchangesService,
   type PersonState,
   type RemainsService,
+  type SigningKeysService,
 } from '../exchanges/index.ts';
 import type { InquiriesService } from '../inquiries/index.ts';
 import type { Mechanism } from '../mechanisms/index.ts';
@@ -20,6 +21,7 @@ export interface DemoStoryServices {
   agreements: AgreementsService;
   eligibility: EligibilityService;
   exchanges: ExchangesService;
+  signingKeys: SigningKeysService;
   remains: RemainsService;
   reconciliation: ReconciliationService;
   registry: RegistryService;
@@ -80,7 +82,7 @@ export async function playDemoStory(
           ? 'mediator'
           : 'verifier';
     const pair = generateKeyPairSync('ed25519');
-    const { keyId } = await services.exchanges.registerKey(actor, {
+    const { keyId } = await services.signingKeys.registerKey(actor, {
       mechanism: mechanism.id,
       userId: actor.userId!,
       publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),

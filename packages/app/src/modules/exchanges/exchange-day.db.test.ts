@@ -347,7 +347,7 @@ describeEachDatabase('the day of the exchange', (db) => {
       ['ru', 'party_officer', 'RU'],
     ] as const) {
       const pair = generateKeyPairSync('ed25519');
-      const { keyId } = await services.exchanges.registerKey(as(name), {
+      const { keyId } = await services.signingKeys.registerKey(as(name), {
         mechanism,
         userId: as(name).userId!,
         publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),

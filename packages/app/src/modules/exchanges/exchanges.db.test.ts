@@ -75,7 +75,7 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db, _kind, opened)
     await actorFor('ru', 'party_officer', 'RU');
     for (const name of ['mediator', 'ua', 'ru']) {
       const pair = generateKeyPairSync('ed25519');
-      const { keyId } = await services.exchanges.registerKey(as(name), {
+      const { keyId } = await services.signingKeys.registerKey(as(name), {
         mechanism,
         userId: as(name).userId!,
         publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
@@ -350,7 +350,7 @@ describeEachDatabase('the 2 June 2025 exchange, end to end', (db, _kind, opened)
     });
 
     const pair = generateKeyPairSync('ed25519');
-    const { keyId: verifierKeyId } = await services.exchanges.registerKey(as('verifier'), {
+    const { keyId: verifierKeyId } = await services.signingKeys.registerKey(as('verifier'), {
       mechanism,
       userId: as('verifier').userId!,
       publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),

@@ -5,14 +5,12 @@ import { personFileRoutes } from './person-file.routes.ts';
 import { personPathRoutes } from './person-paths.routes.ts';
 import { receiptIssueRoutes } from './receipt-issue.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
-import { signerKeyRoutes } from './signer-keys.routes.ts';
 import { stageRoutes } from './stages.routes.ts';
 
-/** Persons on the path, stages and their manifests, and signing keys, under /api/v1. */
+/** Persons on the path, stages and their manifests, under /api/v1. */
 export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZod {
   // Added to this one plugin, not registered as plugins of their own: the same context as before.
   return async (app) => {
-    signerKeyRoutes(app, exchanges);
     personPathRoutes(app, exchanges);
     personFileRoutes(app, exchanges);
     stageRoutes(app, exchanges);

@@ -5,7 +5,6 @@ import { createPersonPaths } from './person-paths.service.ts';
 import { createReceiptBatches } from './receipt-batch.service.ts';
 import { createReceiptIssue } from './receipt-issue.service.ts';
 import { createReports } from './reports.service.ts';
-import { createSignerKeys } from './signer-keys.service.ts';
 import { createStageListOverride } from './stage-list-guard.service.ts';
 import { createStages } from './stages.service.ts';
 
@@ -18,7 +17,6 @@ export type { ExchangesDeps, Move } from './exchanges.internal.ts';
 export function createExchangesService(deps: ExchangesDeps) {
   const steps = createExchangeSteps(deps);
   return {
-    ...createSignerKeys(deps),
     ...createPersonPaths(deps, steps),
     ...createPersonFile(deps),
     ...createStages(deps, steps),

@@ -20,10 +20,12 @@ export { createListChangeGuard } from './stage-list-guard.service.ts';
 export { exchangeRoutes } from './exchanges.routes.ts';
 export { reportFile } from './report-file.ts';
 export type { ReportRow } from './domain/report.ts';
-export { createRemainsService, type RemainsService } from './remains.service.ts';
-export { remainsRoutes } from './remains.routes.ts';
+export { createRemainsService, remainsRoutes, type RemainsService } from './remains/index.ts';
 export { createReceiptsService, type ReceiptsService } from './receipts.service.ts';
 export { receiptRoutes } from './receipts.routes.ts';
-export { createSigningKeysService, type SigningKeysService } from './signing-keys.service.ts';
-export { signingKeyRoutes } from './signing-keys.routes.ts';
+export {
+  createSigningKeysService,
+  signingKeyRoutes,
+  type SigningKeysService,
+} from './signing-keys/index.ts';
 export * as exchangeReads from './exchange-reads.ts';

@@ -15,6 +15,7 @@ import {
 } from './domain/signed-document.ts';
 import { stageState, type ExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
+import { signingKeyRecords } from './signing-keys/index.ts';
 import { manifestFileName } from './domain/manifest-file-name.ts';
 import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
 
@@ -176,7 +177,7 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       const holds = actor.grants.some(
         (g) => g.mechanismId === mechanism.id && g.role === input.role && g.party === party,
       );
-      const key = await repo.findKey(db, input.keyId);
+      const key = await signingKeyRecords.findKey(db, input.keyId);
       if (!key || key.mechanism_id !== mechanism.id || key.revoked_at)
         throw new AppError(
           'EXCHANGE.BAD_SIGNATURE',
@@ -184,7 +185,9 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
         );
       const signer = actor.isSystem && input.onBehalfOf ? `user:${input.onBehalfOf}` : actor.id;
       if (actor.isSystem && input.onBehalfOf) {
-        const owner = (await repo.findKeys(db, mechanism.id)).find((k) => k.key_id === key.key_id);
+        const owner = (await signingKeyRecords.findKeys(db, mechanism.id)).find(
+          (k) => k.key_id === key.key_id,
+        );
         if (owner?.username !== input.onBehalfOf)
           throw new AppError(
             'EXCHANGE.BAD_SIGNATURE',
@@ -245,7 +248,9 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       const file = await this.manifestFile(actor, input);
       const mechanism = await mechanisms.get(actor, input.mechanism);
       const trusted = new Set(
-        (await repo.findKeys(db, mechanism.id)).filter((k) => !k.revoked_at).map((k) => k.key_id),
+        (await signingKeyRecords.findKeys(db, mechanism.id))
+          .filter((k) => !k.revoked_at)
+          .map((k) => k.key_id),
       );
       return verifySignedDocument(file, { trustedKeyIds: trusted, isLogHeadSigned });
     },

@@ -109,7 +109,7 @@ describeEachDatabase('handover receipts of a stage, through the API', (db) => {
       headers.get('verifier')!.authorization.slice('Bearer '.length),
     ))!;
     const pair = generateKeyPairSync('ed25519');
-    const { keyId } = await services.exchanges.registerKey(verifier, {
+    const { keyId } = await services.signingKeys.registerKey(verifier, {
       mechanism,
       userId: verifier.userId!,
       publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),

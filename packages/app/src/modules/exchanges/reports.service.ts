@@ -6,7 +6,7 @@ import { countsForStage, type PersonState } from './domain/person-path.ts';
 import { checkParity } from './domain/stage-plan.ts';
 import { candidateOf, seesInterview, type ExchangesDeps } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
-import { findBatchesWithBags } from './remains.repository.ts';
+import { remainsRecords } from './remains/index.ts';
 
 /** Reports per agreement and per stage: counts only, so they are counted past the row policies. */
 export function createReports(deps: ExchangesDeps) {
@@ -42,7 +42,7 @@ export function createReports(deps: ExchangesDeps) {
         stages: (await repo.findStages(trx, mechanism.id)).filter(
           (stage) => stage.agreement_id === agreement.id,
         ),
-        batches: await findBatchesWithBags(trx, mechanism.id),
+        batches: await remainsRecords.findBatchesWithBags(trx, mechanism.id),
       }));
       const parties: [string, string] = [mechanism.parties[0], mechanism.parties[1]];
       return buildReport({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RawRow } from '../registry/index.ts';
+import type { RawRow } from '../../registry/index.ts';
 import { readBagsFile } from './bags-file.ts';
 
 async function* rowsOf(cells: string[][]): AsyncGenerator<RawRow> {

@@ -1,10 +1,10 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import type { Services } from '../../services.ts';
-import { buildMechanism } from '../../testing/factories.ts';
-import { adminSession, buildTestApp, tokenFor } from '../../testing/http.ts';
-import { describeEachDatabase } from '../../testing/test-database.ts';
+import type { Services } from '../../../services.ts';
+import { buildMechanism } from '../../../testing/factories.ts';
+import { adminSession, buildTestApp, tokenFor } from '../../../testing/http.ts';
+import { describeEachDatabase } from '../../../testing/test-database.ts';
 
 describeEachDatabase('revoking a signing key, through the API', (db) => {
   let app: FastifyInstance;

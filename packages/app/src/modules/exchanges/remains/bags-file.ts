@@ -1,4 +1,4 @@
-import type { LineProblem, RawRow } from '../registry/index.ts';
+import type { LineProblem, RawRow } from '../../registry/index.ts';
 
 /** One bag of a batch: its label and the bodies it holds. */
 export interface BagLine {

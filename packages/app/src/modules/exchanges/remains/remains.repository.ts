@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/kysely.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
 
 /** A mechanism's batches of remains, oldest first, and all their bags (by label). */
 export async function findBatchesWithBags(db: Database, mechanismId: string) {

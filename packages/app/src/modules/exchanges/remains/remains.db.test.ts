@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import type { Services } from '../../services.ts';
-import { buildMechanism } from '../../testing/factories.ts';
-import { buildTestApp, multipartFile, tokenFor } from '../../testing/http.ts';
-import { describeEachDatabase } from '../../testing/test-database.ts';
-import { SYSTEM_ACTOR } from '../access/index.ts';
+import type { Services } from '../../../services.ts';
+import { buildMechanism } from '../../../testing/factories.ts';
+import { buildTestApp, multipartFile, tokenFor } from '../../../testing/http.ts';
+import { describeEachDatabase } from '../../../testing/test-database.ts';
+import { SYSTEM_ACTOR } from '../../access/index.ts';
 
 interface Overview {
   batches: Array<{

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../access/index.ts';
+import { actorOf } from '../../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
-import type { ListFileLimits } from '../../platform/config.ts';
-import { uploadedFile } from '../../platform/http/file-upload.ts';
+import type { ListFileLimits } from '../../../platform/config.ts';
+import { uploadedFile } from '../../../platform/http/file-upload.ts';
 import { MAX_BAGS, MAX_BODIES_PER_BAG } from './bags-file.ts';
-import { BAG_STATES, BATCH_STATES } from './domain/remains.ts';
+import { BAG_STATES, BATCH_STATES } from '../domain/remains.ts';
 import type { RemainsService } from './remains.service.ts';
 
 const M = '/mechanisms/:mechanism/remains';

@@ -1,9 +1,9 @@
-import type { Database } from '../../platform/db/kysely.ts';
-import { AppError } from '../../platform/errors.ts';
-import { auditEvent, type AuditLog } from '../audit/index.ts';
-import { authorize, type Actor } from '../access/index.ts';
-import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
-import { readListRows, type ListFileInput } from '../registry/index.ts';
+import type { Database } from '../../../platform/db/kysely.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { auditEvent, type AuditLog } from '../../audit/index.ts';
+import { authorize, type Actor } from '../../access/index.ts';
+import type { Mechanism, MechanismsService } from '../../mechanisms/index.ts';
+import { readListRows, type ListFileInput } from '../../registry/index.ts';
 import { readBagsFile } from './bags-file.ts';
 import { findBatchesWithBags } from './remains.repository.ts';
 import {
@@ -12,7 +12,7 @@ import {
   remainsParity,
   type BagState,
   type BatchState,
-} from './domain/remains.ts';
+} from '../domain/remains.ts';
 
 export interface RemainsDeps {
   db: Database;
