@@ -59,7 +59,6 @@ export function buildServices({
     audit,
     versionGuard: createListChangeGuard(),
     ...(pageCacheBytes === undefined ? {} : { pageCache: { maxBytes: pageCacheBytes } }),
-    ...(clock ? { clock } : {}),
   });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
   const agreements = createAgreementsService({ db, mechanisms, audit });

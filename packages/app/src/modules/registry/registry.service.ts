@@ -24,7 +24,7 @@ import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
 import { recordChanges, type ListVersionGuard } from './list-version-guard.ts';
-import { createPageCache, type KeptPage } from './page-cache.ts';
+import { createPageCache, type KeptPage, type PageCacheOptions } from './page-cache.ts';
 import { createPageReader } from './page-reader.ts';
 import * as repo from './registry.repository.ts';
 
@@ -35,8 +35,7 @@ export interface RegistryDeps {
   /** Asked about every new version before it is kept (the exchanges guard their stages' persons). */
   versionGuard?: ListVersionGuard;
   /** The pages kept in memory (page-cache.ts): at most so many bytes, each version trusted so long. */
-  pageCache?: { maxBytes: number; trustedMs?: number };
-  clock?: () => Date;
+  pageCache?: PageCacheOptions;
 }
 
 /** A page of a version's lines, as the reader may see them. */
@@ -94,19 +93,13 @@ export function createRegistryService({
   audit,
   versionGuard,
   pageCache = { maxBytes: DEFAULT_PAGE_CACHE_BYTES },
-  clock,
 }: RegistryDeps) {
-  const now = clock ? () => clock().getTime() : undefined;
   const keptListeners = new Set<(kept: KeptVersion) => void>();
   const readPage = createPageReader(db);
   const pages = createPageCache(
     (versionId) =>
       withScope(db, { system: 'on' }, (scoped) => repo.versionFingerprint(scoped, versionId)),
-    {
-      maxBytes: pageCache.maxBytes,
-      ...(pageCache.trustedMs ? { trustedMs: pageCache.trustedMs } : {}),
-      ...(now ? { now } : {}),
-    },
+    pageCache,
   );
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
@@ -472,6 +465,9 @@ export function createRegistryService({
       await auditPage(actor, mechanism.id, selector, query, kept);
       return kept.body;
     },
+
+    /** Bytes and pages kept in memory by `linesAnswer`. */
+    keptPages: () => pages.size(),
 
     /** Compares a version with the one before it (or with `from`), by record_id. */
     async diff(
