@@ -114,6 +114,18 @@ describeEachDatabase('pages of lines kept in memory', (db) => {
     await app.close();
   });
 
+  it('answers and audits each of many readers of one page at once, who share one read', async () => {
+    const { services, app, mechanism, versionId, read } = await setUp();
+    const officer = await tokenOf(services, mechanism.id, 'party_officer');
+    const before = await readEntries(mechanism.id);
+    const pages = await Promise.all(Array.from({ length: 8 }, () => read(officer.authorization)));
+    const ids = rows.slice(10, 20).map((row) => row[0]);
+    for (const page of pages) expect(page.items.map((item) => item.recordId)).toEqual(ids);
+    const entries = (await readEntries(mechanism.id)).slice(before.length);
+    expect(entries).toEqual(Array(8).fill(ids.map((id) => `${versionId}/${id}`)));
+    await app.close();
+  });
+
   it('no longer serves health data that retention deleted here', async () => {
     const { services, app, mechanism, read } = await setUp();
     const medical = await tokenOf(services, mechanism.id, 'party_medical_officer');

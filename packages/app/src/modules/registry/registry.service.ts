@@ -96,6 +96,7 @@ export function createRegistryService({
 }: RegistryDeps) {
   const keptListeners = new Set<(kept: KeptVersion) => void>();
   const readPage = createPageReader(db);
+  const readsUnderWay = new Map<string, Promise<KeptPage>>();
   const pages = createPageCache(
     (versionId) =>
       withScope(db, { system: 'on' }, (scoped) => repo.versionFingerprint(scoped, versionId)),
@@ -457,10 +458,20 @@ export function createRegistryService({
       ].join('|');
       let kept = await pages.get(key);
       if (!kept) {
-        const ticket = pages.before(listKey);
-        const page = await readLines(actor, mechanism.id, party, selector, query);
-        kept = keptOf(page, present(page));
-        pages.keep(key, listKey, kept, ticket);
+        // Readers of one key at once (same page, scope and compartments) share one read.
+        let reading = readsUnderWay.get(key);
+        if (!reading) {
+          const ticket = pages.before(listKey);
+          reading = readLines(actor, mechanism.id, party, selector, query)
+            .then((page) => {
+              const read = keptOf(page, present(page));
+              pages.keep(key, listKey, read, ticket);
+              return read;
+            })
+            .finally(() => readsUnderWay.delete(key));
+          readsUnderWay.set(key, reading);
+        }
+        kept = await reading;
       }
       await auditPage(actor, mechanism.id, selector, query, kept);
       return kept.body;
