@@ -47,8 +47,15 @@ const CONNECTIONS = Number(process.env.PARLEY_BENCH_CONNECTIONS ?? 100);
 const WARM_UP_SECONDS = 3;
 /** 15 s a case by default; PARLEY_BENCH_SECONDS=60 for the issue's "RSS flat over 60 s". */
 const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 15);
-/** PARLEY_BENCH_CASES=lines,search runs only those cases. */
-const CASE_NAMES = (process.env.PARLEY_BENCH_CASES ?? 'lines,dashboard,search').split(',');
+/**
+ * PARLEY_BENCH_CASES=lines,search runs only those cases. A case named `<case>-uncached` runs
+ * against a server that keeps no page in memory (PARLEY_PAGE_CACHE_MIB=0): the before of the
+ * same run. Each case gets a server of its own.
+ */
+const CASE_NAMES = (
+  process.env.PARLEY_BENCH_CASES ?? 'lines-uncached,lines,dashboard,search-uncached,search'
+).split(',');
+const baseCase = (name: string) => name.replace(/-uncached$/, '');
 
 interface Budget {
   requestsPerSecond: number | null;
@@ -110,10 +117,7 @@ export async function runApiReadsBenchmark(): Promise<void> {
     return;
   }
   try {
-    const { cases, audit, rssStartMiB, rssEndMiB } = await withPostgresDatabase(
-      postgres.admin,
-      measureReads,
-    );
+    const { cases, audit } = await withPostgresDatabase(postgres.admin, measureReads);
     console.log(
       formatRows(
         [
@@ -150,11 +154,10 @@ export async function runApiReadsBenchmark(): Promise<void> {
       ),
     );
     console.log(
-      `server RSS ${rssStartMiB} MiB before the first case, ${rssEndMiB} MiB after the last; ` +
-        `${os.cpus().length} cores, load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' ')} (other work slows the figures)`,
+      `${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (other work slows the figures)`,
     );
     console.log(
       `audit log: ${audit.verdict}; ${audit.readEntries.toLocaleString('en')} list.read entries; ` +
@@ -175,11 +178,16 @@ export async function runApiReadsBenchmark(): Promise<void> {
         cores: os.cpus().length,
         loadAverageEnd: os.loadavg().map((l) => round(l, 2)),
         postgres: { reachable: true },
-        serverRssMiB: { start: rssStartMiB, end: rssEndMiB },
         cases,
         audit,
       },
-      { budgets, withinBudget: auditHolds && cases.every((c) => c.withinBudget) },
+      // The cases without the page cache are the same run's before: shown, not judged.
+      {
+        budgets,
+        withinBudget:
+          auditHolds &&
+          cases.filter((c) => !c.case.endsWith('-uncached')).every((c) => c.withinBudget),
+      },
     );
     if (!auditHolds) throw new Error('the audit log does not verify or does not hold every read');
   } finally {
@@ -193,123 +201,134 @@ async function measureReads(database: OpenDatabase, url: string) {
 }
 
 async function measureIn(database: OpenDatabase, url: string, tmp: string) {
-  // The server and this process sign and check the log's heads with the same deployment key.
+  // The servers and this process sign and check the log's heads with the same deployment key.
   const keysDir = path.join(tmp, 'keys');
-  const answeredFile = path.join(tmp, 'answered.json');
   const services = buildServices({ db: database.db, keys: await loadDeploymentKeys(keysDir) });
   const setup = await fillDatabase(services);
-  const server = await startServer({
-    PARLEY_BENCH_DATABASE_URL: url,
-    PARLEY_BENCH_KEYS_DIR: keysDir,
-    PARLEY_BENCH_ANSWERED_FILE: answeredFile,
-  });
-  try {
-    const base = `http://127.0.0.1:${server.port}/api/v1/mechanisms/${setup.mechanismId}`;
-    const lines = `/api/v1/mechanisms/${setup.mechanismId}/lists/RU/held/versions/${setup.versionNumber}/lines`;
-    const headers = { authorization: `Bearer ${setup.token}` };
-    // The run measures nothing unless a page and the overview really come back.
-    const probe = await fetch(`${base}/lists/RU/held/versions/1/lines?limit=${PAGE}`, { headers });
-    const probeBody = (await probe.json()) as { items?: unknown[] };
-    if (probe.status !== 200 || probeBody.items?.length !== PAGE)
-      throw new Error(`the probe request answered ${probe.status}: ${JSON.stringify(probeBody)}`);
-    const overview = await fetch(`${base}/dashboard`, { headers });
-    if (overview.status !== 200)
-      throw new Error(`the overview answered ${overview.status}: ${await overview.text()}`);
-
-    const pages = Math.floor(LINES / PAGE);
-    const cases: Record<string, Array<{ method: 'GET'; path: string }>> = {
-      lines: Array.from({ length: 2_000 }, () => ({
-        method: 'GET',
-        path: `${lines}?limit=${PAGE}&offset=${Math.floor(Math.random() * pages) * PAGE}`,
-      })),
-      // Latin spellings of Cyrillic surnames: the search matches them across scripts.
-      search: setup.latinSurnames.map((name) => ({
-        method: 'GET',
-        path: `${lines}?limit=${PAGE}&search=${encodeURIComponent(name)}`,
-      })),
-      dashboard: [{ method: 'GET', path: `/api/v1/mechanisms/${setup.mechanismId}/dashboard` }],
-    };
-    const run = async (requests: Array<{ method: 'GET'; path: string }>, seconds: number) => {
-      const result = await autocannon({
-        url: `http://127.0.0.1:${server.port}`,
-        connections: CONNECTIONS,
-        duration: seconds,
-        headers,
-        // The clients run in a worker thread of their own, so that making requests does not take
-        // the bench's thread; each goes through its own list of requests.
-        workers: 1,
-        requests,
-      });
-      return result;
-    };
-    const rssStartMiB = round(mib(rssOf(server.child.pid!)), 0);
-    const figures: CaseFigure[] = [];
-    for (const name of CASE_NAMES) {
-      const requests = cases[name];
-      const budget = BUDGETS[name];
-      if (!requests || !budget) throw new Error(`unknown case ${name}`);
-      // Requests a client gave up on (a timeout) are still served: each case starts once the
-      // server has caught up with the one before, or it would measure that one's backlog.
-      const drained = await drain(`http://127.0.0.1:${server.port}${lines}?limit=${PAGE}`, headers);
-      console.log(
-        `${name}: server idle after ${drained} s; warming up for ${WARM_UP_SECONDS} s, then ${CONNECTIONS} clients for ${SECONDS} s`,
-      );
-      await run(requests, WARM_UP_SECONDS);
-      const rssBefore = rssOf(server.child.pid!);
-      const loadBefore = os.loadavg()[0] ?? 0;
-      const cpuBefore = await cpuOf(database, server.child.pid!);
-      const result = await run(requests, SECONDS);
-      const cpuAfter = await cpuOf(database, server.child.pid!);
-      const rssAfter = rssOf(server.child.pid!);
-      const figure = {
-        case: name,
-        requests: result.requests.total,
-        requestsPerSecond: round(result.requests.total / SECONDS, 0),
-        latencyMs: {
-          p50: result.latency.p50,
-          p90: result.latency.p90,
-          p99: result.latency.p99,
-          max: result.latency.max,
-        },
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        rssBeforeMiB: round(mib(rssBefore), 0),
-        rssAfterMiB: round(mib(rssAfter), 0),
-        cpuMsPerRequest: {
-          server: round(
-            (cpuAfter.server - cpuBefore.server) / Math.max(1, result.requests.total),
-            2,
-          ),
-          postgres: round(
-            [...cpuAfter.backends].reduce(
-              (sum, [pid, ms]) => sum + ms - (cpuBefore.backends.get(pid) ?? 0),
-              0,
-            ) / Math.max(1, result.requests.total),
-            2,
-          ),
-        },
-        loadAverageBefore: round(loadBefore, 2),
-        loadAverageAfter: round(os.loadavg()[0] ?? 0, 2),
-      };
-      figures.push({
-        ...figure,
-        withinBudget:
-          (budget.requestsPerSecond === null ||
-            figure.requestsPerSecond >= budget.requestsPerSecond) &&
-          figure.latencyMs.p99 <= budget.p99Ms &&
-          figure.non2xx === 0 &&
-          figure.errors === 0,
-      });
+  const lines = `/api/v1/mechanisms/${setup.mechanismId}/lists/RU/held/versions/${setup.versionNumber}/lines`;
+  const headers = { authorization: `Bearer ${setup.token}` };
+  const pages = Math.floor(LINES / PAGE);
+  const cases: Record<string, Array<{ method: 'GET'; path: string }>> = {
+    lines: Array.from({ length: 2_000 }, () => ({
+      method: 'GET',
+      path: `${lines}?limit=${PAGE}&offset=${Math.floor(Math.random() * pages) * PAGE}`,
+    })),
+    // Latin spellings of Cyrillic surnames: the search matches them across scripts.
+    search: setup.latinSurnames.map((name) => ({
+      method: 'GET',
+      path: `${lines}?limit=${PAGE}&search=${encodeURIComponent(name)}`,
+    })),
+    dashboard: [{ method: 'GET', path: `/api/v1/mechanisms/${setup.mechanismId}/dashboard` }],
+  };
+  const answered: string[] = [];
+  const figures: CaseFigure[] = [];
+  for (const name of CASE_NAMES) {
+    const requests = cases[baseCase(name)];
+    const budget = BUDGETS[baseCase(name)];
+    if (!requests || !budget) throw new Error(`unknown case ${name}`);
+    const answeredFile = path.join(tmp, `answered-${figures.length}.json`);
+    const server = await startServer({
+      PARLEY_BENCH_DATABASE_URL: url,
+      PARLEY_BENCH_KEYS_DIR: keysDir,
+      PARLEY_BENCH_ANSWERED_FILE: answeredFile,
+      ...(name.endsWith('-uncached') ? { PARLEY_PAGE_CACHE_MIB: '0' } : {}),
+    });
+    try {
+      await probe(server, setup.mechanismId, headers);
+      figures.push(await measureCase(database, server, name, requests, budget, lines, headers));
+      await stopServer(server);
+      answered.push(...(JSON.parse(await fsp.readFile(answeredFile, 'utf8')) as string[]));
+    } finally {
+      await stopServer(server);
     }
-    const rssEndMiB = round(mib(rssOf(server.child.pid!)), 0);
-    await stopServer(server);
-    const answered = JSON.parse(await fsp.readFile(answeredFile, 'utf8')) as string[];
-    const audit = await checkAudit(services, database, setup.tokenActor, answered);
-    return { cases: figures, audit, rssStartMiB, rssEndMiB };
-  } finally {
-    await stopServer(server);
   }
+  const audit = await checkAudit(services, database, setup.tokenActor, answered);
+  return { cases: figures, audit };
+}
+
+/** The run measures nothing unless a page and the overview really come back. */
+async function probe(server: Server, mechanismId: string, headers: Record<string, string>) {
+  const base = `http://127.0.0.1:${server.port}/api/v1/mechanisms/${mechanismId}`;
+  const page = await fetch(`${base}/lists/RU/held/versions/1/lines?limit=${PAGE}`, { headers });
+  const body = (await page.json()) as { items?: unknown[] };
+  if (page.status !== 200 || body.items?.length !== PAGE)
+    throw new Error(`the probe request answered ${page.status}: ${JSON.stringify(body)}`);
+  const overview = await fetch(`${base}/dashboard`, { headers });
+  if (overview.status !== 200)
+    throw new Error(`the overview answered ${overview.status}: ${await overview.text()}`);
+}
+
+/** One case: warm-up, then the timed run with the server's and PostgreSQL's CPU and memory. */
+async function measureCase(
+  database: OpenDatabase,
+  server: Server,
+  name: string,
+  requests: Array<{ method: 'GET'; path: string }>,
+  budget: Budget,
+  lines: string,
+  headers: Record<string, string>,
+): Promise<CaseFigure> {
+  const run = (seconds: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${server.port}`,
+      connections: CONNECTIONS,
+      duration: seconds,
+      headers,
+      // The clients run in a worker thread of their own, so that making requests does not take
+      // the bench's thread; each goes through its own list of requests.
+      workers: 1,
+      requests,
+    });
+  // Requests a client gave up on (a timeout) are still served: a case is timed once the server
+  // has caught up with its warm-up, or it would measure that backlog.
+  console.log(
+    `${name}: warming up for ${WARM_UP_SECONDS} s, then ${CONNECTIONS} clients for ${SECONDS} s`,
+  );
+  await run(WARM_UP_SECONDS);
+  const drained = await drain(`http://127.0.0.1:${server.port}${lines}?limit=${PAGE}`, headers);
+  if (drained > 1) console.log(`${name}: the server caught up with its warm-up after ${drained} s`);
+  const rssBefore = rssOf(server.child.pid!);
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const cpuBefore = await cpuOf(database, server.child.pid!);
+  const result = await run(SECONDS);
+  const cpuAfter = await cpuOf(database, server.child.pid!);
+  const rssAfter = rssOf(server.child.pid!);
+  const figure = {
+    case: name,
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.total / SECONDS, 0),
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rssBeforeMiB: round(mib(rssBefore), 0),
+    rssAfterMiB: round(mib(rssAfter), 0),
+    cpuMsPerRequest: {
+      server: round((cpuAfter.server - cpuBefore.server) / Math.max(1, result.requests.total), 2),
+      postgres: round(
+        [...cpuAfter.backends].reduce(
+          (sum, [pid, ms]) => sum + ms - (cpuBefore.backends.get(pid) ?? 0),
+          0,
+        ) / Math.max(1, result.requests.total),
+        2,
+      ),
+    },
+    loadAverageBefore: round(loadBefore, 2),
+    loadAverageAfter: round(os.loadavg()[0] ?? 0, 2),
+  };
+  return {
+    ...figure,
+    withinBudget:
+      (budget.requestsPerSecond === null || figure.requestsPerSecond >= budget.requestsPerSecond) &&
+      figure.latencyMs.p99 <= budget.p99Ms &&
+      figure.non2xx === 0 &&
+      figure.errors === 0,
+  };
 }
 
 /**
@@ -343,7 +362,7 @@ async function fillDatabase(services: Services) {
     },
   });
   // The persons on the path are the overview's: left out when only the other cases run.
-  const opened = CASE_NAMES.includes('dashboard')
+  const opened = CASE_NAMES.map(baseCase).includes('dashboard')
     ? await openEveryPath(services, mechanism.id)
     : null;
   const grant = { mechanism: mechanism.id, role: 'party_officer' as const, party: 'RU' };

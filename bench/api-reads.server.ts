@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import pino from 'pino';
 import { buildApp } from '../packages/app/src/app.ts';
 import { loadDeploymentKeys } from '../packages/app/src/platform/crypto/deployment-keys.ts';
+import { loadConfig } from '../packages/app/src/platform/config.ts';
 import { openDatabase } from '../packages/app/src/platform/db/kysely.ts';
 import { buildServices } from '../packages/app/src/services.ts';
 
@@ -21,7 +22,12 @@ if (!url || !keysDir || !answeredFile)
 const level = (process.env.PARLEY_BENCH_LOG_LEVEL ?? 'info') as pino.Level;
 
 const database = await openDatabase({ kind: 'postgres', url });
-const services = buildServices({ db: database.db, keys: await loadDeploymentKeys(keysDir) });
+const services = buildServices({
+  db: database.db,
+  keys: await loadDeploymentKeys(keysDir),
+  // PARLEY_PAGE_CACHE_MIB as `parley serve` reads it (0: no page kept in memory).
+  pageCacheBytes: loadConfig(process.env).pageCacheBytes,
+});
 const app = await buildApp({
   services,
   maxUploadBytes: 1024 * 1024,

@@ -36,6 +36,8 @@ export interface ServiceDeps {
   onJobError?: (job: string, error: unknown) => void;
   /** The background jobs' lease and polling (platform/jobs); tests shorten them. */
   jobOptions?: Pick<JobRunnerOptions, 'leaseMs' | 'pollMs' | 'instance'>;
+  /** Bytes of list pages' answers kept in memory (registry/page-cache.ts); 0 keeps none. */
+  pageCacheBytes?: number;
 }
 
 /** Wires the modules' services over one database, as the server, the CLI and the tests use them. */
@@ -45,6 +47,7 @@ export function buildServices({
   clock,
   onJobError = () => {},
   jobOptions = {},
+  pageCacheBytes,
 }: ServiceDeps) {
   // Jobs are claimed through the database, so that instances on one PostgreSQL share them.
   const jobs = createJobRunner(onJobError, { db, soleProcess: isEmbedded(db), ...jobOptions });
@@ -55,6 +58,7 @@ export function buildServices({
     mechanisms,
     audit,
     versionGuard: createListChangeGuard(),
+    ...(pageCacheBytes === undefined ? {} : { pageCache: { maxBytes: pageCacheBytes } }),
   });
   const access = createAccessService({ db, audit, mechanisms, ...(clock ? { clock } : {}) });
   const agreements = createAgreementsService({ db, mechanisms, audit });

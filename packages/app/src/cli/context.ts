@@ -70,6 +70,7 @@ async function commandContext(
     services: buildServices({
       db: database.db,
       keys: await loadDeploymentKeys(path.join(env.config.dataDir, 'keys')),
+      pageCacheBytes: env.config.pageCacheBytes,
       // The job has recorded its failure in the database; the operator hears of it too.
       onJobError: (job, error) =>
         out.note(

@@ -79,6 +79,11 @@ const configSchema = z.object({
   PARLEY_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
   /** Sign-in attempts a minute one client address may make; lower than the rest, against guessing. */
   PARLEY_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /**
+   * MiB of answers of list pages kept in memory, so that a page read again costs no database read;
+   * 0 keeps none. Each read is audited all the same.
+   */
+  PARLEY_PAGE_CACHE_MIB: z.coerce.number().int().min(0).default(64),
   /** The built web application that `parley serve` serves at /; packages/web/dist when absent. */
   PARLEY_WEB_ROOT: z.string().min(1).optional(),
 });
@@ -97,6 +102,8 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   readonly rateLimitPerMinute: number;
   readonly signInPerMinute: number;
+  /** Bytes of list pages' answers kept in memory (registry/page-cache.ts); 0 keeps none. */
+  readonly pageCacheBytes: number;
   /** An absolute path, or null for the web application built in the repository. */
   readonly webRoot: string | null;
 }
@@ -135,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     trustProxy: vars.PARLEY_TRUST_PROXY,
     rateLimitPerMinute: vars.PARLEY_RATE_LIMIT,
     signInPerMinute: vars.PARLEY_SIGN_IN_RATE_LIMIT,
+    pageCacheBytes: vars.PARLEY_PAGE_CACHE_MIB * 1024 * 1024,
     webRoot: vars.PARLEY_WEB_ROOT ? path.resolve(vars.PARLEY_WEB_ROOT) : null,
   };
   return Object.freeze(config);

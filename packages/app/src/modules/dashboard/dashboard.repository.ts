@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
 
 // The audit log is read here as its module publishes it: entries by mechanism and action. The
@@ -54,11 +55,15 @@ export async function lastEntrySeq(
   mechanismId: string,
   actions: readonly string[],
 ): Promise<number> {
-  const row = await db
-    .selectFrom('audit_entry')
-    .select((eb) => eb.fn.max('seq').as('last'))
-    .where('mechanism_id', '=', mechanismId)
-    .where('action', 'in', [...actions])
-    .executeTakeFirst();
-  return Number(row?.last ?? 0);
+  // One descent of the index on (mechanism_id, action, seq) for each action: max(seq) over
+  // "action in (...)" read every entry of those actions (100,000 moves: 2 ms a request, issue 17).
+  const { rows } = await sql<{ last: string | number | null }>`
+    select max(newest.seq) as last
+    from (values ${sql.join(actions.map((action) => sql`(${action})`))}) as wanted (action)
+    cross join lateral (
+      select e.seq from audit_entry e
+      where e.mechanism_id = ${mechanismId} and e.action = wanted.action
+      order by e.seq desc limit 1
+    ) as newest`.execute(db);
+  return Number(rows[0]?.last ?? 0);
 }

@@ -78,6 +78,7 @@ const dashboardResponse = z.object({
 /** The mechanism dashboard, under /api/v1. */
 export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsyncZod {
   return async (app) => {
+    const written = new WeakMap<object, Buffer>();
     app.get(
       '/mechanisms/:mechanism/dashboard',
       {
@@ -90,17 +91,31 @@ export function dashboardRoutes(dashboard: DashboardService): FastifyPluginAsync
           response: { 200: dashboardResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const found = await dashboard.dashboard(actorOf(request), request.params.mechanism);
-        return {
-          ...found,
-          mechanism: {
-            id: found.mechanism.id,
-            name: found.mechanism.name,
-            parties: found.mechanism.parties,
-          },
-          viewer: { ...found.viewer, sides: [...found.viewer.sides] },
-        };
+        // Readers in one scope share an overview until it changes: it is presented and written
+        // once, its bytes sent to each (issue 17).
+        let body = written.get(found);
+        if (!body) {
+          body = Buffer.from(
+            JSON.stringify(
+              dashboardResponse.parse({
+                ...found,
+                mechanism: {
+                  id: found.mechanism.id,
+                  name: found.mechanism.name,
+                  parties: found.mechanism.parties,
+                },
+                viewer: { ...found.viewer, sides: [...found.viewer.sides] },
+              }),
+            ),
+          );
+          written.set(found, body);
+        }
+        // Fastify sends bytes as they are, past the response schema (which the parse above applied).
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(body as unknown as z.infer<typeof dashboardResponse>);
       },
     );
   };

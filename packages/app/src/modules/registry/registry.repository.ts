@@ -515,3 +515,16 @@ function fromRow(row: Omit<LineRow, 'version_id' | 'mechanism_id' | 'party_code'
   for (const column of STORED_COLUMNS) line[FIELD_OF_COLUMN[column]] = row[column];
   return line as unknown as PersonLine;
 }
+
+/**
+ * What retention may change in a version: whether it is still there, and whether it still holds
+ * health data. Read as the system (two booleans, no personal data), for the pages kept in memory.
+ */
+export async function versionFingerprint(db: Database, versionId: string): Promise<string> {
+  const { rows } = await sql<{ kept: boolean; health: boolean }>`
+    select exists (select 1 from list_version where id = ${versionId}) as kept,
+      exists (select 1 from list_line_health where version_id = ${versionId}) as health`.execute(
+    db,
+  );
+  return `${rows[0]?.kept === true}:${rows[0]?.health === true}`;
+}

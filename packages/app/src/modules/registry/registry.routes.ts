@@ -19,13 +19,14 @@ import {
   presentDiff,
   presentLine,
   presentProblems,
-  presentedAsJson,
   presentVersion,
   previewResponse,
   versionParams,
   versionResponse,
 } from './registry.schemas.ts';
 import type { RegistryService } from './registry.service.ts';
+
+type LinesAnswer = z.infer<typeof linesResponse>;
 
 const LIST = '/mechanisms/:mechanism/lists/:party/:kind';
 
@@ -152,28 +153,37 @@ export function registryRoutes(
           querystring: linesQuery,
           response: { 200: linesResponse },
         },
-        serializerCompiler: presentedAsJson,
       },
-      async (request) => {
+      async (request, reply) => {
         const { offset, after, limit, search, flagged, sort, direction } = request.query;
-        const page = await registry.lines(actorOf(request), selector(request.params), {
-          offset,
-          ...(after === undefined ? {} : { after }),
-          limit,
-          ...(search ? { search } : {}),
-          ...(flagged === undefined ? {} : { isFlagged: flagged }),
-          sort: { column: sort, direction },
-        });
-        return {
-          version: presentVersion(page.version),
-          total: page.total,
-          offset,
-          nextAfter:
-            sort === 'line_number' && page.lines.length === limit
-              ? (page.lines.at(-1)?.lineNumber ?? null)
-              : null,
-          items: page.lines.map(presentLine),
-        };
+        const body = await registry.linesAnswer(
+          actorOf(request),
+          selector(request.params),
+          {
+            offset,
+            ...(after === undefined ? {} : { after }),
+            limit,
+            ...(search ? { search } : {}),
+            ...(flagged === undefined ? {} : { isFlagged: flagged }),
+            sort: { column: sort, direction },
+          },
+          // Written once as bytes: a page kept in memory is sent again as it is.
+          (page) =>
+            Buffer.from(
+              JSON.stringify({
+                version: presentVersion(page.version),
+                total: page.total,
+                offset,
+                nextAfter:
+                  sort === 'line_number' && page.lines.length === limit
+                    ? (page.lines.at(-1)?.lineNumber ?? null)
+                    : null,
+                items: page.lines.map(presentLine),
+              } satisfies LinesAnswer),
+            ),
+        );
+        // Fastify sends bytes as they are, past the response schema (which the present above satisfies).
+        return reply.type('application/json; charset=utf-8').send(body as unknown as LinesAnswer);
       },
     );
 

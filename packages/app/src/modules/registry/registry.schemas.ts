@@ -212,12 +212,6 @@ export function presentLine(line: PersonLine): z.infer<typeof lineResponse> {
   };
 }
 
-/**
- * Writes an answer already presented field by field (presentVersion, presentLine) as JSON, without
- * zod's pass over it: for a page of 100 lines that pass cost more than the JSON itself (issue 17).
- */
-export const presentedAsJson = () => (data: unknown) => JSON.stringify(data);
-
 export function presentDiff(
   from: ListVersion | null,
   to: ListVersion,

@@ -24,6 +24,7 @@ import { previewListFile } from './list-file-preview.ts';
 import { validateFile } from './list-file-validation.ts';
 import { writeListFile, type ListFileFormat } from './list-file-writer.ts';
 import { recordChanges, type ListVersionGuard } from './list-version-guard.ts';
+import { createPageCache, type KeptPage, type PageCacheOptions } from './page-cache.ts';
 import { createPageReader } from './page-reader.ts';
 import * as repo from './registry.repository.ts';
 
@@ -33,6 +34,27 @@ export interface RegistryDeps {
   audit: AuditLog;
   /** Asked about every new version before it is kept (the exchanges guard their stages' persons). */
   versionGuard?: ListVersionGuard;
+  /** The pages kept in memory (page-cache.ts): at most so many bytes, each version trusted so long. */
+  pageCache?: PageCacheOptions;
+}
+
+/** A page of a version's lines, as the reader may see them. */
+export interface LinesPage {
+  version: ListVersion;
+  total: number;
+  lines: PersonLine[];
+}
+
+/** 64 MiB: some 1,300 pages of 100 lines. */
+export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+
+function keptOf(page: LinesPage, body: Buffer): KeptPage {
+  return {
+    versionId: page.version.id,
+    versionNumber: page.version.number,
+    body,
+    recordIds: page.lines.map((line) => `${page.version.id}/${line.recordId}`),
+  };
 }
 
 export interface ImportRequest extends ListRef {
@@ -65,9 +87,21 @@ export interface VersionSelector extends ListRef {
 const STORED_WARNINGS = 1_000;
 
 /** The list use cases: import a file as a new version, read versions and lines, diff and export them. */
-export function createRegistryService({ db, mechanisms, audit, versionGuard }: RegistryDeps) {
+export function createRegistryService({
+  db,
+  mechanisms,
+  audit,
+  versionGuard,
+  pageCache = { maxBytes: DEFAULT_PAGE_CACHE_BYTES },
+}: RegistryDeps) {
   const keptListeners = new Set<(kept: KeptVersion) => void>();
   const readPage = createPageReader(db);
+  const readsUnderWay = new Map<string, Promise<KeptPage>>();
+  const pages = createPageCache(
+    (versionId) =>
+      withScope(db, { system: 'on' }, (scoped) => repo.versionFingerprint(scoped, versionId)),
+    pageCache,
+  );
   /** Finds the list's mechanism and party, and refuses an actor without the permission for that party. */
   async function resolveList(
     actor: Actor,
@@ -104,6 +138,57 @@ export function createRegistryService({ db, mechanisms, audit, versionGuard }: R
         },
       };
     };
+  }
+
+  /** A page under the reader's row scope, its compartments applied; not audited (the callers do). */
+  async function readLines(
+    actor: Actor,
+    mechanismId: string,
+    party: string,
+    selector: VersionSelector,
+    query: Omit<repo.LineQuery, 'versionId'>,
+  ): Promise<LinesPage> {
+    const { version, ...found } = await readPage({
+      scope: rowScope(actor),
+      list: {
+        mechanismId,
+        party,
+        kind: selector.kind,
+        ...(selector.version === undefined ? {} : { number: selector.version }),
+      },
+      query,
+      notFound: (latest) => versionNotFound(selector, latest),
+    });
+    return {
+      version,
+      total: found.total,
+      lines: found.lines.map(compartments(actor, mechanismId, party, selector.kind)),
+    };
+  }
+
+  /** A read of personal data names every record it returned. */
+  async function auditPage(
+    actor: Actor,
+    mechanismId: string,
+    selector: VersionSelector,
+    query: Omit<repo.LineQuery, 'versionId'>,
+    page: Pick<KeptPage, 'versionId' | 'versionNumber' | 'recordIds'>,
+  ): Promise<void> {
+    await audit.record(
+      null,
+      auditEvent(actor, 'list.read', {
+        mechanismId,
+        objectIds: [...page.recordIds],
+        details: {
+          party: selector.party.toUpperCase(),
+          kind: selector.kind,
+          number: page.versionNumber,
+          offset: query.offset,
+          ...(query.after === undefined ? {} : { after: query.after }),
+          search: query.search ?? null,
+        },
+      }),
+    );
   }
 
   async function versionsIn(
@@ -328,45 +413,72 @@ export function createRegistryService({ db, mechanisms, audit, versionGuard }: R
     version: (actor: Actor, selector: VersionSelector) =>
       selectVersion(actor, selector, 'list.export'),
 
+    /** A page of a version's lines as the actor may see them; the read is audited, every record named. */
     async lines(
       actor: Actor,
       selector: VersionSelector,
       query: Omit<repo.LineQuery, 'versionId'>,
-    ): Promise<{ version: ListVersion; total: number; lines: PersonLine[] }> {
+    ): Promise<LinesPage> {
       const { mechanism, party } = await resolveList(actor, selector, 'list.read');
-      const { version, ...found } = await readPage({
-        scope: rowScope(actor),
-        list: {
-          mechanismId: mechanism.id,
-          party,
-          kind: selector.kind,
-          ...(selector.version === undefined ? {} : { number: selector.version }),
-        },
-        query,
-        notFound: (latest) => versionNotFound(selector, latest),
+      const page = await readLines(actor, mechanism.id, party, selector, query);
+      await auditPage(actor, mechanism.id, selector, query, {
+        versionId: page.version.id,
+        versionNumber: page.version.number,
+        recordIds: page.lines.map((line) => `${page.version.id}/${line.recordId}`),
       });
-      const page = {
-        ...found,
-        lines: found.lines.map(compartments(actor, mechanism.id, party, selector.kind)),
-      };
-      // A read of personal data names every record it returned.
-      await audit.record(
-        null,
-        auditEvent(actor, 'list.read', {
-          mechanismId: mechanism.id,
-          objectIds: page.lines.map((line) => `${version.id}/${line.recordId}`),
-          details: {
-            party: selector.party.toUpperCase(),
-            kind: selector.kind,
-            number: version.number,
-            offset: query.offset,
-            ...(query.after === undefined ? {} : { after: query.after }),
-            search: query.search ?? null,
-          },
-        }),
-      );
-      return { version, ...page };
+      return page;
     },
+
+    /**
+     * A page of lines as the bytes of its answer (`present` writes them), for the lines route. A
+     * page of a numbered version is kept in memory (page-cache.ts) under everything it depends on:
+     * the version, the query, the reader's row scope and compartments; read again, it costs no
+     * read of the database. The actor's permission is checked first, and every read, kept or not,
+     * is in the audit log naming every record before the answer goes.
+     */
+    async linesAnswer(
+      actor: Actor,
+      selector: VersionSelector,
+      query: Omit<repo.LineQuery, 'versionId'>,
+      present: (page: LinesPage) => Buffer,
+    ): Promise<Buffer> {
+      const { mechanism, party } = await resolveList(actor, selector, 'list.read');
+      if (selector.version === undefined || !pages.isOn) {
+        const page = await readLines(actor, mechanism.id, party, selector, query);
+        await auditPage(actor, mechanism.id, selector, query, keptOf(page, Buffer.alloc(0)));
+        return present(page);
+      }
+      const listKey = `${mechanism.id}/${party}/${selector.kind}/${selector.version}`;
+      const key = [
+        listKey,
+        JSON.stringify(rowScope(actor)),
+        maySeeHealth(actor, { mechanismId: mechanism.id, party }),
+        maySeeDetentionPlace(actor, { mechanismId: mechanism.id, party, kind: selector.kind }),
+        JSON.stringify(query),
+      ].join('|');
+      let kept = await pages.get(key);
+      if (!kept) {
+        // Readers of one key at once (same page, scope and compartments) share one read.
+        let reading = readsUnderWay.get(key);
+        if (!reading) {
+          const ticket = pages.before(listKey);
+          reading = readLines(actor, mechanism.id, party, selector, query)
+            .then((page) => {
+              const read = keptOf(page, present(page));
+              pages.keep(key, listKey, read, ticket);
+              return read;
+            })
+            .finally(() => readsUnderWay.delete(key));
+          readsUnderWay.set(key, reading);
+        }
+        kept = await reading;
+      }
+      await auditPage(actor, mechanism.id, selector, query, kept);
+      return kept.body;
+    },
+
+    /** Bytes and pages kept in memory by `linesAnswer`. */
+    keptPages: () => pages.size(),
 
     /** Compares a version with the one before it (or with `from`), by record_id. */
     async diff(

@@ -3,6 +3,7 @@ import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
+import { versionsDeleted } from '../registry/index.ts';
 import {
   cutoff,
   isRetentionCategory,
@@ -89,6 +90,8 @@ export function createRetentionService({ db, audit, clock = () => new Date() }: 
           );
           return { category, days, expiredBefore, objects: ids.length, deletedRows };
         });
+        // Committed: the pages of lists kept in this process's memory are checked again (registry).
+        if (finding.deletedRows !== null) versionsDeleted();
         findings.push(finding);
       }
       return findings;
