@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.ts';
 import { StanceBadge } from './StanceBadge.tsx';
 import type { PartyPosition } from './talks.types.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** A party's current position on a point: the stance, its conditions, the day and the source. */
 export function PositionCell({ position }: { position: PartyPosition }) {
@@ -13,13 +14,18 @@ export function PositionCell({ position }: { position: PartyPosition }) {
       <StanceBadge stance={position.stance} />
       {position.conditions && (
         <Text size="xs">
-          {t('talks.documents.conditions')}: {position.conditions}
+          {t('talks.documents.conditions')}: <TalkText text={position.conditions} />
         </Text>
       )}
       {position.statedOn && (
         <Text size="xs" c="dimmed">
           {format.date(position.statedOn)}
-          {position.source ? ` · ${position.source}` : ''}
+          {position.source && (
+            <>
+              {' · '}
+              <TalkText text={position.source} />
+            </>
+          )}
         </Text>
       )}
     </Stack>
