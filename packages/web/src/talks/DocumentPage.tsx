@@ -7,7 +7,7 @@ import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { PointActions } from './PointActions.tsx';
-import { PositionCell } from './PositionCell.tsx';
+import { PositionCell, SourceText } from './PositionCell.tsx';
 import { StanceBadge } from './StanceBadge.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useDocument, useDocuments } from './talks.api.ts';
@@ -135,7 +135,7 @@ export function DocumentPage() {
                             <StanceBadge stance={h.stance} />
                             <Text size="xs" c="dimmed">
                               {h.statedOn ? format.date(h.statedOn) : ''} ·{' '}
-                              <TalkText text={h.source} />
+                              {h.source && <SourceText source={h.source} />}
                             </Text>
                           </Group>
                         ))}

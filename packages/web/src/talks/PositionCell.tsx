@@ -23,11 +23,27 @@ export function PositionCell({ position }: { position: PartyPosition }) {
           {position.source && (
             <>
               {' · '}
-              <TalkText text={position.source} />
+              <SourceText source={position.source} />
             </>
           )}
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The server's own source of a tabled point, "<title>, version N", is said in the reader's language. */
+const TABLED = /^(.+), version (\d+)$/;
+
+/** A position's source: as entered, in the reader's language (see TalkText). */
+export function SourceText({ source }: { source: string }) {
+  const { t } = useTranslation();
+  const tabled = TABLED.exec(source);
+  if (!tabled) return <TalkText text={source} />;
+  return (
+    <>
+      <TalkText text={tabled[1]} />
+      {`, ${t('talks.documents.versionOf', { number: Number(tabled[2]) })}`}
+    </>
   );
 }
