@@ -214,7 +214,7 @@ function TranslationForm({ words, onDone }: { words: SaidText; onDone: () => voi
             size="xs"
             aria-labelledby="talk-text-written"
             value={language}
-            onChange={(value) => setLanguage(value as TextLanguage)}
+            onChange={(value) => setLanguage(value)}
             data={TEXT_LANGUAGES.map((l) => ({ value: l, label: t(`talks.text.name.${l}`) }))}
           />
         </div>

@@ -42,7 +42,6 @@ const TEXT_FIELDS = ['weapon', 'trajectory', 'consequences', 'attribution'] as c
 
 function ReviewForm({ violation, onDone }: { violation: Violation; onDone: () => void }) {
   const { t } = useTranslation();
-  const { say } = useTalkTexts();
   const { mechanism } = useWorkspace();
   const verify = useVerify(mechanism.id);
   const assess = useAssess(mechanism.id);
