@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { runsInChromium, useDemoInChromium } from './support/suite.ts';
+import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { seriousViolations } from './support/browser.ts';
-import { signInFirstTime } from './support/steps.ts';
+import { signIn, signInFirstTime } from './support/steps.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,17 +32,20 @@ function textsOf(tree: Tree, prefix = ''): Array<[string, string]> {
 }
 
 const english = new Map(textsOf(resourceOf('en')));
-const inUkrainian = new Map(textsOf(resourceOf('uk')));
 /**
  * The English texts a Ukrainian or Russian page must not show: each text of the interface that
- * Ukrainian says otherwise, without placeholders, long enough to be words and not a code.
+ * the language says otherwise, without placeholders, long enough to be words and not a code.
  */
-const ENGLISH_ONLY = new Set(
-  [...english]
-    .filter(([key, text]) => inUkrainian.get(key) !== text)
-    .map(([, text]) => text.trim())
-    .filter((text) => !text.includes('{{') && /[a-z]{3}/.test(text) && text.length >= 4),
-);
+function englishOnly(language: 'uk' | 'ru'): Set<string> {
+  const translated = new Map(textsOf(resourceOf(language)));
+  return new Set(
+    [...english]
+      .filter(([key, text]) => translated.get(key) !== text)
+      .map(([, text]) => text.trim())
+      .filter((text) => !text.includes('{{') && /[a-z]{3}/.test(text) && text.length >= 4),
+  );
+}
+const ENGLISH_ONLY = { uk: englishOnly('uk'), ru: englishOnly('ru') };
 /**
  * Data that happens to read as an English text of the interface: the first admin's user name and
  * the display name the server gives it. Names are shown as written, in any language; so is each
@@ -59,6 +62,36 @@ const ACCOUNTS = [
   'demo-verifier',
   'admin',
 ] as const;
+
+interface TranslatedText {
+  source: string;
+  language: 'en' | 'uk' | 'ru';
+  translations: Partial<Record<'en' | 'uk' | 'ru', string>>;
+}
+
+/**
+ * The English of the demo's own texts (the talks' rounds, memoranda, positions and regimes, the
+ * stages' place, the refusals' reason), from the translation memory the demo fills: each of them
+ * that reads otherwise in `language` must not show on a page in that language.
+ */
+async function englishOfTheDemo(page: Page, language: 'uk' | 'ru'): Promise<string[]> {
+  const mechanism = /\/m\/([^/]+)/.exec(new URL(page.url()).pathname)?.[1];
+  if (!mechanism) return [];
+  const memory = await callApi<TranslatedText[]>(
+    page,
+    'GET',
+    `/mechanisms/${mechanism}/talks/translations`,
+  );
+  const said = (e: TranslatedText, lang: 'en' | 'uk' | 'ru') =>
+    e.language === lang ? e.source : e.translations[lang];
+  return memory.flatMap((e) => {
+    const english = said(e, 'en');
+    return english && english !== said(e, language) && /[a-z]{3}/.test(english) ? [english] : [];
+  });
+}
+
+/** The talks' pages, visited first: each shows texts that the demo wrote. */
+const TALKS_PAGES = ['rounds', 'documents', 'ceasefires', 'timeline'];
 
 /** The pages a user reaches from the navigation, and one level of links below each. */
 async function internalLinks(page: Page): Promise<string[]> {
@@ -77,78 +110,104 @@ async function visibleTexts(page: Page): Promise<string[]> {
     .filter((line) => line.length > 0);
 }
 
-describe.runIf(runsInChromium)('every page as every role, in Ukrainian, in Chromium', () => {
-  // The demo as `npm start` loads it, in the middle of the exchange: every page has its data.
-  const demo = useDemoInChromium('every-route', { from: 'middle' });
+/**
+ * Every role in Ukrainian; in Russian, the two roles that read the other side's words most: the
+ * RU officer (Ukraine's memorandum) and the mediator (both).
+ */
+const RUNS: Array<[string, 'uk' | 'ru']> = [
+  ...ACCOUNTS.map((account): [string, 'uk' | 'ru'] => [account, 'uk']),
+  ['demo-ru-officer', 'ru'],
+  ['demo-mediator', 'ru'],
+];
 
-  it.each(ACCOUNTS)(
-    'shows %s no page error, nothing unreadable and no English in Ukrainian',
-    async (accountName) => {
-      const page = await demo.newPage();
-      const problems: string[] = [];
-      let where = '';
-      page.on('pageerror', (error) => problems.push(`${where}: page error: ${error.message}`));
-      await page.goto(demo.server.url);
-      await page.getByLabel('User name').waitFor({ timeout: 90_000 });
-      const isAdmin = accountName === 'admin';
-      await signInFirstTime(
-        page,
-        demo.server.url,
-        isAdmin
+describe.runIf(runsInChromium)(
+  'every page as every role, in Ukrainian and Russian, in Chromium',
+  () => {
+    // The demo as `npm start` loads it, in the middle of the exchange: every page has its data.
+    const demo = useDemoInChromium('every-route', { from: 'middle' });
+    const passwords = new Map<string, string>();
+
+    it.each(RUNS)(
+      'shows %s no page error, nothing unreadable and no English in %s',
+      async (accountName, language) => {
+        const page = await demo.newPage();
+        const problems: string[] = [];
+        let where = '';
+        page.on('pageerror', (error) => problems.push(`${where}: page error: ${error.message}`));
+        await page.goto(demo.server.url);
+        await page.getByLabel('User name').waitFor({ timeout: 90_000 });
+        const isAdmin = accountName === 'admin';
+        const account = isAdmin
           ? { username: 'admin', password: demo.server.adminPassword }
-          : demo.account(accountName),
-      );
-      // A role of a mechanism opens its workspace; the admin, who holds none, administers.
-      if (isAdmin) await page.goto(`${demo.server.url}/admin/users`);
-      else await page.waitForURL(/\/m\//);
-      await page.getByRole('navigation').first().waitFor();
-      const start = new URL(page.url()).pathname;
-      await page.evaluate(() => localStorage.setItem('parley.language', 'uk'));
-      const toVisit = [start, ...(await internalLinks(page))];
-      const seen = new Set<string>();
-      // One page of each route: a second manifest or round shows nothing the first did not.
-      const shapes = new Set<string>();
-      const shapeOf = (href: string) =>
-        href
-          .split('?')[0]!
-          .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')
-          .replace(/\/(UA|RU)\//g, '/:party/');
-      const settle = async () => {
-        await page.waitForLoadState('networkidle');
-        await page
-          .getByText(/Loading…|Завантаження…|Загрузка…/)
-          .first()
-          .waitFor({ state: 'hidden' })
-          .catch(() => undefined);
-      };
-      while (toVisit.length > 0 && seen.size < 40) {
-        const path = toVisit.shift()!;
-        if (seen.has(path) || shapes.has(shapeOf(path))) continue;
-        seen.add(path);
-        shapes.add(shapeOf(path));
-        // In Ukrainian: the pages draw the same in Russian, whose every text locales.test.ts
-        // holds to be its own (and English is every other browser suite's language).
-        where = `${accountName} ${path}`;
-        await page.goto(`${demo.server.url}${path}`);
-        await settle();
-        for (const line of await visibleTexts(page)) {
-          // A line of parts joined by " · " (a run's progress and phase, a stage's number and
-          // place) is read part by part: "100% · done" holds an English word.
-          for (const text of new Set([line, ...line.split(' · ').map((part) => part.trim())])) {
-            if (MISSING_KEY.test(text)) problems.push(`${where}: missing translation "${text}"`);
-            if (ENGLISH_ONLY.has(text) && !DATA.has(text))
-              problems.push(`${where}: English "${text}"`);
+          : demo.account(accountName);
+        // An account's second run (in Russian) signs in with the password its first one chose.
+        const chosen = passwords.get(accountName);
+        if (chosen) await signIn(page, demo.server.url, { ...account, password: chosen });
+        else passwords.set(accountName, await signInFirstTime(page, demo.server.url, account));
+        // A role of a mechanism opens its workspace; the admin, who holds none, administers.
+        if (isAdmin) await page.goto(`${demo.server.url}/admin/users`);
+        else await page.waitForURL(/\/m\//);
+        await page.getByRole('navigation').first().waitFor();
+        const start = new URL(page.url()).pathname;
+        await page.evaluate((lang) => localStorage.setItem('parley.language', lang), language);
+        const demoEnglish = isAdmin ? [] : await englishOfTheDemo(page, language);
+        // Every text the demo writes has its translation: the memory holds the place, the refusal
+        // reason and the talks' texts (at least the 58 of the talks' demo).
+        if (!isAdmin) expect(demoEnglish.length).toBeGreaterThan(58);
+        const workspace = /^\/m\/[^/]+\/[^/]+/.exec(start)?.[0];
+        const toVisit = [
+          start,
+          ...(workspace ? TALKS_PAGES.map((p) => `${workspace}/talks/${p}`) : []),
+          ...(await internalLinks(page)),
+        ];
+        const seen = new Set<string>();
+        // One page of each route: a second manifest or round shows nothing the first did not.
+        const shapes = new Set<string>();
+        const shapeOf = (href: string) =>
+          href
+            .split('?')[0]!
+            .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')
+            .replace(/\/(UA|RU)\//g, '/:party/');
+        const settle = async () => {
+          await page.waitForLoadState('networkidle');
+          await page
+            .getByText(/Loading…|Завантаження…|Загрузка…/)
+            .first()
+            .waitFor({ state: 'hidden' })
+            .catch(() => undefined);
+        };
+        while (toVisit.length > 0 && seen.size < 40) {
+          const path = toVisit.shift()!;
+          if (seen.has(path) || shapes.has(shapeOf(path))) continue;
+          seen.add(path);
+          shapes.add(shapeOf(path));
+          // English is every other browser suite's language.
+          where = `${accountName} ${language} ${path}`;
+          await page.goto(`${demo.server.url}${path}`);
+          await settle();
+          for (const line of await visibleTexts(page)) {
+            // A line of parts joined by " · " (a run's progress and phase, a stage's number and
+            // place) is read part by part: "100% · done" holds an English word.
+            for (const text of new Set([line, ...line.split(' · ').map((part) => part.trim())])) {
+              if (MISSING_KEY.test(text)) problems.push(`${where}: missing translation "${text}"`);
+              if (ENGLISH_ONLY[language].has(text) && !DATA.has(text))
+                problems.push(`${where}: English "${text}"`);
+            }
+            // The demo's own texts are data, shown in the reader's language where translated.
+            for (const english of demoEnglish)
+              if (line.includes(english))
+                problems.push(`${where}: the demo's English "${english}"`);
           }
+          for (const violation of await seriousViolations(page))
+            problems.push(`${where}: ${violation}`);
+          // One level down: a list's detail pages, within this mechanism.
+          for (const link of await internalLinks(page))
+            if (!seen.has(link) && !toVisit.includes(link)) toVisit.push(link);
         }
-        for (const violation of await seriousViolations(page))
-          problems.push(`${where}: ${violation}`);
-        // One level down: a list's detail pages, within this mechanism.
-        for (const link of await internalLinks(page))
-          if (!seen.has(link) && !toVisit.includes(link)) toVisit.push(link);
-      }
-      expect(seen.size).toBeGreaterThan(5);
-      expect(problems).toEqual([]);
-    },
-    600_000,
-  );
-});
+        expect(seen.size).toBeGreaterThan(5);
+        expect(problems).toEqual([]);
+      },
+      600_000,
+    );
+  },
+);

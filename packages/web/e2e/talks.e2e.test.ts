@@ -324,7 +324,11 @@ describe.runIf(runsInChromium)('the record of the talks, in Chromium on the demo
       .getByRole('navigation', { name: 'Части записи переговоров' })
       .getByRole('link', { name: 'Режимы прекращения огня' })
       .click();
-    await mediator.getByRole('region', { name: TRUCE }).getByText('Местное перемирие').waitFor();
+    // The regime's name, entered in English, reads in Russian from the translation memory.
+    await mediator
+      .getByRole('region', { name: 'Локальные перемирия для сбора тел (российский меморандум)' })
+      .getByText('Местное перемирие')
+      .waitFor();
     await demo.expectAccessible(mediator);
     await mediator.getByText('English').click();
   });

@@ -115,6 +115,12 @@ try {
   await shootAll(browser, officer, [
     { name: 'lines', route: 'lists/UA/sought', ready: table },
     { name: 'receipts', route: 'receipts', ready: heading },
+    {
+      // Russia's memorandum as Ukraine's officer reads it: each point in the reader's language.
+      name: 'talks-memorandum',
+      route: `talks/documents/${encodeURIComponent("Russia's memorandum, 2 June 2025")}`,
+      ready: table,
+    },
   ]);
 } finally {
   await browser.close();

@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds())('parley talks [%s]', (kind) => {
       '--point',
       '4.7',
       '--text',
-      'Ratification by both parliaments',
+      'Ратификация парламентами обеих сторон',
       '--tabled-on',
       '2025-07-23',
     );
@@ -147,6 +147,47 @@ describe.each(testDatabaseKinds())('parley talks [%s]', (kind) => {
         )
       ).stdout,
     ) as { points: Array<{ label: string; text: string }> };
-    expect(first.points.find((p) => p.label === '4.7')?.text).toBe('Ratification');
+    // Russia's memorandum is in Russian: the first version keeps the words it was tabled with.
+    expect(first.points.find((p) => p.label === '4.7')?.text).toBe('Ратификация');
+
+    // The new words are Russian until someone translates them; the old ones keep their translations.
+    const translated = await parley(
+      'talks',
+      'translate',
+      'Ратификация парламентами обеих сторон',
+      '--mechanism',
+      M,
+      '--language',
+      'ru',
+      '--uk',
+      'Ратифікація парламентами обох сторін',
+      '--en',
+      'Ratification by both parliaments',
+    );
+    expect(translated).toMatchObject({
+      code: 0,
+      stdout:
+        'written in ru; en: Ratification by both parliaments; uk: Ратифікація парламентами обох сторін\n',
+    });
+    const memory = JSON.parse(
+      (await parley('--json', 'talks', 'translations', '--mechanism', M)).stdout,
+    ) as Array<{ source: string; language: string; translations: Record<string, string> }>;
+    expect(memory.find((e) => e.source === 'Ратификация')?.translations.en).toBe('Ratification');
+    expect(memory.find((e) => e.source.startsWith('Ратификация парламентами'))?.language).toBe(
+      'ru',
+    );
+    const wrong = await parley(
+      'talks',
+      'translate',
+      'Ратификация',
+      '--mechanism',
+      M,
+      '--language',
+      'ru',
+      '--ru',
+      'Ратификация!',
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/translations\.ru: the text is written in ru already/);
   });
 });

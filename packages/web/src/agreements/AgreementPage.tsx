@@ -15,6 +15,7 @@ import { EligibilityResults } from './EligibilityResults.tsx';
 import { RuleChangePanel } from './RuleChangePanel.tsx';
 import { RulesTable } from './RulesTable.tsx';
 import { agreementNameIn } from './agreement-name.ts';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 function OpenPaths({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ function OpenPaths({ agreement }: { agreement: Agreement }) {
 /** One agreement: its latest terms with their rules, eligibility, and the way onto the path. */
 export function AgreementPage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { agreementId = '' } = useParams();
   const { mechanism, abilities } = useWorkspace();
@@ -64,7 +66,7 @@ export function AgreementPage() {
         subtitle={t('agreement.subtitle', {
           version: version.number,
           date: format.date(definition.date),
-          venue: definition.venue,
+          venue: say(definition.venue),
           reference: format.date(definition.referenceDate),
         })}
         actions={<Badge variant="outline">{t(`agreementStatus.${agreement.data.status}`)}</Badge>}

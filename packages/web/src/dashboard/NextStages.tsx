@@ -6,6 +6,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import type { NextStage } from './dashboard.api.ts';
 import { useLabels } from './labels.ts';
 import { agreementNameIn } from '../agreements/agreement-name.ts';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 /** The stages proposed or approved and not yet under way: when, where, how many from each side. */
 export function NextStages({
@@ -16,6 +17,7 @@ export function NextStages({
   sides: readonly string[];
 }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { base } = useWorkspace();
   const labels = useLabels();
@@ -56,7 +58,7 @@ export function NextStages({
                   </Badge>
                 </Table.Th>
                 <Table.Td>{format.date(stage.date)}</Table.Td>
-                <Table.Td>{stage.place}</Table.Td>
+                <Table.Td>{say(stage.place)}</Table.Td>
                 {sides.map((side) => (
                   <Table.Td key={side} ta="right">
                     {format.integer(stage.bySide[side] ?? 0)}

@@ -15,6 +15,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { useApproveStage, useStage } from './exchange.api.ts';
 import { ParityTable } from './ParityTable.tsx';
 import { WithdrawalResult, WithdrawButton } from './WithdrawButton.tsx';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 /** Approval freezes the stage; then it follows its persons: executing, then completed. */
 const STATUS_COLOR: Record<StageSummary['status'], string> = {
@@ -27,6 +28,7 @@ const STATUS_COLOR: Record<StageSummary['status'], string> = {
 /** A stage: parity per category, its persons (withdrawn with a reason), approval, manifests. */
 export function StageCard({ summary }: { summary: StageSummary }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism, abilities, base } = useWorkspace();
   const stage = useStage(mechanism.id, summary.id);
@@ -50,7 +52,7 @@ export function StageCard({ summary }: { summary: StageSummary }) {
           <Title order={3} size="h4">
             {t('stage.title', {
               number: summary.number,
-              place: summary.place,
+              place: say(summary.place),
               date: format.date(summary.date),
             })}
           </Title>

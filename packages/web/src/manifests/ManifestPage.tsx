@@ -16,6 +16,7 @@ import { SignaturesTable } from './SignaturesTable.tsx';
 import { SignPanel } from './SignPanel.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
 import { agreementNameIn } from '../agreements/agreement-name.ts';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 /**
  * A stage's manifest: its persons and counts, its hash, its signatures, the corrections around
@@ -32,6 +33,7 @@ export function ManifestPage() {
 
 function ManifestView({ file, manifestId }: { file: ManifestFile; manifestId: string }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism, abilities } = useWorkspace();
   const { stage, agreement } = file.document;
@@ -42,7 +44,7 @@ function ManifestView({ file, manifestId }: { file: ManifestFile; manifestId: st
         title={t('manifest.title', { number: stage.number })}
         subtitle={t('manifest.subtitle', {
           agreement: agreementNameIn(t, agreement.name),
-          place: stage.place,
+          place: say(stage.place),
           date: format.date(stage.date),
         })}
       />

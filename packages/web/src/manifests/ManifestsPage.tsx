@@ -8,9 +8,11 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useStage, useStages } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 function StageManifests({ stage }: { stage: StageSummary }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism, base } = useWorkspace();
   const detail = useStage(mechanism.id, stage.id);
@@ -19,7 +21,7 @@ function StageManifests({ stage }: { stage: StageSummary }) {
       <Table.Td>
         {t('stage.title', {
           number: stage.number,
-          place: stage.place,
+          place: say(stage.place),
           date: format.date(stage.date),
         })}
       </Table.Td>

@@ -12,6 +12,7 @@ import { PairComparison } from '../reconciliation/PairComparison.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useCategoryName } from './names.ts';
 import { usePersonFile, type PersonFile } from './persons.api.ts';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 const LINE_FIELDS = [
   'surname',
@@ -63,6 +64,7 @@ function HeldLine({ line }: { line: PersonLine }) {
 
 function PathTable({ path }: { path: PersonFile['path'] }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   if (path.length === 0) return <Text>{t('person.noMoves')}</Text>;
   return (
@@ -82,7 +84,7 @@ function PathTable({ path }: { path: PersonFile['path'] }) {
             <Table.Td>{format.dateTime(step.at)}</Table.Td>
             <Table.Td>{`${t(`state.${step.from}`)} → ${t(`state.${step.to}`)}`}</Table.Td>
             <Table.Td ff="monospace">{step.actor}</Table.Td>
-            <Table.Td>{step.reason ?? '—'}</Table.Td>
+            <Table.Td>{say(step.reason) || '—'}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -129,6 +131,7 @@ function Receipt({ receipt }: { receipt: NonNullable<PersonFile['receipt']> }) {
 /** One person's whole file, as far as the reader's role may see it. */
 export function PersonFilePage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { personId = '' } = useParams();
   const { mechanism, base } = useWorkspace();
@@ -158,7 +161,7 @@ export function PersonFilePage() {
         <Text>
           {t('person.inStage', {
             number: stage.number,
-            place: stage.place,
+            place: say(stage.place),
             date: format.date(stage.date),
             status: t(`stageStatus.${stage.status}`),
           })}{' '}

@@ -12,10 +12,12 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { CanonicalDocument } from './CanonicalDocument.tsx';
 import { ConfirmReceipt } from './ConfirmReceipt.tsx';
 import { useReceipt, useStageReceipts } from './receipts.api.ts';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 /** One person's handover receipt: what it says, its hash and signatures; sign, verify, confirm. */
 export function ReceiptPage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { receiptId = '' } = useParams();
   const { mechanism, base } = useWorkspace();
@@ -33,7 +35,7 @@ export function ReceiptPage() {
         title={t('receipts.receiptOf', { record: person.recordId })}
         subtitle={t('receipts.subtitle', {
           number: stage.number,
-          place: stage.place,
+          place: say(stage.place),
           date: format.date(stage.date),
         })}
         actions={

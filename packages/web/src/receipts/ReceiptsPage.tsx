@@ -9,10 +9,12 @@ import { useStages } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { StageReceipts } from './StageReceipts.tsx';
+import { useTalkTexts } from '../talks/talk-texts.ts';
 
 /** The handover receipts of an approved stage: issued by the verifier, signed by the receivers. */
 export function ReceiptsPage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism } = useWorkspace();
   const stages = useStages(mechanism.id);
@@ -38,7 +40,7 @@ export function ReceiptsPage() {
             value: s.id,
             label: t('stage.title', {
               number: s.number,
-              place: s.place,
+              place: say(s.place),
               date: format.date(s.date),
             }),
           }))}

@@ -10,6 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -20,6 +21,8 @@ import { ProposeRegimeForm } from './ProposeRegimeForm.tsx';
 import { StatusChange } from './StatusChange.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useCeasefires } from './talks.api.ts';
+import { useTalkTexts } from './talk-texts.ts';
+import { TalkText } from './TalkText.tsx';
 import type { Ceasefire, CeasefireStatus } from './talks.types.ts';
 
 const STATUS_COLOR: Record<CeasefireStatus, string> = {
@@ -59,9 +62,10 @@ export function CeasefiresPage() {
 
 function Regime({ regime }: { regime: Ceasefire }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { grant, base } = useWorkspace();
-  const fact = (label: string, value: string) => (
+  const fact = (label: string, value: ReactNode) => (
     <div>
       <Text size="xs" c="dimmed" fw={700}>
         {label}
@@ -73,9 +77,14 @@ function Regime({ regime }: { regime: Ceasefire }) {
     <Card withBorder component="section" aria-labelledby={`regime-${regime.id}`}>
       <Stack>
         <Group justify="space-between">
-          <Title order={2} size="h4" id={`regime-${regime.id}`}>
-            {regime.name}
-          </Title>
+          <TalkText
+            text={regime.name}
+            wrap={(words) => (
+              <Title order={2} size="h4" id={`regime-${regime.id}`}>
+                {words}
+              </Title>
+            )}
+          />
           <Group>
             <Badge variant="outline" color="gray.8" tt="none">
               {t(`talks.ceasefireKind.${regime.kind}`)}
@@ -88,8 +97,8 @@ function Regime({ regime }: { regime: Ceasefire }) {
             t('talks.ceasefires.scope'),
             regime.scope.map((s) => t(`talks.scope.${s}`)).join(', '),
           )}
-          {fact(t('talks.ceasefires.geography'), regime.geography)}
-          {fact(t('talks.ceasefires.sectors'), regime.sectors.join(', ') || '—')}
+          {fact(t('talks.ceasefires.geography'), <TalkText text={regime.geography} />)}
+          {fact(t('talks.ceasefires.sectors'), regime.sectors.map(say).join(', ') || '—')}
           {fact(t('talks.ceasefires.start'), format.dateTime(regime.startsAt))}
           {fact(
             t('talks.ceasefires.duration'),
@@ -98,8 +107,8 @@ function Regime({ regime }: { regime: Ceasefire }) {
               : t('talks.ceasefires.days', { count: regime.durationDays }),
           )}
           {fact(t('talks.ceasefires.end'), format.dateTime(regime.endsAt))}
-          {fact(t('talks.ceasefires.extension'), regime.extension ?? '—')}
-          {fact(t('talks.ceasefires.monitoring'), regime.monitoringBody ?? '—')}
+          {fact(t('talks.ceasefires.extension'), <TalkText text={regime.extension} />)}
+          {fact(t('talks.ceasefires.monitoring'), <TalkText text={regime.monitoringBody} />)}
           {fact(t('talks.ceasefires.proposedBy'), regime.proposedBy)}
         </SimpleGrid>
         <div>
@@ -116,9 +125,9 @@ function Regime({ regime }: { regime: Ceasefire }) {
                     component={Link}
                     to={`${base}/talks/documents/${encodeURIComponent(p.document)}`}
                   >
-                    {p.document}, {t('talks.documents.pointN', { label: p.label })}
+                    {say(p.document)}, {t('talks.documents.pointN', { label: p.label })}
                   </Anchor>
-                  : {p.text}
+                  : <TalkText text={p.text} />
                 </List.Item>
               ))}
             </List>
@@ -140,14 +149,16 @@ function Regime({ regime }: { regime: Ceasefire }) {
                 <Table.Td>
                   <CeasefireStatusBadge status={e.to} />
                 </Table.Td>
-                <Table.Td>{e.reason ?? '—'}</Table.Td>
+                <Table.Td>
+                  <TalkText text={e.reason} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         <Group justify="space-between" align="flex-end">
           <Anchor component={Link} to={`${base}/talks/violations?ceasefire=${regime.id}`}>
-            {t('talks.ceasefires.violations', { name: regime.name })}
+            {t('talks.ceasefires.violations', { name: say(regime.name) })}
           </Anchor>
           {/* Remounted on each status, so that it offers the steps from the new one. */}
           {talksAbilitiesOf(grant).manage && <StatusChange key={regime.status} regime={regime} />}

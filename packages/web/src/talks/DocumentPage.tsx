@@ -7,10 +7,11 @@ import { Loading } from '../common/Loading.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { PointActions } from './PointActions.tsx';
-import { PositionCell } from './PositionCell.tsx';
+import { PositionCell, SourceText } from './PositionCell.tsx';
 import { StanceBadge } from './StanceBadge.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useDocument, useDocuments } from './talks.api.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** A document's numbered points with each party's position; the points where they differ stand out. */
 export function DocumentPage() {
@@ -34,9 +35,14 @@ export function DocumentPage() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
-          <Title order={2} size="h3">
-            {doc.title}
-          </Title>
+          <TalkText
+            text={doc.title}
+            wrap={(words) => (
+              <Title order={2} size="h3">
+                {words}
+              </Title>
+            )}
+          />
           <Text size="sm" c="dimmed">
             {t('talks.documents.byline', {
               author: doc.author,
@@ -64,7 +70,11 @@ export function DocumentPage() {
           </Anchor>
         </Group>
       </Group>
-      {doc.note && <Text size="sm">{doc.note}</Text>}
+      {doc.note && (
+        <Text size="sm">
+          <TalkText text={doc.note} />
+        </Text>
+      )}
       <Switch
         label={t('talks.documents.onlyGap', { count: gaps })}
         checked={onlyGap}
@@ -98,7 +108,9 @@ export function DocumentPage() {
               >
                 <Table.Td fw={700}>{point.label}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{point.text}</Text>
+                  <Text size="sm">
+                    <TalkText text={point.text} />
+                  </Text>
                   <Group gap={4} mt={4}>
                     <Badge size="xs" variant="outline" color="gray.8" tt="none">
                       {t(`talks.pointKind.${point.kind}`)}
@@ -122,7 +134,8 @@ export function DocumentPage() {
                             <Text size="xs">{h.party}</Text>
                             <StanceBadge stance={h.stance} />
                             <Text size="xs" c="dimmed">
-                              {h.statedOn ? format.date(h.statedOn) : ''} · {h.source}
+                              {h.statedOn ? format.date(h.statedOn) : ''} ·{' '}
+                              {h.source && <SourceText source={h.source} />}
                             </Text>
                           </Group>
                         ))}

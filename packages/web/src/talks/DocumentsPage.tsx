@@ -9,10 +9,13 @@ import { PositionCell } from './PositionCell.tsx';
 import { TableDocumentForm } from './TableDocumentForm.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useDocuments, useGap } from './talks.api.ts';
+import { useTalkTexts } from './talk-texts.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** The memoranda and plans tabled at the talks, and the gap: every point where the parties differ. */
 export function DocumentsPage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism, grant, base } = useWorkspace();
   const documents = useDocuments(mechanism.id);
@@ -40,7 +43,7 @@ export function DocumentsPage() {
               <Table.Tr key={d.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`${base}/talks/documents/${d.id}`}>
-                    {d.title}
+                    {say(d.title)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{d.author}</Table.Td>
@@ -61,10 +64,10 @@ export function DocumentsPage() {
       {gap.data?.documents.length === 0 && <Text>{t('talks.gap.none')}</Text>}
       {gap.data?.documents.map((d) => (
         <Table.ScrollContainer key={d.id} minWidth={700}>
-          <Table withTableBorder aria-label={t('talks.gap.of', { title: d.title })}>
+          <Table withTableBorder aria-label={t('talks.gap.of', { title: say(d.title) })}>
             <Table.Caption>
               {t('talks.gap.caption', {
-                title: d.title,
+                title: say(d.title),
                 version: d.version,
                 count: d.points.length,
               })}
@@ -89,7 +92,9 @@ export function DocumentsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{point.text}</Text>
+                    <Text size="sm">
+                      <TalkText text={point.text} />
+                    </Text>
                     <Badge size="xs" variant="outline" color="gray.8" tt="none" mt={4}>
                       {t(`talks.pointKind.${point.kind}`)}
                     </Badge>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useWorkspace } from '../session/workspace.tsx';
 import type { Round } from './talks.types.ts';
 import { agreementNameIn } from '../agreements/agreement-name.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** A round's outcomes, each linked to the agreement it produced when there is one. */
 export function OutcomeList({ outcomes }: { outcomes: Round['outcomes'] }) {
@@ -14,7 +15,7 @@ export function OutcomeList({ outcomes }: { outcomes: Round['outcomes'] }) {
     <List size="sm" spacing={4}>
       {outcomes.map((o) => (
         <List.Item key={o.number}>
-          {o.text}
+          <TalkText text={o.text} />
           {o.agreement && (
             <>
               {' '}

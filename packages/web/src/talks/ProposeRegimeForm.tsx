@@ -6,6 +6,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { FoldingForm } from './FoldingForm.tsx';
 import { useDocument, useDocuments, useProposeRegime } from './talks.api.ts';
 import { CEASEFIRE_SCOPES, type CeasefireScope } from './talks.types.ts';
+import { useTalkTexts } from './talk-texts.ts';
 
 /** The points of one document, for choosing a regime's preconditions. */
 function PreconditionPicker({
@@ -16,6 +17,7 @@ function PreconditionPicker({
   onChange: (ids: string[]) => void;
 }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const { mechanism } = useWorkspace();
   const documents = useDocuments(mechanism.id);
   const [documentId, setDocumentId] = useState<string | null>(null);
@@ -24,7 +26,7 @@ function PreconditionPicker({
       <Select
         label={t('talks.ceasefires.preconditionsFrom')}
         placeholder={t('talks.ceasefires.noDocument')}
-        data={(documents.data ?? []).map((d) => ({ value: d.id, label: d.title }))}
+        data={(documents.data ?? []).map((d) => ({ value: d.id, label: say(d.title) }))}
         value={documentId}
         onChange={(id) => {
           setDocumentId(id);
@@ -51,6 +53,7 @@ function PointsOf({
   onChange: (ids: string[]) => void;
 }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const { mechanism } = useWorkspace();
   const document = useDocument(mechanism.id, documentId);
   return (
@@ -58,7 +61,7 @@ function PointsOf({
       label={t('talks.ceasefires.preconditions')}
       data={(document.data?.points ?? []).map((p) => ({
         value: p.id,
-        label: `${p.label}. ${p.text}`,
+        label: `${p.label}. ${say(p.text)}`,
       }))}
       value={value}
       onChange={onChange}

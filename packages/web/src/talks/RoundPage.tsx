@@ -1,4 +1,5 @@
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -9,6 +10,7 @@ import { CorrectRoundForm } from './CorrectRoundForm.tsx';
 import { OutcomeList } from './OutcomeList.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useRounds } from './talks.api.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** One round: date, venue, mediators, each delegation with its head and members, duration, outcomes. */
 export function RoundPage() {
@@ -35,7 +37,7 @@ export function RoundPage() {
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fact label={t('talks.rounds.date')} value={format.date(round.date)} />
-          <Fact label={t('talks.rounds.venue')} value={round.venue} />
+          <Fact label={t('talks.rounds.venue')} value={<TalkText text={round.venue} />} />
           <Fact label={t('talks.rounds.mediators')} value={round.mediators.join(', ') || '—'} />
           <Fact
             label={t('talks.rounds.duration')}
@@ -51,7 +53,7 @@ export function RoundPage() {
         </SimpleGrid>
         {round.summary && (
           <Text mt="md" size="sm">
-            {round.summary}
+            <TalkText text={round.summary} />
           </Text>
         )}
       </Card>
@@ -63,7 +65,7 @@ export function RoundPage() {
           <Card key={d.party} withBorder>
             <Text fw={700}>{t('talks.rounds.delegationOf', { party: d.party })}</Text>
             <Text size="sm">
-              {t('talks.rounds.head')}: {d.head ?? '—'}
+              {t('talks.rounds.head')}: <TalkText text={d.head} />
             </Text>
             {d.members.length > 0 && (
               <List size="sm" mt="xs">
@@ -84,7 +86,7 @@ export function RoundPage() {
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed" fw={700}>

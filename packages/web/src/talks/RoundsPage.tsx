@@ -9,6 +9,7 @@ import { AddRoundForm } from './AddRoundForm.tsx';
 import { OutcomeList } from './OutcomeList.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import { useRounds } from './talks.api.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** Every round of talks in date order: where, who mediated, who led each delegation, what came of it. */
 export function RoundsPage() {
@@ -43,12 +44,14 @@ export function RoundsPage() {
                       {format.date(round.date)}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{round.venue}</Table.Td>
+                  <Table.Td>
+                    <TalkText text={round.venue} />
+                  </Table.Td>
                   <Table.Td>{round.mediators.join(', ') || '—'}</Table.Td>
                   <Table.Td>
                     {round.delegations.map((d) => (
                       <Text key={d.party} size="sm">
-                        {d.party}: {d.head ?? '—'}
+                        {d.party}: <TalkText text={d.head} />
                       </Text>
                     ))}
                   </Table.Td>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useChangeStatus } from './talks.api.ts';
 import type { Ceasefire, CeasefireStatus } from './talks.types.ts';
+import { useTalkTexts } from './talk-texts.ts';
 
 // The server refuses any other step (TALKS.STATUS_TRANSITION); offering only these saves a refusal.
 const NEXT: Record<CeasefireStatus, CeasefireStatus[]> = {
@@ -18,6 +19,7 @@ const NEXT: Record<CeasefireStatus, CeasefireStatus[]> = {
 /** The mediator moves a regime to its next status, with the moment and the reason. */
 export function StatusChange({ regime }: { regime: Ceasefire }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const { mechanism } = useWorkspace();
   const change = useChangeStatus(mechanism.id);
   const next = NEXT[regime.status];
@@ -39,7 +41,7 @@ export function StatusChange({ regime }: { regime: Ceasefire }) {
   return (
     <form
       onSubmit={submit}
-      aria-label={t('talks.ceasefires.changeStatusOf', { name: regime.name })}
+      aria-label={t('talks.ceasefires.changeStatusOf', { name: say(regime.name) })}
     >
       <Group align="flex-end">
         <Select

@@ -7,6 +7,7 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { FoldingForm } from './FoldingForm.tsx';
 import { useRounds, useTableDocument } from './talks.api.ts';
 import { DOCUMENT_KINDS, POINT_KINDS, type DocumentKind, type PointKind } from './talks.types.ts';
+import { useTalkTexts } from './talk-texts.ts';
 
 interface PointDraft {
   label: string;
@@ -22,6 +23,7 @@ const blank = (n: number): PointDraft => ({ label: String(n), kind: 'ceasefire',
  */
 export function TableDocumentForm() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism } = useWorkspace();
   const table = useTableDocument(mechanism.id);
@@ -101,7 +103,7 @@ export function TableDocumentForm() {
           placeholder={t('talks.documents.noRound')}
           data={(rounds.data ?? []).map((r) => ({
             value: r.id,
-            label: `${format.date(r.date)}, ${r.venue}`,
+            label: `${format.date(r.date)}, ${say(r.venue)}`,
           }))}
           value={roundId}
           onChange={setRoundId}

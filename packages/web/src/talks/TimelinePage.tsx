@@ -9,10 +9,12 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { useTimeline } from './talks.api.ts';
 import type { TimelineEntry } from './talks.types.ts';
 import { timelineWords } from './timeline-words.ts';
+import { useTalkTexts } from './talk-texts.ts';
 
 /** Rounds, agreements, stages, ceasefire regimes and violations per day, on one line. */
 export function TimelinePage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism, base } = useWorkspace();
   const [from, setFrom] = useState('');
@@ -56,7 +58,7 @@ export function TimelinePage() {
         <Timeline bulletSize={14} lineWidth={2} aria-label={t('talks.page.timeline')}>
           {timeline.data.map((e, i) => {
             const link = linkOf(e);
-            const words = timelineWords(t, e);
+            const words = timelineWords(t, e, say);
             return (
               <Timeline.Item
                 key={`${e.kind}-${e.id ?? ''}-${e.at}-${i}`}

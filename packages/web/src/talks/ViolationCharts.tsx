@@ -5,10 +5,12 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useViolationCounts, type ViolationFilter } from './talks.api.ts';
+import { useTalkTexts } from './talk-texts.ts';
 
 /** Reports and events per day and per sector, each chart with its table for screen readers. */
 export function ViolationCharts({ filter }: { filter: ViolationFilter }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism } = useWorkspace();
   const counts = useViolationCounts(mechanism.id, filter);
@@ -69,7 +71,7 @@ export function ViolationCharts({ filter }: { filter: ViolationFilter }) {
       {chart(t('talks.violations.perDay'), perDay, 'label', t('talks.violations.day'))}
       {chart(
         t('talks.violations.perSector'),
-        counts.data.perSector,
+        counts.data.perSector.map((s) => ({ ...s, sector: say(s.sector) })),
         'sector',
         t('talks.violations.sector'),
       )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useAssess, useVerify } from './talks.api.ts';
+import { useTalkTexts } from './talk-texts.ts';
 import {
   CONFIDENCES,
   VERIFICATIONS,
@@ -16,8 +17,9 @@ import {
 /** A monitor's verdict on a report and the correction of its assessment; the observation stays as reported. */
 export function ViolationReview({ violation }: { violation: Violation }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const [opened, { open, close }] = useDisclosure(false);
-  const title = t('talks.violations.review', { sector: violation.sector });
+  const title = t('talks.violations.review', { sector: say(violation.sector) });
   return (
     <>
       <Button size="xs" variant="default" mt={4} onClick={open} aria-label={title}>

@@ -11,12 +11,14 @@ import { useCeasefires, useViolations, type ViolationFilter } from './talks.api.
 import { ViolationCharts } from './ViolationCharts.tsx';
 import { ViolationImport } from './ViolationImport.tsx';
 import { ViolationsTable } from './ViolationsTable.tsx';
+import { useTalkTexts } from './talk-texts.ts';
 
 const FILTERS = ['ceasefire', 'sector', 'from', 'to'] as const;
 
 /** Violation reports filtered by regime, sector and days; counts per day and sector; the CSV import. */
 export function ViolationsPage() {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { mechanism, grant } = useWorkspace();
   const [params, setParams] = useSearchParams();
@@ -33,7 +35,7 @@ export function ViolationsPage() {
   };
   const ceasefires = useCeasefires(mechanism.id);
   const violations = useViolations(mechanism.id, filter, page);
-  const regimes = (ceasefires.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const regimes = (ceasefires.data ?? []).map((c) => ({ value: c.id, label: say(c.name) }));
   return (
     <Stack>
       {talksAbilitiesOf(grant).report && <ViolationImport regimes={regimes} />}

@@ -5,14 +5,17 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
 import type { Ceasefire, Violation } from './talks.types.ts';
 import { ViolationReview } from './ViolationReview.tsx';
+import { useTalkTexts } from './talk-texts.ts';
+import { TalkText } from './TalkText.tsx';
 
 /** Reports with what was observed and how it is assessed in columns of their own. */
 export function ViolationsTable({ items, regimes }: { items: Violation[]; regimes: Ceasefire[] }) {
   const { t } = useTranslation();
+  const { say } = useTalkTexts();
   const format = useFormat();
   const { grant } = useWorkspace();
   const canVerify = talksAbilitiesOf(grant).verify;
-  const regimeName = (id: string | null) => regimes.find((r) => r.id === id)?.name ?? '—';
+  const regimeName = (id: string | null) => say(regimes.find((r) => r.id === id)?.name) || '—';
   const line = (label: string, value: string | number | null) =>
     value === null || value === '' ? null : (
       <Text size="xs">
@@ -46,7 +49,9 @@ export function ViolationsTable({ items, regimes }: { items: Violation[]; regime
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{v.sector}</Text>
+                <Text size="sm">
+                  <TalkText text={v.sector} />
+                </Text>
                 <Text size="xs" c="dimmed">
                   {regimeName(v.ceasefireId)}
                 </Text>
@@ -82,7 +87,7 @@ export function ViolationsTable({ items, regimes }: { items: Violation[]; regime
               </Table.Td>
               <Table.Td>
                 <Stack gap={0}>
-                  {line(t('talks.violations.weapon'), v.assessment.weapon)}
+                  {line(t('talks.violations.weapon'), say(v.assessment.weapon))}
                   {line(
                     t('talks.violations.bearing'),
                     v.assessment.bearingDeg === null
@@ -95,13 +100,13 @@ export function ViolationsTable({ items, regimes }: { items: Violation[]; regime
                       ? null
                       : `${format.decimal(v.assessment.distanceKm)} km`,
                   )}
-                  {line(t('talks.violations.trajectory'), v.assessment.trajectory)}
+                  {line(t('talks.violations.trajectory'), say(v.assessment.trajectory))}
                   {line(
                     t('talks.violations.confidence'),
                     v.assessment.confidence && t(`talks.confidence.${v.assessment.confidence}`),
                   )}
-                  {line(t('talks.violations.consequences'), v.assessment.consequences)}
-                  {line(t('talks.violations.attribution'), v.assessment.attribution)}
+                  {line(t('talks.violations.consequences'), say(v.assessment.consequences))}
+                  {line(t('talks.violations.attribution'), say(v.assessment.attribution))}
                 </Stack>
               </Table.Td>
               <Table.Td>

@@ -204,6 +204,7 @@ export interface TimelineEntry {
     number?: number;
     venue?: string;
     outcomes?: string;
+    outcomeList?: string[];
     status?: string;
     agreementName?: string;
     place?: string;

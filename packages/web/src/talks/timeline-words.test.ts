@@ -50,4 +50,33 @@ describe('the timeline in the user’s language', () => {
       '1 подія',
     );
   });
+
+  it('says the texts of the talks in their translation when there is one', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'uk', resources: { uk: { translation: resources.uk } } });
+    const memory = new Map([
+      ['Çırağan Palace, Istanbul', 'Палац Чираган, Стамбул'],
+      ['Return of 6,000 bodies for 6,000 bodies', 'Повернення 6000 тіл на 6000 тіл'],
+      ['Belarus–Ukraine border', 'Кордон Білорусі та України'],
+    ]);
+    const say = (text: string) => memory.get(text) ?? text;
+    const round = entry('round', {
+      number: 2,
+      venue: 'Çırağan Palace, Istanbul',
+      outcomes: 'Return of 6,000 bodies for 6,000 bodies; An exchange',
+      outcomeList: ['Return of 6,000 bodies for 6,000 bodies', 'An exchange'],
+    });
+    expect(timelineWords(i18n.t, round, say)).toEqual({
+      title: 'Раунд 2: Палац Чираган, Стамбул',
+      detail: 'Повернення 6000 тіл на 6000 тіл; An exchange',
+    });
+    const stage = entry('stage', {
+      number: 1,
+      place: 'Belarus–Ukraine border',
+      status: 'executing',
+    });
+    expect(timelineWords(i18n.t, stage, say).detail).toBe(
+      `Кордон Білорусі та України, ${resources.uk.stageStatus.executing}`,
+    );
+  });
 });

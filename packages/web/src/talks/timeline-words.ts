@@ -2,10 +2,14 @@ import type { TFunction } from 'i18next';
 import type { TimelineEntry } from './talks.types.ts';
 import { agreementNameIn } from '../agreements/agreement-name.ts';
 
-/** An entry's title and detail in the user's language, from its facts; names and places as written. */
+/**
+ * An entry's title and detail in the user's language, from its facts; the texts of the talks
+ * (venues, outcomes, places, regimes) through `say`, their translation when there is one.
+ */
 export function timelineWords(
   t: TFunction,
   entry: TimelineEntry,
+  say: (text: string) => string = (text) => text,
 ): { title: string; detail: string } {
   const f = entry.facts;
   const said = (prefix: string, code: string | null | undefined) =>
@@ -13,8 +17,8 @@ export function timelineWords(
   switch (entry.kind) {
     case 'round':
       return {
-        title: t('talks.timeline.round', { number: f.number, venue: f.venue }),
-        detail: f.outcomes ?? '',
+        title: t('talks.timeline.round', { number: f.number, venue: f.venue && say(f.venue) }),
+        detail: f.outcomeList ? f.outcomeList.map(say).join('; ') : (f.outcomes ?? ''),
       };
     case 'agreement':
       return {
@@ -27,7 +31,7 @@ export function timelineWords(
           number: f.number,
           agreement: f.agreementName && agreementNameIn(t, f.agreementName),
         }),
-        detail: [f.place, said('stageStatus', f.status)].filter(Boolean).join(', '),
+        detail: [f.place && say(f.place), said('stageStatus', f.status)].filter(Boolean).join(', '),
       };
     case 'ceasefire': {
       const change = [
@@ -36,7 +40,7 @@ export function timelineWords(
       ]
         .filter(Boolean)
         .join(' → ');
-      return { title: entry.title, detail: f.reason ? `${change}: ${f.reason}` : change };
+      return { title: say(entry.title), detail: f.reason ? `${change}: ${say(f.reason)}` : change };
     }
     case 'violations':
       return {

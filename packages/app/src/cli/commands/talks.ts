@@ -6,6 +6,7 @@ import type { Output } from '../output.ts';
 import { registerCeasefireCommands } from './talks-ceasefires.ts';
 import { registerCorrectionCommands } from './talks-corrections.ts';
 import { day, readJson, type Run } from './talks-input.ts';
+import { registerTranslationCommands } from './talks-translations.ts';
 
 /** `parley talks`: rounds, documents and positions, the gap view, notes, ceasefires, violations, the timeline. */
 export function registerTalksCommands(
@@ -232,4 +233,5 @@ export function registerTalksCommands(
 
   registerCeasefireCommands(talks, run);
   registerCorrectionCommands(talks, run);
+  registerTranslationCommands(talks, run);
 }

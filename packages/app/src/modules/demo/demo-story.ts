@@ -12,6 +12,7 @@ import type { InquiriesService } from '../inquiries/index.ts';
 import type { Mechanism } from '../mechanisms/index.ts';
 import type { ReconciliationService } from '../reconciliation/index.ts';
 import type { RegistryService } from '../registry/index.ts';
+import type { TalksService } from '../talks/index.ts';
 import { registerDemoInquiries } from './demo-inquiries.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 
@@ -26,6 +27,7 @@ export interface DemoStoryServices {
   reconciliation: ReconciliationService;
   registry: RegistryService;
   inquiries: InquiriesService;
+  talks: TalksService;
 }
 
 /** What the story left behind, for the command line to say. */
@@ -46,6 +48,21 @@ const INQUIRIES = { UA: 150, RU: 60 } as const;
 const CLEARED_PER_PARTY = 30;
 /** Persons per party in the first (completed) stage at most; the second takes what is left. */
 const FIRST_STAGE = 12;
+
+/**
+ * The texts the story writes, in English as the mediator and the verifier enter them, with the
+ * Ukrainian and Russian the mediator gives them in the translation memory of the talks.
+ */
+const PLACE = {
+  en: 'Belarus–Ukraine border',
+  uk: 'Кордон Білорусі та України',
+  ru: 'Граница Беларуси и Украины',
+};
+const REFUSAL = {
+  en: 'said in a private interview that he does not wish to return',
+  uk: 'під час конфіденційної бесіди сказав, що не бажає повертатися',
+  ru: 'в ходе конфиденциальной беседы заявил, что не желает возвращаться',
+};
 
 type Who = 'mediator' | 'verifier' | 'UA' | 'RU';
 
@@ -91,6 +108,13 @@ export async function playDemoStory(
   }
   const as = (who: Who) => signers.get(who)!.actor;
   const m = mechanism.id;
+  for (const { en, uk, ru } of [PLACE, REFUSAL])
+    await services.talks.translate(as('mediator'), {
+      mechanism: m,
+      source: en,
+      language: 'en',
+      translations: { uk, ru },
+    });
 
   const { runId } = await services.reconciliation.runNow(as('mediator'), m);
   const agreement = (await services.agreements.list(as('mediator'), m))[0]!.id;
@@ -126,7 +150,7 @@ export async function playDemoStory(
     await moveAll('verifier', chosen, 'fit_to_travel');
     const [refusing, ...going] = chosen;
     await moveAll('verifier', [refusing!], 'refuses_return', {
-      reason: 'said in a private interview that he does not wish to return',
+      reason: REFUSAL.en,
     });
     refusals++;
     clearedPerParty = Math.min(clearedPerParty, going.length);
@@ -159,7 +183,7 @@ export async function playDemoStory(
     const { stageId } = await services.exchanges.proposeStage(as('mediator'), {
       mechanism: m,
       agreement,
-      place: 'Belarus–Ukraine border',
+      place: PLACE.en,
       date,
       size,
     });

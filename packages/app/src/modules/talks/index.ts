@@ -19,4 +19,11 @@ export {
   ceasefireBody,
   roundCorrectionBody,
   assessmentCorrectionBody,
+  translationBody,
 } from './talks.schemas.ts';
+export {
+  TEXT_LANGUAGES,
+  inLanguage,
+  type TextLanguage,
+  type TranslatedText,
+} from './domain/translation.ts';

@@ -22,6 +22,7 @@ export async function timelineEntries(
         number: r.number,
         venue: r.venue,
         outcomes: r.outcomes.map((o) => o.text).join('; '),
+        outcomeList: r.outcomes.map((o) => o.text),
       },
     })),
     agreements.map((a) => ({

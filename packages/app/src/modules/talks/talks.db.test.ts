@@ -39,7 +39,14 @@ describeEachDatabase('the record of the talks', (db) => {
     as.set('mediator', await tokenFor(services, { mechanism, role: 'mediator' }));
     as.set('observer', await tokenFor(services, { mechanism, role: 'observer' }));
     const loaded = await loadTalksDemo(services, SYSTEM_ACTOR, mechanism);
-    expect(loaded).toEqual({ created: true, rounds: 3, documents: 2, points: 25, ceasefires: 3 });
+    expect(loaded).toEqual({
+      created: true,
+      rounds: 3,
+      documents: 2,
+      points: 25,
+      ceasefires: 3,
+      translated: 58,
+    });
   });
 
   const get = async <T>(who: string, url: string) => {
@@ -253,6 +260,7 @@ describeEachDatabase('the record of the talks', (db) => {
       'talks.note.read',
       'talks.position',
       'talks.round.add',
+      'talks.translation',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   roundBody,
   roundCorrectionBody,
   roundParams,
+  translationBody,
 } from './talks.schemas.ts';
 import type { TalksService } from './talks.service.ts';
 
@@ -115,6 +116,37 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
       },
       async (request) =>
         talks.timeline(actorOf(request), { mechanism: request.params.mechanism, ...request.query }),
+    );
+    app.get(
+      `${T}/translations`,
+      {
+        config: { rule: 'talks.read' },
+        schema: {
+          tags,
+          description:
+            'The translation memory of the talks: each text as entered (an outcome, a point, a position, the terms of a regime, a place), the language it is written in and its translations.',
+          params: mechanismParams,
+        },
+      },
+      async (request) => talks.translations(actorOf(request), request.params.mechanism),
+    );
+    app.put(
+      `${T}/translations`,
+      {
+        config: { rule: 'talks.manage' },
+        schema: {
+          tags,
+          description:
+            'Says which language a text of the talks is written in (source, exactly as recorded) and adds, changes or (with null) removes its translations.',
+          params: mechanismParams,
+          body: translationBody,
+        },
+      },
+      async (request) =>
+        talks.translate(actorOf(request), {
+          mechanism: request.params.mechanism,
+          ...request.body,
+        }),
     );
   };
 }

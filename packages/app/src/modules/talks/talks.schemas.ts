@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mechanismParams } from '@parley/kernel/http';
 import { CEASEFIRE_KINDS, CEASEFIRE_SCOPES, CEASEFIRE_STATUSES } from './domain/ceasefire.ts';
 import { DOCUMENT_KINDS, POINT_KINDS, STANCES } from './domain/points.ts';
+import { TEXT_LANGUAGES } from './domain/translation.ts';
 import {
   CONFIDENCES,
   EVENT_TYPES,
@@ -185,4 +186,14 @@ export const verificationBody = z.object({
 export const assessmentCorrectionBody = z.object({
   assessment: assessmentBody.strict(),
   reason,
+});
+
+const translation = z.string().trim().min(1).max(20_000).nullable().optional();
+export const translationBody = z.object({
+  source: z.string().min(1).max(20_000),
+  language: z.enum(TEXT_LANGUAGES),
+  translations: z
+    .object({ en: translation, uk: translation, ru: translation })
+    .strict()
+    .default({}),
 });

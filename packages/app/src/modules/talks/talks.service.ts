@@ -8,11 +8,13 @@ import { mergeTimeline } from './domain/timeline.ts';
 import { timelineEntries } from './talks-timeline.ts';
 import { mechanismFor as allowedMechanism, ownParty, partyOf } from './talks.guards.ts';
 import * as repo from './talks.repository.ts';
+import { translationUseCases } from './translations.service.ts';
 
 export interface TalksDeps {
   db: Database;
   mechanisms: MechanismsService;
   audit: AuditLog;
+  clock?: () => Date;
 }
 
 export interface NewRound {
@@ -33,7 +35,8 @@ export type RoundCorrection = Partial<Omit<NewRound, 'mechanism'>> & {
 };
 
 /** Rounds of talks and their outcomes, each party's private notes, and the timeline. */
-export function createTalksService({ db, mechanisms, audit }: TalksDeps) {
+export function createTalksService(deps: TalksDeps) {
+  const { db, mechanisms, audit } = deps;
   const mechanismFor = (actor: Actor, ref: string, permission: Permission, party?: string) =>
     allowedMechanism(mechanisms, actor, ref, permission, party);
 
@@ -55,6 +58,8 @@ export function createTalksService({ db, mechanisms, audit }: TalksDeps) {
   }
 
   return {
+    ...translationUseCases(deps),
+
     /** Records a round: when and where, who mediated, each delegation, and what came of it. */
     async addRound(actor: Actor, input: NewRound) {
       const mechanism = await mechanismFor(actor, input.mechanism, 'talks.manage');

@@ -48,6 +48,7 @@ export interface DB {
   talks_ceasefire_event: TalksCeasefireEventTable;
   talks_violation: TalksViolationTable;
   talks_note: TalksNoteTable;
+  talks_translation: TalksTranslationTable;
   background_job: BackgroundJobTable;
   rate_limit_window: RateLimitWindowTable;
   inquiry: InquiryTable;
@@ -626,6 +627,18 @@ export interface TalksViolationTable {
   import_line: number | null;
   created_by: string;
   created_at: CreatedAt;
+}
+
+/** A text of the talks as entered, its language and its translations (migration 0025). */
+export interface TalksTranslationTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  source: string;
+  source_sha256: string;
+  language: 'en' | 'uk' | 'ru';
+  translations: JSONColumnType<Partial<Record<'en' | 'uk' | 'ru', string>>, string, string>;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface TalksNoteTable {

@@ -21,6 +21,8 @@ export interface TimelineFacts {
   number?: number;
   venue?: string;
   outcomes?: string;
+  /** The outcomes one by one, each as entered (for a reader's language). */
+  outcomeList?: string[];
   /** An agreement's or a stage's status. */
   status?: string;
   /** A stage's agreement and place. */
