@@ -56,10 +56,11 @@ export { dedupeList, dedupeListInParallel, linkLists, linkListsInParallel } from
 export {
   duplicatesInPrepared,
   linkAgainstPrepared,
+  linkAndPrepare,
   prepareList,
   prepareListInSteps,
 } from './link/prepared.ts';
-export type { PreparedList } from './link/prepared.ts';
+export type { KeyBlocks, PreparedList } from './link/prepared.ts';
 export type { DedupeResult, LinkedPair, LinkResult } from './link/link.ts';
 export type { BlockingReport, ParallelRunOptions, RunOptions } from './link/pipeline.ts';
 export { runComparisonJob } from './compare/comparison-job.ts';

@@ -19,6 +19,15 @@ export interface CandidatePairs {
   readonly rules: readonly RuleReport[];
   /** Per rule, each record's base block; null for a rule with several keys per record. */
   readonly keys: readonly (RuleKeys | null)[];
+  /** Per rule, the right list's records of each key (the left's within one list), unsplit. */
+  readonly index: readonly KeyIndex[];
+}
+
+/** The records of each key of a rule on one side: key k's are records[start[k]..start[k + 1]). */
+export interface KeyIndex {
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly start: Int32Array;
+  readonly records: Int32Array;
 }
 
 /** Each block's records on one side, in list order: block b's are members[start[b]..start[b + 1]). */
@@ -104,5 +113,9 @@ export function candidatePairs(
     ...pairs.toArrays(),
     rules: ruleBlocks.map(({ report }, r) => ({ ...report, newPairs: newPairs[r]! })),
     keys: ruleBlocks.map(({ keys }) => keys),
+    index: ruleBlocks.map(({ base }) => {
+      const { start, members } = recordsByBlock(base.right, base.texts.size);
+      return { numbers: base.texts, start, records: members };
+    }),
   };
 }

@@ -147,17 +147,44 @@ export async function scoreCandidatesWith(
   settings: LinkSettings,
   options: ParallelRunOptions,
 ): Promise<ScoredCandidates> {
+  return (await planAndScore(left, right, settings, options)).scored;
+}
+
+/**
+ * The plan of a run with its candidates scored, compared by `options.runComparisons` when given
+ * (here otherwise): for those who need what the plan prepared too.
+ */
+export async function planAndScore(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  options: RunOptions & { readonly runComparisons?: ComparisonRunner },
+): Promise<{ plan: Plan; scored: ScoredCandidates }> {
   const plan = planOf(left, right, settings);
+  const { candidates } = plan;
+  if (options.runComparisons === undefined) {
+    const levels = comparisonVectors(
+      plan.comparisons,
+      plan.leftColumns,
+      plan.rightColumns,
+      candidates.left,
+      candidates.right,
+    );
+    return {
+      plan,
+      scored: scoreLevels(plan, levels, sampleLevelsOf(plan, options.seed), options),
+    };
+  }
   const job: ComparisonJob = {
     comparisons: settings.comparisons,
     left: plan.leftColumns,
     right: plan.rightColumns,
-    pairs: { left: plan.candidates.left, right: plan.candidates.right },
+    pairs: { left: candidates.left, right: candidates.right },
   };
   const levels = options.runComparisons(job);
   // The random pairs are compared here while the runner compares the candidates.
   const sampleLevels = sampleLevelsOf(plan, options.seed);
-  return scoreLevels(plan, await levels, sampleLevels, options);
+  return { plan, scored: scoreLevels(plan, await levels, sampleLevels, options) };
 }
 
 /** The match weight at which the probability is p. */
