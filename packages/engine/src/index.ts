@@ -41,8 +41,15 @@ export { compareDates, DATE_LEVELS, parsePartialDate } from './compare/dates.ts'
 export type { PartialDate } from './compare/dates.ts';
 export { hammingDistance, isWithinOneEdit } from './compare/edits.ts';
 export { prepareTokens, wordSimilarity } from './compare/tokens.ts';
-export { candidatePairs, fieldsRule } from './block/blocking.ts';
-export type { BlockingRule, CandidatePairs, RuleReport } from './block/blocking.ts';
+export { blocksOf, candidatePairs, fieldsRule } from './block/blocking.ts';
+export type {
+  BlockingJob,
+  BlockingRule,
+  BlockingRunner,
+  CandidatePairs,
+  RuleBlocks,
+  RuleReport,
+} from './block/blocking.ts';
 export { candidateCompleteness, pairsCompleteness } from './block/completeness.ts';
 export type { PairsCompleteness } from './block/completeness.ts';
 export { estimateU, trainM } from './train/em.ts';

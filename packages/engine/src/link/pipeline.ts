@@ -1,11 +1,11 @@
-import type { CandidatePairs } from '../block/blocking.ts';
+import type { BlockingRunner, CandidatePairs } from '../block/blocking.ts';
 import { candidateCompleteness, type PairsCompleteness } from '../block/completeness.ts';
 import type { ComparisonJob, ComparisonRunner } from '../compare/comparison-job.ts';
 import { comparisonVectors } from '../compare/vectors.ts';
 import { weightTable, type WeightTable, matchWeights } from '../score/score.ts';
 import type { TrainedModel } from '../train/em.ts';
 import { termFrequencies, termFrequencyAdjustments } from '../train/term-frequency.ts';
-import { type Plan, planOf, sampleLevelsOf } from './plan.ts';
+import { type Plan, planOf, planOfWith, sampleLevelsOf } from './plan.ts';
 import type { LinkRecord, LinkSettings } from './settings.ts';
 import { trainModel } from './training.ts';
 
@@ -20,6 +20,8 @@ export interface RunOptions {
 export interface ParallelRunOptions extends RunOptions {
   /** Compares the candidate pairs; the result is the same whichever runner does it. */
   readonly runComparisons: ComparisonRunner;
+  /** Blocks the costliest rules while this thread blocks the others; the same pairs either way. */
+  readonly runBlocking?: BlockingRunner;
 }
 
 /** What blocking did. */
@@ -158,9 +160,14 @@ export async function planAndScore(
   left: readonly LinkRecord[],
   right: readonly LinkRecord[] | null,
   settings: LinkSettings,
-  options: RunOptions & { readonly runComparisons?: ComparisonRunner },
+  options: RunOptions & {
+    readonly runComparisons?: ComparisonRunner;
+    readonly runBlocking?: BlockingRunner;
+  },
 ): Promise<{ plan: Plan; scored: ScoredCandidates }> {
-  const plan = planOf(left, right, settings);
+  const plan = options.runBlocking
+    ? await planOfWith(left, right, settings, options.runBlocking)
+    : planOf(left, right, settings);
   const { candidates } = plan;
   if (options.runComparisons === undefined) {
     const levels = comparisonVectors(

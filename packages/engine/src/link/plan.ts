@@ -1,6 +1,11 @@
 // A linkage's plan: the comparisons, the candidate pairs blocking gives, and every value
 // prepared once; and the random pairs from which u is estimated.
-import { type CandidatePairs, candidatePairs } from '../block/blocking.ts';
+import {
+  type BlockingRunner,
+  type CandidatePairs,
+  candidatePairs,
+  candidatePairsWith,
+} from '../block/blocking.ts';
 import { buildComparison } from '../compare/comparators.ts';
 import type { Comparison } from '../compare/levels.ts';
 import { comparisonVectors, encodeColumns, type EncodedColumns } from '../compare/vectors.ts';
@@ -30,10 +35,33 @@ export function planOf(
   right: readonly LinkRecord[] | null,
   settings: LinkSettings,
 ): Plan {
+  const { maxBlockPairs } = resolveSettings(settings);
+  const candidates = candidatePairs(left, right, settings.blocking.rules, maxBlockPairs);
+  return planWith(left, right, settings, candidates);
+}
+
+/** `planOf` with the costliest blocking rules run by `runBlocking` (in a worker thread). */
+export async function planOfWith(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  runBlocking: BlockingRunner,
+): Promise<Plan> {
+  const { maxBlockPairs } = resolveSettings(settings);
+  const { rules } = settings.blocking;
+  const candidates = await candidatePairsWith(left, right, rules, maxBlockPairs, runBlocking);
+  return planWith(left, right, settings, candidates);
+}
+
+function planWith(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  candidates: CandidatePairs,
+): Plan {
   const resolved = resolveSettings(settings);
   const within = right === null;
   const comparisons = settings.comparisons.map(buildComparison);
-  const candidates = candidatePairs(left, right, settings.blocking.rules, resolved.maxBlockPairs);
   const leftColumns = encodeColumns(comparisons, left);
   const rightColumns = within ? leftColumns : encodeColumns(comparisons, right);
   return {

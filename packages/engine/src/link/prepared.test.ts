@@ -106,12 +106,12 @@ describe('linking two lists and keeping the right one prepared', () => {
     for (const [r, rule] of settings.blocking.rules.entries()) {
       for (const record of [...lists.sought, ...lists.held]) {
         for (const key of keyTexts(rule.key(record))) {
-          expect([...prepared.blocks[r]!.recordsOf(key)]).toEqual([
-            ...alone.blocks[r]!.recordsOf(key),
-          ]);
+          expect(Array.from(prepared.blocks[r]!.recordsOf(key))).toEqual(
+            Array.from(alone.blocks[r]!.recordsOf(key)),
+          );
         }
       }
     }
-    expect([...prepared.blocks[0]!.recordsOf('no such key')]).toEqual([]);
+    expect(Array.from(prepared.blocks[0]!.recordsOf('no such key'))).toEqual([]);
   });
 });

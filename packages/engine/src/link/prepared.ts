@@ -4,7 +4,6 @@
 // again would take seconds.
 import type { KeyIndex } from '../block/blocking.ts';
 import { keyTexts } from '../block/rules.ts';
-import type { ComparisonRunner } from '../compare/comparison-job.ts';
 import { buildComparison } from '../compare/comparators.ts';
 import type { Comparison } from '../compare/levels.ts';
 import {
@@ -15,7 +14,13 @@ import {
 } from '../compare/vectors.ts';
 import type { TrainedModel } from '../train/em.ts';
 import { duplicatePairsOf, type LinkedPair, linkScored, type LinkResult } from './link.ts';
-import { planAndScore, type RunOptions, type ScoredCandidates, scoreWithModel } from './pipeline.ts';
+import {
+  type ParallelRunOptions,
+  planAndScore,
+  type RunOptions,
+  type ScoredCandidates,
+  scoreWithModel,
+} from './pipeline.ts';
 import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
 
 /** A rule's blocks of a prepared list: the records of each key. */
@@ -102,7 +107,7 @@ export async function linkAndPrepare(
   left: readonly LinkRecord[],
   right: readonly LinkRecord[],
   settings: LinkSettings,
-  options: RunOptions & { readonly runComparisons?: ComparisonRunner },
+  options: RunOptions & Partial<Omit<ParallelRunOptions, keyof RunOptions>>,
 ): Promise<{ result: LinkResult; prepared: PreparedList }> {
   const { plan, scored } = await planAndScore(left, right, settings, options);
   return {

@@ -253,7 +253,11 @@ export function createInquiryMatching({
       settings,
       pool
         ? (left, right, engine, seed) =>
-            linkAndPrepare(left, right, engine, { seed, runComparisons: pool.runComparisons })
+            linkAndPrepare(left, right, engine, {
+              seed,
+              runComparisons: pool.runComparisons,
+              runBlocking: pool.runPersonBlocking,
+            })
         : undefined,
       joined,
     ).finally(() => pool?.close());

@@ -125,7 +125,8 @@ export async function matchInquiries(
   inquiries: readonly PersonLine[],
   held: readonly HeldList[],
   settings: RunSettings,
-  link: LinkInquiries = (left, right, engine, seed) => linkAndPrepare(left, right, engine, { seed }),
+  link: LinkInquiries = (left, right, engine, seed) =>
+    linkAndPrepare(left, right, engine, { seed }),
   joined: readonly JoinedPair[] = [],
 ): Promise<{ found: FoundMatch[]; prepared: PreparedHeldList[] }> {
   const found: FoundMatch[] = [];
