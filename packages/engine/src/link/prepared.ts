@@ -57,7 +57,7 @@ class IndexedBlocks implements KeyBlocks {
   recordsOf(key: string): ArrayLike<number> {
     const id = this.index.numbers.get(key);
     if (id === undefined) return NO_RECORDS;
-    return this.index.records.subarray(this.index.start[id]!, this.index.start[id + 1]!);
+    return this.index.records.subarray(this.index.start[id], this.index.start[id + 1]);
   }
 }
 
