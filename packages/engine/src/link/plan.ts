@@ -49,8 +49,24 @@ export async function planOfWith(
 ): Promise<Plan> {
   const { maxBlockPairs } = resolveSettings(settings);
   const { rules } = settings.blocking;
-  const candidates = await candidatePairsWith(left, right, rules, maxBlockPairs, runBlocking);
-  return planWith(left, right, settings, candidates);
+  // This thread blocks by its rules before the call returns, then encodes the values while the
+  // runner blocks by the others.
+  const candidates = candidatePairsWith(left, right, rules, maxBlockPairs, runBlocking);
+  void candidates.catch(() => undefined);
+  const encoded = encodedOf(left, right, settings);
+  return planWith(left, right, settings, await candidates, encoded);
+}
+
+/** The comparisons of the settings, and the values of both lists encoded for them. */
+function encodedOf(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+) {
+  const comparisons = settings.comparisons.map(buildComparison);
+  const leftColumns = encodeColumns(comparisons, left);
+  const rightColumns = right === null ? leftColumns : encodeColumns(comparisons, right);
+  return { comparisons, leftColumns, rightColumns };
 }
 
 function planWith(
@@ -58,12 +74,10 @@ function planWith(
   right: readonly LinkRecord[] | null,
   settings: LinkSettings,
   candidates: CandidatePairs,
+  { comparisons, leftColumns, rightColumns } = encodedOf(left, right, settings),
 ): Plan {
   const resolved = resolveSettings(settings);
   const within = right === null;
-  const comparisons = settings.comparisons.map(buildComparison);
-  const leftColumns = encodeColumns(comparisons, left);
-  const rightColumns = within ? leftColumns : encodeColumns(comparisons, right);
   return {
     settings,
     resolved,

@@ -3,15 +3,15 @@
  * pairs, or finds the duplicates within a list, for the linkage pool (linkage-pool.ts).
  */
 import { Piscina } from 'piscina';
-import {
-  blocksOf,
-  dedupeList,
-  personListSettings,
-  runComparisonJob,
-  type BlockingJob,
-} from '@parley/engine';
+import { blocksOf, dedupeList, personListSettings, runComparisonJob } from '@parley/engine';
 import { AppError } from '../../platform/errors.ts';
-import type { LinkageAnswer, LinkageTask, WorkerFailure } from './linkage-pool.ts';
+import type {
+  LinkageAnswer,
+  LinkageTask,
+  PersonBlockingJob,
+  WorkerFailure,
+} from './linkage-pool.ts';
+import { recordsOfColumns } from './person-key-columns.ts';
 import { readListRecords } from './list-records.ts';
 
 function failureOf(error: unknown): WorkerFailure {
@@ -22,9 +22,11 @@ function failureOf(error: unknown): WorkerFailure {
 }
 
 /** The blocks of the job's rules, their typed arrays handed over, not copied. */
-function blocksMoved(job: BlockingJob): LinkageAnswer {
+function blocksMoved(job: PersonBlockingJob): LinkageAnswer {
   const { rules } = personListSettings().blocking;
-  const value = job.rules.map((r) => blocksOf(job.left, job.right, rules[r]!, job.maxBlockPairs));
+  const left = recordsOfColumns(job.left);
+  const right = job.right === null ? null : recordsOfColumns(job.right);
+  const value = job.rules.map((r) => blocksOf(left, right, rules[r]!, job.maxBlockPairs));
   const buffers = new Set<ArrayBufferLike>();
   for (const blocks of value) {
     for (const members of [blocks.left, blocks.right, blocks.base.right]) {
