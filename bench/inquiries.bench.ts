@@ -9,7 +9,10 @@
  *
  *   npm run bench -- inquiries
  *   PARLEY_BENCH_INQUIRIES=11500 PARLEY_BENCH_HELD=10000 npm run bench -- inquiries   # a quick try
+ *   PARLEY_BENCH_PROFILE=/tmp/rematch.cpuprofile npm run bench -- inquiries  # the re-match's profile
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { stringify } from 'csv-stringify/sync';
@@ -26,6 +29,24 @@ import { connectPostgres, mib, round, sampleRss, withPostgresDatabase } from './
 const INQUIRIES = Number(process.env.PARLEY_BENCH_INQUIRIES ?? 115_000);
 const HELD = Number(process.env.PARLEY_BENCH_HELD ?? 100_000);
 const BUDGET = { rematchSeconds: 30, oneInquirySeconds: 1 };
+/** Where to write the CPU profile of the server's thread during the re-match (Chrome's format). */
+const PROFILE = process.env.PARLEY_BENCH_PROFILE;
+
+/** Profiles this thread from now until the returned stop() writes the profile to `file`. */
+async function startProfile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    await writeFile(file, JSON.stringify(profile));
+    console.log(`profile of the re-match written to ${file}`);
+  };
+}
 
 const field = (record: LinkRecord, name: string) => record.fields[name] ?? null;
 
@@ -121,6 +142,7 @@ export async function runInquiriesBenchmark(): Promise<void> {
       loop.disable();
 
       const bytes = csvOf(lists.held);
+      const stopProfile = await startProfile(PROFILE);
       started = performance.now();
       await services.registry.importList(SYSTEM_ACTOR, {
         mechanism: mechanism.id,
@@ -148,6 +170,7 @@ export async function runInquiriesBenchmark(): Promise<void> {
       const rematchCpu = process.cpuUsage(cpu);
       const loadAverageAfter = os.loadavg()[0] ?? 0;
       rss.stop();
+      await stopProfile();
       if (failures[0]) throw failures[0];
 
       // One new inquiry: matched against the held list and searched for others about the same

@@ -41,8 +41,15 @@ export { compareDates, DATE_LEVELS, parsePartialDate } from './compare/dates.ts'
 export type { PartialDate } from './compare/dates.ts';
 export { hammingDistance, isWithinOneEdit } from './compare/edits.ts';
 export { prepareTokens, wordSimilarity } from './compare/tokens.ts';
-export { candidatePairs, fieldsRule } from './block/blocking.ts';
-export type { BlockingRule, CandidatePairs, RuleReport } from './block/blocking.ts';
+export { blocksOf, candidatePairs, fieldsRule } from './block/blocking.ts';
+export type {
+  BlockingJob,
+  BlockingRule,
+  BlockingRunner,
+  CandidatePairs,
+  RuleBlocks,
+  RuleReport,
+} from './block/blocking.ts';
 export { candidateCompleteness, pairsCompleteness } from './block/completeness.ts';
 export type { PairsCompleteness } from './block/completeness.ts';
 export { estimateU, trainM } from './train/em.ts';
@@ -56,10 +63,11 @@ export { dedupeList, dedupeListInParallel, linkLists, linkListsInParallel } from
 export {
   duplicatesInPrepared,
   linkAgainstPrepared,
+  linkAndPrepare,
   prepareList,
   prepareListInSteps,
 } from './link/prepared.ts';
-export type { PreparedList } from './link/prepared.ts';
+export type { KeyBlocks, PreparedList } from './link/prepared.ts';
 export type { DedupeResult, LinkedPair, LinkResult } from './link/link.ts';
 export type { BlockingReport, ParallelRunOptions, RunOptions } from './link/pipeline.ts';
 export { runComparisonJob } from './compare/comparison-job.ts';

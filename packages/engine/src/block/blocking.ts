@@ -1,10 +1,17 @@
 import type { LinkRecord } from '../link/record.ts';
-import { type BlocksReport, blocksOf, type Membership, type RuleKeys } from './blocks.ts';
-import type { BlockingRule } from './rules.ts';
+import {
+  type BlocksReport,
+  blocksOf,
+  type Membership,
+  type RuleBlocks,
+  type RuleKeys,
+} from './blocks.ts';
+import { type BlockingRule, keyTexts } from './rules.ts';
 
 export type { BlockingKey, BlockingRule } from './rules.ts';
 export { fieldsRule } from './rules.ts';
-export type { RuleKeys } from './blocks.ts';
+export type { RuleBlocks, RuleKeys } from './blocks.ts';
+export { blocksOf } from './blocks.ts';
 
 /** What one rule contributed. */
 export interface RuleReport extends BlocksReport {
@@ -19,6 +26,15 @@ export interface CandidatePairs {
   readonly rules: readonly RuleReport[];
   /** Per rule, each record's base block; null for a rule with several keys per record. */
   readonly keys: readonly (RuleKeys | null)[];
+  /** Per rule, the right list's records of each key (the left's within one list), unsplit. */
+  readonly index: readonly KeyIndex[];
+}
+
+/** The records of each key of a rule on one side: key k's are records[start[k]..start[k + 1]). */
+export interface KeyIndex {
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly start: Int32Array;
+  readonly records: Int32Array;
 }
 
 /** Each block's records on one side, in list order: block b's are members[start[b]..start[b + 1]). */
@@ -76,12 +92,87 @@ export function candidatePairs(
   rules: readonly BlockingRule[],
   maxBlockPairs: number,
 ): CandidatePairs {
+  const ruleBlocks = rules.map((rule) => blocksOf(left, right, rule, maxBlockPairs));
+  return pairsOfBlocks(left, right, ruleBlocks);
+}
+
+/** Blocking of some of the rules (by their index in the settings) done elsewhere, e.g. in a worker thread. */
+export interface BlockingJob {
+  readonly left: readonly LinkRecord[];
+  readonly right: readonly LinkRecord[] | null;
+  readonly rules: readonly number[];
+  readonly maxBlockPairs: number;
+}
+
+/**
+ * Gives the blocks of a job's rules (`blocksOf` for each), as `blocksOf` gives them here: the
+ * runner must hold the same rules, e.g. build the same settings in its thread.
+ */
+export type BlockingRunner = (job: BlockingJob) => Promise<RuleBlocks[]>;
+
+// A sample of this many records tells how many keys each rule gives, which is what it costs.
+const COST_SAMPLE = 2_000;
+
+/** The rules to give the runner: the costliest, until they are at least half of the work. */
+function rulesElsewhere(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  rules: readonly BlockingRule[],
+): number[] {
+  const records = [...left, ...(right ?? [])];
+  const step = Math.max(1, Math.floor(records.length / COST_SAMPLE));
+  const costs = rules.map((rule) => {
+    let keys = 0;
+    for (let i = 0; i < records.length; i += step)
+      keys += 1 + keyTexts(rule.key(records[i]!)).length;
+    return keys;
+  });
+  const total = costs.reduce((sum, cost) => sum + cost, 0);
+  const order = costs.map((_, r) => r).sort((a, b) => costs[b]! - costs[a]! || a - b);
+  const chosen: number[] = [];
+  let share = 0;
+  for (const r of order) {
+    if (share >= total / 2 || chosen.length === rules.length - 1) break;
+    chosen.push(r);
+    share += costs[r]!;
+  }
+  return chosen;
+}
+
+/**
+ * `candidatePairs` with the costliest rules blocked by `runBlocking` (in a worker thread) while
+ * this thread blocks the others: the same pairs, in the same order.
+ */
+export async function candidatePairsWith(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  rules: readonly BlockingRule[],
+  maxBlockPairs: number,
+  runBlocking: BlockingRunner,
+): Promise<CandidatePairs> {
+  const elsewhere = rules.length > 1 ? rulesElsewhere(left, right, rules) : [];
+  const pending = runBlocking({ left, right, rules: elsewhere, maxBlockPairs });
+  // Should blocking here throw, the runner's answer is no longer awaited: no unhandled failure.
+  void pending.catch(() => undefined);
+  const here = rules.map((rule, r) =>
+    elsewhere.includes(r) ? null : blocksOf(left, right, rule, maxBlockPairs),
+  );
+  const done = await pending;
+  const ruleBlocks = here.map((blocks, r) => blocks ?? done[elsewhere.indexOf(r)]!);
+  return pairsOfBlocks(left, right, ruleBlocks);
+}
+
+/** The union of the rules' candidate pairs from their blocks (see `candidatePairs`). */
+function pairsOfBlocks(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  ruleBlocks: readonly RuleBlocks[],
+): CandidatePairs {
   const within = right === null;
   const rightSize = (right ?? left).length;
-  const ruleBlocks = rules.map((rule) => blocksOf(left, right, rule, maxBlockPairs));
   const rightByBlock = ruleBlocks.map((blocks) => recordsByBlock(blocks.right, blocks.blockCount));
   const pairs = new PairList();
-  const newPairs = new Array<number>(rules.length).fill(0);
+  const newPairs = new Array<number>(ruleBlocks.length).fill(0);
   // seenBy[r] === l + 1 once (l, r) is a pair: every pair once, with no set of the pairs seen.
   const seenBy = new Int32Array(rightSize);
   for (let l = 0; l < left.length; l++) {
@@ -104,5 +195,9 @@ export function candidatePairs(
     ...pairs.toArrays(),
     rules: ruleBlocks.map(({ report }, r) => ({ ...report, newPairs: newPairs[r]! })),
     keys: ruleBlocks.map(({ keys }) => keys),
+    index: ruleBlocks.map(({ base }) => {
+      const { start, members } = recordsByBlock(base.right, base.texts.size);
+      return { numbers: base.texts, start, records: members };
+    }),
   };
 }

@@ -40,11 +40,13 @@ export interface RuleBlocks {
   readonly blockCount: number;
   readonly report: BlocksReport;
   readonly keys: RuleKeys | null;
+  /** The right side's keys before any split (the left's within one list), and their numbers. */
+  readonly base: { readonly texts: ReadonlyMap<string, number>; readonly right: Membership };
 }
 
 /** Numbers for texts: equal texts, equal numbers, in order of first appearance. */
 class TextNumbers {
-  private readonly numbers = new Map<string, number>();
+  readonly numbers = new Map<string, number>();
 
   numberOf(text: string): number {
     let id = this.numbers.get(text);
@@ -244,6 +246,7 @@ export function blocksOf(
               right: baseKeysOf(base.right ?? base.left, firstSplit),
             }
           : null,
+        base: { texts: texts.numbers, right: base.right ?? base.left },
       };
     }
     if (level === 0) firstSplit = tooBig;

@@ -1,11 +1,11 @@
-import type { CandidatePairs } from '../block/blocking.ts';
+import type { BlockingRunner, CandidatePairs } from '../block/blocking.ts';
 import { candidateCompleteness, type PairsCompleteness } from '../block/completeness.ts';
 import type { ComparisonJob, ComparisonRunner } from '../compare/comparison-job.ts';
 import { comparisonVectors } from '../compare/vectors.ts';
 import { weightTable, type WeightTable, matchWeights } from '../score/score.ts';
 import type { TrainedModel } from '../train/em.ts';
 import { termFrequencies, termFrequencyAdjustments } from '../train/term-frequency.ts';
-import { type Plan, planOf, sampleLevelsOf } from './plan.ts';
+import { type Plan, planOf, planOfWith, sampleLevelsOf } from './plan.ts';
 import type { LinkRecord, LinkSettings } from './settings.ts';
 import { trainModel } from './training.ts';
 
@@ -20,6 +20,8 @@ export interface RunOptions {
 export interface ParallelRunOptions extends RunOptions {
   /** Compares the candidate pairs; the result is the same whichever runner does it. */
   readonly runComparisons: ComparisonRunner;
+  /** Blocks the costliest rules while this thread blocks the others; the same pairs either way. */
+  readonly runBlocking?: BlockingRunner;
 }
 
 /** What blocking did. */
@@ -147,17 +149,49 @@ export async function scoreCandidatesWith(
   settings: LinkSettings,
   options: ParallelRunOptions,
 ): Promise<ScoredCandidates> {
-  const plan = planOf(left, right, settings);
+  return (await planAndScore(left, right, settings, options)).scored;
+}
+
+/**
+ * The plan of a run with its candidates scored, compared by `options.runComparisons` when given
+ * (here otherwise): for those who need what the plan prepared too.
+ */
+export async function planAndScore(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  options: RunOptions & {
+    readonly runComparisons?: ComparisonRunner;
+    readonly runBlocking?: BlockingRunner;
+  },
+): Promise<{ plan: Plan; scored: ScoredCandidates }> {
+  const plan = options.runBlocking
+    ? await planOfWith(left, right, settings, options.runBlocking)
+    : planOf(left, right, settings);
+  const { candidates } = plan;
+  if (options.runComparisons === undefined) {
+    const levels = comparisonVectors(
+      plan.comparisons,
+      plan.leftColumns,
+      plan.rightColumns,
+      candidates.left,
+      candidates.right,
+    );
+    return {
+      plan,
+      scored: scoreLevels(plan, levels, sampleLevelsOf(plan, options.seed), options),
+    };
+  }
   const job: ComparisonJob = {
     comparisons: settings.comparisons,
     left: plan.leftColumns,
     right: plan.rightColumns,
-    pairs: { left: plan.candidates.left, right: plan.candidates.right },
+    pairs: { left: candidates.left, right: candidates.right },
   };
   const levels = options.runComparisons(job);
   // The random pairs are compared here while the runner compares the candidates.
   const sampleLevels = sampleLevelsOf(plan, options.seed);
-  return scoreLevels(plan, await levels, sampleLevels, options);
+  return { plan, scored: scoreLevels(plan, await levels, sampleLevels, options) };
 }
 
 /** The match weight at which the probability is p. */

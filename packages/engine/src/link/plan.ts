@@ -1,6 +1,11 @@
 // A linkage's plan: the comparisons, the candidate pairs blocking gives, and every value
 // prepared once; and the random pairs from which u is estimated.
-import { type CandidatePairs, candidatePairs } from '../block/blocking.ts';
+import {
+  type BlockingRunner,
+  type CandidatePairs,
+  candidatePairs,
+  candidatePairsWith,
+} from '../block/blocking.ts';
 import { buildComparison } from '../compare/comparators.ts';
 import type { Comparison } from '../compare/levels.ts';
 import { comparisonVectors, encodeColumns, type EncodedColumns } from '../compare/vectors.ts';
@@ -30,12 +35,49 @@ export function planOf(
   right: readonly LinkRecord[] | null,
   settings: LinkSettings,
 ): Plan {
+  const { maxBlockPairs } = resolveSettings(settings);
+  const candidates = candidatePairs(left, right, settings.blocking.rules, maxBlockPairs);
+  return planWith(left, right, settings, candidates);
+}
+
+/** `planOf` with the costliest blocking rules run by `runBlocking` (in a worker thread). */
+export async function planOfWith(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  runBlocking: BlockingRunner,
+): Promise<Plan> {
+  const { maxBlockPairs } = resolveSettings(settings);
+  const { rules } = settings.blocking;
+  // This thread blocks by its rules before the call returns, then encodes the values while the
+  // runner blocks by the others.
+  const candidates = candidatePairsWith(left, right, rules, maxBlockPairs, runBlocking);
+  void candidates.catch(() => undefined);
+  const encoded = encodedOf(left, right, settings);
+  return planWith(left, right, settings, await candidates, encoded);
+}
+
+/** The comparisons of the settings, and the values of both lists encoded for them. */
+function encodedOf(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+) {
+  const comparisons = settings.comparisons.map(buildComparison);
+  const leftColumns = encodeColumns(comparisons, left);
+  const rightColumns = right === null ? leftColumns : encodeColumns(comparisons, right);
+  return { comparisons, leftColumns, rightColumns };
+}
+
+function planWith(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[] | null,
+  settings: LinkSettings,
+  candidates: CandidatePairs,
+  { comparisons, leftColumns, rightColumns } = encodedOf(left, right, settings),
+): Plan {
   const resolved = resolveSettings(settings);
   const within = right === null;
-  const comparisons = settings.comparisons.map(buildComparison);
-  const candidates = candidatePairs(left, right, settings.blocking.rules, resolved.maxBlockPairs);
-  const leftColumns = encodeColumns(comparisons, left);
-  const rightColumns = within ? leftColumns : encodeColumns(comparisons, right);
   return {
     settings,
     resolved,

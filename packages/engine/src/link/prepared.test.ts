@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { keyTexts } from '../block/rules.ts';
 import { generatePersonLists } from '../testing/index.ts';
 import { dedupeList, linkLists } from './link.ts';
 import { personListSettings } from './person-settings.ts';
 import {
   duplicatesInPrepared,
   linkAgainstPrepared,
+  linkAndPrepare,
   prepareList,
   prepareListInSteps,
 } from './prepared.ts';
@@ -87,5 +89,29 @@ describe('preparing a list in steps', () => {
     const atOnce = prepareList(sought, settings);
     expect(inSteps.columns).toEqual(atOnce.columns);
     expect(inSteps.blocks).toEqual(atOnce.blocks);
+  });
+});
+
+describe('linking two lists and keeping the right one prepared', () => {
+  it('links as linkLists does and prepares the list that prepareList gives', async () => {
+    const settings = personListSettings({ match: 0.9, possible: 0.05 });
+    const lists = generatePersonLists({ seed: 11, sought: 900, held: 800 });
+    const { result, prepared } = await linkAndPrepare(lists.sought, lists.held, settings, {
+      seed: 3,
+    });
+    const alone = prepareList(lists.held, settings);
+    expect(result.pairs).toEqual(linkLists(lists.sought, lists.held, settings, { seed: 3 }).pairs);
+    expect(prepared.columns).toEqual(alone.columns);
+    // Every key of either list finds the same held records in either index.
+    for (const [r, rule] of settings.blocking.rules.entries()) {
+      for (const record of [...lists.sought, ...lists.held]) {
+        for (const key of keyTexts(rule.key(record))) {
+          expect(Array.from(prepared.blocks[r]!.recordsOf(key))).toEqual(
+            Array.from(alone.blocks[r]!.recordsOf(key)),
+          );
+        }
+      }
+    }
+    expect(Array.from(prepared.blocks[0]!.recordsOf('no such key'))).toEqual([]);
   });
 });

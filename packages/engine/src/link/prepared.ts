@@ -2,6 +2,7 @@
 // blocks indexed, scored with a model trained before (by linking whole lists). A new inquiry is
 // matched against 100,000 held lines in a fraction of a second, where linking the whole lists
 // again would take seconds.
+import type { KeyIndex } from '../block/blocking.ts';
 import { keyTexts } from '../block/rules.ts';
 import { buildComparison } from '../compare/comparators.ts';
 import type { Comparison } from '../compare/levels.ts';
@@ -13,8 +14,20 @@ import {
 } from '../compare/vectors.ts';
 import type { TrainedModel } from '../train/em.ts';
 import { duplicatePairsOf, type LinkedPair, linkScored, type LinkResult } from './link.ts';
-import { type ScoredCandidates, scoreWithModel } from './pipeline.ts';
+import {
+  type ParallelRunOptions,
+  planAndScore,
+  type RunOptions,
+  type ScoredCandidates,
+  scoreWithModel,
+} from './pipeline.ts';
 import { type LinkRecord, type LinkSettings, resolveSettings } from './settings.ts';
+
+/** A rule's blocks of a prepared list: the records of each key. */
+export interface KeyBlocks {
+  /** The records with the key, in list order (none when no record has it). */
+  recordsOf(key: string): ArrayLike<number>;
+}
 
 /** A list ready to link records against: its values encoded, each rule's blocks indexed. */
 export interface PreparedList {
@@ -23,14 +36,36 @@ export interface PreparedList {
   readonly comparisons: readonly Comparison[];
   readonly columns: EncodedColumns;
   /** Per blocking rule, the records of each key. */
-  readonly blocks: readonly ReadonlyMap<string, readonly number[]>[];
+  readonly blocks: readonly KeyBlocks[];
+}
+
+const NO_RECORDS = new Int32Array(0);
+
+/** Blocks gathered record by record. */
+class GatheredBlocks implements KeyBlocks {
+  readonly members = new Map<string, number[]>();
+
+  recordsOf(key: string): ArrayLike<number> {
+    return this.members.get(key) ?? NO_RECORDS;
+  }
+}
+
+/** Blocks as blocking numbered them (its key index), kept as typed arrays. */
+class IndexedBlocks implements KeyBlocks {
+  constructor(private readonly index: KeyIndex) {}
+
+  recordsOf(key: string): ArrayLike<number> {
+    const id = this.index.numbers.get(key);
+    if (id === undefined) return NO_RECORDS;
+    return this.index.records.subarray(this.index.start[id], this.index.start[id + 1]);
+  }
 }
 
 /** Prepares a list record by record (`add`), so that the work can be done in steps. */
 function listPreparer(records: readonly LinkRecord[], settings: LinkSettings) {
   const comparisons = settings.comparisons.map(buildComparison);
   const encoders = comparisons.map((comparison) => columnEncoder(comparison, records.length));
-  const blocks = settings.blocking.rules.map(() => new Map<string, number[]>());
+  const blocks = settings.blocking.rules.map(() => new GatheredBlocks());
   return {
     add(from: number, to: number): void {
       for (let i = from; i < to; i++) {
@@ -38,8 +73,8 @@ function listPreparer(records: readonly LinkRecord[], settings: LinkSettings) {
         for (const encoder of encoders) encoder.add(record, i);
         settings.blocking.rules.forEach((rule, r) => {
           for (const key of new Set(keyTexts(rule.key(record)))) {
-            const members = blocks[r]!.get(key);
-            if (members === undefined) blocks[r]!.set(key, [i]);
+            const members = blocks[r]!.members.get(key);
+            if (members === undefined) blocks[r]!.members.set(key, [i]);
             else members.push(i);
           }
         });
@@ -63,6 +98,31 @@ export function prepareList(records: readonly LinkRecord[], settings: LinkSettin
 }
 
 /**
+ * Links two lists as `linkLists` does (as `linkListsInParallel` with `options.runComparisons`),
+ * and gives the right list prepared for `linkAgainstPrepared` from that same work: its values as
+ * linking encoded them, its blocks as blocking numbered them. Preparing it apart would do both
+ * again (seconds for 100,000 records).
+ */
+export async function linkAndPrepare(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  settings: LinkSettings,
+  options: RunOptions & Partial<Omit<ParallelRunOptions, keyof RunOptions>>,
+): Promise<{ result: LinkResult; prepared: PreparedList }> {
+  const { plan, scored } = await planAndScore(left, right, settings, options);
+  return {
+    result: linkScored(scored, left, right, settings),
+    prepared: {
+      records: right,
+      settings,
+      comparisons: plan.comparisons,
+      columns: plan.rightColumns,
+      blocks: plan.candidates.index.map((index) => new IndexedBlocks(index)),
+    },
+  };
+}
+
+/**
  * `prepareList` in steps of so many records, letting other work run between them: a big list
  * takes seconds to prepare, which a server's thread cannot give at once.
  */
@@ -77,6 +137,12 @@ export async function prepareListInSteps(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return preparer.list();
+}
+
+function kept(records: ArrayLike<number>, keep: (record: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < records.length; k++) if (keep(records[k]!)) out.push(records[k]!);
+  return out;
 }
 
 /**
@@ -95,17 +161,18 @@ function candidatesOf(
   left.forEach((record, l) => {
     prepared.settings.blocking.rules.forEach((rule, r) => {
       for (const key of new Set(keyTexts(rule.key(record)))) {
-        let members = prepared.blocks[r]!.get(key) ?? [];
+        let members = prepared.blocks[r]!.recordsOf(key);
         for (const refinement of rule.refinements ?? []) {
           if (members.length <= maxBlockPairs) break;
           const own = new Set(keyTexts(refinement(record)));
           if (own.size === 0) break;
-          members = members.filter((m) => {
+          members = kept(members, (m) => {
             const theirs = keyTexts(refinement(prepared.records[m]!));
             return theirs.length === 0 || theirs.some((part) => own.has(part));
           });
         }
-        for (const m of members) {
+        for (let k = 0; k < members.length; k++) {
+          const m = members[k]!;
           if (seenBy[m] === l + 1) continue;
           seenBy[m] = l + 1;
           lefts.push(l);
@@ -154,7 +221,7 @@ function scoreAgainstPrepared(
 ): ScoredCandidates {
   const pairs = candidatesOf(left, prepared);
   const leftColumns = encodeColumns(prepared.comparisons, left);
-  const candidates = { ...pairs, rules: [], keys: [] };
+  const candidates = { ...pairs, rules: [], keys: [], index: [] };
   const levels = comparisonVectors(
     prepared.comparisons,
     leftColumns,

@@ -6,7 +6,7 @@ import { auditEvent, type AuditLog } from '../audit/index.ts';
 import { exchangeReads } from '../exchanges/index.ts';
 import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
 import { DEFAULT_RUN_SETTINGS, openLinkagePool } from '../reconciliation/index.ts';
-import { linkListsInParallel } from '@parley/engine';
+import { linkAndPrepare } from '@parley/engine';
 import type { RegistryService } from '../registry/index.ts';
 import {
   statusFromEvidence,
@@ -253,7 +253,11 @@ export function createInquiryMatching({
       settings,
       pool
         ? (left, right, engine, seed) =>
-            linkListsInParallel(left, right, engine, { seed, runComparisons: pool.runComparisons })
+            linkAndPrepare(left, right, engine, {
+              seed,
+              runComparisons: pool.runComparisons,
+              runBlocking: pool.runPersonBlocking,
+            })
         : undefined,
       joined,
     ).finally(() => pool?.close());

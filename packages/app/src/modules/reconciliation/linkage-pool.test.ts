@@ -5,9 +5,11 @@ import { stringify } from 'csv-stringify/sync';
 import {
   dedupeList,
   dedupeListInParallel,
+  linkAndPrepare,
   linkLists,
   linkListsInParallel,
   personListSettings,
+  prepareList,
   type LinkRecord,
 } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +66,27 @@ describe('the linkage pool', () => {
     expect(single.blocking.candidatePairs).toBeGreaterThan(20_000);
     expect(single.pairs.filter((pair) => pair.decision === 'match').length).toBeGreaterThan(2_000);
     expect(parallel).toEqual(single);
+  });
+
+  it('links with the same pairs with the costliest blocking rules in a worker, and prepares the held list as on its own', async () => {
+    const settings = personListSettings();
+    const single = linkLists(sought, held, settings, { seed: 4 });
+    const split = await linkAndPrepare(sought, held, settings, {
+      seed: 4,
+      runComparisons: pool.runComparisons,
+      runBlocking: pool.runPersonBlocking,
+    });
+    expect(split.result).toEqual(single);
+    const alone = prepareList(held, settings);
+    for (const [r, rule] of settings.blocking.rules.entries()) {
+      for (const record of sought.slice(0, 300)) {
+        for (const key of [rule.key(record) ?? []].flat()) {
+          expect(Array.from(split.prepared.blocks[r]!.recordsOf(key))).toEqual(
+            Array.from(alone.blocks[r]!.recordsOf(key)),
+          );
+        }
+      }
+    }
   });
 
   it('finds the same duplicates as one thread', async () => {

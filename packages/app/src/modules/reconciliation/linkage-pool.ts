@@ -1,16 +1,20 @@
 import { availableParallelism } from 'node:os';
 import {
   runComparisonJob,
+  type BlockingJob,
+  type BlockingRunner,
   type ComparisonJob,
   type ComparisonRunner,
   type LinkedPair,
   type LinkRecord,
   type personListSettings,
+  type RuleBlocks,
   type TrainedModel,
 } from '@parley/engine';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { typescriptWorkerPool } from '../../platform/workers/index.ts';
 import { type ListReadOptions, type ListRecords, readListRecords } from './list-records.ts';
+import { columnsOf, type PersonKeyColumns } from './person-key-columns.ts';
 
 /** The thresholds of the engine's settings for persons (personListSettings). */
 export type PersonThresholds = Parameters<typeof personListSettings>[0];
@@ -19,7 +23,17 @@ export type PersonThresholds = Parameters<typeof personListSettings>[0];
 export type LinkageTask =
   | ({ task: 'read'; file: string } & ListReadOptions)
   | { task: 'compare'; job: ComparisonJob }
+  | { task: 'block'; job: PersonBlockingJob }
   | { task: 'dedupe'; records: LinkRecord[]; thresholds: PersonThresholds; seed: number };
+
+/**
+ * A blocking job for the engine's rules for persons with only the fields they read, a column of
+ * values each: copied to a worker much faster than whole records.
+ */
+export interface PersonBlockingJob extends Omit<BlockingJob, 'left' | 'right'> {
+  readonly left: PersonKeyColumns;
+  readonly right: PersonKeyColumns | null;
+}
 
 /** The duplicates a worker found in a list: the pairs without their explanations, and the model. */
 export interface Duplicates {
@@ -38,7 +52,9 @@ export interface WorkerFailure {
 
 /** A worker's answer: the levels it compared, or the file's records or failure as data. */
 export type LinkageAnswer =
-  Int8Array | { ok: true; value: ListRecords | Duplicates } | { ok: false; failure: WorkerFailure };
+  | Int8Array
+  | { ok: true; value: ListRecords | Duplicates | RuleBlocks[] }
+  | { ok: false; failure: WorkerFailure };
 
 /**
  * Worker threads for linking big lists, the calling thread working beside them: on two cores
@@ -49,6 +65,11 @@ export interface LinkagePool {
   readRecords(file: string, options: ListReadOptions): Promise<ListRecords>;
   /** Compares the candidate pairs in shares, one per thread, merged in the pairs' order. */
   readonly runComparisons: ComparisonRunner;
+  /**
+   * Blocks lists of persons by some of the rules of the engine's settings for persons
+   * (personListSettings) in a worker, while this thread blocks by the others.
+   */
+  readonly runPersonBlocking: BlockingRunner;
   /**
    * Finds the duplicates within a list of persons (dedupeList) wholly in a worker: this thread
    * only hands the records over, free for other work while it runs.
@@ -136,6 +157,13 @@ export function openLinkagePool(options: LinkagePoolOptions = {}): LinkagePool {
         offset += share.length;
       }
       return levels;
+    },
+
+    async runPersonBlocking(job) {
+      if (job.rules.length === 0) return [];
+      const { left, right, ...rest } = job;
+      const columns = { left: columnsOf(left), right: right === null ? null : columnsOf(right) };
+      return (await run({ task: 'block', job: { ...rest, ...columns } })) as RuleBlocks[];
     },
 
     async dedupe(records, thresholds, seed) {

@@ -1,4 +1,4 @@
-import { linkLists, type LinkSettings } from '@parley/engine';
+import { linkAndPrepare, type LinkRecord, type LinkSettings } from '@parley/engine';
 import { blankPersonLine } from '@parley/kernel/person-record';
 import { describe, expect, it } from 'vitest';
 import { matchInquiries, matchOneInquiry } from './match-inquiries.ts';
@@ -30,14 +30,15 @@ describe('matching inquiries against a held list', () => {
     expect(again.map((f) => [f.targetRecordId, f.decision])).toContainEqual(['RU-H-1', 'match']);
   });
 
-  it("prepares the held list with the settings it was linked with, so that its lines' blocking keys are computed once", async () => {
-    const seen: LinkSettings[] = [];
+  it('keeps the held list as linking prepared it, with the settings it was linked with', async () => {
+    const seen: Array<{ engine: LinkSettings; right: LinkRecord[] }> = [];
     const { prepared } = await matchInquiries(inquiries, [held], SETTINGS, (l, r, engine, seed) => {
-      seen.push(engine);
-      return linkLists(l, r, engine, { seed });
+      seen.push({ engine, right: r });
+      return linkAndPrepare(l, r, engine, { seed });
     });
     expect(seen).toHaveLength(1);
-    expect(prepared[0]?.prepared.settings).toBe(seen[0]);
+    expect(prepared[0]?.prepared.settings).toBe(seen[0]?.engine);
+    expect(prepared[0]?.prepared.records).toBe(seen[0]?.right);
   });
 });
 

@@ -2,7 +2,7 @@ import {
   dedupeList,
   duplicatesInPrepared,
   linkAgainstPrepared,
-  linkLists,
+  linkAndPrepare,
   personListSettings,
   prepareList,
   prepareListInSteps,
@@ -51,13 +51,16 @@ const foundOf = (list: HeldList, result: LinkResult): FoundMatch[] =>
     decision: pair.decision,
   }));
 
-/** Links inquiries with one held list, with the engine's settings for the run. */
+/**
+ * Links inquiries with one held list, with the engine's settings for the run, and gives the held
+ * list prepared for matching single inquiries later (linkAndPrepare).
+ */
 export type LinkInquiries = (
   left: LinkRecord[],
   right: LinkRecord[],
   engine: LinkSettings,
   seed: number,
-) => Promise<LinkResult> | LinkResult;
+) => Promise<{ result: LinkResult; prepared: PreparedList }>;
 
 /** Two inquiries found to be about one sought person (sure, or confirmed by the bureau). */
 export interface JoinedPair {
@@ -112,17 +115,18 @@ export function soughtPersonsOf(
 /**
  * Matches inquiries (as sought lines whose record id is the inquiry's) against each held list
  * with the linkage engine, as reconciliation links a sought list; gives each list prepared for
- * matching a single new inquiry later against the same version, with the model just trained.
+ * matching a single new inquiry later against the same version (from the linking's own work),
+ * with the model just trained.
  * The engine links sought persons, not inquiries: a mother's and a wife's inquiries about one man
  * would otherwise be each other's rivals for his one line, and neither would be sure; what is
- * found for the person is found for each of its inquiries. Linking and preparing share one
- * settings object (one cache of each record's blocking keys).
+ * found for the person is found for each of its inquiries.
  */
 export async function matchInquiries(
   inquiries: readonly PersonLine[],
   held: readonly HeldList[],
   settings: RunSettings,
-  link: LinkInquiries = (left, right, engine, seed) => linkLists(left, right, engine, { seed }),
+  link: LinkInquiries = (left, right, engine, seed) =>
+    linkAndPrepare(left, right, engine, { seed }),
   joined: readonly JoinedPair[] = [],
 ): Promise<{ found: FoundMatch[]; prepared: PreparedHeldList[] }> {
   const found: FoundMatch[] = [];
@@ -133,15 +137,15 @@ export async function matchInquiries(
   for (const list of held) {
     if (list.lines.length === 0 || records.length === 0) continue;
     const right = list.lines.map(toLinkRecord);
-    const result = await link(records, right, engine, settings.seed);
-    for (const match of foundOf(list, result))
+    const linked = await link(records, right, engine, settings.seed);
+    for (const match of foundOf(list, linked.result))
       for (const inquiryId of inquiriesOf.get(match.inquiryId) ?? [])
         found.push({ ...match, inquiryId });
     prepared.push({
       party: list.party,
       versionId: list.versionId,
-      prepared: prepareList(right, engine),
-      model: result.model,
+      prepared: linked.prepared,
+      model: linked.result.model,
     });
   }
   return { found, prepared };
