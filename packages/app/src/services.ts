@@ -6,6 +6,7 @@ import {
   createFamilyStatusService,
   createInquiriesService,
   createInquiryMatching,
+  createSamePersonReview,
 } from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
@@ -127,6 +128,12 @@ export function buildServices({
       matching,
       clock: clock ?? (() => new Date()),
       onMatchingError: (error) => onJobError('inquiries:match-new', error),
+    }),
+    samePersonReview: createSamePersonReview({
+      db,
+      mechanisms,
+      audit,
+      clock: clock ?? (() => new Date()),
     }),
     familyStatus: createFamilyStatusService({
       db,

@@ -12,3 +12,8 @@ export {
   LETTER_KINDS,
   type FamilyStatusService,
 } from './family-status/index.ts';
+export {
+  createSamePersonReview,
+  samePersonRoutes,
+  type SamePersonReview,
+} from './same-person/index.ts';
