@@ -25,9 +25,14 @@ export function InquiriesPage() {
         subtitle={t('inquiries.whose')}
         actions={
           mayRegister && (
-            <Button component={Link} to={`${base}/inquiries/new`}>
-              {t('inquiries.register.open')}
-            </Button>
+            <Group>
+              <Button component={Link} to={`${base}/inquiries/same-person`} variant="default">
+                {t('inquiries.review.nav')}
+              </Button>
+              <Button component={Link} to={`${base}/inquiries/new`}>
+                {t('inquiries.register.open')}
+              </Button>
+            </Group>
           )
         }
       />

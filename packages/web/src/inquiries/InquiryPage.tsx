@@ -117,6 +117,9 @@ export function InquiryPage() {
                 <Badge variant="outline" color="gray.8">
                   {t(`inquiries.matchStatus.${p.status}`)}
                 </Badge>
+                <Anchor component={Link} to={`${base}/inquiries/same-person/${p.id}`}>
+                  {t('inquiries.review.decision')}
+                </Anchor>
               </Group>
             ))}
           </Stack>
