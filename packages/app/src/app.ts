@@ -16,6 +16,7 @@ import { accessAdminRoutes, accessRoutes, installAuthentication } from './module
 import { auditRoutes } from './modules/audit/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
 import {
+  dataProtectionRoutes,
   familyStatusRoutes,
   inquiryRoutes,
   samePersonRoutes,
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(ceasefireRoutes(deps.services.ceasefires));
       await api.register(inquiryRoutes(deps.services.inquiries));
       await api.register(samePersonRoutes(deps.services.samePersonReview));
+      await api.register(dataProtectionRoutes(deps.services.inquiryDataProtection));
       // The family's status page is guessed at like a password: sign-in's limit holds for it too.
       await api.register(
         familyStatusRoutes(deps.services.familyStatus, {

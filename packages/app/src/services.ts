@@ -6,6 +6,7 @@ import {
   createFamilyStatusService,
   createInquiriesService,
   createInquiryMatching,
+  createInquiryDataProtection,
   createSamePersonReview,
 } from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
@@ -130,6 +131,12 @@ export function buildServices({
       onMatchingError: (error) => onJobError('inquiries:match-new', error),
     }),
     samePersonReview: createSamePersonReview({
+      db,
+      mechanisms,
+      audit,
+      clock: clock ?? (() => new Date()),
+    }),
+    inquiryDataProtection: createInquiryDataProtection({
       db,
       mechanisms,
       audit,

@@ -14,14 +14,9 @@ import {
 import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
+import { registerInquiryReviewCommands } from './inquiry-review.ts';
+import { nameOf } from './inquiry-words.ts';
 import { readJson, type Run } from './talks-input.ts';
-
-const nameOf = (sought: {
-  surname: string | null;
-  givenName: string | null;
-  patronymic: string | null;
-}) => [sought.surname, sought.givenName, sought.patronymic].filter(Boolean).join(' ');
-const nameless = { surname: null, givenName: null, patronymic: null };
 
 /** `parley inquiry`: families' inquiries, registered, listed, shown with their history, closed. */
 export function registerInquiryCommands(
@@ -186,96 +181,7 @@ export function registerInquiryCommands(
       },
     );
 
-  const same = inquiry
-    .command('same-person')
-    .description(
-      'pairs of inquiries the engine was unsure are about one person: list, show, decide',
-    );
-
-  same
-    .command('list')
-    .description("the party's pairs waiting for the bureau, oldest first (or those decided)")
-    .addOption(mechanismOption())
-    .requiredOption('--party <code>', 'the party whose bureau reviews them')
-    .option('--decided', 'the pairs decided, latest first')
-    .option('--limit <n>', 'how many', wholeNumber(1, 200), 50)
-    .action(
-      async (options: { mechanism: string; party: string; decided?: boolean; limit: number }) => {
-        await run(async ({ services, actor, out }) => {
-          const page = await services.samePersonReview.queue(actor, {
-            mechanism: options.mechanism,
-            party: options.party,
-            state: options.decided ? 'decided' : 'waiting',
-            limit: options.limit,
-            offset: 0,
-          });
-          out.result(page, (p) => {
-            out.line(`${p.total} pairs ${options.decided ? 'decided' : 'waiting'}`);
-            for (const pair of p.pairs)
-              out.line(
-                `${pair.id}\t${pair.inquiry.number} ${nameOf(pair.inquiry.sought ?? nameless)}\t${pair.other.number} ${nameOf(pair.other.sought ?? nameless)}\t${pair.probability.toFixed(3)}\t${pair.status}${pair.reason ? ` (${pair.reason})` : ''}`,
-              );
-          });
-        });
-      },
-    );
-
-  same
-    .command('show')
-    .description(
-      "one pair side by side with the engine's explanation; the inquirers for the bureau (audited)",
-    )
-    .addOption(mechanismOption())
-    .requiredOption('--pair <id>', 'the pair id')
-    .action(async (options: { mechanism: string; pair: string }) => {
-      await run(async ({ services, actor, out }) => {
-        const shown = await services.samePersonReview.show(actor, options.mechanism, options.pair);
-        out.result(shown, (p) => {
-          out.line(
-            `${p.inquiry.number} and ${p.other.number}: ${p.status}, ${p.probability.toFixed(3)}`,
-          );
-          for (const [side, inquirer] of [
-            [p.inquiry, p.inquirers.inquiry],
-            [p.other, p.inquirers.other],
-          ] as const)
-            out.line(
-              `  ${side.number}: ${nameOf(side.sought ?? nameless)}, born ${side.sought?.dateOfBirth ?? '?'}${inquirer ? `; asked by ${inquirer.name} (${inquirer.relation})` : ''}`,
-            );
-          for (const c of p.explanation)
-            out.line(`  ${c.field}\t${c.label}\t${c.weight > 0 ? '+' : ''}${c.weight}`);
-        });
-      });
-    });
-
-  same
-    .command('decide')
-    .description('merge the two inquiries (same) or keep them apart (different, with --reason)')
-    .addOption(mechanismOption())
-    .requiredOption('--pair <id>', 'the pair id')
-    .addOption(
-      new Option('--decision <decision>', 'same or different')
-        .choices(['same', 'different'])
-        .makeOptionMandatory(),
-    )
-    .option('--reason <text>', 'why (required for different)')
-    .action(
-      async (options: {
-        mechanism: string;
-        pair: string;
-        decision: 'same' | 'different';
-        reason?: string;
-      }) => {
-        await run(async ({ services, actor, out }) => {
-          const decided = await services.samePersonReview.decide(actor, {
-            mechanism: options.mechanism,
-            pair: options.pair,
-            decision: options.decision === 'same' ? 'confirmed' : 'rejected',
-            reason: options.reason?.trim() || null,
-          });
-          out.result(decided, (d) => out.line(`pair ${d.id}: ${d.status}`));
-        });
-      },
-    );
+  registerInquiryReviewCommands(inquiry, mechanismOption, run);
 
   const code = inquiry
     .command('family-code')

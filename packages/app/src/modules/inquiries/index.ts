@@ -17,3 +17,10 @@ export {
   samePersonRoutes,
   type SamePersonReview,
 } from './same-person/index.ts';
+export {
+  createInquiryDataProtection,
+  dataProtectionRoutes,
+  expiringAnsweredInquiries,
+  expiringClosedInquiries,
+  type InquiryDataProtection,
+} from './data-protection/index.ts';

@@ -484,3 +484,13 @@ export function findJoinedPairs(db: Database, mechanismId: string, party: string
     .where('status', 'in', ['matched', 'confirmed'])
     .execute();
 }
+
+/** The requests to erase the inquirer's data of an inquiry, oldest first. */
+export function findErasuresOf(db: Database, inquiryId: string) {
+  return db
+    .selectFrom('inquiry_erasure')
+    .selectAll()
+    .where('inquiry_id', '=', inquiryId)
+    .orderBy('recorded_at')
+    .execute();
+}

@@ -266,7 +266,7 @@ export function createInquiriesService({
       const as = readerAs(actor, mechanism.id, inquiry.party_code);
       if ((as === 'mediator' && !inquiry.share_mediator) || (as === 'icrc' && !inquiry.share_icrc))
         throw new AppError('INQUIRY.NOT_FOUND', `no inquiry ${inquiryId}`);
-      const { history, matches, inquirer, samePerson } = await withScope(
+      const { history, matches, inquirer, samePerson, erasures } = await withScope(
         db,
         rowScope(actor),
         async (s) => ({
@@ -274,6 +274,7 @@ export function createInquiriesService({
           matches: await repo.findMatches(s, [inquiry.id]),
           inquirer: as === 'bureau' ? await repo.findInquirer(s, inquiry.id) : undefined,
           samePerson: as === 'bureau' ? await repo.findSamePersonsOf(s, inquiry.id) : [],
+          erasures: as === 'bureau' ? await repo.findErasuresOf(s, inquiry.id) : [],
         }),
       );
       await audit.record(
@@ -304,6 +305,25 @@ export function createInquiriesService({
         })),
         matches: matches.map(presentMatch),
         samePerson: samePerson.filter((p) => p.status !== 'rejected'),
+        // The bureau's business: why the inquiry is held, what was asked of its data.
+        legalHold:
+          as === 'bureau' && inquiry.legal_hold
+            ? {
+                reason: inquiry.legal_hold,
+                by: inquiry.legal_hold_by,
+                at: inquiry.legal_hold_at ? new Date(inquiry.legal_hold_at).toISOString() : null,
+              }
+            : null,
+        erasures: erasures.map((e) => ({
+          id: e.id,
+          scope: e.scope,
+          requester: e.requester,
+          requestedOn: e.requested_on,
+          basis: e.basis,
+          outcome: e.outcome,
+          refusal: e.refusal,
+          recordedAt: new Date(e.recorded_at).toISOString(),
+        })),
       };
     },
 
