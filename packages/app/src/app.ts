@@ -18,6 +18,7 @@ import { dashboardRoutes } from './modules/dashboard/index.ts';
 import {
   dataProtectionRoutes,
   familyStatusRoutes,
+  figuresRoutes,
   inquiryRoutes,
   samePersonRoutes,
 } from './modules/inquiries/index.ts';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(inquiryRoutes(deps.services.inquiries));
       await api.register(samePersonRoutes(deps.services.samePersonReview));
       await api.register(dataProtectionRoutes(deps.services.inquiryDataProtection));
+      await api.register(figuresRoutes(deps.services.inquiryFigures));
       // The family's status page is guessed at like a password: sign-in's limit holds for it too.
       await api.register(
         familyStatusRoutes(deps.services.familyStatus, {

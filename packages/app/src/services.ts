@@ -7,6 +7,7 @@ import {
   createInquiriesService,
   createInquiryMatching,
   createInquiryDataProtection,
+  createInquiryFigures,
   createSamePersonReview,
 } from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
@@ -142,6 +143,7 @@ export function buildServices({
       audit,
       clock: clock ?? (() => new Date()),
     }),
+    inquiryFigures: createInquiryFigures({ db, mechanisms, clock: clock ?? (() => new Date()) }),
     familyStatus: createFamilyStatusService({
       db,
       mechanisms,

@@ -24,3 +24,4 @@ export {
   expiringClosedInquiries,
   type InquiryDataProtection,
 } from './data-protection/index.ts';
+export { createInquiryFigures, figuresRoutes, type InquiryFigures } from './figures/index.ts';

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { Database } from '../../../platform/db/kysely.ts';
+import {
+  ANSWER_DAYS,
+  ANSWERING_STATUSES,
+  type FigureUnit,
+  type StatusMoves,
+} from './domain/figures.ts';
+
+/** Which inquiries the figures count: a mechanism's, of one party or all, those shared or all. */
+export interface FiguresQuery {
+  mechanismId: string;
+  party: string | null;
+  sharedWith: 'mediator' | 'icrc' | null;
+  unit: FigureUnit;
+}
+
+/** A party's (null: all parties') inquiries and the days from each answered one to its first answer. */
+export interface AnswerRow {
+  party: string | null;
+  inquiries: number;
+  answered: number;
+  median: number | null;
+  /** Counts up to each of ANSWER_DAYS, then beyond the last. */
+  buckets: number[];
+}
+
+/**
+ * The figures of inquiries in one statement: the moves between statuses per party and period
+ * (from the status history), and per party and in all the inquiries, how many were answered and
+ * the days to the first answer (median and distribution).
+ */
+export async function findFigures(
+  db: Database,
+  query: FiguresQuery,
+): Promise<{ moves: StatusMoves[]; answers: AnswerRow[] }> {
+  const party = query.party === null ? sql`` : sql`and party_code = ${query.party}`;
+  const shared =
+    query.sharedWith === 'mediator'
+      ? sql`and share_mediator`
+      : query.sharedWith === 'icrc'
+        ? sql`and share_icrc`
+        : sql``;
+  const answering = sql.join(ANSWERING_STATUSES.map((s) => sql.lit(s)));
+  const [d1, d2, d3, d4] = ANSWER_DAYS.map((d) => sql.lit(d));
+  const { rows } = await sql<{ moves: StatusMoves[]; answers: AnswerRow[] }>`
+    with scoped as materialized (
+      select id, party_code, received_on from inquiry
+      where mechanism_id = ${query.mechanismId} ${party} ${shared}
+    ),
+    ev as materialized (
+      select s.party_code, s.id, s.received_on, e.at, e.from_status, e.to_status,
+        date_trunc(${query.unit}, e.at at time zone 'UTC') as t
+      from inquiry_status_event e join scoped s on s.id = e.inquiry_id
+      where e.mechanism_id = ${query.mechanismId}
+    ),
+    net as (
+      select party_code, t, status, sum(n)::int as n from (
+        select party_code, t, to_status as status, 1 as n from ev
+        union all
+        select party_code, t, from_status, -1 from ev where from_status is not null
+      ) m group by party_code, t, status
+    ),
+    firsts as (
+      select party_code,
+        greatest(0, (min(at at time zone 'UTC'))::date - received_on::date) as days
+      from ev where to_status in (${answering})
+      group by party_code, id, received_on
+    ),
+    answered as (
+      select party_code, count(*)::int as answered,
+        percentile_cont(0.5) within group (order by days) as median,
+        count(*) filter (where days <= ${d1})::int as b1,
+        count(*) filter (where days > ${d1} and days <= ${d2})::int as b2,
+        count(*) filter (where days > ${d2} and days <= ${d3})::int as b3,
+        count(*) filter (where days > ${d3} and days <= ${d4})::int as b4,
+        count(*) filter (where days > ${d4})::int as b5,
+        grouping(party_code) as whole
+      from firsts group by grouping sets ((party_code), ())
+    ),
+    counted as (
+      select party_code, count(*)::int as inquiries, grouping(party_code) as whole
+      from scoped group by grouping sets ((party_code), ())
+    )
+    select
+      (select coalesce(json_agg(json_build_object(
+          'party', party_code, 't', to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS".000Z"'),
+          'status', status, 'n', n)), '[]'::json)
+        from net where n <> 0) as moves,
+      (select coalesce(json_agg(json_build_object(
+          'party', case when c.whole = 1 then null else c.party_code end,
+          'inquiries', c.inquiries,
+          'answered', coalesce(a.answered, 0),
+          'median', a.median,
+          'buckets', json_build_array(coalesce(a.b1, 0), coalesce(a.b2, 0), coalesce(a.b3, 0),
+            coalesce(a.b4, 0), coalesce(a.b5, 0)))), '[]'::json)
+        from counted c left join answered a
+          on a.whole = c.whole and a.party_code is not distinct from c.party_code) as answers
+  `.execute(db);
+  const row = rows[0];
+  return { moves: row?.moves ?? [], answers: row?.answers ?? [] };
+}
