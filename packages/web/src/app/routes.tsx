@@ -140,6 +140,10 @@ export const router = createBrowserRouter(
               ),
             },
             {
+              path: 'inquiries/figures',
+              lazy: page(() => import('../inquiries/InquiryFiguresPage.tsx'), 'InquiryFiguresPage'),
+            },
+            {
               path: 'inquiries/same-person',
               lazy: page(
                 () => import('../inquiries/SamePersonQueuePage.tsx'),
