@@ -22,7 +22,7 @@ const RUNS = 5;
 const BUDGET_SECONDS = 1;
 
 /** Inquiries of UA (70 %) and RU, received over two years; 60 % acknowledged, a third of those handed over. */
-async function seed(database: OpenDatabase, mechanismId: string): Promise<number> {
+export async function seed(database: OpenDatabase, mechanismId: string): Promise<number> {
   return database.asOwner(async (owner) => {
     await sql`
       insert into inquiry (mechanism_id, party_code, number, channel, received_on, surname,

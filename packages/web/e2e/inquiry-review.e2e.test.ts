@@ -102,10 +102,16 @@ describe.runIf(runsInChromium)(
       await page.getByRole('button', { name: 'Put under a legal hold' }).click();
       await page.getByText(/Under a legal hold since .*: Prosecutor’s request 41\/2026/).waitFor();
       const erase = async () => {
-        await page.getByRole('textbox', { name: 'Who asked' }).click();
+        await page
+          .getByLabel(/^Who asked/)
+          .first()
+          .click();
         await page.getByRole('option', { name: 'the inquirer', exact: true }).click();
         await page.getByLabel(/^Asked on/).fill('2026-12-01');
-        await page.getByRole('textbox', { name: 'Legal basis' }).click();
+        await page
+          .getByLabel(/^Legal basis/)
+          .first()
+          .click();
         await page.getByRole('option', { name: 'Consent withdrawn' }).click();
         await page.getByLabel('I understand that erasure cannot be undone').check();
         await page.getByRole('button', { name: 'Erase', exact: true }).click();
@@ -141,7 +147,10 @@ describe.runIf(runsInChromium)(
       await page.getByRole('link', { name: "Families' inquiries" }).click();
       await page.getByRole('link', { name: 'Figures' }).click();
       await page.getByText(/^The inquiries families shared with the mediator\./).waitFor();
-      await page.getByRole('textbox', { name: 'Whose inquiries' }).click();
+      await page
+        .getByLabel(/^Whose inquiries/)
+        .first()
+        .click();
       await page.getByRole('option', { name: 'RU', exact: true }).click();
       await page.getByTestId('chart-first-answer').waitFor();
       await demo.expectAccessible(page);

@@ -34,6 +34,13 @@ export async function findFigures(
   db: Database,
   query: FiguresQuery,
 ): Promise<{ moves: StatusMoves[]; answers: AnswerRow[] }> {
+  const { rows } = await figuresStatement(query).execute(db);
+  const row = rows[0];
+  return { moves: row?.moves ?? [], answers: row?.answers ?? [] };
+}
+
+/** The one statement of the figures (apart, so that its plan can be read). */
+export function figuresStatement(query: FiguresQuery) {
   const party = query.party === null ? sql`` : sql`and i.party_code = ${query.party}`;
   const shared =
     query.sharedWith === 'mediator'
@@ -45,25 +52,21 @@ export async function findFigures(
   const inquiries = sql`i.mechanism_id = ${query.mechanismId} ${party} ${shared}`;
   const answering = sql.join(ANSWERING_STATUSES.map((s) => sql.lit(s)));
   const [d1, d2, d3, d4] = ANSWER_DAYS.map((d) => sql.lit(d));
-  const { rows } = await sql<{ moves: StatusMoves[]; answers: AnswerRow[] }>`
-    with ev as materialized (
-      select i.party_code, i.id, i.received_on, e.at, e.from_status, e.to_status,
-        date_trunc(${query.unit}, e.at at time zone 'UTC') as t
-      from inquiry_status_event e join inquiry i on i.id = e.inquiry_id
-      where e.mechanism_id = ${query.mechanismId} and ${inquiries}
-    ),
-    net as (
-      select party_code, t, status, sum(n)::int as n from (
-        select party_code, t, to_status as status, 1 as n from ev
-        union all
-        select party_code, t, from_status, -1 from ev where from_status is not null
-      ) m group by party_code, t, status
+  return sql<{ moves: StatusMoves[]; answers: AnswerRow[] }>`
+    with net as (
+      select i.party_code, date_trunc(${query.unit}, e.at at time zone 'UTC') as t,
+        m.status, sum(m.n)::int as n
+      from inquiry_status_event e join inquiry i on i.id = e.inquiry_id,
+        lateral (values (e.to_status, 1), (e.from_status, -1)) as m(status, n)
+      where e.mechanism_id = ${query.mechanismId} and ${inquiries} and m.status is not null
+      group by 1, 2, 3
     ),
     firsts as (
-      select party_code,
-        greatest(0, (min(at at time zone 'UTC'))::date - received_on::date) as days
-      from ev where to_status in (${answering})
-      group by party_code, id, received_on
+      select i.party_code,
+        greatest(0, (min(e.at at time zone 'UTC'))::date - i.received_on::date) as days
+      from inquiry_status_event e join inquiry i on i.id = e.inquiry_id
+      where e.mechanism_id = ${query.mechanismId} and ${inquiries} and e.to_status in (${answering})
+      group by i.party_code, i.id, i.received_on
     ),
     answered as (
       select party_code, count(*)::int as answered,
@@ -94,7 +97,5 @@ export async function findFigures(
             coalesce(a.b4, 0), coalesce(a.b5, 0)))), '[]'::json)
         from counted c left join answered a
           on a.whole = c.whole and a.party_code is not distinct from c.party_code) as answers
-  `.execute(db);
-  const row = rows[0];
-  return { moves: row?.moves ?? [], answers: row?.answers ?? [] };
+  `;
 }
