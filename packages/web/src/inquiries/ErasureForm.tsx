@@ -71,6 +71,7 @@ export function ErasureForm({
           }))}
           value={requester}
           onChange={(value) => setRequester(ERASURE_REQUESTERS.find((r) => r === value) ?? null)}
+          allowDeselect={false}
           required
         />
         <TextInput
@@ -90,6 +91,7 @@ export function ErasureForm({
           }))}
           value={basis}
           onChange={(value) => setBasis(ERASURE_BASES.find((b) => b === value) ?? null)}
+          allowDeselect={false}
           required
         />
         <TextInput

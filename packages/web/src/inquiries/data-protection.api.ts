@@ -34,11 +34,6 @@ export function useErase(mechanismId: string, inquiryId: string) {
         method: 'POST',
         json: body,
       }),
-    onSuccess: (outcome) => {
-      // A whole inquiry erased has no page any more: only the list is asked again.
-      if (outcome.outcome === 'erased')
-        client.removeQueries({ queryKey: ['inquiries', mechanismId, 'one', inquiryId] });
-      return client.invalidateQueries({ queryKey: ['inquiries', mechanismId] });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inquiries', mechanismId] }),
   });
 }
