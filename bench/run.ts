@@ -12,6 +12,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   dedupe: async () => (await import('./dedupe.bench.ts')).runDedupeBenchmark(),
   eligibility: async () => (await import('./eligibility.bench.ts')).runEligibilityBenchmark(),
   inquiries: async () => (await import('./inquiries.bench.ts')).runInquiriesBenchmark(),
+  'inquiry-figures': async () =>
+    (await import('./inquiry-figures.bench.ts')).runInquiryFiguresBenchmark(),
   'api-reads': async () => (await import('./api-reads.bench.ts')).runApiReadsBenchmark(),
   attack: async () => (await import('./attack.bench.ts')).runAttackBenchmark(),
   'exchange-day': async () => (await import('./exchange-day.bench.ts')).runExchangeDayBenchmark(),

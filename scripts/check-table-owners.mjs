@@ -57,6 +57,7 @@ const OWNERS = {
     'inquiry_match',
     'inquiry_same_person',
     'inquiry_family_code',
+    'inquiry_erasure',
   ],
 };
 

@@ -15,7 +15,13 @@ import { z } from 'zod';
 import { accessAdminRoutes, accessRoutes, installAuthentication } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
-import { familyStatusRoutes, inquiryRoutes } from './modules/inquiries/index.ts';
+import {
+  dataProtectionRoutes,
+  familyStatusRoutes,
+  figuresRoutes,
+  inquiryRoutes,
+  samePersonRoutes,
+} from './modules/inquiries/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { agreementRoutes } from './modules/agreements/index.ts';
@@ -161,6 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(documentRoutes(deps.services.documents));
       await api.register(ceasefireRoutes(deps.services.ceasefires));
       await api.register(inquiryRoutes(deps.services.inquiries));
+      await api.register(samePersonRoutes(deps.services.samePersonReview));
+      await api.register(dataProtectionRoutes(deps.services.inquiryDataProtection));
+      await api.register(figuresRoutes(deps.services.inquiryFigures));
       // The family's status page is guessed at like a password: sign-in's limit holds for it too.
       await api.register(
         familyStatusRoutes(deps.services.familyStatus, {

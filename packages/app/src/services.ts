@@ -6,6 +6,9 @@ import {
   createFamilyStatusService,
   createInquiriesService,
   createInquiryMatching,
+  createInquiryDataProtection,
+  createInquiryFigures,
+  createSamePersonReview,
 } from './modules/inquiries/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
@@ -132,6 +135,19 @@ export function buildServices({
       clock: clock ?? (() => new Date()),
       onMatchingError: (error) => onJobError('inquiries:match-new', error),
     }),
+    samePersonReview: createSamePersonReview({
+      db,
+      mechanisms,
+      audit,
+      clock: clock ?? (() => new Date()),
+    }),
+    inquiryDataProtection: createInquiryDataProtection({
+      db,
+      mechanisms,
+      audit,
+      clock: clock ?? (() => new Date()),
+    }),
+    inquiryFigures: createInquiryFigures({ db, mechanisms, clock: clock ?? (() => new Date()) }),
     familyStatus: createFamilyStatusService({
       db,
       mechanisms,

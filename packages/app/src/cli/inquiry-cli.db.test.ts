@@ -169,4 +169,94 @@ describe.each(testDatabaseKinds())('parley inquiry [%s]', (kind) => {
     expect(letter.stdout).toMatch(/^UA-2-received-uk\.pdf: \d+ bytes written to /m);
     expect((await fs.readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  it('holds an inquiry, refuses its erasure while held, erases the inquirer once lifted, and lists the requests', async () => {
+    await parley('mechanism', 'create', '--name', 'E', '--parties', 'UA,RU', '--mediators', 'TR');
+    const file = path.join(sandbox.dir, 'erase.json');
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        channel: 'phone',
+        receivedOn: '2025-04-02',
+        inquirer: { name: 'Мельник Ганна', relation: 'mother', contact: 'Житомир', language: 'uk' },
+        sought: { surname: 'Мельник', givenName: 'Петро', dateOfBirth: '1989' },
+        consent: { tracing: true, sharing: { mediator: true, icrc: false, otherParty: false } },
+      }),
+    );
+    const registered = await parley(
+      'inquiry',
+      'register',
+      '--mechanism',
+      'E',
+      '--party',
+      'UA',
+      '--file',
+      file,
+    );
+    const id = /UA-1: ([0-9a-f-]{36})/.exec(registered.stdout)![1]!;
+    const erase = () =>
+      parley(
+        'inquiry',
+        'erase',
+        '--mechanism',
+        'E',
+        '--id',
+        id,
+        '--requester',
+        'inquirer',
+        '--requested-on',
+        '2026-12-01',
+        '--basis',
+        'consent_withdrawn',
+      );
+    const held = await parley(
+      'inquiry',
+      'hold',
+      '--mechanism',
+      'E',
+      '--id',
+      id,
+      '--reason',
+      'court case 7/2026',
+    );
+    expect(held.stdout).toContain(`inquiry ${id}: held (court case 7/2026)`);
+    expect((await erase()).stdout).toContain(
+      'inquiry UA-1: erasure refused: the inquiry is under a legal hold (court case 7/2026): lift the hold first',
+    );
+    await parley('inquiry', 'hold', '--mechanism', 'E', '--id', id, '--lift');
+    expect((await erase()).stdout).toContain("inquiry UA-1: the inquirer's data erased");
+    const shown = await parley('inquiry', 'show', '--mechanism', 'E', '--id', id);
+    expect(shown.stdout).not.toContain('Мельник Ганна');
+    const listed = await parley('inquiry', 'erasures', '--mechanism', 'E', '--party', 'UA');
+    expect(listed.stdout).toMatch(
+      /UA-1\tinquirer\tasked by inquirer on 2026-12-01\tconsent_withdrawn\terased/,
+    );
+    expect(listed.stdout).toMatch(/refused \(legal_hold\)/);
+    const badDay = await parley(
+      'inquiry',
+      'erase',
+      '--mechanism',
+      'E',
+      '--id',
+      id,
+      '--requester',
+      'inquirer',
+      '--requested-on',
+      '1.12.2026',
+      '--basis',
+      'consent_withdrawn',
+    );
+    expect(badDay.code).toBe(1);
+    expect(badDay.stderr).toContain('requestedOn');
+    const pairs = await parley(
+      'inquiry',
+      'same-person',
+      'list',
+      '--mechanism',
+      'E',
+      '--party',
+      'UA',
+    );
+    expect(pairs.stdout).toContain('0 pairs waiting');
+  });
 });

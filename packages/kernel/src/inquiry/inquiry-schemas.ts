@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CHANNELS, LANGUAGES, RELATIONS } from './vocabulary.ts';
+import {
+  CHANNELS,
+  ERASURE_BASES,
+  ERASURE_REQUESTERS,
+  ERASURE_SCOPES,
+  LANGUAGES,
+  RELATIONS,
+  SAME_PERSON_DECISIONS,
+} from './vocabulary.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A text that may be left out or blank (then null), trimmed, of at most `max` characters. */
@@ -64,3 +72,35 @@ export const inquiryBody = z.object({
   consent: consentBody,
 });
 export type InquiryBody = z.input<typeof inquiryBody>;
+
+/**
+ * The bureau's decision on a possible same-person pair: merge them (confirmed) or not the same
+ * (rejected, which needs the reason; a merge may give one).
+ */
+export const samePersonDecisionBody = z
+  .object({
+    decision: z.enum(SAME_PERSON_DECISIONS),
+    reason: optional(1000).describe('why; required when the two are not the same'),
+  })
+  .superRefine((body, context) => {
+    if (body.decision === 'rejected' && !body.reason)
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'say why the two inquiries are not about the same person',
+      });
+  });
+export type SamePersonDecisionBody = z.input<typeof samePersonDecisionBody>;
+
+/** An inquirer's request to erase their data (POST …/inquiries/:inquiry/erasure). */
+export const erasureBody = z.object({
+  scope: z.enum(ERASURE_SCOPES).describe("'inquirer': the inquirer's compartment; 'inquiry': all"),
+  requester: z.enum(ERASURE_REQUESTERS),
+  requestedOn: z.iso.date().describe('the day the request was made'),
+  basis: z.enum(ERASURE_BASES).describe('the legal basis on which the law allows the erasure'),
+  basisNote: optional(500).describe('the article or decision relied on; no personal data'),
+});
+export type ErasureBody = z.input<typeof erasureBody>;
+
+/** A legal hold: the inquiry is kept from retention and erasure, for the reason given. */
+export const legalHoldBody = z.object({ reason: text(500) });

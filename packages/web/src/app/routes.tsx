@@ -140,6 +140,21 @@ export const router = createBrowserRouter(
               ),
             },
             {
+              path: 'inquiries/figures',
+              lazy: page(() => import('../inquiries/InquiryFiguresPage.tsx'), 'InquiryFiguresPage'),
+            },
+            {
+              path: 'inquiries/same-person',
+              lazy: page(
+                () => import('../inquiries/SamePersonQueuePage.tsx'),
+                'SamePersonQueuePage',
+              ),
+            },
+            {
+              path: 'inquiries/same-person/:pairId',
+              lazy: page(() => import('../inquiries/SamePersonPairPage.tsx'), 'SamePersonPairPage'),
+            },
+            {
               path: 'inquiries/:inquiryId',
               lazy: page(() => import('../inquiries/InquiryPage.tsx'), 'InquiryPage'),
             },

@@ -24,11 +24,21 @@ export function InquiriesPage() {
         title={t('inquiries.title')}
         subtitle={t('inquiries.whose')}
         actions={
-          mayRegister && (
-            <Button component={Link} to={`${base}/inquiries/new`}>
-              {t('inquiries.register.open')}
+          <Group>
+            <Button component={Link} to={`${base}/inquiries/figures`} variant="default">
+              {t('inquiries.figures.nav')}
             </Button>
-          )
+            {mayRegister && (
+              <>
+                <Button component={Link} to={`${base}/inquiries/same-person`} variant="default">
+                  {t('inquiries.review.nav')}
+                </Button>
+                <Button component={Link} to={`${base}/inquiries/new`}>
+                  {t('inquiries.register.open')}
+                </Button>
+              </>
+            )}
+          </Group>
         }
       />
       <Select

@@ -6,6 +6,7 @@ import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { DataProtectionCard } from './DataProtectionCard.tsx';
 import { FamilyCodesCard } from './FamilyCodesCard.tsx';
 import { useInquiry } from './inquiries.api.ts';
 import { fullName } from './inquiry-words.ts';
@@ -26,7 +27,9 @@ export function InquiryPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { inquiryId = '' } = useParams();
-  const { mechanism, base } = useWorkspace();
+  const { mechanism, base, grant } = useWorkspace();
+  // The party's bureau alone reads the inquirer, and so alone decides what becomes of its data.
+  const mayProtect = grant.permissions['inquiry.inquirer'] !== undefined;
   const inquiry = useInquiry(mechanism.id, inquiryId);
   if (inquiry.isPending) return <Loading />;
   if (!inquiry.data) return <ErrorAlert error={inquiry.error} />;
@@ -74,7 +77,11 @@ export function InquiryPage() {
               </Text>
             </Stack>
           ) : (
-            <Text c="dimmed">{t('inquiries.inquirerHidden')}</Text>
+            <Text c="dimmed">
+              {i.erasures.some((e) => e.outcome === 'erased')
+                ? t('inquiries.review.inquirerErased')
+                : t('inquiries.inquirerHidden')}
+            </Text>
           )}
         </Card>
       </SimpleGrid>
@@ -117,6 +124,9 @@ export function InquiryPage() {
                 <Badge variant="outline" color="gray.8">
                   {t(`inquiries.matchStatus.${p.status}`)}
                 </Badge>
+                <Anchor component={Link} to={`${base}/inquiries/same-person/${p.id}`}>
+                  {t('inquiries.review.decision')}
+                </Anchor>
               </Group>
             ))}
           </Stack>
@@ -148,6 +158,7 @@ export function InquiryPage() {
       {i.inquirer && i.status !== 'closed' && (
         <FamilyCodesCard mechanismId={mechanism.id} inquiryId={i.id} />
       )}
+      {mayProtect && <DataProtectionCard mechanismId={mechanism.id} inquiry={i} />}
     </Stack>
   );
 }

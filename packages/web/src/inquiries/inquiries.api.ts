@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, InquiryBody, InquiryStatus, Relation } from '@parley/kernel/inquiry';
+import type {
+  Channel,
+  ErasureBasis,
+  ErasureRefusal,
+  ErasureRequester,
+  ErasureScope,
+  InquiryBody,
+  InquiryStatus,
+  Relation,
+} from '@parley/kernel/inquiry';
 import { api, seg } from '../api/client.ts';
 
 export { INQUIRY_STATUSES, LANGUAGES, RELATIONS, type InquiryStatus } from '@parley/kernel/inquiry';
@@ -48,6 +57,19 @@ export interface InquiryDetail extends Inquiry {
     number: string | null;
     status: 'matched' | 'proposed' | 'confirmed';
     probability: number;
+  }>;
+  /** Why the inquiry is kept from retention and erasure (the bureau's view only). */
+  legalHold: { reason: string; by: string | null; at: string | null } | null;
+  /** The requests to erase the inquirer's data, and what came of each (the bureau's view only). */
+  erasures: Array<{
+    id: string;
+    scope: ErasureScope;
+    requester: ErasureRequester;
+    requestedOn: string;
+    basis: ErasureBasis;
+    outcome: 'erased' | 'refused';
+    refusal: ErasureRefusal | null;
+    recordedAt: string;
   }>;
   matches: Array<{
     id: string;

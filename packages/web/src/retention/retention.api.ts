@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../api/client.ts';
 
-export type RetentionCategory = 'health' | 'superseded_versions' | 'sessions';
+export type RetentionCategory =
+  'health' | 'superseded_versions' | 'sessions' | 'inquiries_closed' | 'inquiries_answered';
 
 /** A data category's period and what has expired under it, as GET /retention answers. */
 export interface RetentionRow {

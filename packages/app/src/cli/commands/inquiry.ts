@@ -14,13 +14,9 @@ import {
 import { wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
+import { registerInquiryReviewCommands } from './inquiry-review.ts';
+import { nameOf } from './inquiry-words.ts';
 import { readJson, type Run } from './talks-input.ts';
-
-const nameOf = (sought: {
-  surname: string | null;
-  givenName: string | null;
-  patronymic: string | null;
-}) => [sought.surname, sought.givenName, sought.patronymic].filter(Boolean).join(' ');
 
 /** `parley inquiry`: families' inquiries, registered, listed, shown with their history, closed. */
 export function registerInquiryCommands(
@@ -184,6 +180,8 @@ export function registerInquiryCommands(
         });
       },
     );
+
+  registerInquiryReviewCommands(inquiry, mechanismOption, run);
 
   const code = inquiry
     .command('family-code')

@@ -12,3 +12,16 @@ export {
   LETTER_KINDS,
   type FamilyStatusService,
 } from './family-status/index.ts';
+export {
+  createSamePersonReview,
+  samePersonRoutes,
+  type SamePersonReview,
+} from './same-person/index.ts';
+export {
+  createInquiryDataProtection,
+  dataProtectionRoutes,
+  expiringAnsweredInquiries,
+  expiringClosedInquiries,
+  type InquiryDataProtection,
+} from './data-protection/index.ts';
+export { createInquiryFigures, figuresRoutes, type InquiryFigures } from './figures/index.ts';

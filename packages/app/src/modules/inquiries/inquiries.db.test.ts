@@ -244,10 +244,20 @@ describeEachDatabase('families’ inquiries', (db, _kind, opened) => {
     // The mediator sees neither the inquirer nor which relatives asked.
     expect((await get<WithSame>('mediator', `/${mother.body.id}`)).body.samePerson).toEqual([]);
     expect(
-      (await post('mediator', `/same-person/${pair.id}/decision`, { decision: 'rejected' })).status,
+      (
+        await post('mediator', `/same-person/${pair.id}/decision`, {
+          decision: 'rejected',
+          reason: 'not him',
+        })
+      ).status,
     ).toBe(403);
     expect(
-      (await post('UA', `/same-person/${pair.id}/decision`, { decision: 'rejected' })).status,
+      (
+        await post('UA', `/same-person/${pair.id}/decision`, {
+          decision: 'rejected',
+          reason: 'different fathers',
+        })
+      ).status,
     ).toBe(200);
     expect((await get<WithSame>('UA', `/${wife.body.id}`)).body.samePerson).toEqual([]);
     // Found again by a later search, a rejected pair stays rejected.

@@ -474,27 +474,6 @@ export async function findSamePersonsOf(db: Database, inquiryId: string) {
     .sort((a, b) => (a.number ?? '').localeCompare(b.number ?? ''));
 }
 
-export function findSamePerson(db: Database, mechanismId: string, id: string) {
-  return db
-    .selectFrom('inquiry_same_person')
-    .selectAll()
-    .where('mechanism_id', '=', mechanismId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function decideSamePerson(
-  db: Database,
-  id: string,
-  decision: { status: 'confirmed' | 'rejected'; by: string; at: Date },
-) {
-  return db
-    .updateTable('inquiry_same_person')
-    .set({ status: decision.status, decided_by: decision.by, decided_at: decision.at })
-    .where('id', '=', id)
-    .execute();
-}
-
 /** A party's same-person pairs that join two inquiries: sure ones and those the bureau confirmed. */
 export function findJoinedPairs(db: Database, mechanismId: string, party: string) {
   return db
@@ -503,5 +482,15 @@ export function findJoinedPairs(db: Database, mechanismId: string, party: string
     .where('mechanism_id', '=', mechanismId)
     .where('party_code', '=', party)
     .where('status', 'in', ['matched', 'confirmed'])
+    .execute();
+}
+
+/** The requests to erase the inquirer's data of an inquiry, oldest first. */
+export function findErasuresOf(db: Database, inquiryId: string) {
+  return db
+    .selectFrom('inquiry_erasure')
+    .selectAll()
+    .where('inquiry_id', '=', inquiryId)
+    .orderBy('recorded_at')
     .execute();
 }

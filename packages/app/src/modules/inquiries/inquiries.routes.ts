@@ -7,7 +7,6 @@ import {
   inquiryBody,
   inquiryParams,
   matchParams,
-  pairParams,
   partyQuery,
   mechanismParams,
 } from './inquiries.schemas.ts';
@@ -136,25 +135,6 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
           mechanism: request.params.mechanism,
           inquiry: request.params.inquiry,
           ...request.body,
-        }),
-    );
-    app.post(
-      `${I}/same-person/:pair/decision`,
-      {
-        config: { rule: 'inquiry.register' },
-        schema: {
-          tags,
-          description:
-            "The party's bureau confirms or rejects that two of its inquiries are about one person.",
-          params: pairParams,
-          body: decisionBody,
-        },
-      },
-      async (request) =>
-        inquiries.decideSamePerson(actorOf(request), {
-          mechanism: request.params.mechanism,
-          pair: request.params.pair,
-          decision: request.body.decision,
         }),
     );
     app.post(

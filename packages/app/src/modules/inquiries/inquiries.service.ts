@@ -2,8 +2,9 @@ import type { Database } from '../../platform/db/kysely.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
-import { authorize, isAllowed, rowScope, type Actor } from '../access/index.ts';
-import type { Mechanism, MechanismsService } from '../mechanisms/index.ts';
+import { authorize, rowScope, type Actor } from '../access/index.ts';
+import { ownParty, partyOf, readerAs } from './bureau.ts';
+import type { MechanismsService } from '../mechanisms/index.ts';
 import type { CloseReason, InquiryStatus } from './domain/inquiry-status.ts';
 import { checkSoughtPerson, type FieldProblem, type SoughtPerson } from './domain/sought-person.ts';
 import type { InquiryMatching } from './inquiry-matching.ts';
@@ -31,39 +32,6 @@ export interface InquiryInput {
   inquirer: repo.NewInquirer;
   sought: SoughtPerson;
   consent: { tracing: boolean; sharing: { mediator: boolean; icrc: boolean; otherParty: boolean } };
-}
-
-/** The party a party officer acts for in a mechanism, when a request leaves it out. */
-function ownParty(actor: Actor, mechanism: Mechanism): string | null {
-  return (
-    actor.grants.find(
-      (g) => g.mechanismId === mechanism.id && g.role === 'party_officer' && g.party,
-    )?.party ?? null
-  );
-}
-
-function partyOf(mechanism: Mechanism, code: string): string {
-  const party = code.toUpperCase();
-  if (!(mechanism.parties as readonly string[]).includes(party))
-    throw new AppError(
-      'REGISTRY.PARTY_NOT_IN_MECHANISM',
-      `${code} is not a party of ${mechanism.name} (${mechanism.parties.join(', ')})`,
-    );
-  return party;
-}
-
-/** Which organisation an actor reads a party's inquiries as: its own bureau, the mediator, the ICRC. */
-function readerAs(
-  actor: Actor,
-  mechanismId: string,
-  party: string,
-): 'bureau' | 'mediator' | 'icrc' {
-  if (actor.isSystem || isAllowed(actor, 'inquiry.inquirer', { mechanismId, party }))
-    return 'bureau';
-  const roles = actor.grants.filter((g) => g.mechanismId === mechanismId).map((g) => g.role);
-  if (roles.includes('mediator')) return 'mediator';
-  if (roles.includes('neutral_verifier')) return 'icrc';
-  throw new AppError('ACCESS.FORBIDDEN', `not allowed to read ${party}'s inquiries`);
 }
 
 const problemsText = (problems: readonly FieldProblem[]) =>
@@ -298,7 +266,7 @@ export function createInquiriesService({
       const as = readerAs(actor, mechanism.id, inquiry.party_code);
       if ((as === 'mediator' && !inquiry.share_mediator) || (as === 'icrc' && !inquiry.share_icrc))
         throw new AppError('INQUIRY.NOT_FOUND', `no inquiry ${inquiryId}`);
-      const { history, matches, inquirer, samePerson } = await withScope(
+      const { history, matches, inquirer, samePerson, erasures } = await withScope(
         db,
         rowScope(actor),
         async (s) => ({
@@ -306,6 +274,7 @@ export function createInquiriesService({
           matches: await repo.findMatches(s, [inquiry.id]),
           inquirer: as === 'bureau' ? await repo.findInquirer(s, inquiry.id) : undefined,
           samePerson: as === 'bureau' ? await repo.findSamePersonsOf(s, inquiry.id) : [],
+          erasures: as === 'bureau' ? await repo.findErasuresOf(s, inquiry.id) : [],
         }),
       );
       await audit.record(
@@ -336,6 +305,25 @@ export function createInquiriesService({
         })),
         matches: matches.map(presentMatch),
         samePerson: samePerson.filter((p) => p.status !== 'rejected'),
+        // The bureau's business: why the inquiry is held, what was asked of its data.
+        legalHold:
+          as === 'bureau' && inquiry.legal_hold
+            ? {
+                reason: inquiry.legal_hold,
+                by: inquiry.legal_hold_by,
+                at: inquiry.legal_hold_at ? new Date(inquiry.legal_hold_at).toISOString() : null,
+              }
+            : null,
+        erasures: erasures.map((e) => ({
+          id: e.id,
+          scope: e.scope,
+          requester: e.requester,
+          requestedOn: e.requested_on,
+          basis: e.basis,
+          outcome: e.outcome,
+          refusal: e.refusal,
+          recordedAt: new Date(e.recorded_at).toISOString(),
+        })),
       };
     },
 
@@ -376,38 +364,6 @@ export function createInquiriesService({
         );
       });
       return { id: inquiry.id, status: 'closed' as const };
-    },
-
-    /**
-     * The bureau confirms or rejects that two of its inquiries are about one person: a doubtful
-     * pair is never joined silently, and a rejected one is not proposed again.
-     */
-    async decideSamePerson(
-      actor: Actor,
-      input: { mechanism: string; pair: string; decision: 'confirmed' | 'rejected' },
-    ) {
-      const mechanism = await mechanisms.get(actor, input.mechanism);
-      const pair = await withScope(db, rowScope(actor), (s) =>
-        repo.findSamePerson(s, mechanism.id, input.pair),
-      );
-      if (!pair) throw new AppError('INQUIRY.MATCH_NOT_FOUND', `no pair ${input.pair}`);
-      authorize(actor, 'inquiry.register', { mechanismId: mechanism.id, party: pair.party_code });
-      await withScope(db, rowScope(actor), async (trx) => {
-        await repo.decideSamePerson(trx, pair.id, {
-          status: input.decision,
-          by: actor.id,
-          at: clock(),
-        });
-        await audit.record(
-          trx,
-          auditEvent(actor, 'inquiry.same-person.decide', {
-            mechanismId: mechanism.id,
-            objectIds: [pair.inquiry_id, pair.other_id],
-            details: { decision: input.decision, party: pair.party_code },
-          }),
-        );
-      });
-      return { id: pair.id, status: input.decision };
     },
 
     /** The doubtful matches waiting for the mediator, oldest first. */

@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/kysely.ts';
 import { expiringSessions } from '../access/index.ts';
+import { expiringAnsweredInquiries, expiringClosedInquiries } from '../inquiries/index.ts';
 import { expiringHealthData, expiringSupersededVersions } from '../registry/index.ts';
 import type { RetentionCategory } from './domain/retention.ts';
 
@@ -33,9 +34,11 @@ const HOLDERS = {
   health: expiringHealthData,
   superseded_versions: expiringSupersededVersions,
   sessions: expiringSessions,
+  inquiries_closed: expiringClosedInquiries,
+  inquiries_answered: expiringAnsweredInquiries,
 } as const satisfies Record<RetentionCategory, unknown>;
 
-/** The ids of what has expired in a category: version ids, or session hashes. */
+/** The ids of what has expired in a category: version ids, session hashes, or inquiry ids. */
 export function findExpired(
   db: Database,
   category: RetentionCategory,

@@ -22,7 +22,13 @@ describeEachDatabase('retention, through the API', (db) => {
 
   it("shows every category's period and what is due, and sets a period", async () => {
     const before = await categories();
-    expect(before.map((c) => c.category)).toEqual(['health', 'superseded_versions', 'sessions']);
+    expect(before.map((c) => c.category)).toEqual([
+      'health',
+      'superseded_versions',
+      'sessions',
+      'inquiries_closed',
+      'inquiries_answered',
+    ]);
     const set = await app.inject({
       method: 'PUT',
       url: '/api/v1/retention/sessions',

@@ -22,7 +22,7 @@ export interface RetentionFinding {
   category: RetentionCategory;
   days: number;
   expiredBefore: Date;
-  /** Versions or sessions that have expired. */
+  /** Versions, sessions or inquiries that have expired. */
   objects: number;
   /** Rows deleted; null in a report. */
   deletedRows: number | null;

@@ -57,6 +57,7 @@ export interface DB {
   inquiry_match: InquiryMatchTable;
   inquiry_same_person: InquirySamePersonTable;
   inquiry_family_code: InquiryFamilyCodeTable;
+  inquiry_erasure: InquiryErasureTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -681,6 +682,10 @@ export interface InquiryTable {
   status_at: Date;
   created_by: string;
   created_at: CreatedAt;
+  /** Why the inquiry is kept from retention and erasure; null when it is not held. */
+  legal_hold: Generated<string | null>;
+  legal_hold_by: Generated<string | null>;
+  legal_hold_at: Generated<Date | null>;
 }
 
 export interface InquiryInquirerTable {
@@ -733,6 +738,26 @@ export interface InquirySamePersonTable {
   decided_by: string | null;
   decided_at: Date | null;
   found_at: Date;
+  /** The bureau's reason for its decision. */
+  reason: Generated<string | null>;
+}
+
+/** A request to erase an inquirer's data and what came of it, without the data erased. */
+export interface InquiryErasureTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  party_code: string;
+  inquiry_id: string;
+  inquiry_number: number;
+  scope: 'inquirer' | 'inquiry';
+  requester: string;
+  requested_on: string;
+  basis: string;
+  basis_note: string | null;
+  outcome: 'erased' | 'refused';
+  refusal: string | null;
+  recorded_by: string;
+  recorded_at: Date;
 }
 
 export interface InquiryFamilyCodeTable {

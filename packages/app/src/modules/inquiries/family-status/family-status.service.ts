@@ -181,8 +181,12 @@ export function createFamilyStatusService({
           facts: await repo.findInquiryFacts(s, inquiry.id),
         };
       });
-      if (!found?.facts || !found.inquirer)
-        throw new AppError('INQUIRY.NOT_FOUND', `no inquiry ${input.inquiry}`);
+      if (!found?.facts) throw new AppError('INQUIRY.NOT_FOUND', `no inquiry ${input.inquiry}`);
+      if (!found.inquirer)
+        throw new AppError(
+          'INQUIRY.INQUIRER_ERASED',
+          `the inquirer's data of inquiry ${input.inquiry} were erased at their request: there is no one to write to`,
+        );
       const { facts, inquirer } = found;
       const known = LANGUAGES.find((l) => l === inquirer.language);
       const language = input.language ?? known ?? 'uk';

@@ -4,6 +4,10 @@ export const RETENTION_CATEGORIES = {
   superseded_versions:
     'list versions that a newer version of the same list replaced, older than the period',
   sessions: 'sign-in sessions that expired longer ago than the period',
+  inquiries_closed:
+    "families' inquiries closed longer ago than the period, with their inquirers and history (not those under a legal hold)",
+  inquiries_answered:
+    "families' inquiries answered (handed over, remains identified) and unchanged for longer than the period, with their inquirers and history (not those under a legal hold)",
 } as const;
 
 export type RetentionCategory = keyof typeof RETENTION_CATEGORIES;

@@ -23,6 +23,7 @@ import * as exchangeDay from './0021-exchange-day.ts';
 import * as outcomeReleases from './0022-outcome-releases.ts';
 import * as inquiryFamilyCodes from './0024-inquiry-family-codes.ts';
 import * as talksTranslations from './0025-talks-translations.ts';
+import * as inquiryDataProtection from './0026-inquiry-data-protection.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022-outcome-releases': outcomeReleases,
   '0024-inquiry-family-codes': inquiryFamilyCodes,
   '0025-talks-translations': talksTranslations,
+  '0026-inquiry-data-protection': inquiryDataProtection,
 };

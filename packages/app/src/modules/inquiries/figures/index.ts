@@ -1,0 +1,2 @@
+export { createInquiryFigures, type InquiryFigures } from './figures.service.ts';
+export { figuresRoutes } from './figures.routes.ts';
