@@ -15,11 +15,7 @@ import { z } from 'zod';
 import { accessAdminRoutes, accessRoutes, installAuthentication } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
-import {
-  createEventStreams,
-  inboxRoutes,
-  type EventRouteOptions,
-} from './modules/inbox/index.ts';
+import { createEventStreams, inboxRoutes, type EventRouteOptions } from './modules/inbox/index.ts';
 import { familyStatusRoutes, inquiryRoutes } from './modules/inquiries/index.ts';
 import { mechanismRoutes } from './modules/mechanisms/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';

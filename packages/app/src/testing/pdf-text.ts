@@ -70,7 +70,7 @@ export function pdfTexts(pdf: Buffer): string[] {
     let font = new Map<number, string>();
     for (const op of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[-\d.\s])*)\] TJ/gi)) {
       if (op[1]) {
-        font = fonts.get(op[1]) ?? new Map();
+        font = fonts.get(op[1]) ?? new Map<number, string>();
         continue;
       }
       const glyphs = [...op[2]!.matchAll(/<([0-9a-f]*)>/gi)].flatMap(

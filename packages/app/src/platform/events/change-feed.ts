@@ -51,7 +51,7 @@ function listeners() {
   emitter.setMaxListeners(0);
   return {
     emit: (change: Change) => emitter.emit('change', change),
-    subscribe(listener: (change: Change) => void) {
+    subscribe: (listener: (change: Change) => void) => {
       emitter.on('change', listener);
       return () => void emitter.off('change', listener);
     },
