@@ -68,6 +68,22 @@ const READS = {
     audit_entry: 'the number of actions taken under each break-glass access, in that report',
   },
   dashboard: { audit_entry: "recent activity, and when each agreement's paths were opened" },
+  // The inbox counts what waits for each role, in the reader's row scope; it writes nothing.
+  inbox: {
+    stage: 'the stage each manifest, receipt or proposal belongs to',
+    manifest: 'manifests, receipts and batches that wait for a signature',
+    manifest_signature: 'who has signed them',
+    exchange_person: 'persons waiting for a step, a receipt or its confirmation',
+    reconciliation_run: 'the latest finished run',
+    reconciliation_pair: 'its pairs that wait for a decision',
+    inquiry: 'whether an inquiry is shared with the mediator, and open',
+    inquiry_match: "matches that wait for a decision, or for the party's bureau",
+    talks_document: 'the title of a document whose point waits for an answer',
+    talks_document_version: "each document's latest version",
+    talks_point: 'its points',
+    talks_position: 'the positions stated on them, by whom',
+    outcome_release: 'the outcome lists released to a party',
+  },
   exchanges: { app_user: 'the user name beside each signing key' },
   inquiries: { mechanism: "its row, locked while an inquiry's number is chosen" },
   talks: {

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { accessAdminRoutes, accessRoutes, installAuthentication } from './modules/access/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
+import { createEventStreams, inboxRoutes, type EventRouteOptions } from './modules/inbox/index.ts';
 import {
   dataProtectionRoutes,
   familyStatusRoutes,
@@ -36,6 +37,7 @@ import { retentionRoutes } from './modules/retention/index.ts';
 import { ceasefireRoutes, documentRoutes, talksRoutes } from './modules/talks/index.ts';
 import type { Services } from './services.ts';
 import type { ListFileLimits } from './platform/config.ts';
+import { inProcessChangeFeed, type ChangeFeed } from './platform/events/change-feed.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { rateLimitStore } from './platform/http/rate-limit-store.ts';
 import { installInputHygiene } from './platform/http/input-hygiene.ts';
@@ -59,6 +61,13 @@ export interface AppDeps {
   sharedRateLimits?: boolean;
   /** Sign-in attempts per minute per client address (10 when absent). */
   signInPerMinute?: number;
+  /**
+   * Where changes are told to every instance (PostgreSQL's LISTEN/NOTIFY when instances share
+   * one); absent: this process's own, which the application closes with itself.
+   */
+  changes?: ChangeFeed;
+  /** How the event streams (`GET /api/v1/events`) check their session; tests shorten it. */
+  events?: EventRouteOptions;
   /** The server's logger (pino); tests run without one. */
   logger?: FastifyBaseLogger;
 }
@@ -97,6 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installAuthentication(app, deps.services.access);
   installInputHygiene(app);
+  const changes = deps.changes ?? inProcessChangeFeed();
+  if (!deps.changes) app.addHook('onClose', () => changes.close());
+  const events = createEventStreams(changes, deps.services.access, deps.events);
+  events.install(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -140,6 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
       await api.register(mechanismRoutes(deps.services.mechanisms));
       await api.register(dashboardRoutes(deps.services.dashboard));
+      await api.register(inboxRoutes(deps.services.inbox));
+      await api.register(events.routes);
       await api.register(
         registryRoutes(deps.services.registry, {
           maxUploadBytes: deps.maxUploadBytes,

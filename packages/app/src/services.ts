@@ -10,6 +10,7 @@ import {
   createInquiryFigures,
   createSamePersonReview,
 } from './modules/inquiries/index.ts';
+import { createInboxService } from './modules/inbox/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
@@ -122,6 +123,7 @@ export function buildServices({
       reconciliation,
       ...(clock ? { clock } : {}),
     }),
+    inbox: createInboxService({ db, mechanisms, ...(clock ? { clock } : {}) }),
     talks: createTalksService({ db, mechanisms, audit }),
     documents: createDocumentsService({ db, mechanisms, audit }),
     ceasefires: createCeasefiresService({ db, mechanisms, audit, ...(clock ? { clock } : {}) }),

@@ -5,6 +5,7 @@ import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
+import { LiveUpdates } from '../inbox/LiveUpdates.tsx';
 import { useSession } from '../session/session.tsx';
 
 /**
@@ -36,5 +37,10 @@ export function RequireSession() {
         <EnrolSecondFactorPage />
       </main>
     );
-  return <Outlet />;
+  return (
+    <>
+      <LiveUpdates />
+      <Outlet />
+    </>
+  );
 }

@@ -81,6 +81,7 @@ export const router = createBrowserRouter(
           children: [
             { path: '/choose', element: <ChooseWorkspacePage /> },
             { path: '/password', element: <PasswordRoute /> },
+            { path: '/inbox', lazy: page(() => import('../inbox/InboxPage.tsx'), 'InboxPage') },
             {
               path: '/tokens',
               lazy: page(() => import('../account/TokensPage.tsx'), 'TokensPage'),

@@ -46,6 +46,9 @@ import outcomesUk from '../outcomes/locales/uk.json';
 import personsEn from '../persons/locales/en.json';
 import personsRu from '../persons/locales/ru.json';
 import personsUk from '../persons/locales/uk.json';
+import inboxEn from '../inbox/locales/en.json';
+import inboxRu from '../inbox/locales/ru.json';
+import inboxUk from '../inbox/locales/uk.json';
 import apiErrorEn from '../errors/locales/en.json';
 import apiErrorRu from '../errors/locales/ru.json';
 import apiErrorUk from '../errors/locales/uk.json';
@@ -79,6 +82,7 @@ export const resources = {
     ...familyEn,
     ...personsEn,
     ...outcomesEn,
+    ...inboxEn,
   },
   uk: {
     ...uk,
@@ -99,6 +103,7 @@ export const resources = {
     ...familyUk,
     ...personsUk,
     ...outcomesUk,
+    ...inboxUk,
   },
   ru: {
     ...ru,
@@ -119,6 +124,7 @@ export const resources = {
     ...familyRu,
     ...personsRu,
     ...outcomesRu,
+    ...inboxRu,
   },
 };
 

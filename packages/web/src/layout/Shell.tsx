@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LogWitnessAlert } from '../audit/LogWitnessAlert.tsx';
+import { InboxLink } from '../inbox/InboxLink.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -41,6 +42,7 @@ export function Shell({ navigation, context }: { navigation?: ReactNode; context
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <InboxLink />
             <LanguageMenu />
             <UserMenu />
           </Group>

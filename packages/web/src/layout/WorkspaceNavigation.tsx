@@ -1,6 +1,8 @@
-import { NavLink, ScrollArea, Text } from '@mantine/core';
+import { Badge, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useInbox } from '../inbox/inbox.api.ts';
+import { useFormat } from '../i18n/format.ts';
 import { listsOf } from '../session/abilities.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 
@@ -9,6 +11,13 @@ export function WorkspaceNavigation() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const { mechanism, grant, abilities, base } = useWorkspace();
+  const format = useFormat();
+  // What waits in this role here; the inbox page shows every role's.
+  const waiting = (useInbox().data?.items ?? [])
+    .filter(
+      (i) => i.mechanismId === mechanism.id && i.role === grant.role && i.party === grant.party,
+    )
+    .reduce((sum, i) => sum + i.count, 0);
   const link = (to: string, label: string, extra?: { description?: string }) => (
     <NavLink
       key={to}
@@ -22,6 +31,18 @@ export function WorkspaceNavigation() {
   );
   return (
     <ScrollArea>
+      <NavLink
+        component={Link}
+        to="/inbox"
+        label={t('inbox.title')}
+        rightSection={
+          waiting > 0 ? (
+            <Badge color="red.9" size="sm">
+              {format.integer(waiting)}
+            </Badge>
+          ) : undefined
+        }
+      />
       {abilities.readExchange && link(`${base}/overview`, t('dashboard.nav'))}
       {abilities.seeLists && (
         <>

@@ -179,7 +179,7 @@ function Released({ party }: { party: string }) {
         {t('outcomes.releasedOn', { party, when: format.dateTime(release.releasedAt) })}
       </Text>
       <Group gap="md">
-        {(['csv', 'xlsx'] as const).map((file) => (
+        {(['csv', 'xlsx', 'pdf'] as const).map((file) => (
           <Anchor
             key={file}
             href={outcomeFileUrl(mechanism.id, party, file, i18n.language)}

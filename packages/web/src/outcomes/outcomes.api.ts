@@ -31,7 +31,7 @@ const key = (mechanismId: string) => ['outcome-lists', mechanismId] as const;
 export const outcomeFileUrl = (
   mechanismId: string,
   party: string,
-  format: 'csv' | 'xlsx',
+  format: 'csv' | 'xlsx' | 'pdf',
   language: string,
 ) =>
   `/api/v1${base(mechanismId)}/${seg(party)}?format=${format}&lang=${['en', 'uk', 'ru'].includes(language) ? language : 'en'}`;

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
+import { manifestUrl } from '../manifests/manifests.api.ts';
 import { SignaturesTable } from '../manifests/SignaturesTable.tsx';
 import { SignPanel } from '../manifests/SignPanel.tsx';
 import { VerifyPanel } from '../manifests/VerifyPanel.tsx';
@@ -70,6 +71,9 @@ export function ReceiptPage() {
         </Table.Tbody>
       </Table>
       <CanonicalDocument document={file.document} hash={file.hash} />
+      <Anchor href={manifestUrl(mechanism.id, receiptId, true)} download w="fit-content">
+        {t('receipts.downloadPdf')}
+      </Anchor>
       <Title order={2} size="h3">
         {t('receipts.signatures')}
       </Title>

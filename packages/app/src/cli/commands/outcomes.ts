@@ -64,7 +64,7 @@ export function registerOutcomesCommands(
     .description('the outcome lists last released to a party, person by person, or as a file')
     .requiredOption('--mechanism <name>', 'the mechanism, by name or id')
     .requiredOption('--party <code>', 'the party they were released to')
-    .option('--out <file>', 'write CSV or XLSX (by the extension) instead of printing')
+    .option('--out <file>', 'write CSV, XLSX or PDF (by the extension) instead of printing')
     .addOption(
       new Option('--lang <language>', 'the language of the file’s headings')
         .choices(FILE_LANGUAGES)
@@ -78,10 +78,15 @@ export function registerOutcomesCommands(
             party: options.party,
           });
           if (options.out) {
-            const format = options.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+            const extension = options.out.toLowerCase();
+            const format = extension.endsWith('.xlsx')
+              ? 'xlsx'
+              : extension.endsWith('.pdf')
+                ? 'pdf'
+                : 'csv';
             await fs.writeFile(
               options.out,
-              await outcomeListFile(found.lines, found.release.lists, format, options.lang),
+              await outcomeListFile(found.lines, found.release, format, options.lang),
             );
             out.result({ file: options.out, lines: found.lines.length }, (r) =>
               out.line(`wrote ${r.file} (${r.lines} persons)`),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import pino from 'pino';
 import { buildApp } from '../../app.ts';
+import { postgresChangeFeed } from '../../platform/events/change-feed.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
 import { createDemoAccountsAndReport } from './demo-accounts.ts';
@@ -53,6 +54,14 @@ export function registerServeCommand(
               'It is shown only now; sign in with it, choose a new password and add an authenticator (asked at the first sign-in; or parley user enrol admin).',
           );
         }
+        const logger = pino({ level: env.config.logLevel });
+        // Instances on one PostgreSQL tell each other of changes for the pages' live updates.
+        const changes =
+          env.config.database.kind === 'postgres'
+            ? await postgresChangeFeed(env.config.database.url, {
+                onError: (error) => logger.warn({ err: error }, 'change feed: connecting again'),
+              })
+            : undefined;
         const app = await buildApp({
           services: context.services,
           maxUploadBytes: env.config.maxUploadBytes,
@@ -63,7 +72,8 @@ export function registerServeCommand(
           // Several instances can share PostgreSQL (docs/deployment.md); PGlite has one process.
           sharedRateLimits: env.config.database.kind === 'postgres',
           webRoot: env.config.webRoot ?? path.resolve(WEB_ROOT),
-          logger: pino({ level: env.config.logLevel }),
+          logger,
+          ...(changes ? { changes } : {}),
         });
         const address = await app.listen({ port: env.config.port, host: env.config.host });
         const resumed = await context.services.reconciliation.resumeInterrupted();
@@ -89,7 +99,10 @@ export function registerServeCommand(
           const stop = () => {
             clearInterval(heads);
             void context.services.jobs.stop();
-            void app.close().then(() => resolve());
+            void app
+              .close()
+              .then(() => changes?.close())
+              .then(() => resolve());
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);

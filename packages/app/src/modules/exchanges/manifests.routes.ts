@@ -128,7 +128,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
       schema: {
         tags: ['exchanges'],
         description:
-          'The manifest printed as PDF, named by mechanism, stage and date: headings in Ukrainian, Russian and English, its hash, numbered pages, a block for each signer to sign by hand, and whether it verifies.',
+          "The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies.",
         params: manifestParams,
       },
     },

@@ -18,6 +18,8 @@ import * as repo from './exchanges.repository.ts';
 import { signingKeyRecords } from './signing-keys/index.ts';
 import { manifestFileName } from './domain/manifest-file-name.ts';
 import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
+import { hashesIn } from './domain/receipt-batch.ts';
+import { receiptPdf as printReceipt, type ReceiptDocument } from './receipt-pdf.ts';
 
 type SignerRole = Signer['role'];
 
@@ -254,13 +256,34 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       );
       return verifySignedDocument(file, { trustedKeyIds: trusted, isLogHeadSigned });
     },
-    /** A stage's manifest printed as PDF, with its signatures and whether it verifies, and its file name. */
+    /**
+     * A stage's manifest, or a person's handover receipt, printed as PDF with its signatures and
+     * whether it verifies, and its file name.
+     */
     async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {
       const file = await this.manifestFile(actor, input);
+      if (file.kind === 'parley-receipt/1') {
+        const receipt = file as SignedDocumentFile<ReceiptDocument>;
+        // A signature of a batch of the stage's receipts that names this one signs it too.
+        const batches = await withScope(db, rowScope(actor), (scoped) =>
+          repo.findReceiptBatches(scoped, receipt.document.stage.id),
+        );
+        const inBatches = batches
+          .filter((b) => hashesIn(b.document).includes(receipt.hash))
+          .flatMap((b) => b.signers.map((s) => ({ ...s, batchHash: b.hash })));
+        const pdf = await printReceipt(receipt, await this.verifyManifest(actor, input), inBatches);
+        return {
+          pdf,
+          fileName: manifestFileName(receipt.document, {
+            prefix: 'receipt',
+            recordId: receipt.document.person.recordId,
+          }),
+        };
+      }
       if (file.kind !== 'parley-manifest/1')
         throw new AppError(
           'EXCHANGE.NOT_FOUND',
-          `${input.manifestId} is a receipt, not a manifest`,
+          `${input.manifestId} is a batch of receipts, not a manifest or a receipt`,
         );
       const manifest = file as SignedDocumentFile<StageManifest>;
       const pdf = await printManifest(

@@ -7,6 +7,7 @@ import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
+import { pdfQrCodes, pdfTexts } from '../../testing/pdf-text.ts';
 import { signingMessage } from './domain/signed-document.ts';
 import * as repo from './exchanges.repository.ts';
 
@@ -140,6 +141,26 @@ describeEachDatabase('handover receipts of a stage, through the API', (db) => {
         },
       ],
     });
+
+    // Printed, the receipt names the person, its hash with a QR code of it, and who has signed.
+    const printed = await app.inject({
+      url: `/api/v1/mechanisms/${mechanism}/manifests/${receiptId}/pdf`,
+      headers: headers.get('ua')!,
+    });
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/pdf');
+    expect(printed.headers['content-disposition']).toMatch(
+      /^attachment; filename="receipt-test-[0-9a-f-]+-stage-1-2025-06-09-H-1\.pdf"/,
+    );
+    const text = pdfTexts(printed.rawPayload).join('\n');
+    expect(text).toContain('Акт передачі / Акт передачи / Handover receipt');
+    expect(text).toContain('Бондар');
+    expect(text).toContain('RU → UA');
+    expect(text).toContain(hash);
+    expect(text).toContain(`Signed with key ${keyId}`);
+    expect(text).toContain('signed digitally yet');
+    expect(text).toMatch(/Page 1 \/ 1 · SHA-256/);
+    expect(pdfQrCodes(printed.rawPayload).map((code) => code.text)).toEqual([hash]);
   });
 
   it('keeps the receipts from roles that do not read the exchange, and names an unknown stage', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
+import { pdfTexts } from '../../testing/pdf-text.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR, type Actor } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
@@ -196,5 +197,25 @@ describeEachDatabase('outcome lists', (db) => {
     expect(workbook.worksheets[0]!.rowCount).toBe(
       (await recordIdsWith('UA', 'sought', 'not_acknowledged')).length + 1,
     );
+  });
+
+  it('prints the released lists as PDF in the language asked for, every person by name', async () => {
+    const pdf = await get('ua', '/UA?format=pdf&lang=uk');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(
+      /outcome-lists-UA-\d{4}-\d{2}-\d{2}-uk\.pdf/,
+    );
+    const texts = pdfTexts(pdf.rawPayload);
+    expect(texts).toContain('Списки результатів, передані стороні UA');
+    expect(texts).toContain('Не визнано');
+    expect(texts).toContain('Не запитано');
+    const missing = await recordIdsWith('UA', 'sought', 'not_acknowledged');
+    expect(texts).toContain(`Осіб: ${missing.length}`);
+    for (const recordId of missing) expect(texts).toContain(recordId);
+    expect(texts.some((t) => /^Сторінка 1 \/ \d+$/.test(t))).toBe(true);
+    // In Russian, the headings are Russian.
+    const inRussian = pdfTexts((await get('ua', '/UA?format=pdf&lang=ru')).rawPayload);
+    expect(inRussian).toContain('Дата рождения');
   });
 });

@@ -73,10 +73,10 @@ export function outcomeListRoutes(service: OutcomeListsService): FastifyPluginAs
         schema: {
           tags: ['reconciliation'],
           description:
-            'The outcome lists last released to a party, person by person: JSON, or a CSV or XLSX file with headings in the language asked for. Each read is audited.',
+            'The outcome lists last released to a party, person by person: JSON, or a CSV, XLSX or PDF file in the language asked for. Each read is audited.',
           params: mechanismParams.extend({ party }),
           querystring: z.object({
-            format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+            format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
             lang: z.enum(FILE_LANGUAGES).default('en'),
           }),
         },
@@ -93,13 +93,15 @@ export function outcomeListRoutes(service: OutcomeListsService): FastifyPluginAs
             'content-type',
             format === 'csv'
               ? 'text/csv; charset=utf-8'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              : format === 'pdf'
+                ? 'application/pdf'
+                : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           )
           .header(
             'content-disposition',
             `attachment; filename="outcome-lists-${found.release.party}-${date}-${lang}.${format}"`,
           )
-          .send(await outcomeListFile(found.lines, found.release.lists, format, lang));
+          .send(await outcomeListFile(found.lines, found.release, format, lang));
       },
     );
   };

@@ -9,6 +9,7 @@ const APP_PATHS = [
   '/password',
   '/tokens',
   '/choose',
+  '/inbox',
   '/m/*',
   '/admin',
   '/admin/*',

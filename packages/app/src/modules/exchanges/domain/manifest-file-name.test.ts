@@ -24,4 +24,15 @@ describe('the name of a printed manifest', () => {
       `attachment; filename="manifest-mechanism-stage-12-2025-06-14.pdf"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     );
   });
+
+  it('names a receipt by its person too', () => {
+    const file = manifestFileName(
+      { mechanism: { name: 'Обмін' }, stage: { number: 2, date: '2025-06-10' } },
+      { prefix: 'receipt', recordId: 'UA-H-0003' },
+    );
+    expect(file).toEqual({
+      name: 'receipt-обмін-stage-2-2025-06-10-UA-H-0003.pdf',
+      ascii: 'receipt-mechanism-stage-2-2025-06-10-UA-H-0003.pdf',
+    });
+  });
 });

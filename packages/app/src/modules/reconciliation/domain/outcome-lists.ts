@@ -49,7 +49,11 @@ const COLUMNS = [
 /** The headings and list names of an exported file, in each language a file is offered in. */
 const TEXTS: Record<
   FileLanguage,
-  { columns: Record<(typeof COLUMNS)[number], string>; lists: Record<OutcomeList, string> }
+  {
+    columns: Record<(typeof COLUMNS)[number], string>;
+    lists: Record<OutcomeList, string>;
+    document: DocumentTexts;
+  }
 > = {
   en: {
     columns: {
@@ -66,6 +70,13 @@ const TEXTS: Record<
       not_acknowledged: 'Not acknowledged',
       acknowledged: 'Acknowledged',
       unrequested: 'Unrequested',
+    },
+    document: {
+      title: 'Outcome lists released to {party}',
+      released: 'Released on {date} by the mediator, from reconciliation run {run}',
+      persons: 'Persons: {count}',
+      none: 'No one is on this list.',
+      page: 'Page',
     },
   },
   uk: {
@@ -84,6 +95,13 @@ const TEXTS: Record<
       acknowledged: 'Визнано',
       unrequested: 'Не запитано',
     },
+    document: {
+      title: 'Списки результатів, передані стороні {party}',
+      released: 'Передано посередником {date} за результатами звіряння {run}',
+      persons: 'Осіб: {count}',
+      none: 'У цьому списку нікого немає.',
+      page: 'Сторінка',
+    },
   },
   ru: {
     columns: {
@@ -101,6 +119,13 @@ const TEXTS: Record<
       acknowledged: 'Признано',
       unrequested: 'Не запрошено',
     },
+    document: {
+      title: 'Списки результатов, переданные стороне {party}',
+      released: 'Переданы посредником {date} по результатам сверки {run}',
+      persons: 'Лиц: {count}',
+      none: 'В этом списке никого нет.',
+      page: 'Страница',
+    },
   },
 };
 
@@ -117,6 +142,24 @@ export function outcomeTable(
     ),
   ];
 }
+
+/** The words of a printed outcome list, in a language; `{name}` is filled in by `fill`. */
+export interface DocumentTexts {
+  title: string;
+  released: string;
+  persons: string;
+  none: string;
+  page: string;
+}
+
+/** The words of a printed outcome list in a language. */
+export const documentTexts = (language: FileLanguage): DocumentTexts => TEXTS[language].document;
+
+/** A text with its `{name}` placeholders filled. */
+export const fill = (text: string, values: Readonly<Record<string, string | number>>) =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 
 /** The name of a list's sheet or file part, in a language. */
 export const listName = (list: OutcomeList, language: FileLanguage) => TEXTS[language].lists[list];
