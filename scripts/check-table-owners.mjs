@@ -49,6 +49,7 @@ const OWNERS = {
     'talks_ceasefire_event',
     'talks_violation',
     'talks_note',
+    'talks_translation',
   ],
   inquiries: [
     'inquiry',
