@@ -22,6 +22,7 @@ import * as inquiries from './0020-inquiries.ts';
 import * as exchangeDay from './0021-exchange-day.ts';
 import * as outcomeReleases from './0022-outcome-releases.ts';
 import * as inquiryFamilyCodes from './0024-inquiry-family-codes.ts';
+import * as offlineHandover from './0028-offline-handover.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021-exchange-day': exchangeDay,
   '0022-outcome-releases': outcomeReleases,
   '0024-inquiry-family-codes': inquiryFamilyCodes,
+  '0028-offline-handover': offlineHandover,
 };
