@@ -49,6 +49,9 @@ import personsUk from '../persons/locales/uk.json';
 import apiErrorEn from '../errors/locales/en.json';
 import apiErrorRu from '../errors/locales/ru.json';
 import apiErrorUk from '../errors/locales/uk.json';
+import offlineEn from '../offline/locales/en.json';
+import offlineRu from '../offline/locales/ru.json';
+import offlineUk from '../offline/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -79,6 +82,7 @@ export const resources = {
     ...familyEn,
     ...personsEn,
     ...outcomesEn,
+    ...offlineEn,
   },
   uk: {
     ...uk,
@@ -99,6 +103,7 @@ export const resources = {
     ...familyUk,
     ...personsUk,
     ...outcomesUk,
+    ...offlineUk,
   },
   ru: {
     ...ru,
@@ -119,6 +124,7 @@ export const resources = {
     ...familyRu,
     ...personsRu,
     ...outcomesRu,
+    ...offlineRu,
   },
 };
 

@@ -8,6 +8,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useStages } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { TakeOfflineButton } from '../offline/TakeOfflineButton.tsx';
 import { StageReceipts } from './StageReceipts.tsx';
 
 /** The handover receipts of an approved stage: issued by the verifier, signed by the receivers. */
@@ -44,6 +45,7 @@ export function ReceiptsPage() {
           }))}
         />
       )}
+      {stageId && <TakeOfflineButton stageId={stageId} />}
       {stageId && <StageReceipts key={stageId} stageId={stageId} />}
     </Stack>
   );
