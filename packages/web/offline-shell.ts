@@ -45,7 +45,7 @@ self.addEventListener('fetch', (event) => {
     // A page: the network's when there is one (a new build), else the shell kept here.
     event.respondWith(
       fetch(request).catch(() =>
-        caches.match('/index.html').then((page) => page || Response.error()),
+        caches.match('/').then((page) => page || Response.error()),
       ),
     );
     return;
@@ -62,7 +62,8 @@ export function offlineShell(): Plugin {
     generateBundle(_options, bundle) {
       const emitted = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
       const files = [
-        '/index.html',
+        // The server answers the application's pages with index.html; it has no /index.html.
+        '/',
         '/favicon.svg',
         '/manifest.webmanifest',
         ...emitted.filter((name) => name !== 'index.html').map((name) => `/${name}`),

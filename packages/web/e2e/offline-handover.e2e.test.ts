@@ -6,9 +6,16 @@ import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
 
 /** Goes to the stage's receipts, takes it offline, and waits for its offline page. */
 async function takeOffline(page: Page) {
+  // What went wrong in the page, if the offline page never comes: the page's own errors.
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      console.log(`console ${message.type()}: ${message.text()}`);
+  });
   await page.getByRole('link', { name: 'Handover receipts' }).click();
   await page.getByRole('button', { name: 'Take this stage offline' }).click();
-  await page.getByRole('heading', { name: /^Stage \d+ offline/ }).waitFor();
+  // Six requests and the service worker's copy of the application, on a loaded machine.
+  await page.getByRole('heading', { name: /^Stage \d+ offline/ }).waitFor({ timeout: 90_000 });
 }
 
 /** Signs the stage's manifest in the page as the online flow does: a new browser key, registered. */

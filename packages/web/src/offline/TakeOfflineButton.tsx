@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useSession } from '../session/session.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
-import { NoHandoverRole, takeStageOffline } from './offline.api.ts';
+import { NoHandoverRole, ShellNotKept, takeStageOffline } from './offline.api.ts';
 
 /**
  * "Take this stage offline", for the verifier and the receiving officers: the stage, its persons
@@ -40,6 +40,7 @@ export function TakeOfflineButton({ stageId }: { stageId: string }) {
       <ErrorAlert
         error={take.error}
         {...(take.error instanceof NoHandoverRole ? { message: t('offline.noRole') } : {})}
+        {...(take.error instanceof ShellNotKept ? { message: t('offline.noShell') } : {})}
       />
     </Stack>
   );

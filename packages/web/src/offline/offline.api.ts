@@ -91,8 +91,19 @@ export async function takeStageOffline(input: {
     takenAt: new Date().toISOString(),
   };
   await offlineStore.keepStage(offline);
-  if ('serviceWorker' in navigator) await navigator.serviceWorker.ready;
+  await shellKept();
   return offline;
+}
+
+/** Thrown when this browser could not keep the application for use without a network. */
+export class ShellNotKept extends Error {}
+
+/** Waits until the service worker holds the application (it precaches it when installed). */
+async function shellKept() {
+  if (!('serviceWorker' in navigator)) throw new ShellNotKept('no service worker');
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000));
+  if (!(await Promise.race([navigator.serviceWorker.ready, timeout])))
+    throw new ShellNotKept('the service worker did not become ready');
 }
 
 /** Keeps one action recorded at the handover point, unsigned until the user signs. */
