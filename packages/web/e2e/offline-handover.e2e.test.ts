@@ -15,7 +15,27 @@ async function takeOffline(page: Page) {
   await page.getByRole('link', { name: 'Handover receipts' }).click();
   await page.getByRole('button', { name: 'Take this stage offline' }).click();
   // Six requests and the service worker's copy of the application, on a loaded machine.
-  await page.getByRole('heading', { name: /^Stage \d+ offline/ }).waitFor({ timeout: 90_000 });
+  await page
+    .getByRole('heading', { name: /^Stage \d+ offline/ })
+    .waitFor({ timeout: 90_000 })
+    .catch(async (error: unknown) => {
+      // Where taking the stage offline stopped: the service worker, or the stage not kept.
+      console.log(
+        'offline diagnosis',
+        await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          const names = (await indexedDB.databases()).map((d) => d.name);
+          return {
+            active: registration?.active?.state ?? null,
+            installing: registration?.installing?.state ?? null,
+            waiting: registration?.waiting?.state ?? null,
+            controlled: Boolean(navigator.serviceWorker.controller),
+            databases: names,
+          };
+        }),
+      );
+      throw error;
+    });
 }
 
 /** Signs the stage's manifest in the page as the online flow does: a new browser key, registered. */

@@ -101,7 +101,7 @@ export function OfflinePersonsTable({
                     <Text size="sm" fw={600}>
                       {who}
                     </Text>
-                    <Text size="xs">{p.recordId}</Text>
+                    {who !== p.recordId && <Text size="xs">{p.recordId}</Text>}
                   </Table.Td>
                   <Table.Td>
                     {p.party} → {p.receivingParty}
