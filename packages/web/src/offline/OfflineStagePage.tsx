@@ -109,7 +109,7 @@ export function OfflineStagePage() {
         })}
         actions={
           <Group gap="xs">
-            <Badge color={isOnline ? 'green.9' : 'red.9'} variant="filled">
+            <Badge color={isOnline ? 'blue.9' : 'red.9'} variant="filled">
               {isOnline ? t('offline.online') : t('offline.offline')}
             </Badge>
             <Anchor component={Link} to="/offline">
