@@ -32,6 +32,8 @@ const OWNERS = {
     'person_transition',
     'manifest',
     'manifest_signature',
+    'offline_record',
+    'offline_action',
     'remains_batch',
     'remains_bag',
   ],

@@ -10,6 +10,7 @@ import { RouterProvider } from 'react-router';
 import './i18n/i18n.ts';
 import { ApiError } from './api/client.ts';
 import { router } from './app/routes.tsx';
+import { registerServiceWorker } from './offline/register-worker.ts';
 import { SESSION_KEY, SessionProvider } from './session/session.tsx';
 
 // Shade 9 keeps white text on filled buttons and coloured text on white above 4.5:1 (WCAG AA).
@@ -48,6 +49,8 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root) {

@@ -71,6 +71,15 @@ export const router = createBrowserRouter(
       path: '/family',
       lazy: page(() => import('../family/FamilyStatusPage.tsx'), 'FamilyStatusPage'),
     },
+    // The handover point's work without a network: read from this browser, no session needed.
+    {
+      path: '/offline',
+      lazy: page(() => import('../offline/OfflineStagesPage.tsx'), 'OfflineStagesPage'),
+    },
+    {
+      path: '/offline/:stage',
+      lazy: page(() => import('../offline/OfflineStagePage.tsx'), 'OfflineStagePage'),
+    },
     {
       element: <RequireSession />,
       children: [

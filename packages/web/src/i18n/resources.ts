@@ -52,6 +52,9 @@ import inboxUk from '../inbox/locales/uk.json';
 import apiErrorEn from '../errors/locales/en.json';
 import apiErrorRu from '../errors/locales/ru.json';
 import apiErrorUk from '../errors/locales/uk.json';
+import offlineEn from '../offline/locales/en.json';
+import offlineRu from '../offline/locales/ru.json';
+import offlineUk from '../offline/locales/uk.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import uk from './locales/uk.json';
@@ -83,6 +86,7 @@ export const resources = {
     ...personsEn,
     ...outcomesEn,
     ...inboxEn,
+    ...offlineEn,
   },
   uk: {
     ...uk,
@@ -104,6 +108,7 @@ export const resources = {
     ...personsUk,
     ...outcomesUk,
     ...inboxUk,
+    ...offlineUk,
   },
   ru: {
     ...ru,
@@ -125,6 +130,7 @@ export const resources = {
     ...personsRu,
     ...outcomesRu,
     ...inboxRu,
+    ...offlineRu,
   },
 };
 

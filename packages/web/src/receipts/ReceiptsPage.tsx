@@ -8,6 +8,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useStages } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { TakeOfflineButton } from '../offline/TakeOfflineButton.tsx';
 import { StageReceipts } from './StageReceipts.tsx';
 import { useTalkTexts } from '../talks/talk-texts.ts';
 
@@ -46,6 +47,7 @@ export function ReceiptsPage() {
           }))}
         />
       )}
+      {stageId && <TakeOfflineButton stageId={stageId} />}
       {stageId && <StageReceipts key={stageId} stageId={stageId} />}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ExchangesService } from './exchanges.service.ts';
 import { manifestRoutes } from './manifests.routes.ts';
+import { offlineSyncRoutes } from './offline-sync.routes.ts';
 import { personFileRoutes } from './person-file.routes.ts';
 import { personPathRoutes } from './person-paths.routes.ts';
 import { receiptIssueRoutes } from './receipt-issue.routes.ts';
@@ -17,5 +18,6 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
     reportRoutes(app, exchanges);
     receiptIssueRoutes(app, exchanges);
     manifestRoutes(app, exchanges);
+    offlineSyncRoutes(app, exchanges);
   };
 }

@@ -1,5 +1,6 @@
 import { createExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import { createManifests } from './manifests.service.ts';
+import { createOfflineSync } from './offline-sync.service.ts';
 import { createPersonFile } from './person-file.service.ts';
 import { createPersonPaths } from './person-paths.service.ts';
 import { createReceiptBatches } from './receipt-batch.service.ts';
@@ -25,6 +26,7 @@ export function createExchangesService(deps: ExchangesDeps) {
     ...createReceiptIssue(deps),
     ...createReceiptBatches(deps),
     ...createReports(deps),
+    ...createOfflineSync(deps, steps),
   };
 }
 

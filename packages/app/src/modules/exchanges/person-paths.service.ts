@@ -4,7 +4,6 @@ import { AppError } from '../../platform/errors.ts';
 import { auditEvent } from '../audit/index.ts';
 import { authorize, rowScope, type Actor } from '../access/index.ts';
 import { EXCEPTIONS, stateSeenByParty, type PersonState } from './domain/person-path.ts';
-import { stageStatusOf } from './domain/stage-status.ts';
 import {
   seesInterview,
   type ExchangeSteps,
@@ -21,7 +20,7 @@ const MOVES_PER_TRANSACTION = 100;
 /** Persons on their path to the handover: opened from an agreement, read, and moved. */
 export function createPersonPaths(deps: ExchangesDeps, steps: ExchangeSteps) {
   const { db, mechanisms, agreements, eligibility, reconciliation, registry, audit } = deps;
-  const { moveOne, refill } = steps;
+  const { moveOne, refill, followPersons } = steps;
 
   /** A person as the actor may see them: the parties see only whether the person was cleared. */
   function personView(actor: Actor, person: repo.PersonRow) {
@@ -36,31 +35,6 @@ export function createPersonPaths(deps: ExchangesDeps, steps: ExchangeSteps) {
       state: isNeutral ? person.state : stateSeenByParty(person.state as PersonState),
       stageId: person.stage_id,
     };
-  }
-
-  /**
-   * Moves an approved stage on from where its persons now are (executing, completed), once per
-   * request after its moves are committed, and audits the change. Reading the stage after each
-   * of a thousand moves made a stage's handover quadratic (334 s for 1,000 persons); the stage
-   * row is locked so that two requests moving halves of one stage cannot both miss the end.
-   */
-  async function followPersons(actor: Actor, stageId: string) {
-    await withScope(db, rowScope(actor), async (trx) => {
-      const stage = await repo.lockStage(trx, stageId);
-      if (!stage || stage.status === 'proposed') return;
-      const states = await repo.findStageStates(trx, stage.id);
-      const status = stageStatusOf(stage.status, states as PersonState[]);
-      if (status === stage.status) return;
-      await repo.setStageStatus(trx, stage.id, status);
-      await audit.record(
-        trx,
-        auditEvent(actor, 'exchange.stage.status', {
-          mechanismId: stage.mechanism_id,
-          objectIds: [stage.id],
-          details: { number: stage.number, from: stage.status, to: status },
-        }),
-      );
-    });
   }
 
   return {

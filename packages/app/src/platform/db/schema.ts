@@ -35,6 +35,8 @@ export interface DB {
   person_transition: PersonTransitionTable;
   manifest: ManifestTable;
   manifest_signature: ManifestSignatureTable;
+  offline_record: OfflineRecordTable;
+  offline_action: OfflineActionTable;
   remains_batch: RemainsBatchTable;
   remains_bag: RemainsBagTable;
   talks_round: TalksRoundTable;
@@ -460,6 +462,39 @@ export interface ManifestTable {
   person_id: string | null;
   created_by: string;
   created_at: CreatedAt;
+}
+
+/** What a verifier or receiving officer signed offline over the actions recorded at the border. */
+export interface OfflineRecordTable {
+  id: Generated<string>;
+  mechanism_id: string;
+  stage_id: string;
+  hash: string;
+  document: string;
+  signer: string;
+  role: string;
+  party_code: string;
+  key_id: string;
+  signature: string;
+  synced_at: CreatedAt;
+}
+
+/** One action recorded offline, kept once by the id its browser gave it. */
+export interface OfflineActionTable {
+  client_id: string;
+  mechanism_id: string;
+  stage_id: string;
+  record_id: string;
+  person_id: string | null;
+  kind: string;
+  actor: string;
+  recorded_at: Date;
+  synced_at: Date;
+  /** applied or conflict. */
+  outcome: string;
+  conflict: string | null;
+  problem: string | null;
+  server_state: string | null;
 }
 
 export interface ManifestSignatureTable {

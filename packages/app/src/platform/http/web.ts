@@ -15,6 +15,9 @@ const APP_PATHS = [
   '/admin/*',
   // The family's status page, reached without signing in.
   '/family',
+  // The handover point's work without a network, read from the browser's own store.
+  '/offline',
+  '/offline/*',
 ];
 const ASSET_NAME = /^[A-Za-z0-9._-]+$/;
 const CONTENT_TYPES: Record<string, string> = {
@@ -24,6 +27,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 const NOT_BUILT = 'The web application is not built: run npm run build -w packages/web';
 
@@ -58,6 +62,17 @@ export function webRoutes(webRoot: string): FastifyPluginAsync {
         return sendFile(reply, path.join(webRoot, 'assets'), request.params.name);
       },
     );
+    // The service worker and the app manifest: read afresh each time, so that a new build reaches
+    // the browsers that keep the application for use without a network.
+    for (const name of ['sw.js', 'manifest.webmanifest'])
+      app.get(
+        `/${name}`,
+        { schema: { hide: true }, config: { rule: 'public' } },
+        async (_request, reply) => {
+          reply.header('cache-control', 'no-cache');
+          return sendFile(reply, webRoot, name);
+        },
+      );
     app.get(
       '/favicon.svg',
       { schema: { hide: true }, config: { rule: 'public' } },

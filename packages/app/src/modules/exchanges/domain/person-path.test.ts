@@ -55,10 +55,18 @@ describe("a person's path", () => {
     );
   });
 
-  it('allows no exception once the person has left, and no move after closing', () => {
+  it('allows no exception once the person has left, but a refusal heard by the verifier at the handover, and no move after closing', () => {
     for (const exception of EXCEPTIONS) {
-      for (const actor of ACTORS) expect(mayMove('in_transit', exception, actor).ok).toBe(false);
+      for (const actor of ACTORS)
+        expect(mayMove('in_transit', exception, actor).ok).toBe(
+          exception === 'refuses_return' && actor === 'neutral_verifier',
+        );
+      for (const actor of ACTORS) expect(mayMove('handed_over', exception, actor).ok).toBe(false);
     }
+    expect(mayMove('in_transit', 'refuses_return', 'neutral_verifier')).toEqual({
+      ok: true,
+      needs: 'reason',
+    });
     for (const to of STATES)
       for (const actor of ACTORS) expect(mayMove('closed', to, actor).ok).toBe(false);
     expect(mayMove('approved', 'assigned', 'mediator')).toEqual({ ok: true, needs: 'stage' });

@@ -82,6 +82,13 @@ export type MoveVerdict =
 export function mayMove(from: PersonState, to: PersonState, actor: PathActor): MoveVerdict {
   if ((EXCEPTIONS as readonly string[]).includes(to)) {
     const rule = EXCEPTION_RULES[to as ExceptionState];
+    // At the handover point the verifier may still hear a person refuse to cross: the one
+    // exception a person in transit can take, and only the verifier records it.
+    if (from === 'in_transit' && to === 'refuses_return') {
+      return actor === 'neutral_verifier'
+        ? { ok: true, needs: 'reason' }
+        : { ok: false, problem: `only neutral verifier may record ${label(to)} at the handover` };
+    }
     if (!OPEN_STATES.has(from)) {
       return { ok: false, problem: `a person who is ${label(from)} can no longer be ${label(to)}` };
     }

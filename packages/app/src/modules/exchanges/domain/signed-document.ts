@@ -15,6 +15,8 @@ export const DOCUMENT_KINDS = [
   'parley-manifest/1',
   'parley-receipt/1',
   'parley-receipt-batch/1',
+  // What a verifier or receiving officer signed offline at the handover point (handover-record.ts).
+  'parley-handover-record/1',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

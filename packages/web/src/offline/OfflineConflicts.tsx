@@ -1,0 +1,73 @@
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { acceptServer } from './offline.api.ts';
+import type { OfflineStage, QueuedAction } from './offline-store.ts';
+import { useRefreshOffline } from './use-offline.ts';
+
+/**
+ * What the server did not apply, each with what was recorded here and what the server holds: the
+ * user accepts the server's record (the action stays in this browser, marked) or records anew.
+ */
+export function OfflineConflicts({
+  stage,
+  actions,
+}: {
+  stage: OfflineStage;
+  actions: QueuedAction[];
+}) {
+  const { t } = useTranslation();
+  const refresh = useRefreshOffline();
+  const open = actions.filter((a) => a.answer?.outcome === 'conflict' && !a.dismissed);
+  if (open.length === 0) return null;
+  const nameOf = (id: string) => {
+    const p = stage.persons.find((q) => q.personId === id);
+    return p?.name ?? p?.nameLatin ?? p?.recordId ?? id;
+  };
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4" id="offline-conflicts">
+        {t('offline.conflicts', { count: open.length })}
+      </Title>
+      <Table aria-labelledby="offline-conflicts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('offline.person')}</Table.Th>
+            <Table.Th>{t('offline.youRecorded')}</Table.Th>
+            <Table.Th>{t('offline.serverSays')}</Table.Th>
+            <Table.Th>{t('offline.resolve')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {open.map((a) => (
+            <Table.Tr key={a.clientId}>
+              <Table.Td>{nameOf(a.personId)}</Table.Td>
+              <Table.Td>
+                {t(`offline.kind.${a.kind}`)} · {new Date(a.recordedAt).toLocaleString()}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {t(`offline.conflict.${a.answer!.conflict ?? 'refused'}`, {
+                    state: a.answer!.serverState
+                      ? t(`state.${a.answer!.serverState}`, {
+                          defaultValue: a.answer!.serverState,
+                        })
+                      : '',
+                  })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  onClick={() => void acceptServer(a).then(refresh)}
+                >
+                  {t('offline.acceptServer')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

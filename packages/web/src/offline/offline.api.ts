@@ -1,0 +1,245 @@
+import { api, seg, setCsrfToken } from '../api/client.ts';
+import type {
+  ManifestFile,
+  SigningKey,
+  StageDetail,
+  StageManifest,
+  StageReceipt,
+} from '../api/exchange.types.ts';
+import type { Session } from '../api/types.ts';
+import { browserKey, newBrowserKey, signHash } from '../manifests/signing-key.ts';
+import { canonicalText, sha256Hex } from '../receipts/canonical.ts';
+import {
+  offlineStore,
+  type ActionKind,
+  type OfflineRole,
+  type OfflineStage,
+  type QueuedAction,
+  type SyncAnswer,
+} from './offline-store.ts';
+
+export const RECORD_KIND = 'parley-handover-record/1';
+
+const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+
+/** Thrown when the signed-in user holds no role that works at the handover point. */
+export class NoHandoverRole extends Error {}
+
+/** The role the user works in at the handover: the verifier's, else a receiving officer's. */
+function roleAt(session: Session, mechanismId: string, receiving: Set<string>): OfflineRole {
+  const grants = session.grants.filter((g) => g.mechanismId === mechanismId);
+  if (grants.some((g) => g.role === 'neutral_verifier'))
+    return { role: 'neutral_verifier', party: null };
+  const officer = grants.find(
+    (g) => g.role === 'party_officer' && g.party && receiving.has(g.party),
+  );
+  if (officer?.party) return { role: 'party_officer', party: officer.party };
+  throw new NoHandoverRole('no role at the handover');
+}
+
+/** This browser's key, registered in the mechanism (again after a revocation), as signing does. */
+async function registeredKey(username: string, mechanismId: string) {
+  let key = await browserKey(username, mechanismId);
+  const { items } = await api<{ items: SigningKey[] }>(`${m(mechanismId)}/keys`);
+  const kept = items.find((k) => k.keyId === key.keyId);
+  if (kept?.revokedAt) key = await newBrowserKey(username, mechanismId);
+  if (!kept || kept.revokedAt)
+    await api(`${m(mechanismId)}/keys`, { method: 'POST', json: { publicKey: key.publicKey } });
+  return { key, keys: (await api<{ items: SigningKey[] }>(`${m(mechanismId)}/keys`)).items };
+}
+
+/**
+ * Downloads one stage for work without a network: the stage, its persons by name, its latest
+ * signed manifest and the mechanism's keys to verify it; registers this browser's key first, and
+ * waits until the service worker holds the application, so that a reload offline still opens it.
+ */
+export async function takeStageOffline(input: {
+  session: Session;
+  mechanism: { id: string; name: string };
+  stageId: string;
+}): Promise<OfflineStage> {
+  const { session, mechanism, stageId } = input;
+  const username = session.actor.replace(/^user:/, '');
+  const stage = await api<StageDetail>(`${m(mechanism.id)}/stages/${seg(stageId)}`);
+  const persons = (
+    await api<{ items: StageReceipt[] }>(`${m(mechanism.id)}/stages/${seg(stageId)}/receipts`)
+  ).items;
+  const signer = roleAt(session, mechanism.id, new Set(persons.map((p) => p.receivingParty)));
+  const latest = stage.manifests.at(-1);
+  const manifest = latest
+    ? await api<ManifestFile<StageManifest>>(`${m(mechanism.id)}/manifests/${seg(latest.id)}`)
+    : null;
+  const { key, keys } = await registeredKey(username, mechanism.id);
+  const offline: OfflineStage = {
+    stageId,
+    mechanism,
+    stage: { number: stage.number, place: stage.place, date: stage.date, status: stage.status },
+    username,
+    signer,
+    persons: persons.map((p) => ({
+      personId: p.personId,
+      recordId: p.recordId,
+      name: p.name,
+      nameLatin: p.nameLatin,
+      party: p.party,
+      receivingParty: p.receivingParty,
+      state: p.state,
+    })),
+    manifest,
+    keys,
+    keyId: key.keyId,
+    takenAt: new Date().toISOString(),
+  };
+  await offlineStore.keepStage(offline);
+  await shellKept();
+  return offline;
+}
+
+/** Thrown when this browser could not keep the application for use without a network. */
+export class ShellNotKept extends Error {}
+
+/** Waits until the service worker holds the application (it precaches it when installed). */
+async function shellKept() {
+  if (!('serviceWorker' in navigator)) throw new ShellNotKept('no service worker');
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000));
+  if (!(await Promise.race([navigator.serviceWorker.ready, timeout])))
+    throw new ShellNotKept('the service worker did not become ready');
+}
+
+/** Keeps one action recorded at the handover point, unsigned until the user signs. */
+export async function recordAction(
+  stage: OfflineStage,
+  input: {
+    kind: ActionKind;
+    personId: string;
+    at?: string;
+    place?: string;
+    reason?: string;
+    matches?: boolean;
+  },
+): Promise<QueuedAction> {
+  const person = stage.persons.find((p) => p.personId === input.personId)!;
+  const action: QueuedAction = {
+    clientId: crypto.randomUUID(),
+    stageId: stage.stageId,
+    kind: input.kind,
+    personId: person.personId,
+    recordId: person.recordId,
+    expected: person.state,
+    recordedAt: new Date().toISOString(),
+    ...(input.at ? { at: input.at } : {}),
+    ...(input.place ? { place: input.place } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(input.matches !== undefined ? { matches: input.matches } : {}),
+    record: null,
+    answer: null,
+  };
+  await offlineStore.keepActions([action]);
+  return action;
+}
+
+/** What the server's record names of an action: what was recorded, without local bookkeeping. */
+const actionOf = (a: QueuedAction) => ({
+  clientId: a.clientId,
+  kind: a.kind,
+  personId: a.personId,
+  recordId: a.recordId,
+  expected: a.expected,
+  recordedAt: a.recordedAt,
+  ...(a.at ? { at: a.at } : {}),
+  ...(a.place ? { place: a.place } : {}),
+  ...(a.reason ? { reason: a.reason } : {}),
+  ...(a.matches !== undefined ? { matches: a.matches } : {}),
+});
+
+/**
+ * Signs, with this browser's key and without a network, one record of every action not yet
+ * signed: its canonical JSON's SHA-256, as the online flow signs manifests and receipt batches.
+ */
+export async function signPending(stage: OfflineStage): Promise<number> {
+  const pending = (await offlineStore.actions(stage.stageId)).filter((a) => a.record === null);
+  if (pending.length === 0) return 0;
+  const document = {
+    format: RECORD_KIND,
+    mechanism: { id: stage.mechanism.id },
+    stage: { id: stage.stageId, number: stage.stage.number },
+    manifest: stage.manifest?.hash ?? null,
+    signer: { user: stage.username, role: stage.signer.role, party: stage.signer.party },
+    signedAt: new Date().toISOString(),
+    actions: pending.map(actionOf),
+  };
+  const hash = await sha256Hex(canonicalText(document));
+  const key = await browserKey(stage.username, stage.mechanism.id);
+  const signature = await signHash(key, RECORD_KIND, hash);
+  await offlineStore.keepRecord({
+    hash,
+    stageId: stage.stageId,
+    document,
+    keyId: key.keyId,
+    signature,
+    syncedAt: null,
+  });
+  await offlineStore.keepActions(pending.map((a) => ({ ...a, record: hash })));
+  return pending.length;
+}
+
+interface SyncResponse {
+  results: Array<SyncAnswer & { clientId: string; repeat: boolean }>;
+}
+
+/**
+ * Sends every signed record not yet synced, keeps the server's answer to each action (applied or
+ * a conflict), and refreshes the persons' states from the server.
+ */
+export async function syncStage(stage: OfflineStage) {
+  const session = await api<Session>('/session');
+  setCsrfToken(session.csrfToken ?? null);
+  const unsynced = (await offlineStore.records(stage.stageId)).filter((r) => !r.syncedAt);
+  const answers = new Map<string, SyncAnswer>();
+  for (const record of unsynced) {
+    const { results } = await api<SyncResponse>(
+      `${m(stage.mechanism.id)}/stages/${seg(stage.stageId)}/offline-sync`,
+      {
+        method: 'POST',
+        json: {
+          records: [
+            {
+              document: record.document,
+              hash: record.hash,
+              keyId: record.keyId,
+              signature: record.signature,
+            },
+          ],
+        },
+      },
+    );
+    for (const r of results) answers.set(r.clientId, r);
+    await offlineStore.keepRecord({ ...record, syncedAt: new Date().toISOString() });
+  }
+  const actions = await offlineStore.actions(stage.stageId);
+  await offlineStore.keepActions(
+    actions
+      .filter((a) => answers.has(a.clientId))
+      .map((a) => ({ ...a, answer: answers.get(a.clientId)! })),
+  );
+  const persons = (
+    await api<{ items: StageReceipt[] }>(
+      `${m(stage.mechanism.id)}/stages/${seg(stage.stageId)}/receipts`,
+    )
+  ).items;
+  const states = new Map(persons.map((p) => [p.personId, p.state]));
+  await offlineStore.keepStage({
+    ...stage,
+    persons: stage.persons.map((p) => ({ ...p, state: states.get(p.personId) ?? p.state })),
+  });
+  const sent = [...answers.values()];
+  return {
+    applied: sent.filter((a) => a.outcome === 'applied').length,
+    conflicts: sent.filter((a) => a.outcome === 'conflict').length,
+  };
+}
+
+/** The user keeps the server's record over a conflicting action (which stays, marked). */
+export async function acceptServer(action: QueuedAction) {
+  await offlineStore.keepActions([{ ...action, dismissed: true }]);
+}
