@@ -5,6 +5,7 @@ import { treeHeadSchema } from '../audit/index.ts';
 import { attachmentHeader } from './domain/manifest-file-name.ts';
 import type { ExchangesService } from './exchanges.service.ts';
 import { M, type ExchangeApp } from './exchanges.schemas.ts';
+import { fileResponse } from '../../platform/http/file-response.ts';
 
 const manifestParams = mechanismParams.extend({ manifest: z.uuid() });
 const signatureResponse = z.object({
@@ -130,6 +131,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
         description:
           'The manifest printed as PDF, named by mechanism, stage and date: headings in Ukrainian, Russian and English, its hash, numbered pages, a block for each signer to sign by hand, and whether it verifies.',
         params: manifestParams,
+        response: { 200: fileResponse(['pdf']) },
       },
     },
     async (request, reply) => {

@@ -9,6 +9,14 @@ import {
   roundCorrectionBody,
   roundParams,
 } from './talks.schemas.ts';
+import {
+  noteAddedResponse,
+  notesResponse,
+  roundAddedResponse,
+  roundCorrectedResponse,
+  roundsResponse,
+  timelineResponse,
+} from './talks.responses.ts';
 import type { TalksService } from './talks.service.ts';
 
 const T = '/mechanisms/:mechanism/talks';
@@ -23,6 +31,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: roundsResponse },
           description: 'Every round of talks with its outcomes and the agreements they produced.',
           params: mechanismParams,
         },
@@ -35,6 +44,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 201: roundAddedResponse },
           description:
             'Records a round: date, venue, mediators, delegations with their heads, duration, outcomes.',
           params: mechanismParams,
@@ -55,6 +65,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 200: roundCorrectedResponse },
           description:
             "Corrects a round's details (only the fields given; outcomes, when given, replace the round's); the audit log keeps what they were.",
           params: roundParams,
@@ -74,6 +85,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.note' },
         schema: {
           tags,
+          response: { 200: notesResponse },
           description: "A party's private notes: its officers' only.",
           params: mechanismParams,
           querystring: notesQuery,
@@ -88,6 +100,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.note' },
         schema: {
           tags,
+          response: { 201: noteAddedResponse },
           description: "Adds a note to the party's private notes.",
           params: mechanismParams,
           body: noteBody,
@@ -107,6 +120,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: timelineResponse },
           description:
             'One timeline of rounds, agreements, stages, ceasefire regimes and violations per day.',
           params: mechanismParams,
