@@ -2898,8 +2898,32 @@ export interface paths {
                 recordId: string;
                 category: string;
                 rank: string | null;
-                /** @description a party sees "cleared" or "not_cleared" instead of the wish interview's result */
-                state: string;
+                /**
+                 * @description a party sees "cleared" or "not_cleared" instead of the wish interview's result
+                 * @enum {string}
+                 */
+                state:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 stageId: string | null;
                 /** @description as the holding party's list writes it; null where the reader may not read that list */
                 name: string | null;
@@ -2988,7 +3012,29 @@ export interface paths {
               results: {
                 personId: string;
                 ok: boolean;
-                state?: string;
+                /** @enum {string} */
+                state?:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 problem?: string;
                 /** @description who took the place the person left in a proposed stage */
                 replacement?: string | null;
@@ -3040,7 +3086,29 @@ export interface paths {
                 recordId: string;
                 category: string;
                 rank: string | null;
-                state: string;
+                /** @enum {string} */
+                state:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 name: string | null;
                 nameLatin: string | null;
               };
@@ -3049,7 +3117,8 @@ export interface paths {
                 number: number;
                 place: string;
                 date: string;
-                status: string;
+                /** @enum {string} */
+                status: 'proposed' | 'approved' | 'executing' | 'completed';
               } | null;
               /** @description the holding party's line, for those who may read it */
               held: {
@@ -3378,7 +3447,8 @@ export interface paths {
                 number: number;
                 place: string;
                 date: string;
-                status: string;
+                /** @enum {string} */
+                status: 'proposed' | 'approved' | 'executing' | 'completed';
                 createdAt: string;
               }[];
             };
@@ -3425,7 +3495,8 @@ export interface paths {
               number: number;
               place: string;
               date: string;
-              status: string;
+              /** @enum {string} */
+              status: 'proposed' | 'approved' | 'executing' | 'completed';
               parity: {
                 isRequired: boolean;
                 isBalanced: boolean;
@@ -3442,7 +3513,29 @@ export interface paths {
                 recordId: string;
                 party: string;
                 category: string;
-                state: string;
+                /** @enum {string} */
+                state:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 name: string | null;
                 nameLatin: string | null;
               }[];
@@ -3818,7 +3911,29 @@ export interface paths {
                 nameLatin: string | null;
                 party: string;
                 receivingParty: string;
-                state: string;
+                /** @enum {string} */
+                state:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 receipt: {
                   id: string;
                   hash: string;
@@ -3954,7 +4069,13 @@ export interface paths {
               document: unknown;
               hash: string;
               requiredSigners: {
-                role: string;
+                /** @enum {string} */
+                role:
+                  | 'party_officer'
+                  | 'party_medical_officer'
+                  | 'mediator'
+                  | 'neutral_verifier'
+                  | 'observer';
                 party: string | null;
               }[];
               signatures: {

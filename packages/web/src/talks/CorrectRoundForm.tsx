@@ -16,7 +16,8 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useAgreements } from '../agreements/agreements.api.ts';
-import { useCorrectRound, type RoundCorrection } from './talks.api.ts';
+import { useCorrectRound } from './talks.api.ts';
+import type { RoundCorrection } from './talks.types.ts';
 import type { Round } from './talks.types.ts';
 import { agreementNameIn } from '../agreements/agreement-name.ts';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
+import { ROLES } from '@parley/kernel/access';
 import { mechanismParams } from '@parley/kernel/http';
 import { treeHeadSchema } from '../audit/index.ts';
 import { attachmentHeader } from './domain/manifest-file-name.ts';
@@ -24,7 +25,7 @@ const manifestFile = z.object({
   kind: z.string(),
   document: z.unknown(),
   hash: z.string(),
-  requiredSigners: z.array(z.object({ role: z.string(), party: z.string().nullable() })),
+  requiredSigners: z.array(z.object({ role: z.enum(ROLES), party: z.string().nullable() })),
   signatures: z.array(signatureResponse),
   logKeys: z
     .array(z.object({ keyId: z.string(), pem: z.string() }))
