@@ -1528,6 +1528,8 @@ export interface paths {
               parity: {
                 agreementId: string;
                 name: string;
+                /** @description false under all for all, which asks no parity */
+                isRequired: boolean;
                 isBalanced: boolean;
                 rows: {
                   category: string;

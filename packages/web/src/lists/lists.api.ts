@@ -9,6 +9,7 @@ import type {
   ListKind,
   ListVersion,
 } from '../api/types.ts';
+import type { Answer } from '../api/contract.ts';
 
 export interface ListRef {
   mechanismId: string;
@@ -106,14 +107,10 @@ export function useUpload(list: ListRef) {
 }
 
 /** What importing a file would do, as POST .../versions/preview answers: nothing is stored. */
-export interface ImportPreview {
-  columns: Array<{ label: string; column: string | null }>;
-  sample: Array<{ line: number; cells: string[] }>;
-  lineCount: number;
-  flaggedLineCount: number;
-  errors: LineProblem[];
-  warnings: LineProblem[];
-}
+export type ImportPreview = Answer<
+  '/mechanisms/{mechanism}/lists/{party}/{kind}/versions/preview',
+  'post'
+>;
 
 export function usePreview(list: ListRef) {
   return useMutation({
