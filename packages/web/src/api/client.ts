@@ -144,7 +144,7 @@ export function call<R extends Route, M extends MethodOf<R>>(
     if (value === undefined) throw new Error(`${route}: no value for {${name}}`);
     return seg(value);
   });
-  const search = query((options.query ?? {}) as Record<string, string | number | boolean>);
+  const search = query(options.query ?? {});
   return api<Answer<R, M>>(`${path}${search}`, {
     method: method.toUpperCase(),
     ...(options.json !== undefined ? { json: options.json } : {}),

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { api, apiUpload, query, seg } from '../api/client.ts';
 import type {
   ImportResult,
-  LineProblem,
   LinesPage,
   ListDiff,
   ListKind,

@@ -2,8 +2,7 @@
 // generated from the server's OpenAPI document (../api/contract.ts).
 import type { Answer, Body, Item, Query } from '../api/contract.ts';
 
-const T = '/mechanisms/{mechanism}/talks';
-type T = typeof T;
+type T = '/mechanisms/{mechanism}/talks';
 
 export type Round = Item<Answer<`${T}/rounds`>>;
 export type Delegation = Item<Round['delegations']>;
