@@ -1,13 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, apiUpload, query, seg } from '../api/client.ts';
-import type {
-  ImportResult,
-  LinesPage,
-  ListDiff,
-  ListKind,
-  ListVersion,
-} from '../api/types.ts';
+import type { ImportResult, LinesPage, ListDiff, ListKind, ListVersion } from '../api/types.ts';
 import type { Answer } from '../api/contract.ts';
 
 export interface ListRef {
