@@ -113,10 +113,14 @@ export function UserRow({ user, mechanisms }: { user: User; mechanisms: Mechanis
             {reset.data && (
               <SecretShownOnce
                 items={[
-                  {
-                    label: t('admin.oneTimePassword', { username: reset.data.username }),
-                    value: reset.data.password,
-                  },
+                  ...(reset.data.password !== null
+                    ? [
+                        {
+                          label: t('admin.oneTimePassword', { username: reset.data.username }),
+                          value: reset.data.password,
+                        },
+                      ]
+                    : []),
                   ...(reset.data.totpUri
                     ? [{ label: t('admin.totpUri'), value: reset.data.totpUri }]
                     : []),

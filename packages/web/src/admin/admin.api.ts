@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, seg } from '../api/client.ts';
+import type { Body } from '../api/contract.ts';
 import type {
   ApiToken,
   AuditEntry,
@@ -56,12 +57,11 @@ function useAdminWrite<I, O>(write: (input: I) => Promise<O>) {
   });
 }
 
-export interface GrantInput {
+/** A grant to give or take away: any role a user may hold (the server refuses one it does not grant). */
+export type GrantInput = Omit<Body<'/users/{username}/grants', 'post'>, 'role'> & {
   username: string;
-  mechanism: string;
   role: Role;
-  party?: string;
-}
+};
 
 export const useAddUser = () =>
   useAdminWrite(

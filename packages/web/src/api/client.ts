@@ -1,3 +1,5 @@
+import type { Answer, Body, MethodOf, Params, Query, Route } from './contract.ts';
+
 /** The API's error answer: `{ error: { code, message, details?, requestId } }`. */
 export class ApiError extends Error {
   constructor(
@@ -117,3 +119,36 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 /** A path segment, escaped. */
 export const seg = (value: string | number) => encodeURIComponent(String(value));
+
+/** What a route takes besides its method and path: its path parameters, query and body. */
+export interface CallOptions<R extends Route, M extends MethodOf<R>> {
+  params?: Params<R, M>;
+  query?: Query<R, M>;
+  json?: Body<R, M>;
+  form?: FormData;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls a route by its OpenAPI path (`/mechanisms/{mechanism}/stages`), as `api` does, with its
+ * parameters, query, body and answer typed by the generated contract (contract.ts).
+ */
+export function call<R extends Route, M extends MethodOf<R>>(
+  method: M,
+  route: R,
+  options: CallOptions<R, M> = {},
+): Promise<Answer<R, M>> {
+  const params = (options.params ?? {}) as Record<string, string | number>;
+  const path = route.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route}: no value for {${name}}`);
+    return seg(value);
+  });
+  const search = query(options.query ?? {});
+  return api<Answer<R, M>>(`${path}${search}`, {
+    method: method.toUpperCase(),
+    ...(options.json !== undefined ? { json: options.json } : {}),
+    ...(options.form ? { form: options.form } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}

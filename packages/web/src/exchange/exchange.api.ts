@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../api/client.ts';
+import type { Body, Item } from '../api/contract.ts';
 import type {
   MoveResult,
   PathPerson,
@@ -41,14 +42,10 @@ export function useOpenPaths(mechanismId: string, agreementId: string) {
   });
 }
 
-export interface Move {
-  personId: string;
+/** A move, to a state as the web names it (the server refuses one it does not take). */
+export type Move = Omit<Item<Body<'/mechanisms/{mechanism}/moves', 'post'>['moves']>, 'to'> & {
   to: PersonState;
-  reason?: string;
-  /** For a handover: when (ISO, with its offset) and where it really happened. */
-  at?: string;
-  place?: string;
-}
+};
 
 export function useMove(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);

@@ -1,17 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FamilyStatusView } from '@parley/kernel/inquiry';
 import { api, seg } from '../api/client.ts';
+import type { Answer, Item } from '../api/contract.ts';
 
 /** A family code as the bureau sees it once issued: never the code itself. */
-export interface FamilyCode {
-  id: string;
-  inquiryId: string;
-  issuedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastViewedAt: string | null;
-  views: number;
-}
+export type FamilyCode = Item<Answer<'/mechanisms/{mechanism}/inquiries/{inquiry}/family-codes'>>;
 
 const codesOf = (mechanismId: string, inquiryId: string) =>
   `/mechanisms/${seg(mechanismId)}/inquiries/${seg(inquiryId)}/family-codes`;

@@ -1,14 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, apiUpload, query, seg } from '../api/client.ts';
-import type {
-  ImportResult,
-  LineProblem,
-  LinesPage,
-  ListDiff,
-  ListKind,
-  ListVersion,
-} from '../api/types.ts';
+import type { ImportResult, LinesPage, ListDiff, ListKind, ListVersion } from '../api/types.ts';
+import type { Answer } from '../api/contract.ts';
 
 export interface ListRef {
   mechanismId: string;
@@ -106,14 +100,10 @@ export function useUpload(list: ListRef) {
 }
 
 /** What importing a file would do, as POST .../versions/preview answers: nothing is stored. */
-export interface ImportPreview {
-  columns: Array<{ label: string; column: string | null }>;
-  sample: Array<{ line: number; cells: string[] }>;
-  lineCount: number;
-  flaggedLineCount: number;
-  errors: LineProblem[];
-  warnings: LineProblem[];
-}
+export type ImportPreview = Answer<
+  '/mechanisms/{mechanism}/lists/{party}/{kind}/versions/preview',
+  'post'
+>;
 
 export function usePreview(list: ListRef) {
   return useMutation({

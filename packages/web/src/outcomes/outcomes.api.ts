@@ -1,28 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../api/client.ts';
+import type { Answer, Item } from '../api/contract.ts';
 
 export const OUTCOME_LISTS = ['not_acknowledged', 'acknowledged', 'unrequested'] as const;
 export type OutcomeList = (typeof OUTCOME_LISTS)[number];
 
-export interface OutcomeRelease {
-  id: string;
-  runId: string;
-  party: string;
-  lists: OutcomeList[];
-  releasedBy: string;
-  releasedAt: string;
-}
-
-export interface OutcomeLine {
-  list: OutcomeList;
-  listParty: string;
-  recordId: string;
-  name: string | null;
-  nameLatin: string | null;
-  dateOfBirth: string | null;
-  rank: string | null;
-  serviceNumber: string | null;
-}
+export type OutcomeRelease = Item<
+  Answer<'/mechanisms/{mechanism}/outcome-lists/releases'>['items']
+>;
+export type OutcomeLine = Item<Answer<'/mechanisms/{mechanism}/outcome-lists/{party}'>['lines']>;
 
 const base = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/outcome-lists`;
 const key = (mechanismId: string) => ['outcome-lists', mechanismId] as const;

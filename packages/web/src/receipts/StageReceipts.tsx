@@ -120,7 +120,7 @@ export function StageReceipts({ stageId }: { stageId: string }) {
                   />
                 </Table.Td>
                 <Table.Td>{`${p.party} → ${p.receivingParty}`}</Table.Td>
-                <Table.Td>{t(`state.${p.state as PersonState}`)}</Table.Td>
+                <Table.Td>{t(`state.${p.state}`)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     <ReceiptStatus receipt={p.receipt} />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../api/client.ts';
+import type { Answer, Item } from '../api/contract.ts';
 import type { ManifestFile, ReceiptDocument, StageReceipt } from '../api/exchange.types.ts';
 
 const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
@@ -26,12 +27,9 @@ export function useReceipt<Document = ReceiptDocument>(mechanismId: string, rece
   });
 }
 
-export interface IssueResult {
-  personId: string;
-  ok: boolean;
-  hash?: string;
-  problem?: string;
-}
+export type IssueResult = Item<
+  Answer<'/mechanisms/{mechanism}/stages/{stage}/receipts', 'post'>['results']
+>;
 
 /**
  * Issues the receipts of several persons, one request each (the API issues one at a time); a

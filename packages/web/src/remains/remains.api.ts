@@ -1,34 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, seg } from '../api/client.ts';
+import type { Answer, Item } from '../api/contract.ts';
 import type { BagState, BatchState } from '../reports/report-view.ts';
 
-export interface Bag {
-  id: string;
-  label: string;
-  bodies: number;
-  state: BagState;
-  note: string | null;
-}
-
-export interface Batch {
-  id: string;
-  label: string;
-  from: string;
-  to: string;
-  state: BatchState;
-  bags: Bag[];
-}
-
-export interface RemainsOverview {
-  batches: Batch[];
-  parity: {
-    /** Bodies transferred each way (`UA->RU`), the sender's own dead left out. */
-    bodies: Record<string, number>;
-    foreign: Record<string, number>;
-    identified: Record<string, number>;
-    isBalanced: boolean;
-  };
-}
+export type RemainsOverview = Answer<'/mechanisms/{mechanism}/remains'>;
+export type Batch = Item<RemainsOverview['batches']>;
+export type Bag = Item<Batch['bags']>;
 
 const path = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/remains`;
 

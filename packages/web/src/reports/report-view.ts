@@ -1,13 +1,10 @@
+import type { Answer, Item } from '../api/contract.ts';
 import type { PersonState, StageStatus } from '../api/exchange.types.ts';
 
 /** One row of a report as the server sends it (and writes it to CSV and XLSX). */
-export interface ReportRow {
-  section: string;
-  party: string;
-  item: string;
-  detail: string;
-  count: number;
-}
+export type ReportRow = Item<
+  Answer<'/mechanisms/{mechanism}/agreements/{agreement}/report'>['rows']
+>;
 
 export const DISPUTE_KINDS = [
   'not_acknowledged',

@@ -1,18 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, seg } from '../api/client.ts';
-
-export type RetentionCategory =
-  'health' | 'superseded_versions' | 'sessions' | 'inquiries_closed' | 'inquiries_answered';
+import type { Answer, Item } from '../api/contract.ts';
 
 /** A data category's period and what has expired under it, as GET /retention answers. */
-export interface RetentionRow {
-  category: RetentionCategory;
-  description: string;
-  days: number | null;
-  expiredBefore: string | null;
-  due: number | null;
-  deletedRows: number | null;
-}
+export type RetentionRow = Item<Answer<'/retention'>['items']>;
+export type RetentionCategory = RetentionRow['category'];
 
 const KEY = ['admin', 'retention'] as const;
 

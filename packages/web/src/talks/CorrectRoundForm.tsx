@@ -16,8 +16,8 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useAgreements } from '../agreements/agreements.api.ts';
-import { useCorrectRound, type RoundCorrection } from './talks.api.ts';
-import type { Round } from './talks.types.ts';
+import { useCorrectRound } from './talks.api.ts';
+import type { Round, RoundCorrection } from './talks.types.ts';
 import { agreementNameIn } from '../agreements/agreement-name.ts';
 
 /** The mediator corrects a round's details; only what changed is sent, with the reason. */

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
-import { useViolationCounts, type ViolationFilter } from './talks.api.ts';
+import { useViolationCounts } from './talks.api.ts';
+import type { ViolationFilter } from './talks.types.ts';
 import { useTalkTexts } from './talk-texts.ts';
 
 /** Reports and events per day and per sector, each chart with its table for screen readers. */

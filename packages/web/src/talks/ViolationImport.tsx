@@ -16,7 +16,8 @@ import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { ImportProblems } from '../lists/ImportProblems.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { talksAbilitiesOf } from './talks-abilities.ts';
-import { useImportViolations, usePreviewImport, type ViolationFile } from './talks.api.ts';
+import { useImportViolations, usePreviewImport } from './talks.api.ts';
+import type { ViolationFile } from './talks.types.ts';
 
 /**
  * A CSV of violation reports, checked first: every error by line and column, or the count to

@@ -4,12 +4,8 @@ import { z } from 'zod';
 import { actorOf } from './domain/authorize.ts';
 import type { AccessService } from './access.service.ts';
 import { ROLES } from './domain/permissions.ts';
+import { grantResponse as grantSchema, roleResponse } from './access.schemas.ts';
 
-const grantSchema = z.object({
-  mechanismId: z.string(),
-  role: z.string(),
-  party: z.string().nullable(),
-});
 const grantBody = z.object({
   mechanism: z.string().min(1).max(200),
   role: z.enum(ROLES),
@@ -39,7 +35,7 @@ const tokenResponse = z.object({
   name: z.string(),
   username: z.string(),
   mechanismId: z.string(),
-  role: z.string(),
+  role: roleResponse,
   party: z.string().nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -231,11 +227,12 @@ export function accessAdminRoutes(access: AccessService): FastifyPluginAsyncZod 
           tags: ['tokens'],
           description: 'Revokes a token: one of your own, or any for an admin.',
           params: z.object({ id: z.uuid() }),
+          response: { 204: z.null().describe('Revoked') },
         },
       },
       async (request, reply) => {
         await access.revokeToken(actorOf(request), request.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -4,14 +4,9 @@ import { SESSION_COOKIE } from './access.http.ts';
 import { actorOf } from './domain/authorize.ts';
 import { permissionsOfRole, type Grant } from './domain/permissions.ts';
 import type { AccessService } from './access.service.ts';
+import { grantResponse, permissionsResponse } from './access.schemas.ts';
 
-const grantResponse = z.object({
-  mechanismId: z.string(),
-  role: z.string(),
-  party: z.string().nullable(),
-  /** What the role may do, each permission for its own party or any (permissions.ts). */
-  permissions: z.record(z.string(), z.enum(['own', 'any'])),
-});
+const grantWithPermissions = grantResponse.extend({ permissions: permissionsResponse });
 
 /** The grants as the session shows them, each with the permissions of its role. */
 const grantsShown = (grants: readonly Grant[]) =>
@@ -19,7 +14,7 @@ const grantsShown = (grants: readonly Grant[]) =>
 const sessionResponse = z.object({
   actor: z.string(),
   isAdmin: z.boolean(),
-  grants: z.array(grantResponse),
+  grants: z.array(grantWithPermissions),
   csrfToken: z.string().optional(),
   mustChangePassword: z.boolean(),
   /** The account has no authenticator yet: it enrols one before anything else. */
@@ -107,11 +102,14 @@ export function accessRoutes(
 
     app.delete(
       '/session',
-      { config: { rule: 'signed-in' }, schema: { tags: ['session'] } },
+      {
+        config: { rule: 'signed-in' },
+        schema: { tags: ['session'], response: { 204: z.null().describe('Signed out') } },
+      },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
         if (token) await access.signOut(token);
-        return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
+        return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);
       },
     );
 
@@ -216,6 +214,7 @@ export function accessRoutes(
         schema: {
           tags: ['session'],
           body: z.object({ current: z.string().max(1024), next: z.string().max(1024) }),
+          response: { 204: z.null().describe('Changed') },
         },
       },
       async (request, reply) => {
@@ -224,7 +223,7 @@ export function accessRoutes(
           request.body,
           request.cookies[SESSION_COOKIE],
         );
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -21,6 +21,7 @@ interface Dashboard {
   series: { byState: Array<{ at: string; counts: Record<string, number> }> };
   parity: Array<{
     name: string;
+    isRequired: boolean;
     rows: Array<{ category: string; bySide: Record<string, number> }>;
   }>;
   disputes: Array<{ kind: string; party: string; count: number }>;
@@ -146,6 +147,9 @@ describeEachDatabase('the mechanism dashboard', (db) => {
       expect(notAcknowledged.map((d) => d.party).sort()).toEqual(['RU', 'UA']);
       expect(seen.nextStages).toMatchObject([{ number: 1, bySide: { UA: 3, RU: 3 } }]);
       expect(seen.parity[0]?.rows.length).toBeGreaterThan(0);
+      // Whether the agreement asks parity at all (the answer once left it out): Istanbul's
+      // all for all does not.
+      expect(seen.parity[0]?.isRequired).toBe(false);
       expect(seen.categoryNames['young_servicemen']).toMatch(/\S/);
       expect(seen.activity[0]).toMatchObject({ action: 'exchange.stage.propose' });
       expect(seen.activity.map((a) => a.to)).toContain('refuses_return');

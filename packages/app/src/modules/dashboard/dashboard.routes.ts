@@ -34,6 +34,7 @@ const dashboardResponse = z.object({
     z.object({
       agreementId: z.string(),
       name: z.string(),
+      isRequired: z.boolean().describe('false under all for all, which asks no parity'),
       isBalanced: z.boolean(),
       rows: z.array(parityRow),
     }),

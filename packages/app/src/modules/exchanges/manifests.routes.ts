@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
+import { ROLES } from '@parley/kernel/access';
 import { mechanismParams } from '@parley/kernel/http';
 import { treeHeadSchema } from '../audit/index.ts';
 import { attachmentHeader } from './domain/manifest-file-name.ts';
 import type { ExchangesService } from './exchanges.service.ts';
 import { M, type ExchangeApp } from './exchanges.schemas.ts';
+import { fileResponse } from '../../platform/http/file-response.ts';
 
 const manifestParams = mechanismParams.extend({ manifest: z.uuid() });
 const signatureResponse = z.object({
@@ -23,7 +25,7 @@ const manifestFile = z.object({
   kind: z.string(),
   document: z.unknown(),
   hash: z.string(),
-  requiredSigners: z.array(z.object({ role: z.string(), party: z.string().nullable() })),
+  requiredSigners: z.array(z.object({ role: z.enum(ROLES), party: z.string().nullable() })),
   signatures: z.array(signatureResponse),
   logKeys: z
     .array(z.object({ keyId: z.string(), pem: z.string() }))
@@ -130,6 +132,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
         description:
           "The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies.",
         params: manifestParams,
+        response: { 200: fileResponse(['pdf']) },
       },
     },
     async (request, reply) => {

@@ -3,6 +3,8 @@ import { mechanismParams } from '@parley/kernel/http';
 import { actorOf } from '../access/index.ts';
 import { lineResponse } from '../registry/index.ts';
 import type { ExchangesService } from './exchanges.service.ts';
+import { SEEN_STATES } from './domain/person-path.ts';
+import { STAGE_STATUSES } from './domain/stage-status.ts';
 import { M, type ExchangeApp } from './exchanges.schemas.ts';
 
 const contribution = z.object({
@@ -24,7 +26,7 @@ const fileResponse = z.object({
     recordId: z.string(),
     category: z.string(),
     rank: z.string().nullable(),
-    state: z.string(),
+    state: z.enum(SEEN_STATES),
     name: z.string().nullable(),
     nameLatin: z.string().nullable(),
   }),
@@ -34,7 +36,7 @@ const fileResponse = z.object({
       number: z.number(),
       place: z.string(),
       date: z.string(),
-      status: z.string(),
+      status: z.enum(STAGE_STATUSES),
     })
     .nullable(),
   held: lineResponse.nullable().describe("the holding party's line, for those who may read it"),

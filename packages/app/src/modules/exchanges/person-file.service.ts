@@ -36,7 +36,8 @@ export function createPersonFile(deps: ExchangesDeps) {
       if (!found) throw new AppError('EXCHANGE.NOT_FOUND', `no person ${input.personId}`);
       const { person, stage, transitions, receipt, signatures } = found;
       const isNeutral = seesInterview(actor, mechanism.id);
-      const seen = (state: string) => (isNeutral ? state : stateSeenByParty(state as PersonState));
+      const seen = (state: string) =>
+        isNeutral ? (state as PersonState) : stateSeenByParty(state as PersonState);
       const target = { mechanismId: mechanism.id, party: person.party_code };
       const held = isAllowed(actor, 'list.read', target)
         ? ((

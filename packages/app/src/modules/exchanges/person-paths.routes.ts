@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
 import type { ExchangesService } from './exchanges.service.ts';
-import { EXCEPTIONS, MAIN_PATH } from './domain/person-path.ts';
+import { EXCEPTIONS, MAIN_PATH, SEEN_STATES } from './domain/person-path.ts';
 import { agreementParams, M, type ExchangeApp } from './exchanges.schemas.ts';
 
 const STATES = [...MAIN_PATH, ...EXCEPTIONS] as const;
@@ -15,7 +15,7 @@ const personResponse = z.object({
   category: z.string(),
   rank: z.string().nullable(),
   state: z
-    .string()
+    .enum(SEEN_STATES)
     .describe('a party sees "cleared" or "not_cleared" instead of the wish interview\'s result'),
   stageId: z.string().nullable(),
   name: z
@@ -29,7 +29,7 @@ const personResponse = z.object({
 const moveResult = z.object({
   personId: z.string(),
   ok: z.boolean(),
-  state: z.string().optional(),
+  state: z.enum(SEEN_STATES).optional(),
   problem: z.string().optional(),
   replacement: z
     .string()

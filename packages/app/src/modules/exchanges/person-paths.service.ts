@@ -32,7 +32,9 @@ export function createPersonPaths(deps: ExchangesDeps, steps: ExchangeSteps) {
       recordId: person.record_id,
       category: person.category,
       rank: person.rank,
-      state: isNeutral ? person.state : stateSeenByParty(person.state as PersonState),
+      state: isNeutral
+        ? (person.state as PersonState)
+        : stateSeenByParty(person.state as PersonState),
       stageId: person.stage_id,
     };
   }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
+import { SEEN_STATES } from './domain/person-path.ts';
 import type { ReceiptsService } from './receipts.service.ts';
 
 const signerRef = z.object({ role: z.string(), party: z.string().nullable() });
@@ -28,7 +29,7 @@ export function receiptRoutes(receipts: ReceiptsService): FastifyPluginAsyncZod 
                   nameLatin: z.string().nullable(),
                   party: z.string(),
                   receivingParty: z.string(),
-                  state: z.string(),
+                  state: z.enum(SEEN_STATES),
                   receipt: z
                     .object({
                       id: z.string(),

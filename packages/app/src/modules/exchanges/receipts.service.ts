@@ -5,7 +5,7 @@ import { authorize, rowScope, type Actor } from '../access/index.ts';
 import { auditEvent, type AuditLog } from '../audit/index.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import type { RegistryService } from '../registry/index.ts';
-import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
+import { stateSeenByParty, type PersonState, type SeenState } from './domain/person-path.ts';
 import { hashesIn } from './domain/receipt-batch.ts';
 import * as repo from './exchanges.repository.ts';
 import { namesOf, NO_NAME, type PersonName } from './person-names.ts';
@@ -24,7 +24,7 @@ export interface StageReceipt extends PersonName {
   recordId: string;
   party: string;
   receivingParty: string;
-  state: string;
+  state: SeenState;
   /** The person's handover receipt, once the verifier has issued it. */
   receipt: {
     id: string;
@@ -105,7 +105,9 @@ export function createReceiptsService({ db, mechanisms, registry, audit }: Recei
           ...(names.get(person.id) ?? NO_NAME),
           party: person.party_code,
           receivingParty: person.receiving_party,
-          state: isNeutral ? person.state : stateSeenByParty(person.state as PersonState),
+          state: isNeutral
+            ? (person.state as PersonState)
+            : stateSeenByParty(person.state as PersonState),
           receipt: receipt
             ? {
                 id: receipt.id,

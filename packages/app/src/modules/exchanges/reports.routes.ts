@@ -1,10 +1,26 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
-import type { ReportRow } from './domain/report.ts';
+import { fileResponse } from '../../platform/http/file-response.ts';
+import { REPORT_SECTIONS, type ReportRow } from './domain/report.ts';
+import { STAGE_STATUSES } from './domain/stage-status.ts';
 import type { ExchangesService } from './exchanges.service.ts';
 import { agreementParams, M, stageParams, type ExchangeApp } from './exchanges.schemas.ts';
 import { reportFile } from './report-file.ts';
+
+const reportRows = z.array(
+  z.object({
+    section: z.enum(REPORT_SECTIONS),
+    party: z.string(),
+    item: z.string(),
+    detail: z.string(),
+    count: z.number(),
+  }),
+);
+const stageReport = z.object({
+  stage: z.object({ id: z.string(), number: z.number(), status: z.enum(STAGE_STATUSES) }),
+  rows: reportRows,
+});
 
 /** The reports of an agreement and of a stage, as JSON, CSV or XLSX. */
 export function reportRoutes(app: ExchangeApp, exchanges: ExchangesService): void {
@@ -18,6 +34,7 @@ export function reportRoutes(app: ExchangeApp, exchanges: ExchangesService): voi
           'What each side asked for and got, persons by category and state, stages and their parity, open disputes: JSON, CSV or XLSX.',
         params: agreementParams,
         querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+        response: { 200: fileResponse(['csv', 'xlsx'], z.object({ rows: reportRows })) },
       },
     },
     async (request, reply) => {
@@ -38,6 +55,7 @@ export function reportRoutes(app: ExchangeApp, exchanges: ExchangesService): voi
           "One stage's report: persons by category and state, parity, surplus, who was returned, open disputes: JSON, CSV or XLSX.",
         params: stageParams,
         querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+        response: { 200: fileResponse(['csv', 'xlsx'], stageReport) },
       },
     },
     async (request, reply) => {

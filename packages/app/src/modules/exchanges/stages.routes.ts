@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
 import type { ExchangesService } from './exchanges.service.ts';
+import { SEEN_STATES, type SeenState } from './domain/person-path.ts';
+import { STAGE_STATUSES } from './domain/stage-status.ts';
 import { agreementParams, M, stageParams, type ExchangeApp } from './exchanges.schemas.ts';
 
 const parityResponse = z.object({
@@ -71,7 +73,7 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
                 number: z.number(),
                 place: z.string(),
                 date: z.string(),
-                status: z.string(),
+                status: z.enum(STAGE_STATUSES),
                 createdAt: z.string(),
               }),
             ),
@@ -105,7 +107,7 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
             number: z.number(),
             place: z.string(),
             date: z.string(),
-            status: z.string(),
+            status: z.enum(STAGE_STATUSES),
             parity: parityResponse,
             persons: z.array(
               z.object({
@@ -113,7 +115,7 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
                 recordId: z.string(),
                 party: z.string(),
                 category: z.string(),
-                state: z.string(),
+                state: z.enum(SEEN_STATES),
                 name: z.string().nullable(),
                 nameLatin: z.string().nullable(),
               }),
@@ -155,7 +157,7 @@ export function stageRoutes(app: ExchangeApp, exchanges: ExchangesService): void
           recordId: p.record_id,
           party: p.party_code,
           category: p.category,
-          state: p.state,
+          state: p.state as SeenState,
           name: found.names.get(p.id)?.name ?? null,
           nameLatin: found.names.get(p.id)?.nameLatin ?? null,
         })),

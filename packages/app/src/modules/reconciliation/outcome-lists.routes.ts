@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { mechanismParams } from '@parley/kernel/http';
 import { actorOf } from '../access/index.ts';
 import { FILE_LANGUAGES, OUTCOME_LISTS } from './domain/outcome-lists.ts';
+import { fileResponse } from '../../platform/http/file-response.ts';
 import { outcomeListFile } from './outcome-list-file.ts';
 import type { OutcomeListsService } from './outcome-lists.service.ts';
 
@@ -79,6 +80,26 @@ export function outcomeListRoutes(service: OutcomeListsService): FastifyPluginAs
             format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
             lang: z.enum(FILE_LANGUAGES).default('en'),
           }),
+          response: {
+            200: fileResponse(
+              ['csv', 'xlsx'],
+              z.object({
+                release: releaseResponse,
+                lines: z.array(
+                  z.object({
+                    list: z.enum(OUTCOME_LISTS),
+                    listParty: z.string(),
+                    recordId: z.string(),
+                    name: z.string().nullable(),
+                    nameLatin: z.string().nullable(),
+                    dateOfBirth: z.string().nullable(),
+                    rank: z.string().nullable(),
+                    serviceNumber: z.string().nullable(),
+                  }),
+                ),
+              }),
+            ),
+          },
         },
       },
       async (request, reply) => {

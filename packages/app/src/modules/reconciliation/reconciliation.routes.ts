@@ -28,7 +28,6 @@ const runResponse = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
-const countRow = z.object({ n: z.number() }).catchall(z.string().or(z.number()));
 const contribution = z.object({
   field: z.string(),
   level: z.number().describe('the level index; -1 when a value is missing'),
@@ -150,9 +149,20 @@ export function reconciliationRoutes(
               done: runResponse.nullable(),
               summary: z
                 .object({
-                  outcomes: z.array(countRow),
-                  duplicates: z.array(countRow),
-                  pairs: z.array(countRow),
+                  outcomes: z.array(
+                    z.object({
+                      party_code: z.string(),
+                      kind: z.string(),
+                      outcome: z.enum(OUTCOMES),
+                      n: z.number(),
+                    }),
+                  ),
+                  duplicates: z.array(
+                    z.object({ party_code: z.string(), kind: z.string(), n: z.number() }),
+                  ),
+                  pairs: z.array(
+                    z.object({ kind: z.string(), status: z.enum(PAIR_STATUSES), n: z.number() }),
+                  ),
                 })
                 .nullable(),
             }),

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ListFileLimits } from '../../platform/config.ts';
 import { uploadedFile } from '../../platform/http/file-upload.ts';
+import { fileResponse } from '../../platform/http/file-response.ts';
 import { actorOf } from '../access/index.ts';
 import type { ListKind } from './domain/list-columns.ts';
 import {
@@ -211,7 +212,12 @@ export function registryRoutes(
       `${LIST}/versions/:version/export`,
       {
         config: { rule: 'list.export' },
-        schema: { tags: ['lists'], params: versionParams, querystring: exportQuery },
+        schema: {
+          tags: ['lists'],
+          params: versionParams,
+          querystring: exportQuery,
+          response: { 200: fileResponse(['csv', 'xlsx']) },
+        },
       },
       async (request, reply) => {
         const { format } = request.query;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mechanismParams } from '@parley/kernel/http';
+import { HEALTH_STATUSES, LEGAL_STATUSES, SEXES } from '@parley/kernel/person-record';
 import type { LineDiff } from './domain/line-cells.ts';
 import { AppError } from '../../platform/errors.ts';
 import { LIST_COLUMNS, type ListColumn, type PersonLine } from './domain/list-columns.ts';
@@ -74,18 +75,18 @@ export const lineResponse = z.object({
   patronymic: nullableText,
   surnameLatin: nullableText,
   givenNameLatin: nullableText,
-  sex: nullableText,
+  sex: z.enum(SEXES).nullable(),
   dateOfBirth: nullableText.describe('YYYY, YYYY-MM or YYYY-MM-DD: partial dates stay partial'),
   placeOfBirth: nullableText,
   nationality: nullableText,
-  legalStatus: nullableText,
+  legalStatus: z.enum(LEGAL_STATUSES).nullable(),
   rank: nullableText,
   serviceNumber: nullableText,
   unit: nullableText,
   captureDate: nullableText,
   capturePlace: nullableText,
   detentionPlace: nullableText,
-  healthStatus: nullableText,
+  healthStatus: z.enum(HEALTH_STATUSES).nullable(),
   notes: nullableText,
   extra: z.record(z.string(), z.string()),
   invalid: z

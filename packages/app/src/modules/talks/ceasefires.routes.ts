@@ -14,6 +14,16 @@ import {
   violationParams,
   violationsQuery,
 } from './talks.schemas.ts';
+import {
+  ceasefireStatusResponse,
+  ceasefiresResponse,
+  importPreviewResponse,
+  importedResponse,
+  verificationResponse,
+  violationCountsResponse,
+  violationResponse,
+  violationsResponse,
+} from './talks.responses.ts';
 
 const T = '/mechanisms/:mechanism/talks';
 const tags = ['ceasefires'];
@@ -27,6 +37,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: ceasefiresResponse },
           description: 'Every ceasefire regime with its preconditions and status history.',
           params: mechanismParams,
         },
@@ -39,6 +50,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 201: ceasefireStatusResponse },
           description:
             'Records a proposed regime: scope, geography, start, duration, extension, preconditions (points), monitoring body.',
           params: mechanismParams,
@@ -63,6 +75,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 200: ceasefireStatusResponse },
           description:
             'Moves a regime: proposed → agreed → in_force → expired or broken (agreed may also break).',
           params: ceasefireParams,
@@ -84,6 +97,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: violationsResponse },
           description: 'Violation reports, oldest first.',
           params: mechanismParams,
           querystring: violationsQuery,
@@ -101,6 +115,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: violationCountsResponse },
           description:
             'Reports and events per day (UTC, by the start of the window) and per sector.',
           params: mechanismParams,
@@ -119,6 +134,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'violation.report' },
         schema: {
           tags,
+          response: { 201: verificationResponse },
           description:
             'One report: the observation, and the assessment apart; from a party (its officer) or a monitor.',
           params: mechanismParams,
@@ -160,6 +176,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'violation.report' },
         schema: {
           tags,
+          response: { 201: importedResponse },
           description:
             'Imports a CSV of reports (README, "Violation reports"), all or nothing: 422 with every error by line and column.',
           params: mechanismParams,
@@ -183,6 +200,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'violation.report' },
         schema: {
           tags,
+          response: { 200: importPreviewResponse },
           description:
             'What a CSV of reports would import, storing nothing: the count, every error by line and column, the first reports.',
           params: mechanismParams,
@@ -203,6 +221,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'violation.verify' },
         schema: {
           tags,
+          response: { 200: verificationResponse },
           description:
             "The monitor's or mediator's verdict: reported, confirmed, not_confirmed or disputed.",
           params: violationParams,
@@ -222,6 +241,7 @@ export function ceasefireRoutes(ceasefires: CeasefiresService): FastifyPluginAsy
         config: { rule: 'violation.verify' },
         schema: {
           tags,
+          response: { 200: violationResponse },
           description:
             "Corrects the monitor's or mediator's assessment of a report (only the fields given); the observation is never changed.",
           params: violationParams,

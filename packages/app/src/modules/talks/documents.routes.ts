@@ -11,6 +11,13 @@ import {
   pointRevisionBody,
   positionBody,
 } from './talks.schemas.ts';
+import {
+  documentResponse,
+  documentTabledResponse,
+  documentsResponse,
+  gapResponse,
+  positionResponse,
+} from './talks.responses.ts';
 
 const T = '/mechanisms/:mechanism/talks';
 const tags = ['talks'];
@@ -24,6 +31,7 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: documentsResponse },
           description: 'Memoranda and plans, each with its latest version.',
           params: mechanismParams,
         },
@@ -36,6 +44,7 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 201: documentTabledResponse },
           description:
             'Tables a document as numbered points, or a new version of one with the same title; the authoring party proposes each point.',
           params: mechanismParams,
@@ -56,6 +65,7 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: documentResponse },
           description:
             "A version of a document (by id or title; the latest unless ?version=): its points, each party's position and history.",
           params: documentParams,
@@ -75,6 +85,7 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 201: documentTabledResponse },
           description:
             "Corrects a point's text or kind as a new version of the document; the other points keep their positions.",
           params: pointParams,
@@ -97,6 +108,7 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
         config: { rule: 'talks.position' },
         schema: {
           tags,
+          response: { 201: positionResponse },
           description:
             "A party's position on a point, with the day and the source; a party officer records its own party's.",
           params: mechanismParams,
@@ -117,6 +129,7 @@ export function documentRoutes(talks: DocumentsService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: gapResponse },
           description:
             'The points of the latest versions where the parties differ in substance (proposing and accepting agree).',
           params: mechanismParams,

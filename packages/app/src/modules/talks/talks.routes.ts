@@ -10,6 +10,14 @@ import {
   roundParams,
   translationBody,
 } from './talks.schemas.ts';
+import {
+  noteAddedResponse,
+  notesResponse,
+  roundAddedResponse,
+  roundCorrectedResponse,
+  roundsResponse,
+  timelineResponse,
+} from './talks.responses.ts';
 import type { TalksService } from './talks.service.ts';
 
 const T = '/mechanisms/:mechanism/talks';
@@ -24,6 +32,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: roundsResponse },
           description: 'Every round of talks with its outcomes and the agreements they produced.',
           params: mechanismParams,
         },
@@ -36,6 +45,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 201: roundAddedResponse },
           description:
             'Records a round: date, venue, mediators, delegations with their heads, duration, outcomes.',
           params: mechanismParams,
@@ -56,6 +66,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.manage' },
         schema: {
           tags,
+          response: { 200: roundCorrectedResponse },
           description:
             "Corrects a round's details (only the fields given; outcomes, when given, replace the round's); the audit log keeps what they were.",
           params: roundParams,
@@ -75,6 +86,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.note' },
         schema: {
           tags,
+          response: { 200: notesResponse },
           description: "A party's private notes: its officers' only.",
           params: mechanismParams,
           querystring: notesQuery,
@@ -89,6 +101,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.note' },
         schema: {
           tags,
+          response: { 201: noteAddedResponse },
           description: "Adds a note to the party's private notes.",
           params: mechanismParams,
           body: noteBody,
@@ -108,6 +121,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
         config: { rule: 'talks.read' },
         schema: {
           tags,
+          response: { 200: timelineResponse },
           description:
             'One timeline of rounds, agreements, stages, ceasefire regimes and violations per day.',
           params: mechanismParams,

@@ -1,5 +1,11 @@
 import type { ViolationRow } from './ceasefires.repository.ts';
-import type { Verification } from './domain/violation.ts';
+import type {
+  Confidence,
+  EventType,
+  ObservationSource,
+  Perception,
+  Verification,
+} from './domain/violation.ts';
 
 /** A stored report as the API and the CLI show it: the observation apart from the assessment. */
 export function presentViolation(v: ViolationRow) {
@@ -10,23 +16,23 @@ export function presentViolation(v: ViolationRow) {
     verification: v.verification as Verification,
     sector: v.sector,
     observation: {
-      source: v.source,
+      source: v.source as ObservationSource,
       observerPosition:
         v.observer_latitude === null || v.observer_longitude === null
           ? null
           : { latitude: v.observer_latitude, longitude: v.observer_longitude },
       windowStart: v.window_start.toISOString(),
       windowEnd: v.window_end.toISOString(),
-      eventType: v.event_type,
+      eventType: v.event_type as EventType,
       count: v.event_count,
-      perceived: v.perceived,
+      perceived: v.perceived as Perception,
     },
     assessment: {
       weapon: v.weapon,
       bearingDeg: v.bearing_deg,
       distanceKm: v.distance_km,
       trajectory: v.trajectory,
-      confidence: v.confidence,
+      confidence: v.confidence as Confidence | null,
       consequences: v.consequences,
       attribution: v.attribution,
     },

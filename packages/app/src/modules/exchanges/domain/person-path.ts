@@ -34,6 +34,10 @@ export type MainState = (typeof MAIN_PATH)[number];
 export type ExceptionState = (typeof EXCEPTIONS)[number];
 export type PersonState = MainState | ExceptionState;
 
+/** Every state as a reader may see it: a party sees "cleared" or "not_cleared" for the wish interview. */
+export const SEEN_STATES = [...MAIN_PATH, ...EXCEPTIONS, 'cleared', 'not_cleared'] as const;
+export type SeenState = (typeof SEEN_STATES)[number];
+
 /** Who acts on the path: the holding and the receiving party, the mediator, the verifier. */
 export type PathActor = 'holding_party' | 'receiving_party' | 'mediator' | 'neutral_verifier';
 

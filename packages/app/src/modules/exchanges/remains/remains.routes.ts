@@ -12,6 +12,33 @@ const M = '/mechanisms/:mechanism/remains';
 const label = z.string().trim().min(1).max(100);
 const party = z.string().regex(/^[A-Za-z]{2,8}$/);
 const offered = z.object({ id: z.string(), bags: z.number(), bodies: z.number() });
+const byDirection = z.record(z.string(), z.number()).describe('by direction, as `UA->RU`');
+const overview = z.object({
+  batches: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      from: z.string(),
+      to: z.string(),
+      state: z.enum(BATCH_STATES),
+      bags: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          bodies: z.number(),
+          state: z.enum(BAG_STATES),
+          note: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  parity: z.object({
+    bodies: byDirection,
+    foreign: byDirection,
+    identified: byDirection,
+    isBalanced: z.boolean(),
+  }),
+});
 
 /** What a file of bags may be: the list files' size and limits. */
 export interface RemainsUploadOptions {
@@ -34,6 +61,7 @@ export function remainsRoutes(
           description:
             'Every batch with its bags, and parity of bodies between the two directions.',
           params: mechanismParams,
+          response: { 200: overview },
         },
       },
       async (request) => remains.overview(actorOf(request), request.params.mechanism),

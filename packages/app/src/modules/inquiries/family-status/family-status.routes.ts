@@ -10,6 +10,7 @@ import {
 import { actorOf } from '../../access/index.ts';
 import { LETTER_KINDS } from './domain/family-letter.ts';
 import { FAMILY_CODE_DAYS, type FamilyStatusService } from './family-status.service.ts';
+import { fileResponse } from '../../../platform/http/file-response.ts';
 
 const CODES = '/mechanisms/:mechanism/inquiries/:inquiry/family-codes';
 const tags = ['inquiries'];
@@ -109,6 +110,7 @@ export function familyStatusRoutes(
             "A letter to the inquirer as PDF, from the templates: that the inquiry was received, or where it stands as the family may be told it. In the inquirer's language unless another is asked for. Audited.",
           params: mechanismParams.extend({ inquiry: z.uuid(), kind: z.enum(LETTER_KINDS) }),
           querystring: z.object({ language: z.enum(LANGUAGES).optional() }),
+          response: { 200: fileResponse(['pdf']) },
         },
       },
       async (request, reply) => {
