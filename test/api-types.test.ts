@@ -14,7 +14,17 @@ const WITHOUT_SCHEMA_YET = [
   'POST /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/close 200',
   'POST /api/v1/mechanisms/{mechanism}/inquiries/same-person/{pair}/decision 200',
   'POST /api/v1/mechanisms/{mechanism}/inquiries/matches/{match}/decision 200',
+  'GET /api/v1/mechanisms/{mechanism}/inquiries/same-person 200',
+  'GET /api/v1/mechanisms/{mechanism}/inquiries/same-person/{pair} 200',
+  'PUT /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/legal-hold 200',
+  'DELETE /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/legal-hold 200',
+  'POST /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/erasure 200',
+  'GET /api/v1/mechanisms/{mechanism}/inquiries/erasures 200',
+  'GET /api/v1/mechanisms/{mechanism}/inquiries/figures 200',
 ];
+// A stream of server-sent events (text/event-stream), not one JSON answer: what each event
+// carries is said in the route's description.
+const STREAMS = ['GET /api/v1/events 200'];
 
 let generated: { document: string; types: string };
 beforeAll(async () => {
@@ -39,6 +49,6 @@ describe("the web's API contract", () => {
           .map(([status]) => `${method.toUpperCase()} ${route} ${status}`),
       ),
     );
-    expect(untyped).toEqual(WITHOUT_SCHEMA_YET);
+    expect(untyped.sort()).toEqual([...STREAMS, ...WITHOUT_SCHEMA_YET].sort());
   });
 });

@@ -1583,6 +1583,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description What waits for you in each role you hold, across mechanisms: manifests and receipts to sign, receipts to issue or confirm, persons at your step, pairs and matches to review, points to answer, outcome lists released to you. Counts only. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              items: {
+                /** @enum {string} */
+                kind:
+                  | 'manifest.sign'
+                  | 'receipts.sign'
+                  | 'receipts.issue'
+                  | 'receipts.confirm'
+                  | 'persons.step'
+                  | 'stage.approve'
+                  | 'pairs.review'
+                  | 'inquiries.review'
+                  | 'inquiries.match'
+                  | 'talks.answer'
+                  | 'outcomes.released';
+                mechanismId: string;
+                mechanismName: string;
+                role: string;
+                party: string | null;
+                count: number;
+                /** @description the screen within the role's workspace where it is done */
+                path: string;
+                stage?: {
+                  number: number;
+                  date: string;
+                };
+                state?: string;
+                document?: string;
+                point?: string;
+                parties?: string[];
+                at?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A text/event-stream of `change` events, `{"mechanism":"<id>","topic":"exchange"}`, for the mechanisms and topics you may read: read again what the topic shows. No personal data. The stream ends when the session ends. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/mechanisms/{mechanism}/lists/{party}/{kind}/versions': {
     parameters: {
       query?: never;
@@ -2662,11 +2765,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The outcome lists last released to a party, person by person: JSON, or a CSV or XLSX file with headings in the language asked for. Each read is audited. */
+    /** @description The outcome lists last released to a party, person by person: JSON, or a CSV, XLSX or PDF file in the language asked for. Each read is audited. */
     get: {
       parameters: {
         query?: {
-          format?: 'json' | 'csv' | 'xlsx';
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
           lang?: 'en' | 'uk' | 'ru';
         };
         header?: never;
@@ -2714,86 +2817,6 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mechanisms/{mechanism}/keys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** @description The public keys registered in the mechanism, to verify manifests with. */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description the mechanism id or its exact name */
-          mechanism: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                keyId: string;
-                username: string;
-                publicKey: string;
-                registeredAt: string;
-                /** @description who registered it: the owner, or the operator for them */
-                registeredBy: string;
-                revokedAt: string | null;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** @description Registers the public half of your own Ed25519 key (PEM, or SPKI DER in base64). The private key stays with you. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description the mechanism id or its exact name */
-          mechanism: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            publicKey: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keyId: string;
-            };
-          };
-        };
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;
@@ -4230,7 +4253,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The manifest printed as PDF, named by mechanism, stage and date: headings in Ukrainian, Russian and English, its hash, numbered pages, a block for each signer to sign by hand, and whether it verifies. */
+    /** @description The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies. */
     get: {
       parameters: {
         query?: never;
@@ -4308,6 +4331,123 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/stages/{stage}/offline-sync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer's registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          stage: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            records: {
+              document: {
+                /** @enum {string} */
+                format: 'parley-handover-record/1';
+                mechanism: {
+                  /** Format: uuid */
+                  id: string;
+                };
+                stage: {
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                };
+                manifest: string | null;
+                signer: {
+                  user: string;
+                  /** @enum {string} */
+                  role: 'party_officer' | 'neutral_verifier';
+                  party: string | null;
+                };
+                /** Format: date-time */
+                signedAt: string;
+                actions: {
+                  /** Format: uuid */
+                  clientId: string;
+                  /** @enum {string} */
+                  kind: 'check' | 'handover' | 'refusal' | 'received';
+                  /** Format: uuid */
+                  personId: string;
+                  recordId: string;
+                  expected: string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  /** Format: date-time */
+                  at?: string;
+                  place?: string;
+                  reason?: string;
+                  matches?: boolean;
+                }[];
+              };
+              hash: string;
+              keyId: string;
+              signature: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              records: {
+                hash: string;
+                recordId: string;
+                isNew: boolean;
+              }[];
+              results: {
+                clientId: string;
+                personId: string | null;
+                kind: string;
+                /** @enum {string} */
+                outcome: 'applied' | 'conflict';
+                conflict:
+                  | (
+                      | 'not_in_stage'
+                      | 'stage_not_executing'
+                      | 'state_changed'
+                      | 'not_handed_over'
+                      | 'not_yours'
+                      | 'refused'
+                    )
+                  | null;
+                problem: string | null;
+                serverState: string | null;
+                recordedAt: string;
+                syncedAt: string;
+                repeat: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -5815,6 +5955,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/mechanisms/{mechanism}/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The public keys registered in the mechanism, to verify manifests with. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                keyId: string;
+                username: string;
+                publicKey: string;
+                registeredAt: string;
+                /** @description who registered it: the owner, or the operator for them */
+                registeredBy: string;
+                revokedAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** @description Registers the public half of your own Ed25519 key (PEM, or SPKI DER in base64). The private key stays with you. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            publicKey: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              keyId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/mechanisms/{mechanism}/keys/{key}/revocation': {
     parameters: {
       query?: never;
@@ -5890,7 +6110,12 @@ export interface paths {
             'application/json': {
               items: {
                 /** @enum {string} */
-                category: 'health' | 'superseded_versions' | 'sessions';
+                category:
+                  | 'health'
+                  | 'superseded_versions'
+                  | 'sessions'
+                  | 'inquiries_closed'
+                  | 'inquiries_answered';
                 /** @description what expiry does to the category */
                 description: string;
                 /** @description the period; null when the category is kept for ever */
@@ -5927,7 +6152,12 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          category: 'health' | 'superseded_versions' | 'sessions';
+          category:
+            | 'health'
+            | 'superseded_versions'
+            | 'sessions'
+            | 'inquiries_closed'
+            | 'inquiries_answered';
         };
         cookie?: never;
       };
@@ -5998,7 +6228,12 @@ export interface paths {
             'application/json': {
               items: {
                 /** @enum {string} */
-                category: 'health' | 'superseded_versions' | 'sessions';
+                category:
+                  | 'health'
+                  | 'superseded_versions'
+                  | 'sessions'
+                  | 'inquiries_closed'
+                  | 'inquiries_answered';
                 /** @description what expiry does to the category */
                 description: string;
                 /** @description the period; null when the category is kept for ever */
@@ -6323,6 +6558,8 @@ export interface paths {
                 number?: number;
                 venue?: string;
                 outcomes?: string;
+                /** @description a round's outcomes, each as written */
+                outcomeList?: string[];
                 status?: string;
                 agreementName?: string;
                 place?: string;
@@ -6338,6 +6575,110 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/talks/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The translation memory of the talks: each text as entered (an outcome, a point, a position, the terms of a regime, a place), the language it is written in and its translations. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description the text exactly as recorded */
+              source: string;
+              /**
+               * @description the language it is written in
+               * @enum {string}
+               */
+              language: 'en' | 'uk' | 'ru';
+              translations: {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+              updatedBy: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+    };
+    /** @description Says which language a text of the talks is written in (source, exactly as recorded) and adds, changes or (with null) removes its translations. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            source: string;
+            /** @enum {string} */
+            language: 'en' | 'uk' | 'ru';
+            /** @default {} */
+            translations?: {
+              en?: string | null;
+              uk?: string | null;
+              ru?: string | null;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description the text exactly as recorded */
+              source: string;
+              /**
+               * @description the language it is written in
+               * @enum {string}
+               */
+              language: 'en' | 'uk' | 'ru';
+              translations: {
+                en?: string;
+                uk?: string;
+                ru?: string;
+              };
+            };
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -7761,51 +8102,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/mechanisms/{mechanism}/inquiries/same-person/{pair}/decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** @description The party's bureau confirms or rejects that two of its inquiries are about one person. */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description the mechanism id or its exact name */
-          mechanism: string;
-          pair: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            decision: 'confirmed' | 'rejected';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/mechanisms/{mechanism}/inquiries/matches/{match}/decision': {
     parameters: {
       query?: never;
@@ -7845,6 +8141,346 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/same-person': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The party's pairs of inquiries the engine was unsure are about one person, oldest first (or those decided); the sought persons, no inquirers. Audited. */
+    get: {
+      parameters: {
+        query?: {
+          party?: string;
+          state?: 'waiting' | 'decided';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/same-person/{pair}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One pair side by side with the engine's explanation, field by field; the inquirers where the role may read them (that read audited). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          pair: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/same-person/{pair}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description The party's bureau merges two of its inquiries as about one person (confirmed) or keeps them apart (rejected, with the reason). Audited. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          pair: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'confirmed' | 'rejected';
+            /** @description why; required when the two are not the same */
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Puts the inquiry under a legal hold: retention and erasure leave it alone until the hold is lifted. Audited. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          inquiry: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    /** @description Lifts the inquiry's legal hold. Audited. */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          inquiry: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Erases the inquirer's data at their request (the inquirer's compartment, or the whole inquiry), recorded with who asked, when and the legal basis; refused with the reason under a legal hold or while a match or same-person pair waits for a decision. The record and the audit entry keep none of the data erased. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          inquiry: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description 'inquirer': the inquirer's compartment; 'inquiry': all
+             * @enum {string}
+             */
+            scope: 'inquirer' | 'inquiry';
+            /** @enum {string} */
+            requester: 'inquirer' | 'legal_representative' | 'sought_person';
+            /**
+             * Format: date
+             * @description the day the request was made
+             */
+            requestedOn: string;
+            /**
+             * @description the legal basis on which the law allows the erasure
+             * @enum {string}
+             */
+            basis:
+              | 'consent_withdrawn'
+              | 'no_longer_needed'
+              | 'objection'
+              | 'unlawful_processing'
+              | 'legal_obligation';
+            /** @description the article or decision relied on; no personal data */
+            basisNote?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The party's requests to erase inquirers' data and what came of each, latest first. */
+    get: {
+      parameters: {
+        query?: {
+          party?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/inquiries/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Inquiries by status over time and the days from each inquiry to its first answer (median, distribution), per party and in all: a party's bureau its own, the mediator and the verifier those families shared with them. Counts only. */
+    get: {
+      parameters: {
+        query?: {
+          party?: string;
+          unit?: 'day' | 'week' | 'month';
+        };
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

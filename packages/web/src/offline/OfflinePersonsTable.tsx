@@ -1,7 +1,9 @@
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManifestPerson } from '../api/exchange.types.ts';
+import type { StageManifest } from '../api/exchange.types.ts';
+
+type ManifestPerson = StageManifest['persons'][number];
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { recordAction } from './offline.api.ts';
 import type { OfflinePerson, OfflineStage, QueuedAction } from './offline-store.ts';

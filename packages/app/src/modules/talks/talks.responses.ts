@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CEASEFIRE_KINDS, CEASEFIRE_SCOPES, CEASEFIRE_STATUSES } from './domain/ceasefire.ts';
 import { DOCUMENT_KINDS, POINT_KINDS, STANCES } from './domain/points.ts';
 import { TIMELINE_KINDS } from './domain/timeline.ts';
+import { TEXT_LANGUAGES } from './domain/translation.ts';
 import {
   CONFIDENCES,
   EVENT_TYPES,
@@ -59,6 +60,7 @@ export const timelineResponse = z.array(
       number: z.number().optional(),
       venue: z.string().optional(),
       outcomes: z.string().optional(),
+      outcomeList: z.array(z.string()).optional().describe("a round's outcomes, each as written"),
       status: z.string().optional(),
       agreementName: z.string().optional(),
       place: z.string().optional(),
@@ -239,3 +241,17 @@ export const importPreviewResponse = z.object({
     }),
   ),
 });
+
+const translatedText = z.object({
+  source: z.string().describe('the text exactly as recorded'),
+  language: z.enum(TEXT_LANGUAGES).describe('the language it is written in'),
+  translations: z.object({
+    en: z.string().optional(),
+    uk: z.string().optional(),
+    ru: z.string().optional(),
+  }),
+});
+export const translationResponse = translatedText;
+export const translationsResponse = z.array(
+  translatedText.extend({ updatedBy: z.string(), updatedAt: z.string() }),
+);

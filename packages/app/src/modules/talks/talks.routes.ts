@@ -17,6 +17,8 @@ import {
   roundCorrectedResponse,
   roundsResponse,
   timelineResponse,
+  translationResponse,
+  translationsResponse,
 } from './talks.responses.ts';
 import type { TalksService } from './talks.service.ts';
 
@@ -140,6 +142,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
           description:
             'The translation memory of the talks: each text as entered (an outcome, a point, a position, the terms of a regime, a place), the language it is written in and its translations.',
           params: mechanismParams,
+          response: { 200: translationsResponse },
         },
       },
       async (request) => talks.translations(actorOf(request), request.params.mechanism),
@@ -154,6 +157,7 @@ export function talksRoutes(talks: TalksService): FastifyPluginAsyncZod {
             'Says which language a text of the talks is written in (source, exactly as recorded) and adds, changes or (with null) removes its translations.',
           params: mechanismParams,
           body: translationBody,
+          response: { 200: translationResponse },
         },
       },
       async (request) =>
