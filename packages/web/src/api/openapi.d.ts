@@ -1624,7 +1624,14 @@ export interface paths {
                   | 'outcomes.released';
                 mechanismId: string;
                 mechanismName: string;
-                role: string;
+                /** @enum {string} */
+                role:
+                  | 'party_officer'
+                  | 'party_medical_officer'
+                  | 'mediator'
+                  | 'neutral_verifier'
+                  | 'observer'
+                  | 'emergency_reader';
                 party: string | null;
                 count: number;
                 /** @description the screen within the role's workspace where it is done */

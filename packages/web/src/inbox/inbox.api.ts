@@ -1,37 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { Role } from '../api/types.ts';
-
-export type InboxKind =
-  | 'manifest.sign'
-  | 'receipts.sign'
-  | 'receipts.issue'
-  | 'receipts.confirm'
-  | 'persons.step'
-  | 'stage.approve'
-  | 'pairs.review'
-  | 'inquiries.review'
-  | 'inquiries.match'
-  | 'talks.answer'
-  | 'outcomes.released';
+import type { Answer, Item } from '../api/contract.ts';
 
 /** One thing that waits for the user in one of its roles (GET /api/v1/inbox). */
-export interface InboxItem {
-  kind: InboxKind;
-  mechanismId: string;
-  mechanismName: string;
-  role: Role;
-  party: string | null;
-  count: number;
-  /** The screen within the role's workspace where it is done. */
-  path: string;
-  stage?: { number: number; date: string };
-  state?: string;
-  document?: string;
-  point?: string;
-  parties?: string[];
-  at?: string;
-}
+export type InboxItem = Item<Answer<'/inbox'>['items']>;
+export type InboxKind = InboxItem['kind'];
 
 export const INBOX_KEY = ['inbox'] as const;
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EMERGENCY_ROLE, ROLES } from '@parley/kernel/access';
 import { actorOf } from '../access/index.ts';
 import { INBOX_KINDS } from './domain/inbox.ts';
 import type { InboxService } from './inbox.service.ts';
@@ -8,7 +9,7 @@ const item = z.object({
   kind: z.enum(INBOX_KINDS),
   mechanismId: z.string(),
   mechanismName: z.string(),
-  role: z.string(),
+  role: z.enum([...ROLES, EMERGENCY_ROLE]),
   party: z.string().nullable(),
   count: z.number().int(),
   path: z.string().describe("the screen within the role's workspace where it is done"),
