@@ -1,11 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { InboxItem } from './inbox.api.ts';
 
-/** What an inbox item says, in the chosen language. */
+/**
+ * What an inbox item says, in the chosen language; a text of the talks (a document's title) as
+ * `sayTalks` gives it in that language from the mechanism's translation memory.
+ */
 export function inboxText(
   t: TFunction,
   item: InboxItem,
   format: { date: (day: string) => string; dateTime: (iso: string | null) => string },
+  sayTalks: (mechanismId: string, text: string) => string = (_, text) => text,
 ): string {
   const stage = item.stage
     ? { number: item.stage.number, date: format.date(item.stage.date) }
@@ -36,7 +40,7 @@ export function inboxText(
       return t('inbox.item.talksAnswer', {
         parties: (item.parties ?? []).join(', '),
         point: item.point ?? '',
-        document: item.document ?? '',
+        document: sayTalks(item.mechanismId, item.document ?? ''),
       });
     case 'outcomes.released':
       return t('inbox.item.outcomesReleased', { at: format.dateTime(item.at ?? null) });

@@ -60,13 +60,18 @@ export function sayIn(
 export const translationsKey = (mechanismId: string) =>
   ['talks', mechanismId, 'translations'] as const;
 
+/** The query of a mechanism's translation memory, for pages that read several mechanisms' (the inbox). */
+export const translationMemoryQuery = (mechanismId: string) => ({
+  queryKey: translationsKey(mechanismId),
+  queryFn: () => api<TranslatedText[]>(`/mechanisms/${seg(mechanismId)}/talks/translations`),
+  staleTime: 60_000,
+});
+
 /** The talks' translation memory of a mechanism, by text as entered. */
 export function useTranslationMemory(mechanismId: string) {
   return useQuery({
-    queryKey: translationsKey(mechanismId),
-    queryFn: () => api<TranslatedText[]>(`/mechanisms/${seg(mechanismId)}/talks/translations`),
+    ...translationMemoryQuery(mechanismId),
     select: (entries) => new Map(entries.map((e) => [e.source, e])),
-    staleTime: 60_000,
   });
 }
 
