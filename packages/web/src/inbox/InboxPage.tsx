@@ -1,5 +1,4 @@
 import { Anchor, Badge, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -8,7 +7,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { grantKey } from '../session/abilities.ts';
 import { useInbox, type InboxItem } from './inbox.api.ts';
-import { sayIn, translationMemoryQuery } from '../talks/talk-texts.ts';
+import { useTextsOfMechanisms } from '../talks/talk-texts.ts';
 import { inboxText } from './inbox-text.ts';
 
 /** The items of one role in one mechanism, as the inbox shows them together. */
@@ -23,30 +22,12 @@ function groupsOf(items: readonly InboxItem[]) {
   return [...groups.values()];
 }
 
-/** The talks' texts of the mechanisms the items name, in the reader's language. */
-function useTalksTexts(items: readonly InboxItem[]) {
-  const { i18n } = useTranslation();
-  const mechanismIds = [
-    ...new Set(items.filter((i) => i.kind === 'talks.answer').map((i) => i.mechanismId)),
-  ];
-  const memories = useQueries({ queries: mechanismIds.map(translationMemoryQuery) });
-  // A few hundred texts at most: read again on each render rather than remembered.
-  const byMechanism = new Map(
-    mechanismIds.map((id, i) => [
-      id,
-      new Map((memories[i]?.data ?? []).map((entry) => [entry.source, entry])),
-    ]),
-  );
-  return (mechanismId: string, text: string) =>
-    sayIn(byMechanism.get(mechanismId) ?? new Map(), i18n.language, text).text;
-}
-
 /** What waits for the user in each of its roles, each with a link to where it is done. */
 export function InboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const inbox = useInbox();
-  const sayTalks = useTalksTexts(inbox.data?.items ?? []);
+  const sayTalks = useTextsOfMechanisms((inbox.data?.items ?? []).map((i) => i.mechanismId));
   return (
     <Container size="md">
       <PageHeader title={t('inbox.title')} subtitle={t('inbox.intro')} />
@@ -59,7 +40,7 @@ export function InboxPage() {
           return (
             <Card key={base} withBorder component="section" aria-labelledby={`inbox-${base}`}>
               <Title order={2} size="h4" id={`inbox-${base}`} mb="xs">
-                {`${first.mechanismName} · ${first.party ? `${role} (${first.party})` : role}`}
+                {`${sayTalks(first.mechanismId, first.mechanismName)} · ${first.party ? `${role} (${first.party})` : role}`}
               </Title>
               <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {items.map((item, i) => (

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useMechanisms } from '../mechanisms/mechanisms.api.ts';
 import { abilitiesOf, findGrant } from '../session/abilities.ts';
 import { useSession } from '../session/session.tsx';
+import { useTextsOfMechanisms } from '../talks/talk-texts.ts';
 import { WorkspaceContext, type Workspace } from '../session/workspace.tsx';
 import { Shell } from './Shell.tsx';
 import { WorkspaceNavigation } from './WorkspaceNavigation.tsx';
@@ -16,6 +17,7 @@ export function WorkspaceLayout() {
   const { mechanismId = '', as = '' } = useParams();
   const { session } = useSession();
   const mechanisms = useMechanisms();
+  const say = useTextsOfMechanisms([mechanismId]);
   if (mechanisms.isPending) return <Loading />;
   if (mechanisms.error) return <ErrorAlert error={mechanisms.error} />;
   const mechanism = mechanisms.data.find((m) => m.id === mechanismId);
@@ -40,7 +42,7 @@ export function WorkspaceLayout() {
     <WorkspaceContext.Provider value={workspace}>
       <Shell
         navigation={<WorkspaceNavigation />}
-        context={`${mechanism.name} · ${grant.party ? `${role} (${grant.party})` : role}`}
+        context={`${say(mechanism.id, mechanism.name)} · ${grant.party ? `${role} (${grant.party})` : role}`}
       />
     </WorkspaceContext.Provider>
   );

@@ -6,6 +6,7 @@ import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { grantKey } from '../session/abilities.ts';
 import { useSession } from '../session/session.tsx';
+import { useTextsOfMechanisms } from '../talks/talk-texts.ts';
 import { useMechanisms } from './mechanisms.api.ts';
 import { RoleLabel } from './RoleLabel.tsx';
 
@@ -14,12 +15,13 @@ export function ChooseWorkspacePage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const mechanisms = useMechanisms();
+  const say = useTextsOfMechanisms((session?.grants ?? []).map((g) => g.mechanismId));
   if (!session) return null;
   if (mechanisms.isPending) return <Loading />;
   if (mechanisms.error) return <ErrorAlert error={mechanisms.error} />;
   const only = session.grants.length === 1 && !session.isAdmin ? session.grants[0] : undefined;
   if (only) return <Navigate to={`/m/${only.mechanismId}/${grantKey(only)}`} replace />;
-  const nameOf = (id: string) => mechanisms.data.find((m) => m.id === id)?.name ?? id;
+  const nameOf = (id: string) => say(id, mechanisms.data.find((m) => m.id === id)?.name ?? id);
   return (
     <Container size="md">
       <PageHeader title={t('choose.title')} subtitle={t('choose.subtitle')} />

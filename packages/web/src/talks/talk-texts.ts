@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, seg } from '../api/client.ts';
@@ -90,6 +90,26 @@ export function useTalkTexts() {
     const say = (source: string | null | undefined) => (source ? said(source).text : '');
     return { said, say, isLoaded: memory.isSuccess };
   }, [memory.data, memory.isSuccess, language]);
+}
+
+/**
+ * Texts of several mechanisms in the reader's language, from each one's translation memory:
+ * `say(mechanismId, text)`. For pages that are not inside one mechanism's workspace (the inbox,
+ * the choice of workspace), and for a mechanism's own name, which its mediator wrote.
+ */
+export function useTextsOfMechanisms(mechanismIds: readonly string[]) {
+  const { i18n } = useTranslation();
+  const ids = [...new Set(mechanismIds)];
+  const memories = useQueries({ queries: ids.map(translationMemoryQuery) });
+  // A few hundred texts at most: read again on each render rather than remembered.
+  const byMechanism = new Map(
+    ids.map((id, i) => [
+      id,
+      new Map((memories[i]?.data ?? []).map((entry) => [entry.source, entry])),
+    ]),
+  );
+  return (mechanismId: string, text: string) =>
+    sayIn(byMechanism.get(mechanismId) ?? new Map(), i18n.language, text).text;
 }
 
 /** Says which language a text is written in and sets its translations (null removes one). */

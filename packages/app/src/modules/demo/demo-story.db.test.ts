@@ -3,7 +3,13 @@ import type { Services } from '../../services.ts';
 import { buildTestServices } from '../../testing/factories.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import { ensureDemoAccounts, loadDemo, playDemoStory, type DemoStory } from './index.ts';
+import {
+  DEMO_MECHANISM_NAME,
+  ensureDemoAccounts,
+  loadDemo,
+  playDemoStory,
+  type DemoStory,
+} from './index.ts';
 
 /**
  * Issue 15: `npm start` opens on an exchange under way. The story is played through the modules'
@@ -105,6 +111,18 @@ describeEachDatabase('the demo, in the middle of the exchange of June 2025', (db
     // The demo's lists name most sought men on the other side's held list, some handed over.
     expect(await count('acknowledged')).toBeGreaterThan(0);
     expect(await count('handed_over')).toBeGreaterThan(0);
+  });
+
+  it("gives the mechanism's name, shown in every page's header, in Ukrainian and Russian", async () => {
+    const officer = await services.access.actorOfAccount(SYSTEM_ACTOR, 'demo-ua-officer');
+    const memory = await services.talks.translations(officer, mechanism);
+    expect(memory.find((e) => e.source === DEMO_MECHANISM_NAME)).toMatchObject({
+      language: 'en',
+      translations: {
+        uk: 'Демонстрація UA–RU (Стамбул, 2025)',
+        ru: 'Демонстрация UA–RU (Стамбул, 2025)',
+      },
+    });
   });
 
   it('is played only by the deployment itself', async () => {

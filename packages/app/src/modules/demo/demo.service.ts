@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../access/index.ts';
 import type { AgreementsService } from '../agreements/index.ts';
 import type { MechanismsService, Mechanism } from '../mechanisms/index.ts';
+import type { TalksService } from '../talks/index.ts';
 import {
   LIST_COLUMNS,
   type ListFileInput,
@@ -12,6 +13,14 @@ import {
 import { generateSyntheticLists, type ListRecord } from './domain/synthetic-persons.ts';
 
 export const DEMO_MECHANISM_NAME = 'UA–RU demo (Istanbul 2025)';
+/**
+ * The demo mechanism's name in Ukrainian and Russian, in the translation memory of its talks: a
+ * mechanism's name is words its mediator wrote, and every page header shows it.
+ */
+const DEMO_MECHANISM_NAME_IN = {
+  uk: 'Демонстрація UA–RU (Стамбул, 2025)',
+  ru: 'Демонстрация UA–RU (Стамбул, 2025)',
+};
 
 export interface DemoOptions {
   seed: number;
@@ -41,6 +50,7 @@ export async function loadDemo(
     mechanisms: MechanismsService;
     registry: RegistryService;
     agreements?: AgreementsService;
+    talks?: Pick<TalksService, 'translate'>;
   },
   actor: Actor,
   options: DemoOptions,
@@ -53,6 +63,12 @@ export async function loadDemo(
     name: DEMO_MECHANISM_NAME,
     parties: ['UA', 'RU'],
     mediators: ['TR'],
+  });
+  await services.talks?.translate(actor, {
+    mechanism: mechanism.id,
+    source: DEMO_MECHANISM_NAME,
+    language: 'en',
+    translations: DEMO_MECHANISM_NAME_IN,
   });
   const { sought, held } = generateSyntheticLists({ seed: options.seed, size: options.size });
   // The other direction, from other people: RU seeks its servicemen, held by UA.
