@@ -1,7 +1,8 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../platform/errors.ts';
+import { ed25519Verifies } from '../../platform/crypto/ed25519.ts';
 import { toStoredEntry, type AuditEntry, type StoredEntry } from './domain/audit-entry.ts';
 import {
   checkpointMessage,
@@ -60,10 +61,7 @@ export async function verifyAuditExport(
   const signatures = {
     checkpoint: (c: AuditCheckpoint) => {
       const key = keys.get(c.keyId);
-      return (
-        key !== undefined &&
-        verify(null, Buffer.from(checkpointMessage(c)), key, Buffer.from(c.signature, 'base64'))
-      );
+      return key !== undefined && ed25519Verifies(key, checkpointMessage(c), c.signature);
     },
     head: headSignatureChecker(header.publicKeys),
   };

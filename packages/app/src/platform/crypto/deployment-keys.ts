@@ -4,11 +4,11 @@ import {
   createPublicKey,
   generateKeyPairSync,
   sign,
-  verify,
   type KeyObject,
 } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ed25519Verifies } from './ed25519.ts';
 
 /** The deployment's Ed25519 signing key, and the public keys of every key it has used, by id. */
 export interface DeploymentKeys {
@@ -39,10 +39,7 @@ export function deploymentKeys(
     sign: (message) => sign(null, Buffer.from(message, 'utf8'), privateKey).toString('base64'),
     verify: (id, message, signature) => {
       const key = byId.get(id);
-      return (
-        key !== undefined &&
-        verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signature, 'base64'))
-      );
+      return key !== undefined && ed25519Verifies(key, message, signature);
     },
     publicKeys: () =>
       [...byId].map(([id, key]) => ({

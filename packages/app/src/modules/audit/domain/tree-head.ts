@@ -1,4 +1,5 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { ed25519Verifies } from '../../../platform/crypto/ed25519.ts';
 import { z } from 'zod';
 
 /**
@@ -66,17 +67,7 @@ export function headSignatureChecker(
   }
   return (head) => {
     const key = keys.get(head.keyId);
-    if (!key) return false;
-    try {
-      return verify(
-        null,
-        Buffer.from(treeHeadMessage(head), 'utf8'),
-        key,
-        Buffer.from(head.signature, 'base64'),
-      );
-    } catch {
-      return false;
-    }
+    return key !== undefined && ed25519Verifies(key, treeHeadMessage(head), head.signature);
   };
 }
 

@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { ed25519Verifies } from '../../../platform/crypto/ed25519.ts';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 
@@ -105,11 +106,7 @@ export function signatureVerifies(
   } catch {
     return null;
   }
-  try {
-    return verify(null, signingMessage(kind, hash), key, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
+  return ed25519Verifies(key, signingMessage(kind, hash), signature);
 }
 
 /** The id of a public key: the start of the SHA-256 of its DER form (as the deployment's keys). */
