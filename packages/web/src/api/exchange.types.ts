@@ -1,5 +1,6 @@
 // The agreement, eligibility and exchange answers by the names the web gives them, each read from
 // the types generated from the server's OpenAPI document (contract.ts).
+import type { StageManifest } from '@parley/kernel/signed-documents';
 import type { Answer, Item } from './contract.ts';
 
 export type Agreement = Answer<'/mechanisms/{mechanism}/agreements/{agreement}'>;
@@ -72,44 +73,6 @@ export type StageReceipt = Item<Answer<'/mechanisms/{mechanism}/stages/{stage}/r
 export type SignerRef = Item<NonNullable<StageReceipt['receipt']>['signed']>;
 
 // The signed documents' own formats: the server answers a document as it was signed, unchecked
-// (a serializer's pass must not touch what a signature covers), so the OpenAPI document leaves
-// it open and these two are still written here (issue 13: to the kernel, with the format's spec).
-
-/** The document of a stage's manifest ("parley-manifest/1"). */
-export interface StageManifest {
-  format: string;
-  mechanism: { id: string; name: string };
-  agreement: { id: string; versionId: string; name: string };
-  stage: { id: string; number: number; place: string; date: string };
-  supersedes: string | null;
-  persons: Array<{
-    recordId: string;
-    from: string;
-    to: string;
-    surname: string | null;
-    givenName: string | null;
-    patronymic: string | null;
-    rank: string | null;
-    dateOfBirth: string | null;
-    serviceNumber: string | null;
-    category: string;
-  }>;
-  counts: Record<string, Record<string, number>>;
-}
-
-/** The document of a handover receipt ("parley-receipt/1"). */
-export interface ReceiptDocument {
-  format: string;
-  mechanism: { id: string; name: string };
-  stage: { id: string; number: number; place: string; date: string };
-  manifest: string | null;
-  person: {
-    recordId: string;
-    from: string;
-    to: string;
-    surname: string | null;
-    givenName: string | null;
-    dateOfBirth: string | null;
-  };
-  handedOverAt: string;
-}
+// (a serializer's pass must not touch what a signature covers), so the OpenAPI document leaves it
+// open; the shapes are the kernel's, which the server builds them by.
+export type { ReceiptDocument, StageManifest } from '@parley/kernel/signed-documents';

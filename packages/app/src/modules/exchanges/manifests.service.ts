@@ -1,3 +1,4 @@
+import type { ReceiptDocument } from '@parley/kernel/signed-documents';
 import canonicalize from 'canonicalize';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -19,7 +20,7 @@ import { signingKeyRecords } from './signing-keys/index.ts';
 import { manifestFileName } from './domain/manifest-file-name.ts';
 import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
 import { hashesIn } from './domain/receipt-batch.ts';
-import { receiptPdf as printReceipt, type ReceiptDocument } from './receipt-pdf.ts';
+import { receiptPdf as printReceipt } from './receipt-pdf.ts';
 
 type SignerRole = Signer['role'];
 

@@ -1,3 +1,4 @@
+import type { ReceiptDocument } from '@parley/kernel/signed-documents';
 import {
   hashBlock,
   newPdf,
@@ -16,24 +17,6 @@ import {
   SIGNED_WITH_KEY,
   VERIFIED,
 } from './manifest-pdf.ts';
-
-/** A person's handover receipt as it is signed (receipt-issue.service.ts). */
-export interface ReceiptDocument {
-  format: 'parley-receipt/1';
-  mechanism: { id: string; name: string };
-  stage: { id: string; number: number; place: string; date: string };
-  manifest: string | null;
-  person: {
-    recordId: string;
-    from: string;
-    to: string;
-    surname: string | null;
-    givenName: string | null;
-    dateOfBirth: string | null;
-  };
-  handedOverAt: string;
-  handoverPlace: string;
-}
 
 /** A signature given on a batch of the stage's receipts that names this receipt. */
 export interface BatchSignature {
