@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, seg } from '../api/client.ts';
-import type { Body } from '../api/contract.ts';
+import type { NewUserBody } from '@parley/kernel/access';
+import type { Answer, Body } from '../api/contract.ts';
 import type {
   ApiToken,
   AuditEntry,
@@ -63,20 +64,10 @@ export type GrantInput = Omit<Body<'/users/{username}/grants', 'post'>, 'role'> 
   role: Role;
 };
 
+/** Makes an account; its credentials are shown once (a service account's password is null). */
 export const useAddUser = () =>
-  useAdminWrite(
-    (body: {
-      username: string;
-      displayName?: string;
-      isAdmin: boolean;
-      secondFactor: boolean;
-      service: boolean;
-    }) =>
-      // A service account has no password: null.
-      api<Omit<Credentials, 'password'> & { id: string; password: string | null }>('/users', {
-        method: 'POST',
-        json: body,
-      }),
+  useAdminWrite((body: NewUserBody) =>
+    api<Answer<'/users', 'post'>>('/users', { method: 'POST', json: body }),
   );
 
 export const useGrant = () =>
