@@ -16,11 +16,6 @@ const WITHOUT_SCHEMA_YET = [
   'POST /api/v1/mechanisms/{mechanism}/inquiries/matches/{match}/decision 200',
   'GET /api/v1/mechanisms/{mechanism}/inquiries/same-person 200',
   'GET /api/v1/mechanisms/{mechanism}/inquiries/same-person/{pair} 200',
-  'PUT /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/legal-hold 200',
-  'DELETE /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/legal-hold 200',
-  'POST /api/v1/mechanisms/{mechanism}/inquiries/{inquiry}/erasure 200',
-  'GET /api/v1/mechanisms/{mechanism}/inquiries/erasures 200',
-  'GET /api/v1/mechanisms/{mechanism}/inquiries/figures 200',
 ];
 // A stream of server-sent events (text/event-stream), not one JSON answer: what each event
 // carries is said in the route's description.

@@ -8314,7 +8314,16 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              legalHold: {
+                reason: string;
+                by: string;
+                at: string;
+              } | null;
+            };
+          };
         };
       };
     };
@@ -8338,7 +8347,16 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              legalHold: {
+                reason: string;
+                by: string;
+                at: string;
+              } | null;
+            };
+          };
         };
       };
     };
@@ -8400,11 +8418,23 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              inquiryId: string;
+              number: string;
+              /** @enum {string} */
+              outcome: 'erased' | 'refused';
+              refusal: ('legal_hold' | 'match_under_review' | 'same_person_under_review') | null;
+              /** @description why it was refused, in words */
+              message: string | null;
+              erasedRows: number;
+            };
+          };
         };
       };
     };
@@ -8442,7 +8472,29 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              erasures: {
+                id: string;
+                inquiryId: string;
+                number: string;
+                /** @enum {string} */
+                scope: 'inquirer' | 'inquiry';
+                /** @description inquirer, legal_representative, sought_person */
+                requester: string;
+                requestedOn: string;
+                /** @description consent_withdrawn, no_longer_needed, objection, unlawful_processing, legal_obligation */
+                basis: string;
+                basisNote: string | null;
+                /** @enum {string} */
+                outcome: 'erased' | 'refused';
+                /** @description legal_hold, match_under_review, same_person_under_review */
+                refusal: string | null;
+                recordedBy: string;
+                recordedAt: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -8482,7 +8534,52 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              generatedAt: string;
+              /** @enum {string} */
+              unit: 'day' | 'week' | 'month';
+              /** @enum {string} */
+              counted: 'all' | 'shared_with_mediator' | 'shared_with_icrc';
+              parties: {
+                party: string;
+                series: {
+                  at: string;
+                  counts: {
+                    [key: string]: number;
+                  };
+                }[];
+                firstAnswer: {
+                  inquiries: number;
+                  answered: number;
+                  medianDays: number | null;
+                  /** @description inquiries answered within each number of days; the last (upToDays null) beyond */
+                  distribution: {
+                    upToDays: number | null;
+                    count: number;
+                  }[];
+                };
+              }[];
+              total: {
+                series: {
+                  at: string;
+                  counts: {
+                    [key: string]: number;
+                  };
+                }[];
+                firstAnswer: {
+                  inquiries: number;
+                  answered: number;
+                  medianDays: number | null;
+                  /** @description inquiries answered within each number of days; the last (upToDays null) beyond */
+                  distribution: {
+                    upToDays: number | null;
+                    count: number;
+                  }[];
+                };
+              };
+            };
+          };
         };
       };
     };

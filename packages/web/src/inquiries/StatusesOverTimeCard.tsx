@@ -68,7 +68,7 @@ export function StatusesOverTimeCard({ series }: { series: readonly FiguresPoint
                   {INQUIRY_STATUSES.map((s) => (
                     <Table.Tr key={s}>
                       <Table.Th scope="row">{t(`inquiries.status.${s}`)}</Table.Th>
-                      <Table.Td ta="right">{format.integer(latest.counts[s])}</Table.Td>
+                      <Table.Td ta="right">{format.integer(latest.counts[s] ?? 0)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

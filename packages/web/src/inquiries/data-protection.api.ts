@@ -1,15 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ErasureBody, ErasureRefusal } from '@parley/kernel/inquiry';
+import type { ErasureBody } from '@parley/kernel/inquiry';
 import { api, seg } from '../api/client.ts';
+import type { Answer } from '../api/contract.ts';
 
 /** What an erasure request came to, as POST …/erasure answers it. */
-export interface ErasureOutcome {
-  id: string;
-  number: string;
-  outcome: 'erased' | 'refused';
-  refusal: ErasureRefusal | null;
-  message: string | null;
-}
+export type ErasureOutcome = Answer<'/mechanisms/{mechanism}/inquiries/{inquiry}/erasure', 'post'>;
 
 const path = (mechanismId: string, inquiryId: string) =>
   `/mechanisms/${seg(mechanismId)}/inquiries/${seg(inquiryId)}`;

@@ -1,4 +1,11 @@
-import { erasureBody, legalHoldBody } from '@parley/kernel/inquiry';
+import {
+  ERASURE_BASES,
+  ERASURE_REFUSALS,
+  ERASURE_REQUESTERS,
+  ERASURE_SCOPES,
+  erasureBody,
+  legalHoldBody,
+} from '@parley/kernel/inquiry';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../access/index.ts';
@@ -9,6 +16,38 @@ const I = '/mechanisms/:mechanism/inquiries';
 const tags = ['inquiries'];
 // The inquirer's own data: the party's bureau alone.
 const RULE = { rule: 'inquiry.inquirer' } as const;
+
+const holdResponse = z.object({
+  id: z.string(),
+  legalHold: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+const erasureResponse = z.object({
+  id: z.string(),
+  inquiryId: z.string(),
+  number: z.string(),
+  outcome: z.enum(['erased', 'refused']),
+  refusal: z.enum(ERASURE_REFUSALS).nullable(),
+  message: z.string().nullable().describe('why it was refused, in words'),
+  erasedRows: z.number().int(),
+});
+const erasuresResponse = z.object({
+  erasures: z.array(
+    z.object({
+      id: z.string(),
+      inquiryId: z.string(),
+      number: z.string(),
+      scope: z.enum(ERASURE_SCOPES),
+      requester: z.string().describe(ERASURE_REQUESTERS.join(', ')),
+      requestedOn: z.string(),
+      basis: z.string().describe(ERASURE_BASES.join(', ')),
+      basisNote: z.string().nullable(),
+      outcome: z.enum(['erased', 'refused']),
+      refusal: z.string().nullable().describe(ERASURE_REFUSALS.join(', ')),
+      recordedBy: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
+});
 
 /** Legal holds and erasure on the inquirer's request, under /api/v1. */
 export function dataProtectionRoutes(protection: InquiryDataProtection): FastifyPluginAsyncZod {
@@ -23,6 +62,7 @@ export function dataProtectionRoutes(protection: InquiryDataProtection): Fastify
             'Puts the inquiry under a legal hold: retention and erasure leave it alone until the hold is lifted. Audited.',
           params: inquiryParams,
           body: legalHoldBody,
+          response: { 200: holdResponse },
         },
       },
       async (request) =>
@@ -40,6 +80,7 @@ export function dataProtectionRoutes(protection: InquiryDataProtection): Fastify
           tags,
           description: "Lifts the inquiry's legal hold. Audited.",
           params: inquiryParams,
+          response: { 200: holdResponse },
         },
       },
       async (request) =>
@@ -59,6 +100,7 @@ export function dataProtectionRoutes(protection: InquiryDataProtection): Fastify
             "Erases the inquirer's data at their request (the inquirer's compartment, or the whole inquiry), recorded with who asked, when and the legal basis; refused with the reason under a legal hold or while a match or same-person pair waits for a decision. The record and the audit entry keep none of the data erased.",
           params: inquiryParams,
           body: erasureBody,
+          response: { 201: erasureResponse },
         },
       },
       async (request, reply) =>
@@ -82,6 +124,7 @@ export function dataProtectionRoutes(protection: InquiryDataProtection): Fastify
           querystring: partyQuery.extend({
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
+          response: { 200: erasuresResponse },
         },
       },
       async (request) =>
