@@ -8,7 +8,9 @@ export {
   ROLES,
   SECOND_FACTOR_ROLES,
   type Grant,
+  type GrantableRole,
   type Permission,
   type Role,
+  type StoredGrant,
 } from './permissions.ts';
 export { newUserBody, type NewUserBody } from './account-schemas.ts';

@@ -9,7 +9,9 @@ export const ROLES = [
 
 /** Held only while a break-glass access lasts: reading, never writing; it cannot be granted. */
 export const EMERGENCY_ROLE = 'emergency_reader' as const;
-export type Role = (typeof ROLES)[number] | typeof EMERGENCY_ROLE;
+/** A role an admin grants, and so the only kind a stored grant holds. */
+export type GrantableRole = (typeof ROLES)[number];
+export type Role = GrantableRole | typeof EMERGENCY_ROLE;
 
 /** Roles that act for one party, and so need a party code. */
 export const PARTY_ROLES: readonly Role[] = ['party_officer', 'party_medical_officer'];
@@ -27,6 +29,11 @@ export interface Grant {
   role: Role;
   /** The party a party role acts for; null for the others. */
   party: string | null;
+}
+
+/** A grant as an admin gave it and the database keeps it: never break-glass's emergency role. */
+export interface StoredGrant extends Grant {
+  role: GrantableRole;
 }
 
 /** Who may do what: the one table of permissions. `own` means only for the role's own party. */

@@ -1,12 +1,11 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GRANTABLE_ROLES, type Role } from '../api/types.ts';
+import { PARTY_ROLES } from '@parley/kernel/access';
+import { GRANTABLE_ROLES, type GrantableRole } from '../api/types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useMechanisms } from '../mechanisms/mechanisms.api.ts';
 import { useGrant } from './admin.api.ts';
-
-const PARTY_ROLES: readonly Role[] = ['party_officer', 'party_medical_officer'];
 
 /** Gives a user a role in a mechanism, for a party where the role acts for one. */
 export function GrantForm({ username }: { username: string }) {
@@ -14,7 +13,7 @@ export function GrantForm({ username }: { username: string }) {
   const mechanisms = useMechanisms();
   const grant = useGrant();
   const [mechanism, setMechanism] = useState<string | null>(null);
-  const [role, setRole] = useState<Role | null>(null);
+  const [role, setRole] = useState<GrantableRole | null>(null);
   const [party, setParty] = useState<string | null>(null);
   const parties = mechanisms.data?.find((m) => m.id === mechanism)?.parties ?? [];
   const needsParty = role !== null && PARTY_ROLES.includes(role);

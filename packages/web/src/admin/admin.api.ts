@@ -2,14 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query, seg } from '../api/client.ts';
 import type { NewUserBody } from '@parley/kernel/access';
 import type { Answer, Body } from '../api/contract.ts';
-import type {
-  ApiToken,
-  AuditEntry,
-  AuditVerification,
-  Credentials,
-  Role,
-  User,
-} from '../api/types.ts';
+import type { ApiToken, AuditEntry, AuditVerification, Credentials, User } from '../api/types.ts';
 
 export function useUsers() {
   return useQuery({
@@ -58,11 +51,8 @@ function useAdminWrite<I, O>(write: (input: I) => Promise<O>) {
   });
 }
 
-/** A grant to give or take away: any role a user may hold (the server refuses one it does not grant). */
-export type GrantInput = Omit<Body<'/users/{username}/grants', 'post'>, 'role'> & {
-  username: string;
-  role: Role;
-};
+/** A grant to give or take away, and whose. */
+export type GrantInput = Body<'/users/{username}/grants', 'post'> & { username: string };
 
 /** Makes an account; its credentials are shown once (a service account's password is null). */
 export const useAddUser = () =>

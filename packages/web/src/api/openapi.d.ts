@@ -545,8 +545,7 @@ export interface paths {
                     | 'party_medical_officer'
                     | 'mediator'
                     | 'neutral_verifier'
-                    | 'observer'
-                    | 'emergency_reader';
+                    | 'observer';
                   party: string | null;
                 }[];
               }[];
@@ -650,8 +649,7 @@ export interface paths {
                 | 'party_medical_officer'
                 | 'mediator'
                 | 'neutral_verifier'
-                | 'observer'
-                | 'emergency_reader';
+                | 'observer';
               party: string | null;
             };
           };
@@ -713,8 +711,7 @@ export interface paths {
                 | 'party_medical_officer'
                 | 'mediator'
                 | 'neutral_verifier'
-                | 'observer'
-                | 'emergency_reader';
+                | 'observer';
               party: string | null;
             };
           };

@@ -1,10 +1,10 @@
 // The API's answers by the names the web gives them, each read from the types generated from the
 // server's OpenAPI document (contract.ts). The person record's vocabulary is the shared kernel's.
-import type { Permission, Role } from '@parley/kernel/access';
+import type { GrantableRole, Permission, Role } from '@parley/kernel/access';
 import type { ListKind, PersonLine } from '@parley/kernel/person-record';
 import type { Answer, Item } from './contract.ts';
 
-export type { ListKind, PersonLine, Permission, Role };
+export type { GrantableRole, ListKind, PersonLine, Permission, Role };
 
 /** The roles an admin may grant (break-glass's emergency reader is not one). */
 export { ROLES as GRANTABLE_ROLES } from '@parley/kernel/access';

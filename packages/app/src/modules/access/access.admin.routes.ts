@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from './domain/authorize.ts';
 import type { AccessService } from './access.service.ts';
 import { ROLES } from './domain/permissions.ts';
-import { grantResponse as grantSchema, roleResponse } from './access.schemas.ts';
+import { storedGrantResponse as grantSchema, roleResponse } from './access.schemas.ts';
 
 const grantBody = z.object({
   mechanism: z.string().min(1).max(200),

@@ -12,6 +12,9 @@ export const grantResponse = z.object({
   party: z.string().nullable(),
 });
 
+/** A grant as an admin gave it (the administration's answers): never the emergency role. */
+export const storedGrantResponse = grantResponse.extend({ role: z.enum(ROLES) });
+
 const scope = z.enum(['own', 'any']);
 
 /** What a role may do: each permission of the table (permissions.ts) it holds, for its own party or any. */

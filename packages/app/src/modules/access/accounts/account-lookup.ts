@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { MechanismsService } from '../../mechanisms/index.ts';
 import * as repo from './accounts.repository.ts';
 import type { Actor } from '../domain/actor.ts';
-import { PARTY_ROLES, ROLES, type Grant, type Role } from '../domain/permissions.ts';
+import { PARTY_ROLES, ROLES, type GrantableRole, type StoredGrant } from '../domain/permissions.ts';
 
 /** Finding accounts by name and reading a grant from its parts, as the account use cases share them. */
 export function createAccountLookup(db: Database, mechanisms: MechanismsService) {
@@ -17,14 +17,14 @@ export function createAccountLookup(db: Database, mechanisms: MechanismsService)
     resolveGrant: async (
       actor: Actor,
       input: { mechanism: string; role: string; party?: string | null },
-    ): Promise<Grant> => {
+    ): Promise<StoredGrant> => {
       if (!(ROLES as readonly string[]).includes(input.role)) {
         throw new AppError(
           'ACCESS.INVALID_GRANT',
           `"${input.role}" is not a role; the roles are ${ROLES.join(', ')}`,
         );
       }
-      const role = input.role as Role;
+      const role = input.role as GrantableRole;
       const mechanism = await mechanisms.get(actor, input.mechanism);
       const party = input.party ? input.party.trim().toUpperCase() : null;
       if (PARTY_ROLES.includes(role)) {

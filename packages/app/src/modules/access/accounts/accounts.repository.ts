@@ -1,5 +1,5 @@
 import type { Database } from '../../../platform/db/kysely.ts';
-import type { Grant, Role } from '../domain/permissions.ts';
+import type { Grant, GrantableRole, StoredGrant } from '../domain/permissions.ts';
 
 export async function countAdmins(db: Database): Promise<number> {
   const row = await db
@@ -73,7 +73,7 @@ export async function setPassword(
     .execute();
 }
 
-export async function findGrants(db: Database, userId: string): Promise<Grant[]> {
+export async function findGrants(db: Database, userId: string): Promise<StoredGrant[]> {
   const rows = await db
     .selectFrom('role_grant')
     .select(['mechanism_id', 'role', 'party_code'])
@@ -81,7 +81,7 @@ export async function findGrants(db: Database, userId: string): Promise<Grant[]>
     .execute();
   return rows.map((row) => ({
     mechanismId: row.mechanism_id,
-    role: row.role as Role,
+    role: row.role as GrantableRole,
     party: row.party_code || null,
   }));
 }
@@ -141,7 +141,7 @@ export async function listUsers(db: Database) {
       .filter((g) => g.user_id === user.id)
       .map((g) => ({
         mechanismId: g.mechanism_id,
-        role: g.role as Role,
+        role: g.role as GrantableRole,
         party: g.party_code || null,
       })),
   }));

@@ -6,7 +6,7 @@ import type { MechanismsService } from '../../mechanisms/index.ts';
 import { oneTimePassword } from '../credentials.ts';
 import { authorize } from '../domain/authorize.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { Grant } from '../domain/permissions.ts';
+import type { Grant, StoredGrant } from '../domain/permissions.ts';
 import { newSecondFactor } from '../second-factor.ts';
 import { createAccountLookup } from './account-lookup.ts';
 import * as repo from './accounts.repository.ts';
@@ -155,7 +155,7 @@ export function createAccountsService({
     async revokeGrant(
       actor: Actor,
       input: { username: string; mechanism: string; role: string; party?: string | null },
-    ): Promise<Grant> {
+    ): Promise<StoredGrant> {
       authorize(actor, 'access.manage');
       const user = await userNamed(input.username);
       const grant = await resolveGrant(actor, input);
@@ -257,7 +257,7 @@ export function createAccountsService({
     async grant(
       actor: Actor,
       input: { username: string; mechanism: string; role: string; party?: string | null },
-    ): Promise<Grant> {
+    ): Promise<StoredGrant> {
       authorize(actor, 'access.manage');
       const user = await userNamed(input.username);
       // An admin reads no personal data but through break-glass, which is flagged and reported.

@@ -15,8 +15,10 @@ export {
   ROLES,
   SECOND_FACTOR_ROLES,
   type Grant,
+  type GrantableRole,
   type Permission,
   type Role,
+  type StoredGrant,
 } from '@parley/kernel/access';
 
 /** What a permission is asked about: a mechanism, and for list work the list's party. */
