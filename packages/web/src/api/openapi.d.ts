@@ -3341,8 +3341,52 @@ export interface paths {
                 missing: string[];
               } | null;
               path: {
-                from: string;
-                to: string;
+                /** @enum {string} */
+                from:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
+                /** @enum {string} */
+                to:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 reason: string | null;
                 actor: string;
                 at: string;

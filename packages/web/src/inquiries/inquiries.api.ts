@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InquiryBody, InquiryStatus } from '@parley/kernel/inquiry';
-import { api, seg } from '../api/client.ts';
-import type { Answer, Item } from '../api/contract.ts';
+import { call } from '../api/client.ts';
+import type { Answer, Body, Item } from '../api/contract.ts';
 
 export { INQUIRY_STATUSES, LANGUAGES, RELATIONS, type InquiryStatus } from '@parley/kernel/inquiry';
 /** The channels a form offers: a file comes through the import. */
@@ -22,20 +22,22 @@ export type NewInquiry = Omit<InquiryBody, 'party' | 'channel' | 'inquirer'> & {
   inquirer: { [Field in keyof InquiryBody['inquirer']]: string };
 };
 
-const path = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/inquiries`;
-
 export function useInquiries(mechanismId: string, status: InquiryStatus | null) {
   return useQuery({
     queryKey: ['inquiries', mechanismId, status],
     queryFn: () =>
-      api<Answer<typeof I>>(`${path(mechanismId)}?limit=100${status ? `&status=${status}` : ''}`),
+      call('get', I, {
+        params: { mechanism: mechanismId },
+        query: { limit: 100, status: status ?? undefined },
+      }),
   });
 }
 
 export function useInquiry(mechanismId: string, id: string) {
   return useQuery({
     queryKey: ['inquiries', mechanismId, 'one', id],
-    queryFn: () => api<InquiryDetail>(`${path(mechanismId)}/${seg(id)}`),
+    queryFn: () =>
+      call('get', `${I}/{inquiry}`, { params: { mechanism: mechanismId, inquiry: id } }),
   });
 }
 
@@ -43,7 +45,11 @@ export function useRegisterInquiry(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: NewInquiry) =>
-      api<Answer<typeof I, 'post'>>(path(mechanismId), { method: 'POST', json: input }),
+      call('post', I, {
+        params: { mechanism: mechanismId },
+        // The form's choices go as held, an unchosen one empty: the server's validation names it.
+        json: input as Body<typeof I, 'post'>,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['inquiries', mechanismId] }),
   });
 }

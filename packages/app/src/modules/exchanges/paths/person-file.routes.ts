@@ -16,6 +16,8 @@ const contribution = z.object({
   termFrequencyAdjustment: z.number(),
 });
 const side = z.object({ party: z.string(), kind: z.string(), line: lineResponse.nullable() });
+/** A state as the reader's role sees it: a party sees cleared or not cleared, not the steps between. */
+const seenState = z.enum(SEEN_STATES);
 
 const fileResponse = z.object({
   person: z.object({
@@ -26,7 +28,7 @@ const fileResponse = z.object({
     recordId: z.string(),
     category: z.string(),
     rank: z.string().nullable(),
-    state: z.enum(SEEN_STATES),
+    state: seenState,
     name: z.string().nullable(),
     nameLatin: z.string().nullable(),
   }),
@@ -75,8 +77,8 @@ const fileResponse = z.object({
     .nullable(),
   path: z.array(
     z.object({
-      from: z.string(),
-      to: z.string(),
+      from: seenState,
+      to: seenState,
       reason: z.string().nullable(),
       actor: z.string(),
       at: z.string(),
