@@ -17,7 +17,10 @@ import {
 import type { ListId, ListVersion, VersionId } from './domain/list-version.ts';
 import { IDENTIFIER_TRANSLATION, type SearchTerm, searchTerms } from './domain/search-terms.ts';
 
-type LineRow = Omit<ListLineTable, 'id' | 'extra' | 'invalid' | 'search_text' | 'name_text'> & {
+type LineRow = Omit<
+  ListLineTable,
+  'id' | 'extra' | 'invalid' | 'search_text' | 'name_text' | 'name_key'
+> & {
   extra: Record<string, string>;
   invalid: Record<string, string>;
   health_status: string | null;
@@ -255,7 +258,12 @@ function termConditions(eb: ExpressionBuilder<{ l: ListLineTable }, 'l'>, term: 
   // Lowered by the database, as the stored text was, whatever its locale folds.
   const pattern = `%${term.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const conditions: Expression<SqlBool>[] = [sql<boolean>`l.search_text like lower(${pattern})`];
-  if (term.namePattern !== null) conditions.push(sql<boolean>`l.name_text ~* ${term.namePattern}`);
+  // The names' key finds the candidates in its trigram index (migration 0029); the pattern of
+  // the spellings, exact, is checked on those only.
+  if (term.name !== null)
+    conditions.push(
+      sql<boolean>`(l.name_key ~ ${term.name.keyPattern} and l.name_text ~* ${term.name.pattern})`,
+    );
   if (term.identifier !== null) conditions.push(holdsIdentifier(term.identifier));
   return conditions;
 }
@@ -328,19 +336,33 @@ export async function findLines(
     const page = rangePage(db, query, span);
     if (page) return page.answer(await page.query.execute());
   }
+  const page = (lines: typeof base) =>
+    withHealth(lines)
+      .orderBy(`l.${sort.column}`, sort.direction)
+      .orderBy('l.line_number')
+      .offset(query.offset)
+      .limit(query.limit);
   // A version keeps its line count: only a filtered page needs its lines counted.
-  const total =
-    unfiltered && known
-      ? known.lineCount
-      : (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow())
-          .total;
-  const rows = await withHealth(base)
-    .orderBy(`l.${sort.column}`, sort.direction)
-    .orderBy('l.line_number')
-    .offset(query.offset)
-    .limit(query.limit)
+  if (unfiltered && known)
+    return { total: known.lineCount, lines: (await page(base).execute()).map(fromRow) };
+  // Counted in the page's own statement, a window over the lines found: a count of its own read
+  // them all a second time, and doubled what a search cost the database (issue 17).
+  const rows = await page(base)
+    .select(sql<string>`count(*) over ()`.as('found'))
     .execute();
-  return { total: Number(total), lines: rows.map(fromRow) };
+  const total =
+    rows[0] !== undefined
+      ? Number(rows[0].found)
+      : query.offset === 0
+        ? 0
+        : Number(
+            (
+              await base
+                .select((eb) => eb.fn.countAll<number>().as('total'))
+                .executeTakeFirstOrThrow()
+            ).total,
+          );
+  return { total, lines: rows.map(fromRow) };
 }
 
 /**
