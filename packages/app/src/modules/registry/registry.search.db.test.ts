@@ -119,6 +119,20 @@ describeEachDatabase('searching a list across scripts', (db) => {
     expect([past.total, past.lines]).toEqual([2, []]);
   });
 
+  it('sorts the lines a search found before it pages them', async () => {
+    const { lines } = await services.registry.lines(
+      SYSTEM_ACTOR,
+      { mechanism, party: 'UA', kind: 'sought' },
+      {
+        search: 'Oleksandr',
+        sort: { column: 'record_id', direction: 'desc' },
+        offset: 1,
+        limit: 1,
+      },
+    );
+    expect(lines.map((l) => l.recordId)).toEqual(['S-1']);
+  });
+
   it('does not widen a search of one letter to every line', async () => {
     expect(await found('Ш')).toEqual(['S-1']);
   });
