@@ -140,6 +140,8 @@ export interface ListLineTable {
   /** Generated (0017): what a search matches, in lower case, and the names; trigram-indexed. */
   search_text: ColumnType<string, never, never>;
   name_text: ColumnType<string, never, never>;
+  /** Generated (0029): the names' key (registry domain/name-key.ts); trigram-indexed. */
+  name_key: ColumnType<string, never, never>;
 }
 
 export interface ListLineHealthTable {
