@@ -97,7 +97,7 @@ export function createInquiriesService({
       inquiries.map((i) => ({
         id: i.id,
         number: i.number,
-        status: i.status as InquiryStatus,
+        status: i.status,
         person: repo.personOf(i),
         mayGoToOtherParty: i.consent_tracing && i.share_other_party,
       })),
@@ -347,7 +347,7 @@ export function createInquiriesService({
             inquiryId: inquiry.id,
             mechanismId: mechanism.id,
             party: inquiry.party_code,
-            from: inquiry.status as InquiryStatus,
+            from: inquiry.status,
             to: 'closed',
             reason: input.note ? `${input.reason}: ${input.note}` : input.reason,
             onDate: null,

@@ -10,7 +10,6 @@ import { linkAndPrepare } from '@parley/engine';
 import type { RegistryService } from '../registry/index.ts';
 import {
   statusFromEvidence,
-  type InquiryStatus,
   type MatchStatus,
   type PathEvidence,
 } from './domain/inquiry-status.ts';
@@ -202,7 +201,7 @@ export function createInquiryMatching({
           inquiryId: inquiry.id,
           mechanismId: mechanism.id,
           party: seeker,
-          from: inquiry.status as InquiryStatus,
+          from: inquiry.status,
           to: verdict.status,
           reason: null,
           onDate: verdict.onDate,

@@ -1,9 +1,4 @@
-import type {
-  ErasureBasis,
-  ErasureRequester,
-  ErasureScope,
-  InquiryStatus,
-} from '@parley/kernel/inquiry';
+import type { ErasureBasis, ErasureRequester, ErasureScope } from '@parley/kernel/inquiry';
 import type { Database } from '../../../platform/db/kysely.ts';
 import { withScope } from '../../../platform/db/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -110,7 +105,7 @@ export function createInquiryDataProtection({ db, mechanisms, audit, clock }: Da
         const open = await repo.findOpenReviews(trx, inquiry.id);
         const refusal = refusalOf({
           legalHold: inquiry.legal_hold,
-          status: inquiry.status as InquiryStatus,
+          status: inquiry.status,
           matchesUnderReview: open.matches,
           pairsUnderReview: open.pairs,
         });
@@ -140,7 +135,7 @@ export function createInquiryDataProtection({ db, mechanisms, audit, clock }: Da
                 inquiryId: inquiry.id,
                 mechanismId: mechanism.id,
                 party: inquiry.party_code,
-                from: inquiry.status as InquiryStatus,
+                from: inquiry.status,
                 to: 'closed',
                 reason: 'withdrawn_by_family: the inquirer’s data erased at their request',
                 onDate: null,

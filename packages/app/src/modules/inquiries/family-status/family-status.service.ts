@@ -1,10 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  LANGUAGES,
-  type FamilyStatusView,
-  type InquiryStatus,
-  type Language,
-} from '@parley/kernel/inquiry';
+import { LANGUAGES, type FamilyStatusView, type Language } from '@parley/kernel/inquiry';
 import type { Database } from '../../../platform/db/kysely.ts';
 import { withScope } from '../../../platform/db/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -40,7 +35,7 @@ type Facts = NonNullable<Awaited<ReturnType<typeof repo.findInquiryFacts>>>;
 /** The status a family may be told, from what the bureau knows of its inquiry. */
 const viewOf = ({ inquiry, onDate, reason, hasReleasedMatch }: Facts): FamilyView =>
   familyViewOf({
-    status: inquiry.status as InquiryStatus,
+    status: inquiry.status,
     statusOn: isoDay(inquiry.status_at),
     receivedOn: inquiry.received_on,
     handedOverOn: inquiry.status === 'handed_over' ? onDate : null,
@@ -259,7 +254,7 @@ export function createFamilyStatusService({
           inquiry: `${inquiry.party_code}-${inquiry.number}`,
           receivedOn: inquiry.received_on,
           ...view,
-          language: (facts.language ?? 'uk') as Language,
+          language: facts.language ?? 'uk',
         };
       });
       if (!shown) throw notValid();
