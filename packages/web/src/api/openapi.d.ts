@@ -4350,7 +4350,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer's registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced. */
+    /** @description Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer's registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced. A receiving officer's arrival confirms the person's receipt once the receipt is signed by both (else it is answered as the conflict receipt_unsigned, to send again later). Receipt batch signatures made offline over the batch the download carried (Ed25519 over "parley-receipt-batch/1", a newline and its hash) are checked and kept as POST .../manifests/:batch/signatures keeps them, before the actions, with the time they were made there. The verifier's handovers have their receipts issued with the sync. */
     post: {
       parameters: {
         query?: never;
@@ -4409,6 +4409,17 @@ export interface paths {
               keyId: string;
               signature: string;
             }[];
+            receiptBatches?: {
+              hash: string;
+              keyId: string;
+              /** Format: byte */
+              signature: string;
+              /** @enum {string} */
+              role: 'party_officer' | 'neutral_verifier';
+              party: string | null;
+              /** Format: date-time */
+              signedAt: string;
+            }[];
           };
         };
       };
@@ -4439,6 +4450,7 @@ export interface paths {
                       | 'not_handed_over'
                       | 'not_yours'
                       | 'refused'
+                      | 'receipt_unsigned'
                     )
                   | null;
                 problem: string | null;
@@ -4447,6 +4459,19 @@ export interface paths {
                 syncedAt: string;
                 repeat: boolean;
               }[];
+              batches: {
+                hash: string;
+                batchId: string | null;
+                /** @enum {string} */
+                outcome: 'applied' | 'conflict';
+                conflict: ('unknown_batch' | 'signed_already') | null;
+                problem: string | null;
+                signedAt: string;
+                syncedAt: string;
+                repeat: boolean;
+              }[];
+              /** @description receipts issued with the verifier's handovers */
+              receiptsIssued: number;
             };
           };
         };

@@ -17,16 +17,21 @@ export type { ExchangesDeps, Move } from './exchanges.internal.ts';
  */
 export function createExchangesService(deps: ExchangesDeps) {
   const steps = createExchangeSteps(deps);
+  const manifests = createManifests(deps, steps);
+  const receiptIssue = createReceiptIssue(deps);
   return {
     ...createPersonPaths(deps, steps),
     ...createPersonFile(deps),
     ...createStages(deps, steps),
     ...createStageListOverride(deps),
-    ...createManifests(deps, steps),
-    ...createReceiptIssue(deps),
+    ...manifests,
+    ...receiptIssue,
     ...createReceiptBatches(deps),
     ...createReports(deps),
-    ...createOfflineSync(deps, steps),
+    ...createOfflineSync(deps, steps, {
+      signManifest: manifests.signManifest.bind(manifests),
+      issueStageReceipts: (actor, input) => receiptIssue.issueStageReceipts(actor, input),
+    }),
   };
 }
 

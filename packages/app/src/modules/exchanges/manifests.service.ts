@@ -172,6 +172,8 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
         party?: string | null;
         /** The operator's command line records a signature for the key's owner. */
         onBehalfOf?: string;
+        /** A signature made offline at the handover point: when it was made there, and synced. */
+        offline?: { signedAt: Date; syncedAt: Date };
       },
     ) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
@@ -226,7 +228,18 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           auditEvent(actor, 'exchange.manifest.sign', {
             mechanismId: mechanism.id,
             objectIds: [manifest.id, key.key_id],
-            details: { role: input.role, party, hash: manifest.hash },
+            details: {
+              role: input.role,
+              party,
+              hash: manifest.hash,
+              ...(input.offline
+                ? {
+                    offline: true,
+                    signedAt: input.offline.signedAt.toISOString(),
+                    syncedAt: input.offline.syncedAt.toISOString(),
+                  }
+                : {}),
+            },
           }),
         );
         // The log's head at the moment of signing, over the entry just written: every copy of
@@ -239,7 +252,7 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           party,
           keyId: key.key_id,
           signature: input.signature,
-          signedAt: clock(),
+          signedAt: input.offline?.signedAt ?? clock(),
           logTreeSize: head?.treeSize ?? null,
         });
       });

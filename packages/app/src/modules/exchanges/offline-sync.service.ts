@@ -9,13 +9,17 @@ import {
   planAction,
   type HandoverRecord,
   type OfflineAction,
+  type OfflineBatchSignature,
   type OfflineConflict,
 } from './domain/handover-record.ts';
-import type { PersonState } from './domain/person-path.ts';
+import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
 import { documentHash, signatureVerifies } from './domain/signed-document.ts';
 import { seesInterview, type ExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
 import * as offline from './offline.repository.ts';
+import { applyBatchSignatures } from './offline-receipts.ts';
+import type { createManifests } from './manifests.service.ts';
+import type { createReceiptIssue } from './receipt-issue.service.ts';
 import { signingKeyRecords } from './signing-keys/index.ts';
 
 /** A record signed offline, as the browser sends it at sync. */
@@ -59,7 +63,14 @@ const resultOf = (row: offline.OfflineActionRow, repeat: boolean): SyncResult =>
  * action applied once (by its client id) where it still fits and answered as a conflict where it
  * does not, and the audit log holds when each was recorded and when it was synced.
  */
-export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
+export function createOfflineSync(
+  deps: ExchangesDeps,
+  steps: ExchangeSteps,
+  documents: {
+    signManifest: ReturnType<typeof createManifests>['signManifest'];
+    issueStageReceipts: ReturnType<typeof createReceiptIssue>['issueStageReceipts'];
+  },
+) {
   const { db, mechanisms, audit } = deps;
   const { clock, moveOne, followPersons } = steps;
 
@@ -155,11 +166,27 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
         ...(action.reason ? { reason: action.reason } : {}),
         ...(action.at ? { at: action.at } : {}),
         ...(action.place ? { place: action.place } : {}),
-        offline: { clientId: action.clientId, record: hash, ...times },
+        offline: {
+          clientId: action.clientId,
+          record: hash,
+          ...times,
+          // An arrival's own time and place: a handover's are the move's.
+          ...(plan.to === 'receipt_confirmed' && action.at ? { at: action.at } : {}),
+          ...(plan.to === 'receipt_confirmed' && action.place ? { place: action.place } : {}),
+        },
       });
       if (!moved.ok)
         return {
-          row: { ...row, outcome: 'conflict', conflict: 'refused', problem: moved.problem },
+          row: {
+            ...row,
+            outcome: 'conflict',
+            // The path allows the arrival; only the receipt's signatures are still missing.
+            conflict: plan.to === 'receipt_confirmed' ? 'receipt_unsigned' : 'refused',
+            problem: moved.problem,
+            server_state: seesInterview(actor, stage.mechanism_id)
+              ? person!.state
+              : stateSeenByParty(person!.state as PersonState),
+          },
           moved: false,
         };
       return { row: { ...row, server_state: plan.to }, moved: true };
@@ -185,10 +212,20 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
   }
 
   return {
-    /** Applies records signed offline for one stage; each action answered on its own. */
+    /**
+     * Applies what was signed offline for one stage, each answered on its own: the receipt batch
+     * signatures first (so that an arrival in the same sync confirms a receipt they complete),
+     * then the records' actions. The receipts of persons the verifier's sync hands over are
+     * issued with it, for the batch the next download carries.
+     */
     async syncOffline(
       actor: Actor,
-      input: { mechanism: string; stageId: string; records: readonly SignedRecord[] },
+      input: {
+        mechanism: string;
+        stageId: string;
+        records: readonly SignedRecord[];
+        receiptBatches?: readonly OfflineBatchSignature[];
+      },
     ) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.move', { mechanismId: mechanism.id });
@@ -197,6 +234,12 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
       );
       if (!stage || stage.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
+      const batches = await applyBatchSignatures(deps, documents.signManifest, actor, {
+        mechanism: mechanism.id,
+        stage,
+        signatures: input.receiptBatches ?? [],
+        syncedAt: clock(),
+      });
       const records = [];
       const results: SyncResult[] = [];
       let anyMoved = false;
@@ -274,11 +317,25 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
         results.push(...done.answered);
         anyMoved ||= done.moved;
       }
+      let receiptsIssued = 0;
       if (anyMoved) {
         await followPersons(actor, stage.id);
         deps.onPersonsMoved?.(mechanism.id);
+        const handedOver = results.some(
+          (r) => r.kind === 'handover' && r.outcome === 'applied' && !r.repeat,
+        );
+        const isVerifier = actor.grants.some(
+          (g) => g.mechanismId === mechanism.id && g.role === 'neutral_verifier',
+        );
+        if (handedOver && isVerifier)
+          receiptsIssued = (
+            await documents.issueStageReceipts(actor, {
+              mechanism: mechanism.id,
+              stageId: stage.id,
+            })
+          ).filter((r) => r.ok).length;
       }
-      return { records, results };
+      return { records, results, batches, receiptsIssued };
     },
   };
 }
