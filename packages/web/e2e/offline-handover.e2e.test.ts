@@ -88,7 +88,7 @@ describe.runIf(runsInChromium)('offline at the handover point', () => {
   const demo = useDemoInChromium('offline-handover');
   const { pageAs } = useDemoPages(demo);
 
-  it('records handovers and a refusal with the network cut, survives a reload, syncs them, shows the receiving officer the conflicts, and confirms the receipt signed offline', async () => {
+  it('records handovers and a refusal with the network cut, survives a reload, syncs them, shows the receiving officer the conflicts, confirms the receipt signed offline, and shows the signed records', async () => {
     const [mediator, verifier, ua, ru] = await Promise.all([
       pageAs('demo-mediator'),
       pageAs('demo-verifier'),
@@ -225,5 +225,13 @@ describe.runIf(runsInChromium)('offline at the handover point', () => {
       ]),
     );
     expect(after.get(handed.id)).toBe('receipt_confirmed');
+
+    // The mediator reads the records signed offline, and verifies one.
+    await mediator.getByRole('link', { name: 'Handover receipts' }).click();
+    await mediator.getByRole('heading', { name: 'Records signed offline' }).waitFor();
+    await mediator.getByRole('button', { name: 'View' }).first().click();
+    await mediator.getByRole('button', { name: 'Verify the signature' }).click();
+    await mediator.getByText(/^The record and its signature verify/).waitFor();
+    await demo.expectAccessible(mediator);
   }, 300_000);
 });

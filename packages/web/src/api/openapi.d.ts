@@ -4483,6 +4483,204 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/mechanisms/{mechanism}/stages/{stage}/offline-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The records signed offline for the stage and synced, that you may see (the mediator and the verifier every one, a party's officer its own party's): who signed, when it was signed and synced, and how many of its actions were applied or answered as conflicts. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          stage: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                hash: string;
+                signer: string;
+                role: string;
+                party: string | null;
+                signedAt: string;
+                syncedAt: string;
+                actions: number;
+                applied: number;
+                conflicts: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/offline-records/{record}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A record signed offline as a self-contained file ("parley-handover-record/1": document, hash, the signature with its public key; `parley manifest verify` checks it offline), with what the sync did with each action. Audited: it names persons. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          record: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file: {
+                kind: string;
+                document: unknown;
+                hash: string;
+                requiredSigners: {
+                  /** @enum {string} */
+                  role:
+                    | 'party_officer'
+                    | 'party_medical_officer'
+                    | 'mediator'
+                    | 'neutral_verifier'
+                    | 'observer';
+                  party: string | null;
+                }[];
+                signatures: {
+                  signer: string;
+                  role: string;
+                  party: string | null;
+                  keyId: string;
+                  publicKey: string;
+                  signedAt: string;
+                  signature: string;
+                  /** @description the audit log's signed tree head at the moment of this signature */
+                  logHead?: {
+                    treeSize: number;
+                    rootHash: string;
+                    signedAt: string;
+                    previous: {
+                      treeSize: number;
+                      rootHash: string;
+                    } | null;
+                    keyId: string;
+                    signature: string;
+                  };
+                }[];
+                /** @description the deployment's public keys, which check the log heads offline */
+                logKeys?: {
+                  keyId: string;
+                  pem: string;
+                }[];
+              };
+              syncedAt: string;
+              actions: {
+                clientId: string;
+                personId: string | null;
+                kind: string;
+                outcome: string;
+                conflict: string | null;
+                problem: string | null;
+                serverState: string | null;
+                recordedAt: string;
+                syncedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/offline-records/{record}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Verifies a record signed offline: its hash, and its signature with the signer's key as registered in the mechanism. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          record: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+              problems: string[];
+              hash: string | null;
+              signers: {
+                signer: string;
+                role: string;
+                party: string | null;
+                keyId: string;
+                valid: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/mechanisms/{mechanism}/remains': {
     parameters: {
       query?: never;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ExchangesService } from './exchanges.service.ts';
 import { manifestRoutes } from './manifests.routes.ts';
 import { offlineSyncRoutes } from './offline-sync.routes.ts';
+import { offlineRecordRoutes } from './offline-records.routes.ts';
 import { personFileRoutes } from './person-file.routes.ts';
 import { personPathRoutes } from './person-paths.routes.ts';
 import { receiptIssueRoutes } from './receipt-issue.routes.ts';
@@ -19,5 +20,6 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
     receiptIssueRoutes(app, exchanges);
     manifestRoutes(app, exchanges);
     offlineSyncRoutes(app, exchanges);
+    offlineRecordRoutes(app, exchanges);
   };
 }

@@ -1,5 +1,6 @@
 import { createExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
 import { createManifests } from './manifests.service.ts';
+import { createOfflineRecords } from './offline-records.service.ts';
 import { createOfflineSync } from './offline-sync.service.ts';
 import { createPersonFile } from './person-file.service.ts';
 import { createPersonPaths } from './person-paths.service.ts';
@@ -28,6 +29,7 @@ export function createExchangesService(deps: ExchangesDeps) {
     ...receiptIssue,
     ...createReceiptBatches(deps),
     ...createReports(deps),
+    ...createOfflineRecords(deps),
     ...createOfflineSync(deps, steps, {
       signManifest: manifests.signManifest.bind(manifests),
       issueStageReceipts: (actor, input) => receiptIssue.issueStageReceipts(actor, input),

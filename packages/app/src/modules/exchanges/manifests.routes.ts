@@ -21,7 +21,7 @@ const signatureResponse = z.object({
     .optional()
     .describe("the audit log's signed tree head at the moment of this signature"),
 });
-const manifestFile = z.object({
+export const manifestFile = z.object({
   kind: z.string(),
   document: z.unknown(),
   hash: z.string(),
@@ -31,6 +31,21 @@ const manifestFile = z.object({
     .array(z.object({ keyId: z.string(), pem: z.string() }))
     .optional()
     .describe("the deployment's public keys, which check the log heads offline"),
+});
+
+export const verificationResponse = z.object({
+  ok: z.boolean(),
+  problems: z.array(z.string()),
+  hash: z.string().nullable(),
+  signers: z.array(
+    z.object({
+      signer: z.string(),
+      role: z.string(),
+      party: z.string().nullable(),
+      keyId: z.string(),
+      valid: z.boolean(),
+    }),
+  ),
 });
 
 /** Manifests: read as a file, signed, corrected, printed and verified. */
@@ -156,20 +171,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
         description: "Verifies the manifest's hash and signatures against the registered keys.",
         params: manifestParams,
         response: {
-          200: z.object({
-            ok: z.boolean(),
-            problems: z.array(z.string()),
-            hash: z.string().nullable(),
-            signers: z.array(
-              z.object({
-                signer: z.string(),
-                role: z.string(),
-                party: z.string().nullable(),
-                keyId: z.string(),
-                valid: z.boolean(),
-              }),
-            ),
-          }),
+          200: verificationResponse,
         },
       },
     },

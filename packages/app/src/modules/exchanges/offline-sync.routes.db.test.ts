@@ -423,4 +423,50 @@ describeEachDatabase('offline work at the handover point, synced', (db) => {
     expect(changed.json<{ error: { message: string } }>().error.message).toMatch(/was changed/);
     expect((await statesNow()).get(c.id)).toBe('in_transit');
   });
+
+  it('shows the records signed offline to those who may see them, verified, the read audited', async () => {
+    const get = (who: Signer, url: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/v1/mechanisms/${mechanism}${url}`,
+        headers: who.header,
+      });
+    type Listed = { id: string; role: string; party: string | null; conflicts: number };
+    const listed = (await get(as('mediator'), `/stages/${stageId}/offline-records`)).json<{
+      items: Listed[];
+    }>().items;
+    expect(new Set(listed.map((r) => r.role))).toEqual(
+      new Set(['neutral_verifier', 'party_officer']),
+    );
+    // A party's officer sees its own party's records, not the verifier's (refusals' words).
+    const ua = (await get(as('ua'), `/stages/${stageId}/offline-records`)).json<{
+      items: Listed[];
+    }>().items;
+    expect(ua.length).toBeGreaterThan(0);
+    expect(ua.every((r) => r.role === 'party_officer' && r.party === 'UA')).toBe(true);
+    const verifiers = listed.find((r) => r.role === 'neutral_verifier' && r.conflicts === 0)!;
+    expect((await get(as('ua'), `/offline-records/${verifiers.id}`)).statusCode).toBe(404);
+
+    const read = await get(as('verifier'), `/offline-records/${verifiers.id}`);
+    expect(read.statusCode).toBe(200);
+    const body = read.json<{
+      file: { kind: string; document: HandoverRecord; signatures: Array<{ keyId: string }> };
+      actions: Array<{ kind: string; outcome: string; recordedAt: string; syncedAt: string }>;
+    }>();
+    expect(body.file.kind).toBe('parley-handover-record/1');
+    expect(body.file.signatures[0]!.keyId).toBe(as('verifier').keyId);
+    expect(body.actions.map((a) => [a.kind, a.outcome])).toEqual(
+      body.file.document.actions.map((a) => [a.kind, 'applied']),
+    );
+    const verified = await get(as('verifier'), `/offline-records/${verifiers.id}/verification`);
+    expect(verified.json()).toMatchObject({ ok: true, problems: [] });
+    const entries = [];
+    for await (const entry of services.audit.entries({ mechanismId: mechanism }))
+      entries.push(entry);
+    expect(
+      entries.some(
+        (e) => e.action === 'exchange.offline.read' && e.objectIds.includes(verifiers.id),
+      ),
+    ).toBe(true);
+  });
 });
