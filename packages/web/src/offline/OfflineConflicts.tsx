@@ -49,6 +49,7 @@ export function OfflineConflicts({
               <Table.Td>
                 {t(`offline.kind.${a.kind}`)} · {new Date(a.at ?? a.recordedAt).toLocaleString()}
                 {a.place ? ` · ${a.place}` : ''}
+                {a.reason ? ` · “${a.reason}”` : ''}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
