@@ -4257,7 +4257,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies. */
+    /** @description The manifest, a person's handover receipt or a stage's receipt batch, printed as PDF, named by mechanism, stage and date (and the receipt's record; a batch as receipts-…): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies. */
     get: {
       parameters: {
         query?: never;

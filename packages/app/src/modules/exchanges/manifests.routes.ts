@@ -145,7 +145,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: ExchangesService): v
       schema: {
         tags: ['exchanges'],
         description:
-          "The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies.",
+          "The manifest, a person's handover receipt or a stage's receipt batch, printed as PDF, named by mechanism, stage and date (and the receipt's record; a batch as receipts-…): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies.",
         params: manifestParams,
         response: { 200: fileResponse(['pdf']) },
       },

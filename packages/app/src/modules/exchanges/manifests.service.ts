@@ -1,4 +1,4 @@
-import type { ReceiptDocument } from '@parley/kernel/signed-documents';
+import type { ReceiptBatchDocument, ReceiptDocument } from '@parley/kernel/signed-documents';
 import canonicalize from 'canonicalize';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -21,6 +21,7 @@ import { manifestFileName } from './domain/manifest-file-name.ts';
 import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
 import { hashesIn } from './domain/receipt-batch.ts';
 import { receiptPdf as printReceipt } from './receipt-pdf.ts';
+import { receiptBatchPdf as printReceiptBatch } from './receipt-batch-pdf.ts';
 
 type SignerRole = Signer['role'];
 
@@ -271,8 +272,8 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       return verifySignedDocument(file, { trustedKeyIds: trusted, isLogHeadSigned });
     },
     /**
-     * A stage's manifest, or a person's handover receipt, printed as PDF with its signatures and
-     * whether it verifies, and its file name.
+     * A stage's manifest, a person's handover receipt or a stage's receipt batch, printed as PDF
+     * with its signatures and whether it verifies, and its file name.
      */
     async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {
       const file = await this.manifestFile(actor, input);
@@ -294,11 +295,13 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           }),
         };
       }
+      if (file.kind === 'parley-receipt-batch/1') {
+        const batch = file as SignedDocumentFile<ReceiptBatchDocument>;
+        const pdf = await printReceiptBatch(batch, await this.verifyManifest(actor, input));
+        return { pdf, fileName: manifestFileName(batch.document, { prefix: 'receipts' }) };
+      }
       if (file.kind !== 'parley-manifest/1')
-        throw new AppError(
-          'EXCHANGE.NOT_FOUND',
-          `${input.manifestId} is a batch of receipts, not a manifest or a receipt`,
-        );
+        throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
       const manifest = file as SignedDocumentFile<StageManifest>;
       const pdf = await printManifest(
         manifest,
