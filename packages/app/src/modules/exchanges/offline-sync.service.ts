@@ -1,23 +1,20 @@
 import canonicalize from 'canonicalize';
-import type { Database } from '../../platform/db/kysely.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditEvent } from '../audit/index.ts';
 import { authorize, rowScope, type Actor } from '../access/index.ts';
 import {
   HANDOVER_RECORD_FORMAT,
-  planAction,
   type HandoverRecord,
-  type OfflineAction,
   type OfflineBatchSignature,
   type OfflineConflict,
 } from './domain/handover-record.ts';
-import { stateSeenByParty, type PersonState } from './domain/person-path.ts';
 import { documentHash, signatureVerifies } from './domain/signed-document.ts';
-import { seesInterview, type ExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
+import type { ExchangeSteps, ExchangesDeps } from './exchanges.internal.ts';
 import * as repo from './exchanges.repository.ts';
 import * as offline from './offline.repository.ts';
 import { applyBatchSignatures } from './offline-receipts.ts';
+import { createOfflineActions } from './offline-actions.ts';
 import type { createManifests } from './manifests.service.ts';
 import type { createReceiptIssue } from './receipt-issue.service.ts';
 import { signingKeyRecords } from './signing-keys/index.ts';
@@ -72,7 +69,8 @@ export function createOfflineSync(
   },
 ) {
   const { db, mechanisms, audit } = deps;
-  const { clock, moveOne, followPersons } = steps;
+  const { clock, followPersons } = steps;
+  const { applyAction } = createOfflineActions(deps, steps);
 
   /** Refuses a record that its signer did not sign with their own registered key and role. */
   async function checkRecord(actor: Actor, mechanismId: string, record: SignedRecord) {
@@ -107,108 +105,6 @@ export function createOfflineSync(
         `the signature does not verify over the offline record ${hash}`,
       );
     return hash;
-  }
-
-  /** Applies one action inside the record's transaction; the row to keep says what became of it. */
-  async function applyAction(
-    actor: Actor,
-    trx: Database,
-    stage: repo.StageRow,
-    document: HandoverRecord,
-    hash: string,
-    action: OfflineAction,
-    syncedAt: Date,
-  ): Promise<{ row: offline.OfflineActionRow; moved: boolean }> {
-    const person = await repo.findPerson(trx, action.personId);
-    const plan = planAction(action, document.signer, {
-      person:
-        person && person.mechanism_id === stage.mechanism_id
-          ? {
-              state: person.state as PersonState,
-              stageId: person.stage_id,
-              receivingParty: person.receiving_party,
-            }
-          : null,
-      stage: { id: stage.id, status: stage.status },
-      isNeutral: seesInterview(actor, stage.mechanism_id),
-    });
-    const row: offline.OfflineActionRow = {
-      client_id: action.clientId,
-      mechanism_id: stage.mechanism_id,
-      stage_id: stage.id,
-      record_id: '',
-      person_id: person ? person.id : null,
-      kind: action.kind,
-      actor: actor.id,
-      recorded_at: new Date(action.recordedAt),
-      synced_at: syncedAt,
-      outcome: 'applied',
-      conflict: null,
-      problem: null,
-      server_state: null,
-    };
-    const times = { recordedAt: action.recordedAt, syncedAt: syncedAt.toISOString() };
-    if ('conflict' in plan)
-      return {
-        row: {
-          ...row,
-          outcome: 'conflict',
-          conflict: plan.conflict,
-          problem: plan.problem,
-          server_state: plan.serverState,
-        },
-        moved: false,
-      };
-    if (plan.apply === 'move') {
-      const moved = await moveOne(actor, trx, {
-        personId: action.personId,
-        to: plan.to,
-        ...(action.reason ? { reason: action.reason } : {}),
-        ...(action.at ? { at: action.at } : {}),
-        ...(action.place ? { place: action.place } : {}),
-        offline: {
-          clientId: action.clientId,
-          record: hash,
-          ...times,
-          // An arrival's own time and place: a handover's are the move's.
-          ...(plan.to === 'receipt_confirmed' && action.at ? { at: action.at } : {}),
-          ...(plan.to === 'receipt_confirmed' && action.place ? { place: action.place } : {}),
-        },
-      });
-      if (!moved.ok)
-        return {
-          row: {
-            ...row,
-            outcome: 'conflict',
-            // The path allows the arrival; only the receipt's signatures are still missing.
-            conflict: plan.to === 'receipt_confirmed' ? 'receipt_unsigned' : 'refused',
-            problem: moved.problem,
-            server_state: seesInterview(actor, stage.mechanism_id)
-              ? person!.state
-              : stateSeenByParty(person!.state as PersonState),
-          },
-          moved: false,
-        };
-      return { row: { ...row, server_state: plan.to }, moved: true };
-    }
-    await audit.record(
-      trx,
-      auditEvent(actor, 'exchange.offline.note', {
-        mechanismId: stage.mechanism_id,
-        objectIds: [person!.id, `${person!.list_version_id}/${person!.record_id}`],
-        ...(action.reason ? { reason: action.reason } : {}),
-        details: {
-          kind: action.kind,
-          offline: action.clientId,
-          record: hash,
-          ...times,
-          ...(action.at ? { at: action.at } : {}),
-          ...(action.place ? { place: action.place } : {}),
-          ...(action.matches !== undefined ? { matches: action.matches } : {}),
-        },
-      }),
-    );
-    return { row: { ...row, server_state: person!.state }, moved: false };
   }
 
   return {
