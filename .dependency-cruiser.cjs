@@ -58,7 +58,8 @@ module.exports = {
       comment:
         'The server, the CLI, the platform and the wiring reach a module only through its index.ts (or its domain/index.ts).',
       severity: 'error',
-      from: { path: APP, pathNot: [MODULES, TESTS] },
+      // Test support (testing/) may write a module's rows as the system would; it is test code.
+      from: { path: APP, pathNot: [MODULES, TESTS, `${APP}testing/`] },
       to: { path: MODULES, pathNot: PUBLIC_SURFACE },
     },
     {
@@ -125,6 +126,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: TESTS },
       to: { path: TESTS },
+    },
+    {
+      name: 'not-to-test-support',
+      comment: 'Nor the support of tests (testing/), which benchmarks may use.',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src/', pathNot: [TESTS, `${APP}testing/`] },
+      to: { path: `${APP}testing/` },
     },
     {
       name: 'no-unresolvable',

@@ -55,7 +55,7 @@ const validDate = (text: string | null) => (text && parsePartialDate(text).ok ? 
 /** A generated sought line as a family's inquiry, taken down by phone. */
 function inquiryOf(record: LinkRecord) {
   return {
-    channel: 'phone',
+    channel: 'phone' as const,
     receivedOn: '2025-05-20',
     inquirer: {
       name: 'Родина',

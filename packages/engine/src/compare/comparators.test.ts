@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildComparison, type ComparisonSetting } from './comparators.ts';
-import { compareDates, DATE_LEVELS, parsePartialDate } from './dates.ts';
+import { compareDates, DATE_LEVELS, readComparedDate } from './dates.ts';
 import { isWithinOneEdit } from './edits.ts';
 import { levelOf, MISSING } from './levels.ts';
 import { wordSimilarity } from './tokens.ts';
@@ -59,7 +59,7 @@ describe('name comparison', () => {
 
 describe('date comparison', () => {
   const level = (a: string, b: string): string =>
-    DATE_LEVELS[compareDates(parsePartialDate(a)!, parsePartialDate(b)!)]!;
+    DATE_LEVELS[compareDates(readComparedDate(a)!, readComparedDate(b)!)]!;
   it('grades the kinds of date disagreement', () => {
     expect(level('1950-03-12', '1950-03-12')).toBe('exact');
     expect(level('1950', '1950-03-12')).toBe('same year, month unknown');
@@ -77,13 +77,13 @@ describe('date comparison', () => {
     expect(level('1991', '1981')).toBe('different');
   });
   it('reads impossible but informative dates, and refuses unreadable ones', () => {
-    expect(parsePartialDate('1950-13-01')).toEqual({
+    expect(readComparedDate('1950-13-01')).toEqual({
       year: 1950,
       month: 13,
       day: 1,
       digits: '19501301',
     });
-    expect(parsePartialDate('12/03/1950')).toBeNull();
+    expect(readComparedDate('12/03/1950')).toBeNull();
   });
 });
 

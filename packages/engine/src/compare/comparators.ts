@@ -17,8 +17,8 @@ import {
   compareDates,
   DATE_LEVEL_CODES,
   DATE_LEVELS,
-  parsePartialDate,
-  type PartialDate,
+  readComparedDate,
+  type ComparedDate,
 } from './dates.ts';
 import { isWithinOneEdit } from './edits.ts';
 import {
@@ -276,7 +276,7 @@ const DATE_PRIOR: readonly [number, number][] = [
 ];
 const DATE_EVIDENCE: readonly Evidence[] = [1, 1, 1, 0, 0, 0, 0, -1];
 
-function dateComparison(field: string): Comparison<PartialDate> {
+function dateComparison(field: string): Comparison<ComparedDate> {
   return {
     field,
     kind: 'date',
@@ -290,7 +290,7 @@ function dateComparison(field: string): Comparison<PartialDate> {
       })),
     ),
     exactLevel: 0,
-    prepare: (value) => (value === null ? null : parsePartialDate(value)),
+    prepare: (value) => (value === null ? null : readComparedDate(value)),
     compare: compareDates,
     termOf: (prepared) => prepared.digits,
   };

@@ -1,7 +1,11 @@
 import { hammingDistance } from './edits.ts';
 
-/** A date known to the year, month or day, from 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
-export interface PartialDate {
+/**
+ * A date as a source list wrote it, known to the year, month or day ('YYYY', 'YYYY-MM',
+ * 'YYYY-MM-DD'), read for comparison only. Not the kernel's PartialDate, which is a date the list
+ * format accepts: linkage compares what the lists hold, impossible dates included.
+ */
+export interface ComparedDate {
   readonly year: number;
   readonly month: number | null;
   readonly day: number | null;
@@ -12,10 +16,10 @@ export interface PartialDate {
 const PARTIAL_DATE = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?$/;
 
 /**
- * Parses a partial date; month and day are not checked against the calendar, because source
+ * Reads a date for comparison; month and day are not checked against the calendar, because source
  * lists hold impossible dates (month 13) that still carry information. Null if unreadable.
  */
-export function parsePartialDate(text: string): PartialDate | null {
+export function readComparedDate(text: string): ComparedDate | null {
   const match = PARTIAL_DATE.exec(text.trim());
   if (match === null) return null;
   const [, y, m, d] = match;
@@ -57,7 +61,7 @@ export const DATE_LEVEL_CODES = [
  * an exact date, since a year is shared by many; a digit or a year off counts only between full
  * dates, where it is rare by chance.
  */
-export function compareDates(a: PartialDate, b: PartialDate): number {
+export function compareDates(a: ComparedDate, b: ComparedDate): number {
   const full = a.day !== null && b.day !== null;
   if (full && a.digits === b.digits) return 0;
   if (a.year === b.year) {

@@ -13,6 +13,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SecretShownOnce } from '../admin/SecretShownOnce.tsx';
+import type { Grant, GrantableRole } from '../api/types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
@@ -104,7 +105,9 @@ function CreateOwnTokenForm() {
   const [name, setName] = useState('');
   const [days, setDays] = useState<number>(30);
   // Break-glass access is no role to make a token for.
-  const grants = (session?.grants ?? []).filter((g) => g.role !== 'emergency_reader');
+  const grants = (session?.grants ?? []).filter(
+    (g): g is Grant & { role: GrantableRole } => g.role !== 'emergency_reader',
+  );
   const keyOf = (g: (typeof grants)[number]) => `${g.mechanismId}/${grantKey(g)}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type { ApiToken, Role } from '../api/types.ts';
+import { call } from '../api/client.ts';
+import type { Body } from '../api/contract.ts';
 
 const TOKENS_KEY = ['account', 'tokens'] as const;
 
@@ -8,7 +8,7 @@ const TOKENS_KEY = ['account', 'tokens'] as const;
 export function useOwnTokens() {
   return useQuery({
     queryKey: TOKENS_KEY,
-    queryFn: async () => (await api<{ items: ApiToken[] }>('/tokens')).items,
+    queryFn: async () => (await call('get', '/tokens')).items,
   });
 }
 
@@ -16,17 +16,8 @@ export function useOwnTokens() {
 export function useCreateOwnToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      mechanism: string;
-      role: Role;
-      party?: string;
-      name: string;
-      days: number;
-    }) =>
-      api<{ id: string; token: string; expiresAt: string }>('/tokens', {
-        method: 'POST',
-        json: body,
-      }),
+    mutationFn: (body: Omit<Body<'/tokens', 'post'>, 'username'>) =>
+      call('post', '/tokens', { json: body }),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
@@ -34,23 +25,17 @@ export function useCreateOwnToken() {
 export function useRevokeOwnToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/tokens/${seg(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call('delete', '/tokens/{id}', { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
 
 /** A new authenticator secret for the signed-in person, kept by the server until confirmed. */
 export const useStartEnrolment = () =>
-  useMutation({
-    mutationFn: () =>
-      api<{ secret: string; totpUri: string }>('/session/second-factor', { method: 'POST' }),
-  });
+  useMutation({ mutationFn: () => call('post', '/session/second-factor') });
 
 export const useConfirmEnrolment = () =>
   useMutation({
     mutationFn: (code: string) =>
-      api<{ hasSecondFactor: true }>('/session/second-factor/confirmation', {
-        method: 'POST',
-        json: { code },
-      }),
+      call('post', '/session/second-factor/confirmation', { json: { code } }),
   });

@@ -1,20 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { NewUserBody } from '@parley/kernel/access';
-import type { Answer, Body } from '../api/contract.ts';
-import type { ApiToken, AuditEntry, AuditVerification, Credentials, User } from '../api/types.ts';
+import type { Body } from '../api/contract.ts';
 
 export function useUsers() {
   return useQuery({
     queryKey: ['admin', 'users'],
-    queryFn: async () => (await api<{ items: User[] }>('/users')).items,
+    queryFn: async () => (await call('get', '/users')).items,
   });
 }
 
 export function useTokens() {
   return useQuery({
     queryKey: ['admin', 'tokens'],
-    queryFn: async () => (await api<{ items: ApiToken[] }>('/tokens')).items,
+    queryFn: async () => (await call('get', '/tokens')).items,
   });
 }
 
@@ -34,11 +33,8 @@ export function useAuditEntries(filter: AuditFilter) {
   return useQuery({
     queryKey: ['admin', 'audit', filter],
     queryFn: async () =>
-      (
-        await api<{ items: AuditEntry[] }>(
-          `/audit/entries${query({ ...filter, order: 'newest', limit: 50 })}`,
-        )
-      ).items,
+      (await call('get', '/audit/entries', { query: { ...filter, order: 'newest', limit: 50 } }))
+        .items,
   });
 }
 
@@ -56,40 +52,35 @@ export type GrantInput = Body<'/users/{username}/grants', 'post'> & { username: 
 
 /** Makes an account; its credentials are shown once (a service account's password is null). */
 export const useAddUser = () =>
-  useAdminWrite((body: NewUserBody) =>
-    api<Answer<'/users', 'post'>>('/users', { method: 'POST', json: body }),
-  );
+  useAdminWrite((body: NewUserBody) => call('post', '/users', { json: body }));
 
 export const useGrant = () =>
   useAdminWrite(({ username, ...body }: GrantInput) =>
-    api(`/users/${seg(username)}/grants`, { method: 'POST', json: body }),
+    call('post', '/users/{username}/grants', { params: { username }, json: body }),
   );
 
 export const useRevokeGrant = () =>
   useAdminWrite(({ username, ...body }: GrantInput) =>
-    api(`/users/${seg(username)}/grants/revoke`, { method: 'POST', json: body }),
+    call('post', '/users/{username}/grants/revoke', { params: { username }, json: body }),
   );
 
 export const useSetDisabled = () =>
   useAdminWrite(({ username, disabled }: { username: string; disabled: boolean }) =>
-    api(`/users/${seg(username)}/disabled`, { method: 'POST', json: { disabled } }),
+    call('post', '/users/{username}/disabled', { params: { username }, json: { disabled } }),
   );
 
 export const useResetUser = () =>
   useAdminWrite(({ username, secondFactor }: { username: string; secondFactor: boolean }) =>
-    api<Credentials>(`/users/${seg(username)}/reset`, { method: 'POST', json: { secondFactor } }),
+    call('post', '/users/{username}/reset', { params: { username }, json: { secondFactor } }),
   );
 
 export const useCreateToken = () =>
   useAdminWrite((body: GrantInput & { name: string; days: number }) =>
-    api<{ id: string; token: string; expiresAt: string }>('/tokens', {
-      method: 'POST',
-      json: body,
-    }),
+    call('post', '/tokens', { json: body }),
   );
 
 export const useRevokeToken = () =>
-  useAdminWrite((id: string) => api<void>(`/tokens/${seg(id)}`, { method: 'DELETE' }));
+  useAdminWrite((id: string) => call('delete', '/tokens/{id}', { params: { id } }));
 
 export const useVerifyAudit = () =>
-  useMutation({ mutationFn: () => api<AuditVerification>('/audit/verify', { method: 'POST' }) });
+  useMutation({ mutationFn: () => call('post', '/audit/verify') });

@@ -57,11 +57,11 @@ export function EligibilityResults({
   const [list, setList] = useState(options[0]?.value ?? '');
   const [outcome, setOutcome] = useState<Outcome3 | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const [party = '', kind = 'held'] = list.split('/');
+  const [party = '', kind] = list.split('/');
   const results = useEligibilityResults(mechanism.id, agreementId, {
     version,
     party,
-    kind,
+    kind: kind === 'sought' ? 'sought' : 'held',
     outcome,
     offset: (page - 1) * PAGE,
   });

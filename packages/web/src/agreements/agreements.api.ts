@@ -1,36 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query, seg } from '../api/client.ts';
-import type {
-  Agreement,
-  AgreementDefinition,
-  AgreementTemplate,
-  EligibilityPage,
-  EligibilityResult,
-  ListCounts,
-  Outcome3,
-} from '../api/exchange.types.ts';
+import { call } from '../api/client.ts';
+import type { AgreementDefinition, Outcome3 } from '../api/exchange.types.ts';
+import type { ListKind } from '../api/types.ts';
 
-const base = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/agreements`;
+const A = '/mechanisms/{mechanism}/agreements';
 const key = (mechanismId: string) => ['agreements', mechanismId] as const;
 
 export function useTemplates() {
   return useQuery({
     queryKey: ['agreement-templates'],
-    queryFn: async () => (await api<{ items: AgreementTemplate[] }>('/agreement-templates')).items,
+    queryFn: async () => (await call('get', '/agreement-templates')).items,
   });
 }
 
 export function useAgreements(mechanismId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'list'],
-    queryFn: async () => (await api<{ items: Agreement[] }>(base(mechanismId))).items,
+    queryFn: async () => (await call('get', A, { params: { mechanism: mechanismId } })).items,
   });
 }
 
 export function useAgreement(mechanismId: string, agreementId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'one', agreementId],
-    queryFn: () => api<Agreement>(`${base(mechanismId)}/${seg(agreementId)}`),
+    queryFn: () =>
+      call('get', `${A}/{agreement}`, {
+        params: { mechanism: mechanismId, agreement: agreementId },
+      }),
   });
 }
 
@@ -38,7 +34,7 @@ export function useCreateAgreement(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { template: string; name?: string }) =>
-      api<Agreement>(base(mechanismId), { method: 'POST', json: input }),
+      call('post', A, { params: { mechanism: mechanismId }, json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
   });
 }
@@ -48,29 +44,27 @@ export function useEligibilitySummary(mechanismId: string, agreementId: string, 
   return useQuery({
     queryKey: [...key(mechanismId), 'eligibility', agreementId, version],
     queryFn: () =>
-      api<{ agreementVersionId: string; lists: ListCounts[] }>(
-        `${base(mechanismId)}/${seg(agreementId)}/versions/${version}/eligibility`,
-      ),
+      call('get', `${A}/{agreement}/versions/{version}/eligibility`, {
+        params: { mechanism: mechanismId, agreement: agreementId, version },
+      }),
   });
 }
 
+const preview = (mechanismId: string, definition: AgreementDefinition, sampleSize: number) =>
+  call('post', '/mechanisms/{mechanism}/eligibility/preview', {
+    params: { mechanism: mechanismId },
+    json: { definition, sampleSize },
+  });
+
 export function usePreview(mechanismId: string) {
   return useMutation({
-    mutationFn: (definition: AgreementDefinition) =>
-      api<{ lists: ListCounts[]; sample: EligibilityResult[] }>(
-        `/mechanisms/${seg(mechanismId)}/eligibility/preview`,
-        { method: 'POST', json: { definition, sampleSize: 20 } },
-      ),
+    mutationFn: (definition: AgreementDefinition) => preview(mechanismId, definition, 20),
   });
 }
 
 /** Counts per list under the current terms and under changed ones; nothing is kept. */
 export function usePreviewChange(mechanismId: string) {
-  const counts = (definition: AgreementDefinition) =>
-    api<{ lists: ListCounts[] }>(`/mechanisms/${seg(mechanismId)}/eligibility/preview`, {
-      method: 'POST',
-      json: { definition, sampleSize: 0 },
-    });
+  const counts = (definition: AgreementDefinition) => preview(mechanismId, definition, 0);
   return useMutation({
     mutationFn: async (input: { current: AgreementDefinition; changed: AgreementDefinition }) => {
       const [before, after] = await Promise.all([counts(input.current), counts(input.changed)]);
@@ -84,8 +78,8 @@ export function useReviseAgreement(mechanismId: string, agreementId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (definition: AgreementDefinition) =>
-      api<{ number: number }>(`${base(mechanismId)}/${seg(agreementId)}`, {
-        method: 'PUT',
+      call('put', `${A}/{agreement}`, {
+        params: { mechanism: mechanismId, agreement: agreementId },
         json: { definition },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
@@ -96,10 +90,9 @@ export function useEvaluate(mechanismId: string, agreementId: string, version: n
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api<{ evaluationId: string; lists: ListCounts[] }>(
-        `${base(mechanismId)}/${seg(agreementId)}/versions/${version}/evaluations`,
-        { method: 'POST', json: {} },
-      ),
+      call('post', `${A}/{agreement}/versions/{version}/evaluations`, {
+        params: { mechanism: mechanismId, agreement: agreementId, version },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
   });
 }
@@ -110,7 +103,7 @@ export function useEligibilityResults(
   params: {
     version: number;
     party: string;
-    kind: string;
+    kind: ListKind;
     outcome: Outcome3 | undefined;
     offset: number;
   },
@@ -118,10 +111,15 @@ export function useEligibilityResults(
   return useQuery({
     queryKey: [...key(mechanismId), 'results', agreementId, params],
     queryFn: () =>
-      api<EligibilityPage>(
-        `${base(mechanismId)}/${seg(agreementId)}/versions/${params.version}/eligibility/${seg(
-          params.party,
-        )}/${params.kind}${query({ outcome: params.outcome, offset: params.offset, limit: 50 })}`,
-      ),
+      call('get', `${A}/{agreement}/versions/{version}/eligibility/{party}/{kind}`, {
+        params: {
+          mechanism: mechanismId,
+          agreement: agreementId,
+          version: params.version,
+          party: params.party,
+          kind: params.kind,
+        },
+        query: { outcome: params.outcome, offset: params.offset, limit: 50 },
+      }),
   });
 }

@@ -13,18 +13,27 @@ export type MethodOf<R extends Route> = {
 
 type Operation<R extends Route, M extends Method> = paths[`/api/v1${R}`][M];
 type JsonOf<T> = T extends { content: { 'application/json': infer Json } } ? Json : never;
+// A 204 answers nothing: the client gives undefined for it.
 type Success<Responses> = {
-  [S in keyof Responses]: S extends 200 | 201 | 202 ? JsonOf<Responses[S]> : never;
+  [S in keyof Responses]: S extends 200 | 201 | 202
+    ? JsonOf<Responses[S]>
+    : S extends 204
+      ? undefined
+      : never;
 }[keyof Responses];
 
 /** The JSON a route answers on success. */
 export type Answer<R extends Route, M extends MethodOf<R> = 'get' & MethodOf<R>> =
   Operation<R, M> extends { responses: infer Responses } ? Success<Responses> : never;
 
-/** The JSON body a route takes. */
+/** The JSON body a route takes; never for a route that takes none (or takes a form). */
 export type Body<R extends Route, M extends MethodOf<R>> =
-  Operation<R, M> extends { requestBody?: { content: { 'application/json': infer Json } } }
-    ? Json
+  Operation<R, M> extends { requestBody?: infer B }
+    ? [NonNullable<B>] extends [never]
+      ? never
+      : NonNullable<B> extends { content: { 'application/json': infer Json } }
+        ? Json
+        : never
     : never;
 
 /** The query a route takes. */

@@ -11,7 +11,10 @@ export type AgreementRule = Item<AgreementDefinition['categories']>;
 export type AgreementTemplate = Item<Answer<'/agreement-templates'>['items']>;
 
 type Eligibility = '/mechanisms/{mechanism}/agreements/{agreement}/versions/{version}/eligibility';
-export type ListCounts = Item<Answer<Eligibility>['lists']>;
+/** A list's counts as a preview answers them (a kept summary adds isEvaluated). */
+export type ListCounts = Item<
+  Answer<'/mechanisms/{mechanism}/eligibility/preview', 'post'>['lists']
+>;
 export type EligibilityPage = Answer<`${Eligibility}/{party}/{kind}`>;
 export type EligibilityResult = Item<EligibilityPage['items']>;
 export type Outcome3 = EligibilityResult['outcome'];

@@ -3341,8 +3341,52 @@ export interface paths {
                 missing: string[];
               } | null;
               path: {
-                from: string;
-                to: string;
+                /** @enum {string} */
+                from:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
+                /** @enum {string} */
+                to:
+                  | 'proposed'
+                  | 'acknowledged'
+                  | 'identity_verified'
+                  | 'category_confirmed'
+                  | 'fit_to_travel'
+                  | 'wish_verified'
+                  | 'approved'
+                  | 'assigned'
+                  | 'in_transit'
+                  | 'handed_over'
+                  | 'receipt_confirmed'
+                  | 'closed'
+                  | 'not_found'
+                  | 'deceased'
+                  | 'refuses_return'
+                  | 'legal_hold'
+                  | 'withdrawn'
+                  | 'data_mismatch'
+                  | 'already_released'
+                  | 'cleared'
+                  | 'not_cleared';
                 reason: string | null;
                 actor: string;
                 at: string;
@@ -8052,7 +8096,55 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              total: number;
+              inquiries: {
+                id: string;
+                party: string;
+                number: number;
+                /** @enum {string} */
+                channel: 'phone' | 'letter' | 'in_person' | 'online' | 'file';
+                receivedOn: string;
+                sought: {
+                  surname: string | null;
+                  givenName: string | null;
+                  patronymic: string | null;
+                  surnameLatin: string | null;
+                  givenNameLatin: string | null;
+                  sex: ('M' | 'F') | null;
+                  dateOfBirth: string | null;
+                  placeOfBirth: string | null;
+                  rank: string | null;
+                  serviceNumber: string | null;
+                  unit: string | null;
+                  lastKnownPlace: string | null;
+                  lastKnownDate: string | null;
+                  circumstances: string | null;
+                  marks: string | null;
+                };
+                consent: {
+                  tracing: boolean;
+                  sharing: {
+                    mediator: boolean;
+                    icrc: boolean;
+                    otherParty: boolean;
+                  };
+                };
+                /** @enum {string} */
+                status:
+                  | 'no_information'
+                  | 'under_review'
+                  | 'acknowledged'
+                  | 'on_stage'
+                  | 'handed_over'
+                  | 'remains_identified'
+                  | 'closed';
+                statusAt: string;
+                createdAt: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -8131,11 +8223,56 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              party: string;
+              number: number;
+              /** @enum {string} */
+              channel: 'phone' | 'letter' | 'in_person' | 'online' | 'file';
+              receivedOn: string;
+              sought: {
+                surname: string | null;
+                givenName: string | null;
+                patronymic: string | null;
+                surnameLatin: string | null;
+                givenNameLatin: string | null;
+                sex: ('M' | 'F') | null;
+                dateOfBirth: string | null;
+                placeOfBirth: string | null;
+                rank: string | null;
+                serviceNumber: string | null;
+                unit: string | null;
+                lastKnownPlace: string | null;
+                lastKnownDate: string | null;
+                circumstances: string | null;
+                marks: string | null;
+              };
+              consent: {
+                tracing: boolean;
+                sharing: {
+                  mediator: boolean;
+                  icrc: boolean;
+                  otherParty: boolean;
+                };
+              };
+              /** @enum {string} */
+              status:
+                | 'no_information'
+                | 'under_review'
+                | 'acknowledged'
+                | 'on_stage'
+                | 'handed_over'
+                | 'remains_identified'
+                | 'closed';
+              statusAt: string;
+              createdAt: string;
+            };
+          };
         };
       };
     };
@@ -8172,7 +8309,28 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              party: string;
+              /** @description lines the sought list built from open inquiries would hold */
+              lines: number;
+              from: {
+                number: number;
+                lineCount: number;
+              } | null;
+              added: string[];
+              removed: string[];
+              changed: {
+                recordId: string;
+                changes: {
+                  column: string;
+                  before: string;
+                  after: string;
+                }[];
+              }[];
+              unchanged: number;
+            };
+          };
         };
       };
     };
@@ -8193,11 +8351,27 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        200: {
+        201: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              mechanism: string;
+              party: string;
+              version: {
+                id: string;
+                number: number;
+                createdAt: string;
+                createdBy: string;
+                sourceName: string;
+                sourceSha256: string;
+                lineCount: number;
+                flaggedLineCount: number;
+                warnings: string[];
+              };
+            };
+          };
         };
       };
     };
@@ -8232,7 +8406,25 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              inquiryId: string;
+              party: string;
+              target: {
+                party: string;
+                versionId: string;
+                recordId: string;
+              };
+              probability: number;
+              /** @enum {string} */
+              engineDecision: 'match' | 'possible';
+              /** @enum {string} */
+              status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+          };
         };
       };
     };
@@ -8270,7 +8462,148 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              party: string;
+              number: number;
+              /** @enum {string} */
+              channel: 'phone' | 'letter' | 'in_person' | 'online' | 'file';
+              receivedOn: string;
+              sought: {
+                surname: string | null;
+                givenName: string | null;
+                patronymic: string | null;
+                surnameLatin: string | null;
+                givenNameLatin: string | null;
+                sex: ('M' | 'F') | null;
+                dateOfBirth: string | null;
+                placeOfBirth: string | null;
+                rank: string | null;
+                serviceNumber: string | null;
+                unit: string | null;
+                lastKnownPlace: string | null;
+                lastKnownDate: string | null;
+                circumstances: string | null;
+                marks: string | null;
+              };
+              consent: {
+                tracing: boolean;
+                sharing: {
+                  mediator: boolean;
+                  icrc: boolean;
+                  otherParty: boolean;
+                };
+              };
+              /** @enum {string} */
+              status:
+                | 'no_information'
+                | 'under_review'
+                | 'acknowledged'
+                | 'on_stage'
+                | 'handed_over'
+                | 'remains_identified'
+                | 'closed';
+              statusAt: string;
+              createdAt: string;
+              /** @description the party's bureau only */
+              inquirer: {
+                name: string;
+                /** @enum {string} */
+                relation:
+                  | 'mother'
+                  | 'father'
+                  | 'wife'
+                  | 'husband'
+                  | 'partner'
+                  | 'son'
+                  | 'daughter'
+                  | 'sister'
+                  | 'brother'
+                  | 'other_relative'
+                  | 'other';
+                contact: string;
+                /** @enum {string} */
+                language: 'uk' | 'ru' | 'en';
+              } | null;
+              history: {
+                from:
+                  | (
+                      | 'no_information'
+                      | 'under_review'
+                      | 'acknowledged'
+                      | 'on_stage'
+                      | 'handed_over'
+                      | 'remains_identified'
+                      | 'closed'
+                    )
+                  | null;
+                /** @enum {string} */
+                to:
+                  | 'no_information'
+                  | 'under_review'
+                  | 'acknowledged'
+                  | 'on_stage'
+                  | 'handed_over'
+                  | 'remains_identified'
+                  | 'closed';
+                reason: string | null;
+                onDate: string | null;
+                actor: string;
+                at: string;
+              }[];
+              matches: {
+                id: string;
+                inquiryId: string;
+                party: string;
+                target: {
+                  party: string;
+                  versionId: string;
+                  recordId: string;
+                };
+                probability: number;
+                /** @enum {string} */
+                engineDecision: 'match' | 'possible';
+                /** @enum {string} */
+                status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+                decidedBy: string | null;
+                decidedAt: string | null;
+              }[];
+              /** @description other inquiries of the party about the same person (the bureau's view only) */
+              samePerson: {
+                id: string;
+                /** @enum {string} */
+                status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+                probability: number;
+                inquiryId: string;
+                number: string | null;
+              }[];
+              legalHold: {
+                reason: string;
+                by: string | null;
+                at: string | null;
+              } | null;
+              erasures: {
+                id: string;
+                /** @enum {string} */
+                scope: 'inquirer' | 'inquiry';
+                /** @enum {string} */
+                requester: 'inquirer' | 'legal_representative' | 'sought_person';
+                requestedOn: string;
+                /** @enum {string} */
+                basis:
+                  | 'consent_withdrawn'
+                  | 'no_longer_needed'
+                  | 'objection'
+                  | 'unlawful_processing'
+                  | 'legal_obligation';
+                /** @enum {string} */
+                outcome: 'erased' | 'refused';
+                refusal: ('legal_hold' | 'match_under_review' | 'same_person_under_review') | null;
+                recordedAt: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -8319,7 +8652,13 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              status: 'closed';
+            };
+          };
         };
       };
     };
@@ -8364,7 +8703,13 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              status: 'confirmed' | 'rejected';
+            };
+          };
         };
       };
     };
@@ -8404,7 +8749,90 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              total: number;
+              pairs: {
+                id: string;
+                party: string;
+                /** @enum {string} */
+                status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+                probability: number;
+                foundAt: string | null;
+                decidedBy: string | null;
+                decidedAt: string | null;
+                reason: string | null;
+                inquiry: {
+                  id: string;
+                  number: string | null;
+                  channel: ('phone' | 'letter' | 'in_person' | 'online' | 'file') | null;
+                  receivedOn: string | null;
+                  status:
+                    | (
+                        | 'no_information'
+                        | 'under_review'
+                        | 'acknowledged'
+                        | 'on_stage'
+                        | 'handed_over'
+                        | 'remains_identified'
+                        | 'closed'
+                      )
+                    | null;
+                  sought: {
+                    surname: string | null;
+                    givenName: string | null;
+                    patronymic: string | null;
+                    surnameLatin: string | null;
+                    givenNameLatin: string | null;
+                    sex: ('M' | 'F') | null;
+                    dateOfBirth: string | null;
+                    placeOfBirth: string | null;
+                    rank: string | null;
+                    serviceNumber: string | null;
+                    unit: string | null;
+                    lastKnownPlace: string | null;
+                    lastKnownDate: string | null;
+                    circumstances: string | null;
+                    marks: string | null;
+                  } | null;
+                };
+                other: {
+                  id: string;
+                  number: string | null;
+                  channel: ('phone' | 'letter' | 'in_person' | 'online' | 'file') | null;
+                  receivedOn: string | null;
+                  status:
+                    | (
+                        | 'no_information'
+                        | 'under_review'
+                        | 'acknowledged'
+                        | 'on_stage'
+                        | 'handed_over'
+                        | 'remains_identified'
+                        | 'closed'
+                      )
+                    | null;
+                  sought: {
+                    surname: string | null;
+                    givenName: string | null;
+                    patronymic: string | null;
+                    surnameLatin: string | null;
+                    givenNameLatin: string | null;
+                    sex: ('M' | 'F') | null;
+                    dateOfBirth: string | null;
+                    placeOfBirth: string | null;
+                    rank: string | null;
+                    serviceNumber: string | null;
+                    unit: string | null;
+                    lastKnownPlace: string | null;
+                    lastKnownDate: string | null;
+                    circumstances: string | null;
+                    marks: string | null;
+                  } | null;
+                };
+              }[];
+            };
+          };
         };
       };
     };
@@ -8442,7 +8870,137 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              party: string;
+              /** @enum {string} */
+              status: 'matched' | 'proposed' | 'confirmed' | 'rejected';
+              probability: number;
+              foundAt: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              reason: string | null;
+              inquiry: {
+                id: string;
+                number: string | null;
+                channel: ('phone' | 'letter' | 'in_person' | 'online' | 'file') | null;
+                receivedOn: string | null;
+                status:
+                  | (
+                      | 'no_information'
+                      | 'under_review'
+                      | 'acknowledged'
+                      | 'on_stage'
+                      | 'handed_over'
+                      | 'remains_identified'
+                      | 'closed'
+                    )
+                  | null;
+                sought: {
+                  surname: string | null;
+                  givenName: string | null;
+                  patronymic: string | null;
+                  surnameLatin: string | null;
+                  givenNameLatin: string | null;
+                  sex: ('M' | 'F') | null;
+                  dateOfBirth: string | null;
+                  placeOfBirth: string | null;
+                  rank: string | null;
+                  serviceNumber: string | null;
+                  unit: string | null;
+                  lastKnownPlace: string | null;
+                  lastKnownDate: string | null;
+                  circumstances: string | null;
+                  marks: string | null;
+                } | null;
+              };
+              other: {
+                id: string;
+                number: string | null;
+                channel: ('phone' | 'letter' | 'in_person' | 'online' | 'file') | null;
+                receivedOn: string | null;
+                status:
+                  | (
+                      | 'no_information'
+                      | 'under_review'
+                      | 'acknowledged'
+                      | 'on_stage'
+                      | 'handed_over'
+                      | 'remains_identified'
+                      | 'closed'
+                    )
+                  | null;
+                sought: {
+                  surname: string | null;
+                  givenName: string | null;
+                  patronymic: string | null;
+                  surnameLatin: string | null;
+                  givenNameLatin: string | null;
+                  sex: ('M' | 'F') | null;
+                  dateOfBirth: string | null;
+                  placeOfBirth: string | null;
+                  rank: string | null;
+                  serviceNumber: string | null;
+                  unit: string | null;
+                  lastKnownPlace: string | null;
+                  lastKnownDate: string | null;
+                  circumstances: string | null;
+                  marks: string | null;
+                } | null;
+              };
+              readsInquirer: boolean;
+              inquirers: {
+                inquiry: {
+                  name: string;
+                  /** @enum {string} */
+                  relation:
+                    | 'mother'
+                    | 'father'
+                    | 'wife'
+                    | 'husband'
+                    | 'partner'
+                    | 'son'
+                    | 'daughter'
+                    | 'sister'
+                    | 'brother'
+                    | 'other_relative'
+                    | 'other';
+                  contact: string;
+                  /** @enum {string} */
+                  language: 'uk' | 'ru' | 'en';
+                } | null;
+                other: {
+                  name: string;
+                  /** @enum {string} */
+                  relation:
+                    | 'mother'
+                    | 'father'
+                    | 'wife'
+                    | 'husband'
+                    | 'partner'
+                    | 'son'
+                    | 'daughter'
+                    | 'sister'
+                    | 'brother'
+                    | 'other_relative'
+                    | 'other';
+                  contact: string;
+                  /** @enum {string} */
+                  language: 'uk' | 'ru' | 'en';
+                } | null;
+              };
+              /** @description how the engine compares each field of the two sought persons */
+              explanation: {
+                field: string;
+                /** @description the level's stable code: same, form, jw-0.92, different, missing... */
+                code: string;
+                label: string;
+                /** @description bits for the pair when positive, against it when negative */
+                weight: number;
+              }[];
+            };
+          };
         };
       };
     };
@@ -8491,7 +9049,15 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              status: 'confirmed' | 'rejected';
+              reason: string | null;
+              decidedAt: string;
+            };
+          };
         };
       };
     };

@@ -1,16 +1,16 @@
 import { Alert, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useFormat } from '../i18n/format.ts';
-import { witnessLog, type TreeHead } from './log-witness.ts';
+import { witnessLog } from './log-witness.ts';
 
 const witness = () =>
   witnessLog({
     storage: window.localStorage,
-    latestHead: async () => (await api<{ head: TreeHead | null }>('/audit/head')).head,
+    latestHead: async () => (await call('get', '/audit/head')).head,
     consistencyProof: async (from, to) =>
-      (await api<{ path: string[] }>(`/audit/proofs/consistency?from=${from}&to=${to}`)).path,
+      (await call('get', '/audit/proofs/consistency', { query: { from, to } })).path,
   });
 
 /**

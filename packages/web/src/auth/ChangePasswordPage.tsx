@@ -2,7 +2,7 @@ import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@manti
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useSession, usernameOf } from '../session/session.tsx';
@@ -15,7 +15,7 @@ export function ChangePasswordPage({ onDone }: { onDone?: () => void }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const change = useMutation({
-    mutationFn: () => api<void>('/session/password', { method: 'POST', json: { current, next } }),
+    mutationFn: () => call('post', '/session/password', { json: { current, next } }),
     onSuccess: () => {
       accept({ ...(session as Session), mustChangePassword: false });
       onDone?.();

@@ -2,17 +2,13 @@ import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } f
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
-import type { Session } from '../api/types.ts';
+import { ApiError, call } from '../api/client.ts';
+import type { Body } from '../api/contract.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { LanguageMenu } from '../layout/LanguageMenu.tsx';
 import { useSession } from '../session/session.tsx';
 
-interface Credentials {
-  username: string;
-  password: string;
-  totp?: string;
-}
+type Credentials = Body<'/session', 'post'>;
 
 /** Sign-in with a password, and the authenticator code once the server asks for it. */
 export function SignInPage() {
@@ -23,7 +19,7 @@ export function SignInPage() {
   const [code, setCode] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
   const signIn = useMutation({
-    mutationFn: (body: Credentials) => api<Session>('/session', { method: 'POST', json: body }),
+    mutationFn: (body: Credentials) => call('post', '/session', { json: body }),
     onSuccess: accept,
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'AUTH.SECOND_FACTOR_REQUIRED')

@@ -2,7 +2,7 @@ import { Button, Checkbox, Select, Stack, Table, Textarea, TextInput, Title } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PersonState, StageDetail, StageManifest } from '../api/exchange.types.ts';
+import type { StageDetail, StageManifest } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { MoveResults } from '../exchange/MoveResults.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
@@ -41,7 +41,7 @@ export function CorrectionForm({
   const correct = useCorrectManifest(mechanism.id, manifestId);
   const [isOpen, setOpen] = useState(false);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
-  const [exception, setException] = useState<PersonState>('withdrawn');
+  const [exception, setException] = useState<(typeof MEDIATOR_EXCEPTIONS)[number]>('withdrawn');
   const [removalReason, setRemovalReason] = useState('');
   const [reason, setReason] = useState('');
   const onPath = new Map(stage.persons.map((p) => [p.recordId, p]));

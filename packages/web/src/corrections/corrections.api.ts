@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type { MoveResult, PersonState } from '../api/exchange.types.ts';
+import { call } from '../api/client.ts';
+import type { Body, Item } from '../api/contract.ts';
+import type { MoveResult } from '../api/exchange.types.ts';
 
-const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+type Move = Item<Body<'/mechanisms/{mechanism}/moves', 'post'>['moves']>;
 
 export interface Correction {
   /** Persons taken off the manifest, each moved to an exception with the reason. */
-  removals: Array<{ personId: string; to: PersonState; reason: string }>;
+  removals: Array<Pick<Move, 'personId' | 'to'> & { reason: string }>;
   reason: string;
 }
 
@@ -23,17 +24,17 @@ export function useCorrectManifest(mechanismId: string, manifestId: string) {
   return useMutation({
     mutationFn: async (correction: Correction): Promise<CorrectionOutcome> => {
       if (correction.removals.length > 0) {
-        const { results } = await api<{ results: MoveResult[] }>(`${m(mechanismId)}/moves`, {
-          method: 'POST',
+        const { results } = await call('post', '/mechanisms/{mechanism}/moves', {
+          params: { mechanism: mechanismId },
           json: { moves: correction.removals },
         });
         const refused = results.filter((r) => !r.ok);
         if (refused.length > 0) return { ok: false, refused };
       }
-      const made = await api<{ manifestId: string; hash: string; persons: number }>(
-        `${m(mechanismId)}/manifests/${seg(manifestId)}/correction`,
-        { method: 'POST', json: { reason: correction.reason } },
-      );
+      const made = await call('post', '/mechanisms/{mechanism}/manifests/{manifest}/correction', {
+        params: { mechanism: mechanismId, manifest: manifestId },
+        json: { reason: correction.reason },
+      });
       return { ok: true, ...made };
     },
     onSettled: () => client.invalidateQueries({ queryKey: ['exchange', mechanismId] }),

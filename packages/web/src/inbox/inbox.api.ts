@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { Answer, Item } from '../api/contract.ts';
 
 /** One thing that waits for the user in one of its roles (GET /api/v1/inbox). */
@@ -13,7 +13,7 @@ export function useInbox(isEnabled = true) {
   return useQuery({
     queryKey: INBOX_KEY,
     enabled: isEnabled,
-    queryFn: () => api<{ total: number; items: InboxItem[] }>('/inbox'),
+    queryFn: () => call('get', '/inbox'),
     // A change the stream missed (a dropped connection) is caught up with within a minute.
     refetchInterval: 60_000,
   });

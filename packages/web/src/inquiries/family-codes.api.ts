@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FamilyStatusView } from '@parley/kernel/inquiry';
-import { api, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { Answer, Item } from '../api/contract.ts';
 
 /** A family code as the bureau sees it once issued: never the code itself. */
 export type FamilyCode = Item<Answer<'/mechanisms/{mechanism}/inquiries/{inquiry}/family-codes'>>;
 
-const codesOf = (mechanismId: string, inquiryId: string) =>
-  `/mechanisms/${seg(mechanismId)}/inquiries/${seg(inquiryId)}/family-codes`;
+const C = '/mechanisms/{mechanism}/inquiries/{inquiry}/family-codes';
 const key = (mechanismId: string, inquiryId: string) => [
   'inquiries',
   mechanismId,
@@ -18,7 +16,7 @@ const key = (mechanismId: string, inquiryId: string) => [
 export function useFamilyCodes(mechanismId: string, inquiryId: string) {
   return useQuery({
     queryKey: key(mechanismId, inquiryId),
-    queryFn: () => api<FamilyCode[]>(codesOf(mechanismId, inquiryId)),
+    queryFn: () => call('get', C, { params: { mechanism: mechanismId, inquiry: inquiryId } }),
   });
 }
 
@@ -27,10 +25,7 @@ export function useIssueFamilyCode(mechanismId: string, inquiryId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api<{ id: string; code: string; expiresAt: string }>(codesOf(mechanismId, inquiryId), {
-        method: 'POST',
-        json: {},
-      }),
+      call('post', C, { params: { mechanism: mechanismId, inquiry: inquiryId }, json: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId, inquiryId) }),
   });
 }
@@ -39,10 +34,9 @@ export function useRevokeFamilyCode(mechanismId: string, inquiryId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (codeId: string) =>
-      api<FamilyCode>(
-        `/mechanisms/${seg(mechanismId)}/inquiries/family-codes/${seg(codeId)}/revoke`,
-        { method: 'POST' },
-      ),
+      call('post', '/mechanisms/{mechanism}/inquiries/family-codes/{code}/revoke', {
+        params: { mechanism: mechanismId, code: codeId },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId, inquiryId) }),
   });
 }
@@ -50,7 +44,6 @@ export function useRevokeFamilyCode(mechanismId: string, inquiryId: string) {
 /** The family's public page: one inquiry's status for the code typed. */
 export function useFamilyStatus() {
   return useMutation({
-    mutationFn: (code: string) =>
-      api<FamilyStatusView>('/family/status', { method: 'POST', json: { code } }),
+    mutationFn: (code: string) => call('post', '/family/status', { json: { code } }),
   });
 }

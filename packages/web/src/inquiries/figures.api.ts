@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { Answer, Item } from '../api/contract.ts';
 
 /** The figures of inquiries as GET …/inquiries/figures answers them. */
@@ -11,6 +11,9 @@ export function useInquiryFigures(mechanismId: string, unit: InquiryFigures['uni
   return useQuery({
     queryKey: ['inquiries', mechanismId, 'figures', unit],
     queryFn: () =>
-      api<InquiryFigures>(`/mechanisms/${seg(mechanismId)}/inquiries/figures?unit=${unit}`),
+      call('get', '/mechanisms/{mechanism}/inquiries/figures', {
+        params: { mechanism: mechanismId },
+        query: { unit },
+      }),
   });
 }

@@ -1,14 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type { SigningKey } from '../api/exchange.types.ts';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../api/client.ts';
 
-const keysOf = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/keys`;
+const K = '/mechanisms/{mechanism}/keys';
 
 export function useSigningKeys(mechanismId: string | null) {
   return useQuery({
     queryKey: ['admin', 'keys', mechanismId],
-    enabled: mechanismId !== null,
-    queryFn: async () => (await api<{ items: SigningKey[] }>(keysOf(mechanismId ?? ''))).items,
+    queryFn:
+      mechanismId === null
+        ? skipToken
+        : async () => (await call('get', K, { params: { mechanism: mechanismId } })).items,
   });
 }
 
@@ -16,10 +17,10 @@ export function useRevokeKey(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { keyId: string; reason: string }) =>
-      api<{ keyId: string; revokedAt: string }>(
-        `${keysOf(mechanismId)}/${seg(input.keyId)}/revocation`,
-        { method: 'POST', json: { reason: input.reason } },
-      ),
+      call('post', `${K}/{key}/revocation`, {
+        params: { mechanism: mechanismId, key: input.keyId },
+        json: { reason: input.reason },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'keys', mechanismId] }),
   });
 }

@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useSession, usernameOf } from '../session/session.tsx';
 
 /** Who is signed in, with password change, their API tokens and sign-out. */
@@ -11,7 +11,7 @@ export function UserMenu() {
   const { session, accept } = useSession();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => api<void>('/session', { method: 'DELETE' }),
+    mutationFn: () => call('delete', '/session'),
     onSettled: () => {
       accept(null);
       void navigate('/');

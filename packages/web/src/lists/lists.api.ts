@@ -1,7 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  skipToken,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, apiUpload, query, seg } from '../api/client.ts';
-import type { ImportResult, LinesPage, ListDiff, ListKind, ListVersion } from '../api/types.ts';
+import { apiUpload, call, query, seg } from '../api/client.ts';
+import type { ImportResult, ListKind } from '../api/types.ts';
 import type { Answer } from '../api/contract.ts';
 
 export interface ListRef {
@@ -10,6 +16,14 @@ export interface ListRef {
   kind: ListKind;
 }
 
+const V = '/mechanisms/{mechanism}/lists/{party}/{kind}/versions';
+const paramsOf = (list: ListRef) => ({
+  mechanism: list.mechanismId,
+  party: list.party,
+  kind: list.kind,
+});
+
+/** For what `call` cannot send: a file download, an upload whose progress is shown. */
 const listPath = (list: ListRef) =>
   `/mechanisms/${seg(list.mechanismId)}/lists/${seg(list.party)}/${list.kind}`;
 
@@ -22,7 +36,7 @@ export const exportUrl = (list: ListRef, version: number | 'latest', format: 'cs
 export function useVersions(list: ListRef) {
   return useQuery({
     queryKey: [...listKey(list), 'versions'],
-    queryFn: async () => (await api<{ items: ListVersion[] }>(`${listPath(list)}/versions`)).items,
+    queryFn: async () => (await call('get', V, { params: paramsOf(list) })).items,
   });
 }
 
@@ -34,14 +48,11 @@ export function useLines(
   return useQuery({
     queryKey: [...listKey(list), 'lines', params],
     queryFn: ({ signal }) =>
-      api<LinesPage>(
-        `${listPath(list)}/versions/${params.version}/lines${query({
-          search: params.search,
-          offset: params.offset,
-          limit: params.limit,
-        })}`,
-        { signal },
-      ),
+      call('get', `${V}/{version}/lines`, {
+        params: { ...paramsOf(list), version: params.version },
+        query: { search: params.search, offset: params.offset, limit: params.limit },
+        signal,
+      }),
     enabled: isEnabled,
     placeholderData: keepPreviousData,
   });
@@ -50,9 +61,14 @@ export function useLines(
 export function useDiff(list: ListRef, to: number | null, from: number | null) {
   return useQuery({
     queryKey: [...listKey(list), 'diff', to, from],
-    queryFn: () =>
-      api<ListDiff>(`${listPath(list)}/versions/${to}/diff${query({ from: from ?? undefined })}`),
-    enabled: to !== null,
+    queryFn:
+      to === null
+        ? skipToken
+        : () =>
+            call('get', `${V}/{version}/diff`, {
+              params: { ...paramsOf(list), version: to },
+              query: { from: from ?? undefined },
+            }),
   });
 }
 
@@ -108,9 +124,11 @@ export type ImportPreview = Answer<
 export function usePreview(list: ListRef) {
   return useMutation({
     mutationFn: (input: UploadInput) =>
-      api<ImportPreview>(
-        `${listPath(list)}/versions/preview${query({ encoding: input.encoding, acceptInvalid: input.acceptInvalid })}`,
-        { method: 'POST', form: uploadForm(input) },
-      ),
+      call('post', `${V}/preview`, {
+        params: paramsOf(list),
+        // The server reads the flag as a string ('true' or 'false'), as `query` writes it.
+        query: { encoding: input.encoding, acceptInvalid: String(input.acceptInvalid) },
+        form: uploadForm(input),
+      }),
   });
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type { Answer, Item } from '../api/contract.ts';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, seg } from '../api/client.ts';
+import type { Answer, Body, Item } from '../api/contract.ts';
 
 export const OUTCOME_LISTS = ['not_acknowledged', 'acknowledged', 'unrequested'] as const;
 export type OutcomeList = (typeof OUTCOME_LISTS)[number];
@@ -10,7 +10,7 @@ export type OutcomeRelease = Item<
 >;
 export type OutcomeLine = Item<Answer<'/mechanisms/{mechanism}/outcome-lists/{party}'>['lines']>;
 
-const base = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/outcome-lists`;
+const O = '/mechanisms/{mechanism}/outcome-lists';
 const key = (mechanismId: string) => ['outcome-lists', mechanismId] as const;
 
 /** The address of the lists as a file in a language, for a plain download link. */
@@ -20,14 +20,14 @@ export const outcomeFileUrl = (
   format: 'csv' | 'xlsx' | 'pdf',
   language: string,
 ) =>
-  `/api/v1${base(mechanismId)}/${seg(party)}?format=${format}&lang=${['en', 'uk', 'ru'].includes(language) ? language : 'en'}`;
+  `/api/v1/mechanisms/${seg(mechanismId)}/outcome-lists/${seg(party)}?format=${format}&lang=${['en', 'uk', 'ru'].includes(language) ? language : 'en'}`;
 
 /** The releases the user may know of, the latest first. */
 export function useOutcomeReleases(mechanismId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'releases'],
     queryFn: async () =>
-      (await api<{ items: OutcomeRelease[] }>(`${base(mechanismId)}/releases`)).items,
+      (await call('get', `${O}/releases`, { params: { mechanism: mechanismId } })).items,
   });
 }
 
@@ -35,12 +35,11 @@ export function useOutcomeReleases(mechanismId: string) {
 export function useOutcomeLists(mechanismId: string, party: string | null) {
   return useQuery({
     queryKey: [...key(mechanismId), 'lists', party],
-    enabled: party !== null,
     retry: false,
-    queryFn: () =>
-      api<{ release: OutcomeRelease; lines: OutcomeLine[] }>(
-        `${base(mechanismId)}/${seg(party ?? '')}`,
-      ),
+    queryFn:
+      party === null
+        ? skipToken
+        : () => call('get', `${O}/{party}`, { params: { mechanism: mechanismId, party } }),
   });
 }
 
@@ -48,8 +47,8 @@ export function useOutcomeLists(mechanismId: string, party: string | null) {
 export function useReleaseOutcomes(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { party: string; lists: OutcomeList[] }) =>
-      api<OutcomeRelease>(`${base(mechanismId)}/releases`, { method: 'POST', json: input }),
+    mutationFn: (input: Body<`${typeof O}/releases`, 'post'>) =>
+      call('post', `${O}/releases`, { params: { mechanism: mechanismId }, json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
   });
 }

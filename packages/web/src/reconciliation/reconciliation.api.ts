@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query, seg } from '../api/client.ts';
-import type { Pair, PairsPage, ReconciliationStatus } from '../api/types.ts';
+import { call } from '../api/client.ts';
+import type { Body } from '../api/contract.ts';
+import type { ReconciliationStatus } from '../api/types.ts';
 
-const base = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/reconciliation`;
+const R = '/mechanisms/{mechanism}/reconciliation';
 const key = (mechanismId: string) => ['reconciliation', mechanismId] as const;
 
 const isActive = (status: ReconciliationStatus | undefined) =>
@@ -12,7 +13,7 @@ const isActive = (status: ReconciliationStatus | undefined) =>
 export function useReconciliation(mechanismId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'status'],
-    queryFn: () => api<ReconciliationStatus>(base(mechanismId)),
+    queryFn: () => call('get', R, { params: { mechanism: mechanismId } }),
     refetchInterval: (q) => (isActive(q.state.data) ? 1000 : false),
   });
 }
@@ -20,7 +21,7 @@ export function useReconciliation(mechanismId: string) {
 export function useStartRun(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ runId: string }>(base(mechanismId), { method: 'POST', json: {} }),
+    mutationFn: () => call('post', R, { params: { mechanism: mechanismId }, json: {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
   });
 }
@@ -30,17 +31,21 @@ export function useOpenPairs(mechanismId: string, offset: number) {
   return useQuery({
     queryKey: [...key(mechanismId), 'pairs', 'open', offset],
     queryFn: () =>
-      api<PairsPage>(`${base(mechanismId)}/pairs${query({ status: 'open', offset, limit: 1 })}`),
+      call('get', `${R}/pairs`, {
+        params: { mechanism: mechanismId },
+        query: { status: 'open', offset, limit: 1 },
+      }),
   });
 }
 
+type Decision = Body<`${typeof R}/pairs/{pair}/decision`, 'post'>;
 export function useDecide(mechanismId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { pairId: string; decision: 'confirmed' | 'rejected'; reason?: string }) =>
-      api<Pair>(`${base(mechanismId)}/pairs/${seg(input.pairId)}/decision`, {
-        method: 'POST',
-        json: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
+    mutationFn: ({ pairId, decision, reason }: Decision & { pairId: string }) =>
+      call('post', `${R}/pairs/{pair}/decision`, {
+        params: { mechanism: mechanismId, pair: pairId },
+        json: { decision, ...(reason ? { reason } : {}) },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: key(mechanismId) }),
   });

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query, seg } from '../api/client.ts';
-import type { Answer, Item } from '../api/contract.ts';
+import { call } from '../api/client.ts';
+import type { Answer, Body, Item } from '../api/contract.ts';
 import type { BagState, BatchState } from '../reports/report-view.ts';
 
 export type RemainsOverview = Answer<'/mechanisms/{mechanism}/remains'>;
 export type Batch = Item<RemainsOverview['batches']>;
 export type Bag = Item<Batch['bags']>;
 
-const path = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}/remains`;
+const R = '/mechanisms/{mechanism}/remains';
 
 /** Under the exchange's key, so that the reports refresh with every change to the remains. */
 const key = (mechanismId: string) => ['exchange', mechanismId, 'remains'] as const;
@@ -20,22 +20,15 @@ function useInvalidate(mechanismId: string) {
 export function useRemains(mechanismId: string) {
   return useQuery({
     queryKey: key(mechanismId),
-    queryFn: () => api<RemainsOverview>(path(mechanismId)),
+    queryFn: () => call('get', R, { params: { mechanism: mechanismId } }),
   });
 }
 
 export function useOfferBatch(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
-    mutationFn: (input: {
-      from: string;
-      label: string;
-      bags: Array<{ label: string; bodies: number }>;
-    }) =>
-      api<{ id: string; bags: number; bodies: number }>(path(mechanismId), {
-        method: 'POST',
-        json: input,
-      }),
+    mutationFn: (input: Body<typeof R, 'post'>) =>
+      call('post', R, { params: { mechanism: mechanismId }, json: input }),
     onSuccess: invalidate,
   });
 }
@@ -47,10 +40,11 @@ export function useOfferBatchFile(mechanismId: string) {
     mutationFn: (input: { from: string; label: string; file: File }) => {
       const form = new FormData();
       form.append('file', input.file);
-      return api<{ id: string; bags: number; bodies: number }>(
-        `${path(mechanismId)}/file${query({ from: input.from, label: input.label })}`,
-        { method: 'POST', form },
-      );
+      return call('post', `${R}/file`, {
+        params: { mechanism: mechanismId },
+        query: { from: input.from, label: input.label },
+        form,
+      });
     },
     onSuccess: invalidate,
   });
@@ -60,8 +54,8 @@ export function useAdvanceBatch(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: (input: { batchId: string; to: BatchState }) =>
-      api<{ id: string; state: BatchState }>(`${path(mechanismId)}/${seg(input.batchId)}/state`, {
-        method: 'POST',
+      call('post', `${R}/{batch}/state`, {
+        params: { mechanism: mechanismId, batch: input.batchId },
         json: { to: input.to },
       }),
     onSuccess: invalidate,
@@ -72,13 +66,10 @@ export function useExamineBag(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: (input: { bagId: string; to: BagState; note?: string }) =>
-      api<{ id: string; state: BagState }>(
-        `${path(mechanismId)}/bags/${seg(input.bagId)}/examination`,
-        {
-          method: 'POST',
-          json: { to: input.to, ...(input.note ? { note: input.note } : {}) },
-        },
-      ),
+      call('post', `${R}/bags/{bag}/examination`, {
+        params: { mechanism: mechanismId, bag: input.bagId },
+        json: { to: input.to, ...(input.note ? { note: input.note } : {}) },
+      }),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type { StageStatus } from '../api/exchange.types.ts';
-import type { ReportRow } from './report-view.ts';
+import { call, seg } from '../api/client.ts';
 
 /** What a report covers: a whole agreement, or one of its stages. */
 export type ReportScope = { agreementId: string } | { stageId: string };
@@ -15,16 +13,19 @@ const pathOf = (mechanismId: string, scope: ReportScope) =>
 export const reportFileUrl = (mechanismId: string, scope: ReportScope, format: 'csv' | 'xlsx') =>
   `/api/v1${pathOf(mechanismId, scope)}?format=${format}`;
 
+const reportOf = (mechanismId: string, scope: ReportScope) =>
+  'stageId' in scope
+    ? call('get', '/mechanisms/{mechanism}/stages/{stage}/report', {
+        params: { mechanism: mechanismId, stage: scope.stageId },
+      })
+    : call('get', '/mechanisms/{mechanism}/agreements/{agreement}/report', {
+        params: { mechanism: mechanismId, agreement: scope.agreementId },
+      });
+
 export function useReport(mechanismId: string, scope: ReportScope) {
   return useQuery({
     // Under the exchange's key, so that every move on the path refreshes the report too.
     queryKey: ['exchange', mechanismId, 'report', scope],
-    queryFn: async () =>
-      (
-        await api<{
-          rows: ReportRow[];
-          stage?: { id: string; number: number; status: StageStatus };
-        }>(pathOf(mechanismId, scope))
-      ).rows,
+    queryFn: async () => (await reportOf(mechanismId, scope)).rows,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { Answer, Item } from '../api/contract.ts';
 
 /** A data category's period and what has expired under it, as GET /retention answers. */
@@ -11,7 +11,7 @@ const KEY = ['admin', 'retention'] as const;
 export function useRetention() {
   return useQuery({
     queryKey: KEY,
-    queryFn: async () => (await api<{ items: RetentionRow[] }>('/retention')).items,
+    queryFn: async () => (await call('get', '/retention')).items,
   });
 }
 
@@ -19,7 +19,10 @@ export function useSetPeriod() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { category: RetentionCategory; days: number }) =>
-      api(`/retention/${seg(input.category)}`, { method: 'PUT', json: { days: input.days } }),
+      call('put', '/retention/{category}', {
+        params: { category: input.category },
+        json: { days: input.days },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -28,12 +31,7 @@ export function useDeleteDue() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async () =>
-      (
-        await api<{ items: RetentionRow[] }>('/retention/deletions', {
-          method: 'POST',
-          json: { confirm: true },
-        })
-      ).items,
+      (await call('post', '/retention/deletions', { json: { confirm: true } })).items,
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import { ApiError, call, setCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 
 export const SESSION_KEY = ['session'] as const;
@@ -18,7 +18,7 @@ const SessionContext = createContext<SessionState | null>(null);
 
 async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api<Session>('/session');
+    const session = await call('get', '/session');
     setCsrfToken(session.csrfToken ?? null);
     return session;
   } catch (error) {

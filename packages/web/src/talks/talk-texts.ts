@@ -1,7 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 
 export const TEXT_LANGUAGES = ['en', 'uk', 'ru'] as const;
@@ -63,7 +63,10 @@ export const translationsKey = (mechanismId: string) =>
 /** The query of a mechanism's translation memory, for pages that read several mechanisms' (the inbox). */
 export const translationMemoryQuery = (mechanismId: string) => ({
   queryKey: translationsKey(mechanismId),
-  queryFn: () => api<TranslatedText[]>(`/mechanisms/${seg(mechanismId)}/talks/translations`),
+  queryFn: () =>
+    call('get', '/mechanisms/{mechanism}/talks/translations', {
+      params: { mechanism: mechanismId },
+    }),
   staleTime: 60_000,
 });
 
@@ -121,8 +124,8 @@ export function useTranslate(mechanismId: string) {
       language: TextLanguage;
       translations: Partial<Record<TextLanguage, string | null>>;
     }) =>
-      api<TranslatedText>(`/mechanisms/${seg(mechanismId)}/talks/translations`, {
-        method: 'PUT',
+      call('put', '/mechanisms/{mechanism}/talks/translations', {
+        params: { mechanism: mechanismId },
         json: input,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: translationsKey(mechanismId) }),

@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
 import { LIST_COLUMNS } from '../registry/index.ts';
+import { createDashboardService } from './dashboard.service.ts';
 
 const asCsv = (records: readonly ListRecord[]) =>
   csvOf([[...LIST_COLUMNS], ...records.map((r) => LIST_COLUMNS.map((c) => r[c] ?? ''))]);
@@ -222,5 +223,28 @@ describeEachDatabase('the mechanism dashboard', (db) => {
     const after = await dashboardOf('mediator');
     expect(after.nextStages.length).toBe(before.nextStages.length + 1);
     expect(after.activity[0]).toMatchObject({ action: 'exchange.stage.propose' });
+  });
+
+  // The figures are read once and kept while the log records no change; the series still run
+  // up to the moment the overview is asked for.
+  it('counts the series up to now as time goes by, from the figures read', async () => {
+    let now = new Date();
+    const dashboard = createDashboardService({
+      db: db(),
+      mechanisms: services.mechanisms,
+      agreements: services.agreements,
+      reconciliation: services.reconciliation,
+      clock: () => now,
+    });
+    const mediator = actors.get('mediator')!;
+    const first = await dashboard.dashboard(mediator, mechanism);
+    now = new Date(now.getTime() + 30_000);
+    const later = await dashboard.dashboard(mediator, mechanism);
+    expect(later.generatedAt).toBe(now.toISOString());
+    expect(later.series.byState.at(-1)).toEqual({
+      at: now.toISOString(),
+      counts: first.series.byState.at(-1)!.counts,
+    });
+    expect(later.persons).toEqual(first.persons);
   });
 });

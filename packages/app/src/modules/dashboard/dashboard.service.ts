@@ -13,7 +13,13 @@ import {
   personsSeenBy,
   type CountedPerson,
 } from './domain/figures.ts';
-import { bucketEnds, firstEvent, seriesOf, type PersonHistory } from './domain/person-history.ts';
+import {
+  bucketEnds,
+  firstEvent,
+  seriesFrom,
+  timelineOf,
+  type PersonHistory,
+} from './domain/person-history.ts';
 import { stateFor, viewerOf, type Viewer } from './domain/viewer.ts';
 import { exchangeReads } from '../exchanges/index.ts';
 import * as repo from './dashboard.repository.ts';
@@ -27,11 +33,24 @@ export interface DashboardDeps {
 }
 
 const ACTIVITY_SHOWN = 20;
-// An overview is made again when a change is logged, and at the latest after this long (its
-// series run up to now); meanwhile readers in the same scope share it.
-const OVERVIEW_MAX_AGE_MS = 5_000;
-const OVERVIEW_STALE_MS = 60_000;
+// An overview's figures are read again when a change is logged (CHANGE_ACTIONS), and in the
+// background once they are this old, for what the log does not tell; past the second age a
+// reader waits for them. Its series are counted up to now again every few seconds.
+const FIGURES_MAX_AGE_MS = 60_000;
+const FIGURES_STALE_MS = 120_000;
+const SERIES_MAX_AGE_MS = 5_000;
 const MOST_OVERVIEWS_KEPT = 64;
+// The log's actions after which the figures read may no longer hold: the activity shown, and
+// the other writes of the exchange and the reconciliation.
+const CHANGE_ACTIONS = [
+  ...ACTIVITY_ACTIONS,
+  'exchange.offline.sync',
+  'exchange.receipt.batch',
+  'exchange.stage.list_override',
+  'exchange.stage.status',
+  'reconciliation.release',
+  'reconciliation.restart',
+];
 // Enough entries to find twenty lines for a party after a bulk move of the other side's persons.
 const ACTIVITY_READ = 5_000;
 
@@ -83,18 +102,31 @@ export function createDashboardService(deps: DashboardDeps) {
     return { ...rows, counted };
   }
 
-  type Overview = Awaited<ReturnType<typeof makeOverview>>;
+  type Figures = Awaited<ReturnType<typeof makeFigures>>;
+  type Overview = ReturnType<typeof present>;
   const overviews = new Map<
     string,
-    { stamp: number; madeAt: number; overview: Promise<Overview>; isRefreshing: boolean }
+    {
+      stamp: number;
+      /** When the figures were read, and when the overview shown was counted from them. */
+      readAt: number;
+      shownAt: number;
+      figures: Promise<Figures>;
+      overview: Promise<Overview>;
+      isRereading: boolean;
+    }
   >();
 
   /**
    * The overview as the actor may see it. Its figures are read from every person on the
    * mechanism's paths, which under many readers would cost each of them that whole read; so
-   * one is made for every scope (role, party, row scope) and shared until the mechanism's log
-   * records a change (one of the activity actions) or it is a few seconds old. Concurrent
-   * readers wait for the same one; after a change every reader waits for the new one. It names no person and reads none, so nothing is audited.
+   * they are read once for every scope (role, party, row scope) and shared until the
+   * mechanism's log records a change (CHANGE_ACTIONS); readers at once wait for the same read,
+   * and after a change every reader waits for the new one. As time goes by, the series are
+   * counted up to now again from the figures kept (a timeline per series: no read, no pass over
+   * the persons) every few seconds, and the figures are read again once a minute in the
+   * background for what the log does not tell. It names no person and reads none, so nothing
+   * is audited.
    */
   async function overviewFor(actor: Actor, mechanismRef: string): Promise<Overview> {
     const mechanism = await mechanisms.get(actor, mechanismRef);
@@ -102,39 +134,48 @@ export function createDashboardService(deps: DashboardDeps) {
     const scope = rowScope(actor);
     const key = JSON.stringify([mechanism, viewerOf(actor, mechanism), scope]);
     // The log has no row policies: its last change is read in one statement, outside a scope.
-    const stamp = await repo.lastEntrySeq(db, mechanism.id, ACTIVITY_ACTIONS);
+    const stamp = await repo.lastEntrySeq(db, mechanism.id, CHANGE_ACTIONS);
     const now = clock().getTime();
     const kept = overviews.get(key);
-    if (kept && kept.stamp === stamp) {
-      const age = now - kept.madeAt;
-      if (age < OVERVIEW_MAX_AGE_MS) return kept.overview;
-      // Nothing changed, only time went by (the series run up to now): one reader makes the
-      // next while the others still get this one, unless it is far too old.
-      if (age < OVERVIEW_STALE_MS) {
-        if (!kept.isRefreshing) {
-          kept.isRefreshing = true;
-          makeOverview(actor, mechanism).then(
-            (made) => keep(key, stamp, now, Promise.resolve(made)),
-            () => (kept.isRefreshing = false),
-          );
-        }
-        return kept.overview;
+    if (kept && kept.stamp === stamp && now - kept.readAt < FIGURES_STALE_MS) {
+      if (now - kept.readAt >= FIGURES_MAX_AGE_MS && !kept.isRereading) {
+        kept.isRereading = true;
+        const figures = makeFigures(actor, mechanism);
+        figures.then(
+          () => keep(key, stamp, now, figures),
+          () => (kept.isRereading = false),
+        );
       }
+      if (now - kept.shownAt >= SERIES_MAX_AGE_MS) {
+        kept.shownAt = now;
+        kept.overview = kept.figures.then((figures) => present(figures, clock()));
+      }
+      return kept.overview;
     }
-    const overview = makeOverview(actor, mechanism);
-    keep(key, stamp, now, overview);
-    overview.catch(() => overviews.delete(key));
-    return overview;
+    const figures = makeFigures(actor, mechanism);
+    const entry = keep(key, stamp, now, figures);
+    entry.overview.catch(() => overviews.delete(key));
+    return entry.overview;
   }
 
-  function keep(key: string, stamp: number, madeAt: number, overview: Promise<Overview>): void {
+  function keep(key: string, stamp: number, readAt: number, figures: Promise<Figures>) {
+    const entry = {
+      stamp,
+      readAt,
+      shownAt: readAt,
+      figures,
+      overview: figures.then((made) => present(made, clock())),
+      isRereading: false,
+    };
     overviews.delete(key);
-    overviews.set(key, { stamp, madeAt, overview, isRefreshing: false });
+    overviews.set(key, entry);
     // The oldest made first leaves first.
     if (overviews.size > MOST_OVERVIEWS_KEPT) overviews.delete(overviews.keys().next().value!);
+    return entry;
   }
 
-  async function makeOverview(
+  /** Everything an overview shows, read and counted once; the series as timelines (present). */
+  async function makeFigures(
     actor: Actor,
     mechanism: Awaited<ReturnType<MechanismsService['get']>>,
   ) {
@@ -147,55 +188,67 @@ export function createDashboardService(deps: DashboardDeps) {
     );
     const seen = personsSeenBy(viewer, counted);
     const histories = historiesOf(seen, moves, openings);
-    const now = clock();
-    const first = firstEvent(histories);
-    const ends = first ? bucketEnds(first, now) : [];
     const allAgreements = viewer.readsAgreements ? await agreements.list(actor, mechanism.id) : [];
     const reconciled = viewer.readsReconciliation
       ? await notAcknowledged(actor, mechanism.id)
       : null;
     return {
-      mechanism,
-      viewer: {
-        sides: viewer.sides,
-        party: viewer.party,
-        seesWish: viewer.seesWish,
-        readsExchange: viewer.readsExchange,
-        readsReconciliation: viewer.readsReconciliation,
+      first: firstEvent(histories),
+      timelines: {
+        byState: timelineOf(histories, (_, state) => stateFor(viewer, state)),
+        byCategory: timelineOf(histories, (person) => person.category),
       },
-      generatedAt: now.toISOString(),
-      // A person's category is the id of an agreement's category; its name is what people read.
-      categoryNames: Object.fromEntries(
-        allAgreements.flatMap((a) =>
-          (a.versions.at(-1)?.definition.categories ?? []).map((c) => [c.id, c.name]),
-        ),
-      ),
-      persons: currentCounts(viewer, counted),
-      series: {
-        byState: seriesOf(histories, ends, (_, state) => stateFor(viewer, state)),
-        byCategory: seriesOf(histories, ends, (person) => person.category),
-      },
-      parity: allAgreements
-        .filter((a) => counted.some((p) => p.agreementId === a.id))
-        .map((agreement) => ({
-          agreementId: agreement.id,
-          name: agreement.name,
-          ...parityOf(
-            counted.filter((p) => p.agreementId === agreement.id),
-            agreement.versions.at(-1)!.definition.formula,
-            sides,
+      shown: {
+        mechanism,
+        viewer: {
+          sides: viewer.sides,
+          party: viewer.party,
+          seesWish: viewer.seesWish,
+          readsExchange: viewer.readsExchange,
+          readsReconciliation: viewer.readsReconciliation,
+        },
+        // A person's category is the id of an agreement's category; its name is what people read.
+        categoryNames: Object.fromEntries(
+          allAgreements.flatMap((a) =>
+            (a.versions.at(-1)?.definition.categories ?? []).map((c) => [c.id, c.name]),
           ),
+        ),
+        persons: currentCounts(viewer, counted),
+        parity: allAgreements
+          .filter((a) => counted.some((p) => p.agreementId === a.id))
+          .map((agreement) => ({
+            agreementId: agreement.id,
+            name: agreement.name,
+            ...parityOf(
+              counted.filter((p) => p.agreementId === agreement.id),
+              agreement.versions.at(-1)!.definition.formula,
+              sides,
+            ),
+          })),
+        disputes: disputesOf(viewer, counted, reconciled),
+        nextStages: nextStages(
+          stages.map((s) => ({ ...s, agreementId: s.agreement_id })),
+          counted,
+          sides,
+        ).map((stage) => ({
+          ...stage,
+          agreementName: allAgreements.find((a) => a.id === stage.agreementId)?.name ?? '',
         })),
-      disputes: disputesOf(viewer, counted, reconciled),
-      nextStages: nextStages(
-        stages.map((s) => ({ ...s, agreementId: s.agreement_id })),
-        counted,
-        sides,
-      ).map((stage) => ({
-        ...stage,
-        agreementName: allAgreements.find((a) => a.id === stage.agreementId)?.name ?? '',
-      })),
-      activity: recentActivity(viewer, entries, new Set(seen.map((p) => p.id)), ACTIVITY_SHOWN),
+        activity: recentActivity(viewer, entries, new Set(seen.map((p) => p.id)), ACTIVITY_SHOWN),
+      },
+    };
+  }
+
+  /** The overview at `now`: the figures read, and the series counted up to now. */
+  function present({ first, timelines, shown }: Figures, now: Date) {
+    const ends = first ? bucketEnds(first, now) : [];
+    return {
+      ...shown,
+      generatedAt: now.toISOString(),
+      series: {
+        byState: seriesFrom(timelines.byState, ends),
+        byCategory: seriesFrom(timelines.byCategory, ends),
+      },
     };
   }
 

@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { manifestRoutes } from './documents/index.ts';
 import type { ExchangesService } from './exchanges.service.ts';
-import { manifestRoutes } from './manifests.routes.ts';
-import { offlineSyncRoutes } from './offline-sync.routes.ts';
-import { offlineRecordRoutes } from './offline-records.routes.ts';
-import { personFileRoutes } from './person-file.routes.ts';
-import { personPathRoutes } from './person-paths.routes.ts';
-import { receiptIssueRoutes } from './receipt-issue.routes.ts';
-import { reportRoutes } from './reports.routes.ts';
-import { stageRoutes } from './stages.routes.ts';
+import { offlineRecordRoutes, offlineSyncRoutes } from './offline/index.ts';
+import { personFileRoutes, personPathRoutes } from './paths/index.ts';
+import { receiptIssueRoutes } from './receipts/index.ts';
+import { reportRoutes } from './reports/index.ts';
+import { stageRoutes } from './stages/index.ts';
 
 /** Persons on the path, stages and their manifests, under /api/v1. */
 export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZod {

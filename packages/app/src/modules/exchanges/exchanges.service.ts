@@ -1,16 +1,12 @@
-import { createExchangeSteps, type ExchangesDeps } from './exchanges.internal.ts';
-import { createManifests } from './manifests.service.ts';
-import { createOfflineRecords } from './offline-records.service.ts';
-import { createOfflineSync } from './offline-sync.service.ts';
-import { createPersonFile } from './person-file.service.ts';
-import { createPersonPaths } from './person-paths.service.ts';
-import { createReceiptBatches } from './receipt-batch.service.ts';
-import { createReceiptIssue } from './receipt-issue.service.ts';
-import { createReports } from './reports.service.ts';
-import { createStageListOverride } from './stage-list-guard.service.ts';
-import { createStages } from './stages.service.ts';
+import { createManifests } from './documents/index.ts';
+import { createOfflineRecords, createOfflineSync } from './offline/index.ts';
+import { createPersonFile, createPersonPaths } from './paths/index.ts';
+import { createReceiptBatches, createReceiptIssue } from './receipts/index.ts';
+import { createReports } from './reports/index.ts';
+import { createExchangeSteps, type ExchangesDeps } from './shared/index.ts';
+import { createStageListOverride, createStages } from './stages/index.ts';
 
-export type { ExchangesDeps, Move } from './exchanges.internal.ts';
+export type { ExchangesDeps, Move } from './shared/index.ts';
 
 /**
  * From agreement to handover: each person's path, stages at parity, and manifests that each

@@ -16,13 +16,12 @@ export {
   type PathActor,
 } from './domain/person-path.ts';
 export { createExchangesService, type ExchangesService } from './exchanges.service.ts';
-export { createListChangeGuard } from './stage-list-guard.service.ts';
+export { createListChangeGuard } from './stages/index.ts';
 export { exchangeRoutes } from './exchanges.routes.ts';
-export { reportFile } from './report-file.ts';
+export { reportFile } from './reports/index.ts';
 export type { ReportRow } from './domain/report.ts';
 export { createRemainsService, remainsRoutes, type RemainsService } from './remains/index.ts';
-export { createReceiptsService, type ReceiptsService } from './receipts.service.ts';
-export { receiptRoutes } from './receipts.routes.ts';
+export { createReceiptsService, receiptRoutes, type ReceiptsService } from './receipts/index.ts';
 export {
   createSigningKeysService,
   signingKeyRoutes,

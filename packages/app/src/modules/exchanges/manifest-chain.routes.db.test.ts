@@ -4,9 +4,10 @@ import type { Services } from '../../services.ts';
 import { buildMechanism } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
+import { seedStage } from '../../testing/exchange-rows.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { withScope } from '../../platform/db/scope.ts';
-import * as repo from './exchanges.repository.ts';
+import { insertManifest } from './shared/exchange-rows.repository.ts';
 
 // Stages and manifests have row policies: the test writes them as the system would.
 const SYSTEM_SCOPE = { system: 'on' };
@@ -24,23 +25,10 @@ describeEachDatabase("a stage's manifests and their corrections, through the API
     const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
       template: 'istanbul-2025-06-02',
     });
-    const version = agreement.versions[0]!;
-    const stageId = await withScope(db(), SYSTEM_SCOPE, (system) =>
-      repo.insertStage(system, {
-        mechanismId: mechanism,
-        agreementId: agreement.id,
-        agreementVersionId: version.id,
-        formula: version.definition.formula,
-        number: 1,
-        place: 'Belarus–Ukraine border',
-        date: '2025-06-09',
-        surplus: [],
-        createdBy: 'system',
-      }),
-    );
+    const { stageId } = await seedStage(db(), { mechanismId: mechanism, agreement });
     const manifest = (hash: string, supersedes: string | null) =>
       withScope(db(), SYSTEM_SCOPE, (system) =>
-        repo.insertManifest(system, {
+        insertManifest(system, {
           mechanismId: mechanism,
           stageId,
           kind: 'parley-manifest/1',

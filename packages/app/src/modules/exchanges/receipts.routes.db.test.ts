@@ -5,11 +5,10 @@ import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { withScope } from '../../platform/db/scope.ts';
+import { seedStage } from '../../testing/exchange-rows.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { pdfQrCodes, pdfTexts } from '../../testing/pdf-text.ts';
 import { signingMessage } from './domain/signed-document.ts';
-import * as repo from './exchanges.repository.ts';
 
 describeEachDatabase('handover receipts of a stage, through the API', (db) => {
   let app: FastifyInstance;
@@ -38,39 +37,13 @@ describeEachDatabase('handover receipts of a stage, through the API', (db) => {
     const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
       template: 'istanbul-2025-06-02',
     });
-    const version = agreement.versions[0]!;
-    // Stages have row policies: written here as the system would.
-    stageId = await withScope(db(), { system: 'on' }, (system) =>
-      repo.insertStage(system, {
-        mechanismId: mechanism,
-        agreementId: agreement.id,
-        agreementVersionId: version.id,
-        formula: version.definition.formula,
-        number: 1,
-        place: 'Belarus–Ukraine border',
-        date: '2025-06-09',
-        surplus: [],
-        createdBy: 'system',
-      }),
-    );
-    await withScope(db(), { system: 'on' }, async (trx) => {
-      await repo.insertPersons(trx, [
-        {
-          mechanismId: mechanism,
-          agreementId: agreement.id,
-          party: 'RU',
-          receivingParty: 'UA',
-          listVersionId: held.version.id,
-          recordId: 'H-1',
-          category: 'young',
-          priority: '0',
-          rank: null,
-          state: 'handed_over',
-        },
-      ]);
-      personId = (await repo.findPersons(trx, { agreementId: agreement.id }))[0]!.id;
-      await repo.setStage(trx, [personId], stageId);
-    });
+    let personIds: Map<string, string>;
+    ({ stageId, personIds } = await seedStage(db(), {
+      mechanismId: mechanism,
+      agreement,
+      held: { versionId: held.version.id, persons: [{ recordId: 'H-1', state: 'handed_over' }] },
+    }));
+    personId = personIds.get('H-1')!;
     headers.set('verifier', await tokenFor(services, { mechanism, role: 'neutral_verifier' }));
     headers.set('ua', await tokenFor(services, { mechanism, role: 'party_officer', party: 'UA' }));
     headers.set('observer', await tokenFor(services, { mechanism, role: 'observer' }));

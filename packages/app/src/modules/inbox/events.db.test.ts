@@ -9,14 +9,13 @@ import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testi
 import { withDatabase } from '../../testing/global-setup.ts';
 import { multipartFile, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { withScope } from '../../platform/db/scope.ts';
+import { seedStage } from '../../testing/exchange-rows.ts';
 import {
   inProcessChangeFeed,
   postgresChangeFeed,
   type ChangeFeed,
 } from '../../platform/events/change-feed.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import * as exchangeRepo from '../exchanges/exchanges.repository.ts';
 
 interface Stream {
   status: number;
@@ -116,36 +115,12 @@ describeEachDatabase('live updates through GET /api/v1/events', (db, kind) => {
     const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
       template: 'istanbul-2025-06-02',
     });
-    const version = agreement.versions[0]!;
-    await withScope(db(), { system: 'on' }, async (system) => {
-      const stageId = await exchangeRepo.insertStage(system, {
-        mechanismId: mechanism,
-        agreementId: agreement.id,
-        agreementVersionId: version.id,
-        formula: version.definition.formula,
-        number: 1,
-        place: 'Belarus–Ukraine border',
-        date: '2025-06-09',
-        surplus: [],
-        createdBy: 'system',
-      });
-      await exchangeRepo.insertPersons(system, [
-        {
-          mechanismId: mechanism,
-          agreementId: agreement.id,
-          party: 'RU',
-          receivingParty: 'UA',
-          listVersionId: held.version.id,
-          recordId: 'H-1',
-          category: 'young',
-          priority: '0',
-          rank: null,
-          state: 'handed_over',
-        },
-      ]);
-      personId = (await exchangeRepo.findPersons(system, { agreementId: agreement.id }))[0]!.id;
-      await exchangeRepo.setStage(system, [personId], stageId);
+    const { personIds } = await seedStage(db(), {
+      mechanismId: mechanism,
+      agreement,
+      held: { versionId: held.version.id, persons: [{ recordId: 'H-1', state: 'handed_over' }] },
     });
+    personId = personIds.get('H-1')!;
     const grants = {
       verifier: { mechanism, role: 'neutral_verifier' },
       ua: { mechanism, role: 'party_officer', party: 'UA' },

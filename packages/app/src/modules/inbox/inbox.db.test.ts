@@ -5,10 +5,11 @@ import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
 import { buildTestApp, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
+import { seedStage } from '../../testing/exchange-rows.ts';
 import { withScope } from '../../platform/db/scope.ts';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../access/index.ts';
 import { documentHash, signingMessage } from '../exchanges/domain/signed-document.ts';
-import * as exchangeRepo from '../exchanges/exchanges.repository.ts';
+import { insertManifest } from '../exchanges/shared/exchange-rows.repository.ts';
 import type { InboxItem } from './domain/inbox.ts';
 
 type Who = 'mediator' | 'verifier' | 'ua' | 'ru' | 'observer';
@@ -102,40 +103,25 @@ describeEachDatabase("each role's inbox", (db) => {
     const agreement = await services.agreements.create(SYSTEM_ACTOR, mechanism, {
       template: 'istanbul-2025-06-02',
     });
-    const version = agreement.versions[0]!;
+    let personIds: Map<string, string>;
+    ({ stageId, personIds } = await seedStage(db(), {
+      mechanismId: mechanism,
+      agreement,
+      number: 4,
+      status: 'executing',
+      held: {
+        versionId: held.version.id,
+        persons: [
+          { recordId: 'H-1', state: 'handed_over' },
+          { recordId: 'H-2', state: 'handed_over' },
+          { recordId: 'H-3', state: 'proposed', inStage: false },
+        ],
+      },
+    }));
+    for (const [recordId, id] of personIds) persons.set(recordId, id);
     await withScope(db(), { system: 'on' }, async (system) => {
-      stageId = await exchangeRepo.insertStage(system, {
-        mechanismId: mechanism,
-        agreementId: agreement.id,
-        agreementVersionId: version.id,
-        formula: version.definition.formula,
-        number: 4,
-        place: 'Belarus–Ukraine border',
-        date: '2025-06-09',
-        surplus: [],
-        createdBy: 'system',
-      });
-      await exchangeRepo.setStageStatus(system, stageId, 'executing');
-      await exchangeRepo.insertPersons(
-        system,
-        (['H-1', 'H-2', 'H-3'] as const).map((recordId) => ({
-          mechanismId: mechanism,
-          agreementId: agreement.id,
-          party: 'RU',
-          receivingParty: 'UA',
-          listVersionId: held.version.id,
-          recordId,
-          category: 'young',
-          priority: '0',
-          rank: null,
-          state: recordId === 'H-3' ? 'proposed' : 'handed_over',
-        })),
-      );
-      for (const p of await exchangeRepo.findPersons(system, { agreementId: agreement.id }))
-        persons.set(p.record_id, p.id);
-      await exchangeRepo.setStage(system, [persons.get('H-1')!, persons.get('H-2')!], stageId);
       const document = { format: 'parley-manifest/1', stage: 4 };
-      manifestId = await exchangeRepo.insertManifest(system, {
+      manifestId = await insertManifest(system, {
         mechanismId: mechanism,
         stageId,
         kind: 'parley-manifest/1',

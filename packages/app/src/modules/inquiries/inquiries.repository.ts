@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import type { Channel, Language, Relation } from '@parley/kernel/inquiry';
 import type { Database } from '../../platform/db/kysely.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { InquiryStatus, MatchStatus } from './domain/inquiry-status.ts';
@@ -12,7 +13,7 @@ export type MatchRow = Selectable<DB['inquiry_match']>;
 export interface NewInquiry {
   mechanismId: string;
   party: string;
-  channel: string;
+  channel: Channel;
   receivedOn: string;
   person: SoughtPerson;
   consentTracing: boolean;
@@ -23,9 +24,9 @@ export interface NewInquiry {
 
 export interface NewInquirer {
   name: string;
-  relation: string;
+  relation: Relation;
   contact: string;
-  language: string;
+  language: Language;
 }
 
 export interface StatusChange {

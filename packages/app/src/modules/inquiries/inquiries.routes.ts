@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../access/index.ts';
+import { presentVersion } from '../registry/index.ts';
 import {
   closeBody,
   decisionBody,
@@ -9,6 +11,14 @@ import {
   matchParams,
   partyQuery,
   mechanismParams,
+  closedResponse,
+  inquiriesResponse,
+  inquiryDetailResponse,
+  inquiryResponse,
+  keptSoughtListResponse,
+  matchDecidedResponse,
+  matchResponse,
+  soughtListPreviewResponse,
 } from './inquiries.schemas.ts';
 import type { InquiriesService } from './inquiries.service.ts';
 
@@ -28,6 +38,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
             "Registers a family's inquiry: the inquirer, the sought person, consent and sharing; it is matched at once.",
           params: mechanismParams,
           body: inquiryBody,
+          response: { 201: inquiryResponse },
         },
       },
       async (request, reply) => {
@@ -37,7 +48,8 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
           { mechanism: request.params.mechanism, ...(party ? { party } : {}) },
           [input],
         );
-        return reply.status(201).send(created);
+        // One inquiry in, one out: register refuses the whole batch on a line it cannot take.
+        return reply.status(201).send(created!);
       },
     );
     app.get(
@@ -50,6 +62,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
             "A page of a party's inquiries, by status; the mediator and the ICRC see those shared with them. Audited.",
           params: mechanismParams,
           querystring: inquiriesQuery,
+          response: { 200: inquiriesResponse },
         },
       },
       async (request) =>
@@ -65,6 +78,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
             "What the party's next sought list, built from its open inquiries, would change against its latest version.",
           params: mechanismParams,
           querystring: partyQuery,
+          response: { 200: soughtListPreviewResponse },
         },
       },
       async (request) =>
@@ -83,15 +97,16 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
             "Keeps the party's sought list built from its open inquiries as the list's next version.",
           params: mechanismParams,
           querystring: partyQuery,
+          response: { 201: keptSoughtListResponse },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(
-          await inquiries.keepSoughtList(actorOf(request), {
-            mechanism: request.params.mechanism,
-            ...request.query,
-          }),
-        ),
+      async (request, reply) => {
+        const kept = await inquiries.keepSoughtList(actorOf(request), {
+          mechanism: request.params.mechanism,
+          ...request.query,
+        });
+        return reply.status(201).send({ ...kept, version: presentVersion(kept.version) });
+      },
     );
     app.get(
       `${I}/review`,
@@ -101,6 +116,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
           tags,
           description: 'Doubtful matches of inquiries waiting for the mediator.',
           params: mechanismParams,
+          response: { 200: z.array(matchResponse) },
         },
       },
       async (request) => inquiries.reviewQueue(actorOf(request), request.params.mechanism),
@@ -114,6 +130,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
           description:
             "One inquiry with its status history and matches; the inquirer for the party's bureau only. Audited.",
           params: inquiryParams,
+          response: { 200: inquiryDetailResponse },
         },
       },
       async (request) =>
@@ -128,6 +145,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
           description: 'Closes an inquiry with the reason.',
           params: inquiryParams,
           body: closeBody,
+          response: { 200: closedResponse },
         },
       },
       async (request) =>
@@ -146,6 +164,7 @@ export function inquiryRoutes(inquiries: InquiriesService): FastifyPluginAsyncZo
           description: 'The mediator confirms or rejects a doubtful match.',
           params: matchParams,
           body: decisionBody,
+          response: { 200: matchDecidedResponse },
         },
       },
       async (request) =>

@@ -6,6 +6,7 @@ import { authorize, rowScope, type Actor } from '../access/index.ts';
 import { ownParty, partyOf, readerAs } from './bureau.ts';
 import type { MechanismsService } from '../mechanisms/index.ts';
 import type { CloseReason, InquiryStatus } from './domain/inquiry-status.ts';
+import type { Channel } from '@parley/kernel/inquiry';
 import { checkSoughtPerson, type FieldProblem, type SoughtPerson } from './domain/sought-person.ts';
 import type { InquiryMatching } from './inquiry-matching.ts';
 import * as repo from './inquiries.repository.ts';
@@ -27,7 +28,7 @@ export interface InquiriesDeps {
 
 /** One inquiry as the bureau takes it down. */
 export interface InquiryInput {
-  channel: string;
+  channel: Channel;
   receivedOn: string;
   inquirer: repo.NewInquirer;
   sought: SoughtPerson;

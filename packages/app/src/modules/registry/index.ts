@@ -17,7 +17,13 @@ export {
 export type { ListFileFormat } from './list-file-writer.ts';
 export type { LineDiff } from './domain/line-cells.ts';
 export { readPersonLines } from './list-file-validation.ts';
-export { lineResponse, presentLine } from './registry.schemas.ts';
+export {
+  changeResponse,
+  lineResponse,
+  presentLine,
+  presentVersion,
+  versionResponse,
+} from './registry.schemas.ts';
 export { expiringHealthData, expiringSupersededVersions } from './registry.retention.ts';
 export { versionsDeleted } from './page-cache.ts';
 export type { ListVersionGuard, NewVersion, RecordChange } from './list-version-guard.ts';

@@ -154,7 +154,11 @@ export const linesResponse = z.object({
   items: z.array(lineResponse),
 });
 
-const changeResponse = z.object({ column: z.string(), before: z.string(), after: z.string() });
+export const changeResponse = z.object({
+  column: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
 export const diffResponse = z.object({
   from: versionResponse.nullable(),
   to: versionResponse,

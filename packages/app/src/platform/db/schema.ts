@@ -1,5 +1,14 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Formula } from '@parley/kernel/agreement';
+import type {
+  Channel,
+  ErasureBasis,
+  ErasureRefusal,
+  ErasureRequester,
+  InquiryStatus,
+  Language,
+  Relation,
+} from '@parley/kernel/inquiry';
 
 /** The database as Kysely sees it; SQL names are snake_case. */
 export interface DB {
@@ -131,6 +140,8 @@ export interface ListLineTable {
   /** Generated (0017): what a search matches, in lower case, and the names; trigram-indexed. */
   search_text: ColumnType<string, never, never>;
   name_text: ColumnType<string, never, never>;
+  /** Generated (0029): the names' key (registry domain/name-key.ts); trigram-indexed. */
+  name_key: ColumnType<string, never, never>;
 }
 
 export interface ListLineHealthTable {
@@ -692,7 +703,7 @@ export interface InquiryTable {
   mechanism_id: string;
   party_code: string;
   number: number;
-  channel: string;
+  channel: Channel;
   received_on: string;
   surname: string | null;
   given_name: string | null;
@@ -713,7 +724,7 @@ export interface InquiryTable {
   share_mediator: boolean;
   share_icrc: boolean;
   share_other_party: boolean;
-  status: string;
+  status: InquiryStatus;
   status_at: Date;
   created_by: string;
   created_at: CreatedAt;
@@ -728,9 +739,9 @@ export interface InquiryInquirerTable {
   mechanism_id: string;
   party_code: string;
   name: string;
-  relation: string;
+  relation: Relation;
   contact: string;
-  language: string;
+  language: Language;
 }
 
 export interface InquiryStatusEventTable {
@@ -738,8 +749,8 @@ export interface InquiryStatusEventTable {
   mechanism_id: string;
   party_code: string;
   inquiry_id: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: InquiryStatus | null;
+  to_status: InquiryStatus;
   reason: string | null;
   on_date: string | null;
   actor: string;
@@ -785,12 +796,12 @@ export interface InquiryErasureTable {
   inquiry_id: string;
   inquiry_number: number;
   scope: 'inquirer' | 'inquiry';
-  requester: string;
+  requester: ErasureRequester;
   requested_on: string;
-  basis: string;
+  basis: ErasureBasis;
   basis_note: string | null;
   outcome: 'erased' | 'refused';
-  refusal: string | null;
+  refusal: ErasureRefusal | null;
   recorded_by: string;
   recorded_at: Date;
 }

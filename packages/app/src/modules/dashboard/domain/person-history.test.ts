@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketEnds, seriesOf, stateAt, type PersonHistory } from './person-history.ts';
+import {
+  bucketEnds,
+  seriesFrom,
+  seriesOf,
+  stateAt,
+  timelineOf,
+  type PersonHistory,
+} from './person-history.ts';
 
 const T0 = Date.parse('2025-06-02T08:00:00Z');
 const STATES = ['proposed', 'acknowledged', 'identity_verified', 'refuses_return', 'approved'];
@@ -36,6 +43,28 @@ describe('person history', () => {
         expect(stateAt(p, p.openedAt)).toBe(p.moves[0]?.from ?? p.state);
         const last = p.moves.at(-1)?.at ?? p.openedAt;
         expect(stateAt(p, last)).toBe(p.state);
+      }),
+    );
+  });
+
+  it('counts from a timeline made once what it counts from every history, at any moments', () => {
+    // Ends anywhere, on a move or an opening too; a key may leave persons out (null).
+    const moments = fc.array(fc.integer({ min: -86_400_000, max: 40 * 86_400_000 }), {
+      maxLength: 12,
+    });
+    const hidden = fc.subarray(STATES);
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 30 }), moments, hidden, (persons, at, left) => {
+        const onMoves = persons.flatMap((p) => [p.openedAt, ...p.moves.map((m) => m.at)]);
+        const ends = [...at.map((t) => new Date(T0 + t)), ...onMoves.slice(0, 5)].sort(
+          (a, b) => a.getTime() - b.getTime(),
+        );
+        const byState = (_: PersonHistory, state: string) => (left.includes(state) ? null : state);
+        const byCategory = (p: PersonHistory) => p.category;
+        for (const keyOf of [byState, byCategory])
+          expect(seriesFrom(timelineOf(persons, keyOf), ends)).toEqual(
+            seriesOf(persons, ends, keyOf),
+          );
       }),
     );
   });

@@ -87,3 +87,55 @@ export function firstEvent(persons: readonly PersonHistory[]): Date | null {
   for (const person of persons) if (!first || person.openedAt < first) first = person.openedAt;
   return first;
 }
+
+/**
+ * What a series is counted from, made once from the histories: at each moment something
+ * happened, what it added to or took from each key's count (sorted by time). Counted up to any
+ * moments again without the histories, so that a series can run up to now as time goes by
+ * without reading or walking every person again.
+ */
+export interface Timeline {
+  readonly times: readonly number[];
+  readonly changes: ReadonlyArray<ReadonlyMap<string, number>>;
+}
+
+/** The timeline of `seriesOf(persons, ends, keyOf)`, for any ends. */
+export function timelineOf(
+  persons: readonly PersonHistory[],
+  keyOf: (person: PersonHistory, state: string) => string | null,
+): Timeline {
+  const at = new Map<number, Map<string, number>>();
+  const add = (time: number, key: string | null, change: number) => {
+    if (key === null) return;
+    let changes = at.get(time);
+    if (!changes) at.set(time, (changes = new Map<string, number>()));
+    changes.set(key, (changes.get(key) ?? 0) + change);
+  };
+  for (const person of persons) {
+    let state = person.moves[0]?.from ?? person.state;
+    add(person.openedAt.getTime(), keyOf(person, state), 1);
+    for (const move of person.moves) {
+      const time = move.at.getTime();
+      add(time, keyOf(person, state), -1);
+      state = move.to;
+      add(time, keyOf(person, state), 1);
+    }
+  }
+  const times = [...at.keys()].sort((a, b) => a - b);
+  return { times, changes: times.map((time) => at.get(time)!) };
+}
+
+/** The counts per key at each of `ends` (in time order), from a timeline: what seriesOf counts. */
+export function seriesFrom(timeline: Timeline, ends: readonly Date[]): SeriesPoint[] {
+  const running = new Map<string, number>();
+  let next = 0;
+  return ends.map((end) => {
+    const time = end.getTime();
+    for (; next < timeline.times.length && timeline.times[next]! <= time; next++)
+      for (const [key, change] of timeline.changes[next]!)
+        running.set(key, (running.get(key) ?? 0) + change);
+    const counts: Record<string, number> = {};
+    for (const [key, count] of running) if (count !== 0) counts[key] = count;
+    return { at: end.toISOString(), counts };
+  });
+}

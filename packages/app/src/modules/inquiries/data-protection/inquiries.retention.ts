@@ -1,4 +1,5 @@
 import type { Database } from '../../../platform/db/kysely.ts';
+import type { InquiryStatus } from '@parley/kernel/inquiry';
 
 // The inquiries that retention periods reach (retention/domain/retention.ts names the
 // categories): the retention module finds and deletes them through these, never the tables.
@@ -18,7 +19,7 @@ export async function deleteInquiries(db: Database, ids: readonly string[]): Pro
   return deleted;
 }
 
-const dueIn = (statuses: readonly string[]) => ({
+const dueIn = (statuses: readonly InquiryStatus[]) => ({
   /** The ids of inquiries in these states since before `before`, not held. */
   async findExpired(db: Database, before: Date): Promise<string[]> {
     const rows = await db

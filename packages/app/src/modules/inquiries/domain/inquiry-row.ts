@@ -1,4 +1,5 @@
 import { parsePartialDate, type PersonLine } from '@parley/kernel/person-record';
+import type { Channel, Language, Relation } from '@parley/kernel/inquiry';
 import type { SoughtPerson } from './sought-person.ts';
 
 /**
@@ -33,9 +34,9 @@ export interface CellProblem {
 
 /** One line of an inquiries file as an inquiry, or its problems by line and column. */
 export interface InquiryRow {
-  readonly channel: string;
+  readonly channel: Channel;
   readonly receivedOn: string;
-  readonly inquirer: { name: string; relation: string; contact: string; language: string };
+  readonly inquirer: { name: string; relation: Relation; contact: string; language: Language };
   readonly sought: SoughtPerson;
   readonly consent: {
     tracing: boolean;
@@ -54,9 +55,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function inquiryOfLine(
   line: PersonLine,
   allowed: {
-    relations: readonly string[];
-    languages: readonly string[];
-    channels: readonly string[];
+    relations: readonly Relation[];
+    languages: readonly Language[];
+    channels: readonly Channel[];
   },
 ): { ok: true; value: InquiryRow } | { ok: false; problems: CellProblem[] } {
   const cells = new Map(
@@ -80,11 +81,16 @@ export function inquiryOfLine(
     if (!value) problem(column, `${column} is empty`);
     return value ?? '';
   };
-  const oneOf = (column: string, choices: readonly string[], fallback?: string) => {
+  const oneOf = <Choice extends string>(
+    column: string,
+    choices: readonly Choice[],
+    fallback?: Choice,
+  ): Choice => {
     const value = (text(column) ?? fallback ?? '').toLowerCase();
-    if (!choices.includes(value))
+    if (!(choices as readonly string[]).includes(value))
       problem(column, `not one of ${choices.join(', ')}`, text(column) ?? '');
-    return value;
+    // A value that is not a choice is named as a problem, and the line is then refused whole.
+    return value as Choice;
   };
   const yesNo = (column: string) => {
     const value = (text(column) ?? '').toLowerCase();

@@ -1,4 +1,5 @@
 import { compactIdentifier, formsOf, IDENTIFIER_LETTERS, lookupGivenName } from '@parley/engine';
+import { keyPattern } from './name-key.ts';
 import { nameSkeleton, skeletonPattern } from './name-skeleton.ts';
 
 /**
@@ -9,8 +10,12 @@ import { nameSkeleton, skeletonPattern } from './name-skeleton.ts';
 export interface SearchTerm {
   /** The word as typed, for a case-insensitive substring match. */
   readonly text: string;
-  /** A regular expression (case-insensitive) of the name's spellings in either script; null if none. */
-  readonly namePattern: string | null;
+  /**
+   * The word as a name in either script, null if none: `pattern`, a regular expression
+   * (case-insensitive) of its spellings; `keyPattern`, one (case-sensitive) that finds the key
+   * (name-key.ts) of every text the pattern finds.
+   */
+  readonly name: { readonly pattern: string; readonly keyPattern: string } | null;
   /** The word as a compact identifier (service number), when it has a digit. */
   readonly identifier: string | null;
 }
@@ -40,23 +45,27 @@ function termOf(word: string): SearchTerm {
   const hasDigit = /\d/.test(word);
   return {
     text: word,
-    namePattern: hasDigit ? null : namePatternOf(word),
+    name: hasDigit ? null : nameOf(word),
     identifier: hasDigit ? compactIdentifier(word) : null,
   };
 }
 
 /**
  * The spellings of a name in either script, as one regular expression: its skeleton's, and for
- * a given name the table's every form ("Aleksandr" finds Олександр). Null for a word of fewer
- * than two skeleton letters, which would match nearly every line.
+ * a given name the table's every form ("Aleksandr" finds Олександр); with the pattern of their
+ * keys. Null for a word of fewer than two skeleton letters, which would match nearly every line.
  */
-function namePatternOf(word: string): string | null {
+function nameOf(word: string): SearchTerm['name'] {
   const skeleton = nameSkeleton(word);
   if (skeleton.replace(/[^a-z]/g, '').length < 2) return null;
   const entry = lookupGivenName(word);
-  const skeletons = new Set([skeleton, ...(entry ? formsOf(entry).map(nameSkeleton) : [])]);
-  const patterns = [...skeletons].map(skeletonPattern);
-  return patterns.length === 1 ? patterns[0]! : `(?:${patterns.join('|')})`;
+  const skeletons = [...new Set([skeleton, ...(entry ? formsOf(entry).map(nameSkeleton) : [])])];
+  const either = (patterns: string[]) =>
+    patterns.length === 1 ? patterns[0]! : `(?:${patterns.join('|')})`;
+  return {
+    pattern: either(skeletons.map(skeletonPattern)),
+    keyPattern: either([...new Set(skeletons.map(keyPattern))]),
+  };
 }
 
 /**

@@ -25,6 +25,7 @@ import * as inquiryFamilyCodes from './0024-inquiry-family-codes.ts';
 import * as talksTranslations from './0025-talks-translations.ts';
 import * as inquiryDataProtection from './0026-inquiry-data-protection.ts';
 import * as offlineHandover from './0028-offline-handover.ts';
+import * as lineNameKey from './0029-line-name-key.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0025-talks-translations': talksTranslations,
   '0026-inquiry-data-protection': inquiryDataProtection,
   '0028-offline-handover': offlineHandover,
+  '0029-line-name-key': lineNameKey,
 };
