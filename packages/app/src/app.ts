@@ -108,6 +108,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installInputHygiene(app);
   const changes = deps.changes ?? inProcessChangeFeed();
   if (!deps.changes) app.addHook('onClose', () => changes.close());
+  // What background jobs change reaches the pages as a route's writes do.
+  const disconnect = deps.services.changes.connect(changes);
+  app.addHook('onClose', async () => disconnect());
   const events = createEventStreams(changes, deps.services.access, deps.events);
   events.install(app);
   app.addHook('onSend', async (request, reply) => {

@@ -10,7 +10,7 @@ import {
   createInquiryFigures,
   createSamePersonReview,
 } from './modules/inquiries/index.ts';
-import { createInboxService } from './modules/inbox/index.ts';
+import { changesOfJob, createInboxService } from './modules/inbox/index.ts';
 import { createMechanismsService } from './modules/mechanisms/index.ts';
 import { createRegistryService } from './modules/registry/index.ts';
 import { createRetentionService } from './modules/retention/index.ts';
@@ -31,6 +31,8 @@ import {
 import type { DeploymentKeys } from './platform/crypto/deployment-keys.ts';
 import { isEmbedded, type Database } from './platform/db/kysely.ts';
 import { rateLimitStore } from './platform/http/rate-limit-store.ts';
+import { createChangeRelay } from './platform/events/change-relay.ts';
+import type { AuditEvent } from './modules/audit/index.ts';
 
 export interface ServiceDeps {
   db: Database;
@@ -42,6 +44,8 @@ export interface ServiceDeps {
   jobOptions?: Pick<JobRunnerOptions, 'leaseMs' | 'pollMs' | 'instance'>;
   /** Bytes of list pages' answers kept in memory (registry/page-cache.ts); 0 keeps none. */
   pageCacheBytes?: number;
+  /** Told of each audited event (the command line tells the servers of its writes from them). */
+  onAudited?: (event: AuditEvent) => void;
 }
 
 /** Wires the modules' services over one database, as the server, the CLI and the tests use them. */
@@ -52,10 +56,26 @@ export function buildServices({
   onJobError = () => {},
   jobOptions = {},
   pageCacheBytes,
+  onAudited,
 }: ServiceDeps) {
+  // What the background jobs change, told to the pages that follow it once the server connects.
+  const changes = createChangeRelay();
+  const onEnd = (key: string) => {
+    for (const change of changesOfJob(key)) changes.tell(change);
+  };
   // Jobs are claimed through the database, so that instances on one PostgreSQL share them.
-  const jobs = createJobRunner(onJobError, { db, soleProcess: isEmbedded(db), ...jobOptions });
-  const audit = createAuditLog({ db, keys, ...(clock ? { clock } : {}) });
+  const jobs = createJobRunner(onJobError, {
+    db,
+    soleProcess: isEmbedded(db),
+    onEnd,
+    ...jobOptions,
+  });
+  const audit = createAuditLog({
+    db,
+    keys,
+    ...(clock ? { clock } : {}),
+    ...(onAudited ? { onRecorded: onAudited } : {}),
+  });
   const mechanisms = createMechanismsService({ db, audit });
   const registry = createRegistryService({
     db,
@@ -81,7 +101,7 @@ export function buildServices({
     mechanisms,
     registry,
     audit,
-    jobs: createJobRunner(onJobError),
+    jobs: createJobRunner(onJobError, { onEnd }),
     clock: clock ?? (() => new Date()),
   });
   // A new held list: the other parties' open inquiries are matched against it in the background.
@@ -101,6 +121,7 @@ export function buildServices({
   });
   return {
     jobs,
+    changes,
     /** The HTTP rate limits' counters: some shared by instances through the database. */
     rateLimits: rateLimitStore(db),
     audit,

@@ -88,7 +88,7 @@ describe.runIf(runsInChromium)('offline at the handover point', () => {
   const demo = useDemoInChromium('offline-handover');
   const { pageAs } = useDemoPages(demo);
 
-  it('records handovers and a refusal with the network cut, survives a reload, syncs them, and shows the receiving officer the conflict', async () => {
+  it('records handovers and a refusal with the network cut, survives a reload, syncs them, shows the receiving officer the conflicts, confirms the receipt signed offline, and shows the signed records', async () => {
     const [mediator, verifier, ua, ru] = await Promise.all([
       pageAs('demo-mediator'),
       pageAs('demo-verifier'),
@@ -186,17 +186,52 @@ describe.runIf(runsInChromium)('offline at the handover point', () => {
     expect(states.get(handed.id)).toBe('handed_over');
     expect(states.get(refusing.id)).toBe('refuses_return');
 
-    // The officer syncs after: one arrival applied, the refused person a conflict to resolve.
+    // The officer syncs after: the arrival waits for the receipt (issued with the verifier's
+    // sync, not yet signed), the refused person is a conflict to resolve.
     await officer.context().setOffline(false);
     await officer.getByRole('button', { name: 'Sync 2 signed actions' }).click();
-    await officer.getByText('Synced: 1 applied, 1 in conflict').waitFor();
-    await officer.getByRole('heading', { name: '1 conflict to resolve' }).waitFor();
+    await officer.getByText('Synced: 0 applied, 2 in conflict').waitFor();
+    await officer.getByRole('heading', { name: '2 conflicts to resolve' }).waitFor();
     const row = officer.getByRole('row', { name: officerName(refusing) }).last();
     await row.getByText('Someone else recorded this person first: not cleared.').waitFor();
     await demo.expectAccessible(officer);
     await row.getByRole('button', { name: "Keep the server's record" }).click();
-    await officer.getByRole('heading', { name: '1 conflict to resolve' }).waitFor({
-      state: 'detached',
-    });
+    await officer.getByRole('heading', { name: '1 conflict to resolve' }).waitFor();
+    const arrival = officer.getByRole('row', { name: officerName(handed) }).last();
+    await arrival.getByText(/^Received, but the person's receipt is not yet signed/).waitFor();
+
+    // The sync brought the stage's receipt batch: the officer signs it without a network and
+    // records the arrival again; the verifier signs it too.
+    await officer.context().setOffline(true);
+    await officer.getByText('No network', { exact: true }).waitFor();
+    await officer.getByRole('button', { name: 'Sign the receipt batch (1 receipt)' }).click();
+    await officer.getByText(/^Signed in this browser at .*, waiting for the network\.$/).waitFor();
+    await arrival.getByRole('button', { name: 'Record again' }).click();
+    await officer.getByText('2 conflicts resolved (kept in this browser)').waitFor();
+    await officer.getByRole('button', { name: 'Sign 1 recorded action' }).click();
+    await verifier.getByRole('button', { name: 'Sign the receipt batch (1 receipt)' }).click();
+    await verifier.getByRole('button', { name: 'Sync the receipt batch signature' }).click();
+    await verifier.getByText('The receipt batch signature is kept on the server.').waitFor();
+
+    // Back online, the officer's sync confirms the receipt.
+    await officer.context().setOffline(false);
+    await officer.getByRole('button', { name: 'Sync 1 signed action' }).click();
+    await officer.getByText('Synced: 1 applied, 0 in conflict').waitFor();
+    await officer.getByText(/^Signed in this browser at .* and synced\.$/).waitFor();
+    const after = new Map(
+      (await callApi<{ items: PathPerson[] }>(mediator, 'GET', `${a}/persons`)).items.map((p) => [
+        p.id,
+        p.state,
+      ]),
+    );
+    expect(after.get(handed.id)).toBe('receipt_confirmed');
+
+    // The mediator reads the records signed offline, and verifies one.
+    await mediator.getByRole('link', { name: 'Handover receipts' }).click();
+    await mediator.getByRole('heading', { name: 'Records signed offline' }).waitFor();
+    await mediator.getByRole('button', { name: 'View' }).first().click();
+    await mediator.getByRole('button', { name: 'Verify the signature' }).click();
+    await mediator.getByText(/^The record and its signature verify/).waitFor();
+    await demo.expectAccessible(mediator);
   }, 300_000);
 });

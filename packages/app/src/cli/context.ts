@@ -1,11 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { cliActor, type Actor } from '../modules/access/index.ts';
+import type { AuditEvent } from '../modules/audit/index.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { openDatabase, type OpenDatabase } from '../platform/db/kysely.ts';
 import { AppError } from '../platform/errors.ts';
 import { loadDeploymentKeys } from '../platform/crypto/deployment-keys.ts';
 import { buildServices, type Services } from '../services.ts';
+import { topicOfAction } from '../modules/inbox/index.ts';
+import { notifyingChangeFeed, type Change } from '../platform/events/change-feed.ts';
 import type { CliStreams, Output } from './output.ts';
 
 export interface CliEnvironment {
@@ -30,25 +33,54 @@ export interface CommandContext {
   services: Services;
 }
 
-/** Opens and migrates the configured database for one command, runs `work`, and always closes it. */
+/**
+ * Opens and migrates the configured database for one command, runs `work`, and always closes it.
+ * On PostgreSQL, the servers' pages that follow what the command changed are told once it has
+ * (NOTIFY on parley_changes, as a server instance tells the others); `serve` tells its own.
+ */
 export async function withContext<T>(
   env: CliEnvironment,
   out: Output,
   work: (context: CommandContext) => Promise<T>,
+  options: { tellsServers?: boolean } = {},
 ): Promise<T> {
   // Background work a command started (matching families' inquiries against a new held list)
   // ends before the database closes.
   const run = async (context: CommandContext) => {
     const result = await work(context);
     await context.services.inquiryMatching.idle();
+    await context.services.changes.flushed();
     return result;
   };
-  if (env.database) return run(await commandContext(env, out, env.database));
+  const open = async (database: OpenDatabase) => {
+    // Each mechanism's topic once, told when the command is done: a command writes much at once.
+    const told = new Map<string, Change>();
+    const tell = (change: Change) => told.set(`${change.mechanism}/${change.topic}`, change);
+    const context = await commandContext(env, out, database, (event) => {
+      const topic = event.mechanismId ? topicOfAction(event.action) : null;
+      if (topic) tell({ mechanism: event.mechanismId!, topic });
+    });
+    const tells = database.kind === 'postgres' && options.tellsServers !== false;
+    // What the command's background jobs change, with the rest.
+    if (tells) context.services.changes.connect({ publish: async (change) => void tell(change) });
+    const result = await run(context);
+    if (tells) {
+      const servers = notifyingChangeFeed(database.db);
+      for (const change of told.values())
+        await servers
+          .publish(change)
+          .catch((error: unknown) =>
+            out.note(`the servers could not be told of the change: ${String(error)}`),
+          );
+    }
+    return result;
+  };
+  if (env.database) return open(env.database);
   const release = await lockEmbeddedDatabase(env.config);
   try {
     const database = await openDatabase(env.config.database, { migrate: true });
     try {
-      return await run(await commandContext(env, out, database));
+      return await open(database);
     } finally {
       await database.close();
     }
@@ -61,6 +93,7 @@ async function commandContext(
   env: CliEnvironment,
   out: Output,
   database: OpenDatabase,
+  onAudited: (event: AuditEvent) => void,
 ): Promise<CommandContext> {
   return {
     config: env.config,
@@ -71,6 +104,7 @@ async function commandContext(
       db: database.db,
       keys: await loadDeploymentKeys(path.join(env.config.dataDir, 'keys')),
       pageCacheBytes: env.config.pageCacheBytes,
+      onAudited,
       // The job has recorded its failure in the database; the operator hears of it too.
       onJobError: (job, error) =>
         out.note(

@@ -60,3 +60,22 @@ export interface ReceiptDocument {
   readonly handedOverAt: string;
   readonly handoverPlace: string;
 }
+
+/** A stage's receipts in one document ("parley-receipt-batch/1"), signed once by each signer. */
+export interface ReceiptBatchDocument {
+  readonly format: 'parley-receipt-batch/1';
+  readonly mechanism: { readonly id: string; readonly name: string };
+  readonly stage: {
+    readonly id: string;
+    readonly number: number;
+    readonly place: string;
+    readonly date: string;
+  };
+  /** Each receipt of the stage by its record, direction and hash, in record order. */
+  readonly receipts: ReadonlyArray<{
+    readonly recordId: string;
+    readonly from: string;
+    readonly to: string;
+    readonly hash: string;
+  }>;
+}

@@ -1,3 +1,8 @@
 // The signed documents' formats, shared by the server that signs them and the web that shows
 // and checks them.
-export type { ManifestPerson, ReceiptDocument, StageManifest } from './documents.ts';
+export type {
+  ManifestPerson,
+  ReceiptBatchDocument,
+  ReceiptDocument,
+  StageManifest,
+} from './documents.ts';

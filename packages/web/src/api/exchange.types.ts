@@ -78,4 +78,8 @@ export type SignerRef = Item<NonNullable<StageReceipt['receipt']>['signed']>;
 // The signed documents' own formats: the server answers a document as it was signed, unchecked
 // (a serializer's pass must not touch what a signature covers), so the OpenAPI document leaves it
 // open; the shapes are the kernel's, which the server builds them by.
-export type { ReceiptDocument, StageManifest } from '@parley/kernel/signed-documents';
+export type {
+  ReceiptBatchDocument,
+  ReceiptDocument,
+  StageManifest,
+} from '@parley/kernel/signed-documents';

@@ -4301,7 +4301,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies. */
+    /** @description The manifest, a person's handover receipt or a stage's receipt batch, printed as PDF, named by mechanism, stage and date (and the receipt's record; a batch as receipts-…): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies. */
     get: {
       parameters: {
         query?: never;
@@ -4394,7 +4394,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer's registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced. */
+    /** @description Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer's registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced. A receiving officer's arrival confirms the person's receipt once the receipt is signed by both (else it is answered as the conflict receipt_unsigned, to send again later). Receipt batch signatures made offline over the batch the download carried (Ed25519 over "parley-receipt-batch/1", a newline and its hash) are checked and kept as POST .../manifests/:batch/signatures keeps them, before the actions, with the time they were made there. The verifier's handovers have their receipts issued with the sync. */
     post: {
       parameters: {
         query?: never;
@@ -4453,6 +4453,17 @@ export interface paths {
               keyId: string;
               signature: string;
             }[];
+            receiptBatches?: {
+              hash: string;
+              keyId: string;
+              /** Format: byte */
+              signature: string;
+              /** @enum {string} */
+              role: 'party_officer' | 'neutral_verifier';
+              party: string | null;
+              /** Format: date-time */
+              signedAt: string;
+            }[];
           };
         };
       };
@@ -4483,6 +4494,7 @@ export interface paths {
                       | 'not_handed_over'
                       | 'not_yours'
                       | 'refused'
+                      | 'receipt_unsigned'
                     )
                   | null;
                 problem: string | null;
@@ -4491,11 +4503,222 @@ export interface paths {
                 syncedAt: string;
                 repeat: boolean;
               }[];
+              batches: {
+                hash: string;
+                batchId: string | null;
+                /** @enum {string} */
+                outcome: 'applied' | 'conflict';
+                conflict: ('unknown_batch' | 'signed_already') | null;
+                problem: string | null;
+                signedAt: string;
+                syncedAt: string;
+                repeat: boolean;
+              }[];
+              /** @description receipts issued with the verifier's handovers */
+              receiptsIssued: number;
             };
           };
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/stages/{stage}/offline-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The records signed offline for the stage and synced, that you may see (the mediator and the verifier every one, a party's officer its own party's): who signed, when it was signed and synced, and how many of its actions were applied or answered as conflicts. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          stage: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                hash: string;
+                signer: string;
+                role: string;
+                party: string | null;
+                signedAt: string;
+                syncedAt: string;
+                actions: number;
+                applied: number;
+                conflicts: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/offline-records/{record}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A record signed offline as a self-contained file ("parley-handover-record/1": document, hash, the signature with its public key; `parley manifest verify` checks it offline), with what the sync did with each action. Audited: it names persons. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          record: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file: {
+                kind: string;
+                document: unknown;
+                hash: string;
+                requiredSigners: {
+                  /** @enum {string} */
+                  role:
+                    | 'party_officer'
+                    | 'party_medical_officer'
+                    | 'mediator'
+                    | 'neutral_verifier'
+                    | 'observer';
+                  party: string | null;
+                }[];
+                signatures: {
+                  signer: string;
+                  role: string;
+                  party: string | null;
+                  keyId: string;
+                  publicKey: string;
+                  signedAt: string;
+                  signature: string;
+                  /** @description the audit log's signed tree head at the moment of this signature */
+                  logHead?: {
+                    treeSize: number;
+                    rootHash: string;
+                    signedAt: string;
+                    previous: {
+                      treeSize: number;
+                      rootHash: string;
+                    } | null;
+                    keyId: string;
+                    signature: string;
+                  };
+                }[];
+                /** @description the deployment's public keys, which check the log heads offline */
+                logKeys?: {
+                  keyId: string;
+                  pem: string;
+                }[];
+              };
+              syncedAt: string;
+              actions: {
+                clientId: string;
+                personId: string | null;
+                kind: string;
+                outcome: string;
+                conflict: string | null;
+                problem: string | null;
+                serverState: string | null;
+                recordedAt: string;
+                syncedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mechanisms/{mechanism}/offline-records/{record}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Verifies a record signed offline: its hash, and its signature with the signer's key as registered in the mechanism. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the mechanism id or its exact name */
+          mechanism: string;
+          record: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+              problems: string[];
+              hash: string | null;
+              signers: {
+                signer: string;
+                role: string;
+                party: string | null;
+                keyId: string;
+                valid: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

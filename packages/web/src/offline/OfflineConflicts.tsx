@@ -1,12 +1,14 @@
-import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { acceptServer } from './offline.api.ts';
+import { acceptServer, RETRYABLE, retryAction } from './offline.api.ts';
 import type { OfflineStage, QueuedAction } from './offline-store.ts';
 import { useRefreshOffline } from './use-offline.ts';
 
 /**
  * What the server did not apply, each with what was recorded here and what the server holds: the
- * user accepts the server's record (the action stays in this browser, marked) or records anew.
+ * user keeps the server's record, or, where another's step may since have made room for it (the
+ * verifier's handover, the receipt's signatures), records it again to sign and sync. Either way
+ * the conflicting action stays in this browser, marked, as its row stays on the server.
  */
 export function OfflineConflicts({
   stage,
@@ -17,8 +19,11 @@ export function OfflineConflicts({
 }) {
   const { t } = useTranslation();
   const refresh = useRefreshOffline();
-  const open = actions.filter((a) => a.answer?.outcome === 'conflict' && !a.dismissed);
-  if (open.length === 0) return null;
+  const conflicting = actions.filter((a) => a.answer?.outcome === 'conflict');
+  const open = conflicting.filter((a) => !a.dismissed && !a.retriedAs);
+  const resolved = conflicting.length - open.length;
+  if (conflicting.length === 0) return null;
+  if (open.length === 0) return <Text size="sm">{t('offline.resolved', { count: resolved })}</Text>;
   const nameOf = (id: string) => {
     const p = stage.persons.find((q) => q.personId === id);
     return p?.name ?? p?.nameLatin ?? p?.recordId ?? id;
@@ -42,7 +47,9 @@ export function OfflineConflicts({
             <Table.Tr key={a.clientId}>
               <Table.Td>{nameOf(a.personId)}</Table.Td>
               <Table.Td>
-                {t(`offline.kind.${a.kind}`)} · {new Date(a.recordedAt).toLocaleString()}
+                {t(`offline.kind.${a.kind}`)} · {new Date(a.at ?? a.recordedAt).toLocaleString()}
+                {a.place ? ` · ${a.place}` : ''}
+                {a.reason ? ` · “${a.reason}”` : ''}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
@@ -56,18 +63,26 @@ export function OfflineConflicts({
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  onClick={() => void acceptServer(a).then(refresh)}
-                >
-                  {t('offline.acceptServer')}
-                </Button>
+                <Group gap="xs">
+                  {RETRYABLE.has(a.answer!.conflict ?? '') && (
+                    <Button size="compact-xs" onClick={() => void retryAction(a).then(refresh)}>
+                      {t('offline.retry')}
+                    </Button>
+                  )}
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => void acceptServer(a).then(refresh)}
+                  >
+                    {t('offline.acceptServer')}
+                  </Button>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {resolved > 0 && <Text size="sm">{t('offline.resolved', { count: resolved })}</Text>}
     </Stack>
   );
 }

@@ -17,7 +17,9 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
+import { OfflineBatch } from './OfflineBatch.tsx';
 import { OfflineConflicts } from './OfflineConflicts.tsx';
+import { unsyncedBatchSignatures } from './offline-batch.ts';
 import { OfflinePersonsTable } from './OfflinePersonsTable.tsx';
 import { signPending, syncStage } from './offline.api.ts';
 import {
@@ -97,6 +99,7 @@ export function OfflineStagePage() {
   const form = handover ?? { at: localNow(), place: s.stage.place };
   const unsigned = actions.filter((a) => a.record === null).length;
   const waiting = actions.filter((a) => a.record !== null && a.answer === null).length;
+  const batchWaiting = unsyncedBatchSignatures(s).length;
   return (
     <Container size="xl" py="md" component="main">
       <PageHeader
@@ -134,20 +137,24 @@ export function OfflineStagePage() {
           />
         </Group>
         <OfflinePersonsTable stage={s} actions={actions} handover={form} />
+        <OfflineBatch stage={s} />
         <Group>
           <Button disabled={unsigned === 0} loading={sign.isPending} onClick={() => sign.mutate()}>
             {t('offline.sign', { count: unsigned })}
           </Button>
           <Button
             variant="default"
-            disabled={!isOnline || waiting === 0}
+            disabled={!isOnline || waiting + batchWaiting === 0}
             loading={sync.isPending}
             onClick={() => sync.mutate()}
           >
-            {t('offline.sync', { count: waiting })}
+            {waiting === 0 && batchWaiting > 0
+              ? t('offline.batch.sync')
+              : t('offline.sync', { count: waiting })}
           </Button>
         </Group>
         <Text size="sm">{t('offline.queued', { unsigned, waiting })}</Text>
+        {batchWaiting > 0 && <Text size="sm">{t('offline.batch.waiting')}</Text>}
         <ErrorAlert error={sign.error ?? sync.error} />
         {sync.data && (
           <SuccessAlert
@@ -155,7 +162,9 @@ export function OfflineStagePage() {
               applied: sync.data.applied,
               conflicts: sync.data.conflicts,
             })}
-          />
+          >
+            {sync.data.batches > 0 ? t('offline.batch.applied') : null}
+          </SuccessAlert>
         )}
         <OfflineConflicts stage={s} actions={actions} />
       </Stack>

@@ -1,4 +1,9 @@
-import type { ManifestFile, SigningKey, StageManifest } from '../api/exchange.types.ts';
+import type {
+  ManifestFile,
+  ReceiptBatchDocument,
+  SigningKey,
+  StageManifest,
+} from '../api/exchange.types.ts';
 
 /**
  * What the handover point's work needs without a network, kept in this browser's IndexedDB: the
@@ -35,6 +40,22 @@ export interface OfflineStage {
   /** The browser key this user signs with, registered before the stage went offline. */
   keyId: string;
   takenAt: string;
+  /** The batch of the stage's receipts issued when it was taken offline (or last synced). */
+  batch?: ManifestFile<ReceiptBatchDocument> | null;
+  /** This user's signatures of receipt batches made here, kept until synced. */
+  batchSignatures?: BatchSignature[];
+}
+
+/** A receipt batch signed here, and what the server answered at sync. */
+export interface BatchSignature {
+  hash: string;
+  keyId: string;
+  signature: string;
+  role: OfflineRole['role'];
+  party: string | null;
+  signedAt: string;
+  syncedAt: string | null;
+  answer: { outcome: 'applied' | 'conflict'; problem: string | null } | null;
 }
 
 export type ActionKind = 'check' | 'handover' | 'refusal' | 'received';
@@ -46,7 +67,8 @@ export type OfflineConflict =
   | 'state_changed'
   | 'not_handed_over'
   | 'not_yours'
-  | 'refused';
+  | 'refused'
+  | 'receipt_unsigned';
 
 /** A conflict the server answered, for the user to resolve. */
 export interface SyncAnswer {
@@ -74,6 +96,8 @@ export interface QueuedAction {
   answer: SyncAnswer | null;
   /** The user accepted the server's state over this conflicting action. */
   dismissed?: boolean;
+  /** The new action the user recorded in place of this conflicting one, to sync again. */
+  retriedAs?: string;
 }
 
 export interface SignedRecord {

@@ -9,6 +9,7 @@ import type {
 import type { Session } from '../api/types.ts';
 import { browserKey, newBrowserKey, signHash } from '../manifests/signing-key.ts';
 import { canonicalText, sha256Hex } from '../receipts/canonical.ts';
+import { batchSignatureBody, downloadBatch, unsyncedBatchSignatures } from './offline-batch.ts';
 import {
   offlineStore,
   type ActionKind,
@@ -70,6 +71,12 @@ export async function takeStageOffline(input: {
     ? await api<ManifestFile<StageManifest>>(`${m(mechanism.id)}/manifests/${seg(latest.id)}`)
     : null;
   const { key, keys } = await registeredKey(username, mechanism.id);
+  const batch = await downloadBatch(
+    mechanism.id,
+    stageId,
+    persons.some((p) => p.receipt),
+  );
+  const before = await offlineStore.stage(stageId);
   const offline: OfflineStage = {
     stageId,
     mechanism,
@@ -89,6 +96,9 @@ export async function takeStageOffline(input: {
     keys,
     keyId: key.keyId,
     takenAt: new Date().toISOString(),
+    batch,
+    // Signatures made here before the stage was taken offline again are kept until synced.
+    batchSignatures: before?.batchSignatures ?? [],
   };
   await offlineStore.keepStage(offline);
   await shellKept();
@@ -185,36 +195,44 @@ export async function signPending(stage: OfflineStage): Promise<number> {
 
 interface SyncResponse {
   results: Array<SyncAnswer & { clientId: string; repeat: boolean }>;
+  batches: Array<{ hash: string; outcome: 'applied' | 'conflict'; problem: string | null }>;
 }
 
 /**
- * Sends every signed record not yet synced, keeps the server's answer to each action (applied or
- * a conflict), and refreshes the persons' states from the server.
+ * Sends every signed record and receipt batch signature not yet synced (the signatures with the
+ * first request, so that arrivals they complete confirm their receipts), keeps the server's
+ * answer to each, and refreshes the persons' states and the receipt batch from the server.
  */
 export async function syncStage(stage: OfflineStage) {
   const session = await api<Session>('/session');
   setCsrfToken(session.csrfToken ?? null);
   const unsynced = (await offlineStore.records(stage.stageId)).filter((r) => !r.syncedAt);
+  let signatures = unsyncedBatchSignatures(stage);
   const answers = new Map<string, SyncAnswer>();
-  for (const record of unsynced) {
-    const { results } = await api<SyncResponse>(
-      `${m(stage.mechanism.id)}/stages/${seg(stage.stageId)}/offline-sync`,
-      {
-        method: 'POST',
-        json: {
-          records: [
-            {
-              document: record.document,
-              hash: record.hash,
-              keyId: record.keyId,
-              signature: record.signature,
-            },
-          ],
-        },
+  const batchAnswers = new Map<string, SyncResponse['batches'][number]>();
+  const path = `${m(stage.mechanism.id)}/stages/${seg(stage.stageId)}`;
+  for (const record of unsynced.length ? unsynced : [null]) {
+    if (!record && signatures.length === 0) break;
+    const { results, batches } = await api<SyncResponse>(`${path}/offline-sync`, {
+      method: 'POST',
+      json: {
+        records: record
+          ? [
+              {
+                document: record.document,
+                hash: record.hash,
+                keyId: record.keyId,
+                signature: record.signature,
+              },
+            ]
+          : [],
+        ...(signatures.length ? { receiptBatches: signatures.map(batchSignatureBody) } : {}),
       },
-    );
+    });
+    signatures = [];
     for (const r of results) answers.set(r.clientId, r);
-    await offlineStore.keepRecord({ ...record, syncedAt: new Date().toISOString() });
+    for (const b of batches) batchAnswers.set(b.hash, b);
+    if (record) await offlineStore.keepRecord({ ...record, syncedAt: new Date().toISOString() });
   }
   const actions = await offlineStore.actions(stage.stageId);
   await offlineStore.keepActions(
@@ -222,21 +240,57 @@ export async function syncStage(stage: OfflineStage) {
       .filter((a) => answers.has(a.clientId))
       .map((a) => ({ ...a, answer: answers.get(a.clientId)! })),
   );
-  const persons = (
-    await api<{ items: StageReceipt[] }>(
-      `${m(stage.mechanism.id)}/stages/${seg(stage.stageId)}/receipts`,
-    )
-  ).items;
+  const persons = (await api<{ items: StageReceipt[] }>(`${path}/receipts`)).items;
   const states = new Map(persons.map((p) => [p.personId, p.state]));
+  const kept = (await offlineStore.stage(stage.stageId)) ?? stage;
+  const syncedAt = new Date().toISOString();
   await offlineStore.keepStage({
-    ...stage,
-    persons: stage.persons.map((p) => ({ ...p, state: states.get(p.personId) ?? p.state })),
+    ...kept,
+    persons: kept.persons.map((p) => ({ ...p, state: states.get(p.personId) ?? p.state })),
+    batch: await downloadBatch(
+      stage.mechanism.id,
+      stage.stageId,
+      persons.some((p) => p.receipt),
+    ),
+    batchSignatures: (kept.batchSignatures ?? []).map((s) => {
+      const answer = batchAnswers.get(s.hash);
+      return answer && !s.syncedAt
+        ? { ...s, syncedAt, answer: { outcome: answer.outcome, problem: answer.problem } }
+        : s;
+    }),
   });
   const sent = [...answers.values()];
   return {
     applied: sent.filter((a) => a.outcome === 'applied').length,
     conflicts: sent.filter((a) => a.outcome === 'conflict').length,
+    batches: [...batchAnswers.values()].filter((b) => b.outcome === 'applied').length,
   };
+}
+
+/** Conflicts that another's step may since have resolved: the user may record the action again. */
+export const RETRYABLE: ReadonlySet<string> = new Set([
+  'not_handed_over',
+  'receipt_unsigned',
+  'stage_not_executing',
+]);
+
+/**
+ * Records a conflicting action again, as a new action from the state the server answered: to be
+ * signed and synced like any other. The first stays in this browser (and on the server), marked.
+ */
+export async function retryAction(action: QueuedAction): Promise<QueuedAction> {
+  const again: QueuedAction = {
+    ...action,
+    clientId: crypto.randomUUID(),
+    expected: action.answer?.serverState ?? action.expected,
+    // Still the time it was recorded at the handover point; the new record says when it was signed.
+    record: null,
+    answer: null,
+  };
+  delete again.retriedAs;
+  delete again.dismissed;
+  await offlineStore.keepActions([{ ...action, retriedAs: again.clientId }, again]);
+  return again;
 }
 
 /** The user keeps the server's record over a conflicting action (which stays, marked). */

@@ -8,6 +8,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useStages } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useWorkspace } from '../session/workspace.tsx';
+import { OfflineRecords } from '../offline/OfflineRecords.tsx';
 import { TakeOfflineButton } from '../offline/TakeOfflineButton.tsx';
 import { StageReceipts } from './StageReceipts.tsx';
 import { useTalkTexts } from '../talks/talk-texts.ts';
@@ -49,6 +50,7 @@ export function ReceiptsPage() {
       )}
       {stageId && <TakeOfflineButton stageId={stageId} />}
       {stageId && <StageReceipts key={stageId} stageId={stageId} />}
+      {stageId && <OfflineRecords key={`offline-${stageId}`} stageId={stageId} />}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { useMove } from '../exchange/exchange.api.ts';
 import { useFormat } from '../i18n/format.ts';
+import { manifestUrl } from '../manifests/manifests.api.ts';
 import { SignaturesTable } from '../manifests/SignaturesTable.tsx';
 import { SignPanel } from '../manifests/SignPanel.tsx';
 import { VerifyPanel } from '../manifests/VerifyPanel.tsx';
@@ -40,6 +41,9 @@ function BatchDocument({ batchId }: { batchId: string }) {
       <Text size="sm">
         {t('batch.names', { n: format.integer(receipts), hash: file.data.hash.slice(0, 16) })}
       </Text>
+      <Anchor href={manifestUrl(mechanism.id, batchId, true)} download w="fit-content">
+        {t('batch.downloadPdf')}
+      </Anchor>
       <SignaturesTable file={file.data} />
       <SignPanel
         file={file.data}

@@ -39,6 +39,8 @@ export interface AuditDeps {
   clock?: () => Date;
   /** A signed tree head is written whenever an append passes a multiple of this many entries. */
   headEvery?: number;
+  /** Told of each event appended (once its append returned; inside a transaction, before commit). */
+  onRecorded?: (event: AuditEvent) => void;
 }
 
 /** The export's format: a header, the entries, the old checkpoints and the signed tree heads. */
@@ -53,6 +55,7 @@ export function createAuditLog({
   keys,
   clock = () => new Date(),
   headEvery = 1_000,
+  onRecorded,
 }: AuditDeps) {
   const heads = createTreeHeads({ db, keys, clock });
 
@@ -126,7 +129,9 @@ export function createAuditLog({
      * transaction shared with the appends that arrived at the same time.
      */
     async record(trx: Database | null, ...events: AuditEvent[]): Promise<AuditEntry[]> {
-      return trx ? appendIn(trx, events) : appendOnItsOwn(events);
+      const written = await (trx ? appendIn(trx, events) : appendOnItsOwn(events));
+      if (onRecorded) for (const event of events) onRecorded(event);
+      return written;
     },
 
     /**

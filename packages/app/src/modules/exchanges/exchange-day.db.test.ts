@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
 import { tokenFor } from '../../testing/http.ts';
+import { pdfTexts } from '../../testing/pdf-text.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR, type Actor } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
@@ -375,6 +376,15 @@ describeEachDatabase('the day of the exchange', (db) => {
       (r) => r.hash,
     );
     expect(names).toContain(receipt.hash);
+    // The batch printed (before, a batch had no PDF): every signer's signature, and its name.
+    const printed = await services.exchanges.manifestPdf(as('ru'), {
+      mechanism,
+      manifestId: batch.batchId,
+    });
+    expect(printed.fileName.ascii).toMatch(/^receipts-.*-stage-\d+-2025-06-09\.pdf$/);
+    const text = pdfTexts(printed.pdf).join('\n');
+    expect(text).toContain(receipt.hash);
+    expect(text).toContain('The file verified when this copy was printed.');
 
     const receipts = await services.receipts.ofStage(as('ua'), { mechanism, stageId });
     expect(receipts.filter((r) => r.receipt).every((r) => r.receipt!.missing.length === 0)).toBe(

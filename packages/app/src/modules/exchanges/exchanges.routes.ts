@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { manifestRoutes } from './documents/index.ts';
 import type { ExchangesService } from './exchanges.service.ts';
-import { offlineSyncRoutes } from './offline/index.ts';
+import { offlineRecordRoutes, offlineSyncRoutes } from './offline/index.ts';
 import { personFileRoutes, personPathRoutes } from './paths/index.ts';
 import { receiptIssueRoutes } from './receipts/index.ts';
 import { reportRoutes } from './reports/index.ts';
@@ -18,5 +18,6 @@ export function exchangeRoutes(exchanges: ExchangesService): FastifyPluginAsyncZ
     receiptIssueRoutes(app, exchanges);
     manifestRoutes(app, exchanges);
     offlineSyncRoutes(app, exchanges);
+    offlineRecordRoutes(app, exchanges);
   };
 }

@@ -1,5 +1,5 @@
 import { createManifests } from './documents/index.ts';
-import { createOfflineSync } from './offline/index.ts';
+import { createOfflineRecords, createOfflineSync } from './offline/index.ts';
 import { createPersonFile, createPersonPaths } from './paths/index.ts';
 import { createReceiptBatches, createReceiptIssue } from './receipts/index.ts';
 import { createReports } from './reports/index.ts';
@@ -14,16 +14,22 @@ export type { ExchangesDeps, Move } from './shared/index.ts';
  */
 export function createExchangesService(deps: ExchangesDeps) {
   const steps = createExchangeSteps(deps);
+  const manifests = createManifests(deps, steps);
+  const receiptIssue = createReceiptIssue(deps);
   return {
     ...createPersonPaths(deps, steps),
     ...createPersonFile(deps),
     ...createStages(deps, steps),
     ...createStageListOverride(deps),
-    ...createManifests(deps, steps),
-    ...createReceiptIssue(deps),
+    ...manifests,
+    ...receiptIssue,
     ...createReceiptBatches(deps),
     ...createReports(deps),
-    ...createOfflineSync(deps, steps),
+    ...createOfflineRecords(deps),
+    ...createOfflineSync(deps, steps, {
+      signManifest: manifests.signManifest.bind(manifests),
+      issueStageReceipts: (actor, input) => receiptIssue.issueStageReceipts(actor, input),
+    }),
   };
 }
 

@@ -296,13 +296,105 @@ describeEachDatabase('offline work at the handover point, synced', (db) => {
         }>().results[0],
     );
     expect(results).toMatchObject([
-      { outcome: 'applied', conflict: null, serverState: 'handed_over' },
+      // Arrived, but the receipt the verifier's sync issued is not yet signed by both.
+      {
+        outcome: 'conflict',
+        conflict: 'receipt_unsigned',
+        serverState: 'handed_over',
+        problem: expect.stringContaining('still needs the signature') as unknown,
+      },
       // A party sees whether the person was cleared, not the interview's result.
       { outcome: 'conflict', conflict: 'state_changed', serverState: 'not_cleared' },
       { outcome: 'conflict', conflict: 'not_handed_over', serverState: 'in_transit' },
       { outcome: 'conflict', conflict: 'not_yours' },
       { outcome: 'conflict', conflict: 'not_in_stage', serverState: null },
     ]);
+  });
+
+  it('confirms the receipt of a person received offline once the receipt batch, signed offline by the receiving officer and the verifier, is synced', async () => {
+    const [a] = persons as [StagePerson];
+    const officer = as(a.receiving_party.toLowerCase());
+    // The verifier's sync of a's handover issued a's receipt; the download carries its batch.
+    const batch = await app.inject({
+      method: 'POST',
+      url: `/api/v1/mechanisms/${mechanism}/stages/${stageId}/receipt-batch`,
+      headers: officer.header,
+    });
+    expect(batch.statusCode).toBe(200);
+    const { hash } = batch.json<{ hash: string }>();
+    const batchSignature = (who: Signer, signedAt: string, key?: KeyObject) => ({
+      hash,
+      keyId: who.keyId,
+      signature: sign(
+        null,
+        signingMessage('parley-receipt-batch/1', hash),
+        key ?? who.privateKey,
+      ).toString('base64'),
+      role: who.role,
+      party: who.party,
+      signedAt,
+    });
+    const forged = await sync(officer, {
+      records: [],
+      receiptBatches: [
+        batchSignature(officer, '2025-06-09T10:20:00.000Z', as('verifier').privateKey),
+      ],
+    });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.json()).toMatchObject({ error: { code: 'EXCHANGE.BAD_SIGNATURE' } });
+
+    // The officer signs the batch and records a's arrival again (the first was a conflict).
+    const officerSigned = batchSignature(officer, '2025-06-09T10:20:00.000Z');
+    const body = {
+      ...recordOf(officer, [
+        action(a, 'received', { at: '2025-06-09T10:19:00.000Z', expected: 'handed_over' }),
+      ]),
+      receiptBatches: [officerSigned],
+    };
+    const early = await sync(officer, body);
+    expect(early.statusCode).toBe(200);
+    expect(early.json()).toMatchObject({
+      batches: [{ outcome: 'applied', signedAt: '2025-06-09T10:20:00.000Z', repeat: false }],
+      results: [{ outcome: 'conflict', conflict: 'receipt_unsigned' }],
+    });
+    const verifier = await sync(as('verifier'), {
+      records: [],
+      receiptBatches: [batchSignature(as('verifier'), '2025-06-09T10:25:00.000Z')],
+    });
+    expect(verifier.json()).toMatchObject({ batches: [{ outcome: 'applied' }] });
+    // Sent again: the batch signature is a repeat; a new arrival now confirms the receipt.
+    const retried = await sync(officer, {
+      ...recordOf(officer, [action(a, 'received', { expected: 'handed_over' })]),
+      receiptBatches: [officerSigned],
+    });
+    expect(retried.json()).toMatchObject({
+      batches: [{ outcome: 'applied', repeat: true }],
+      results: [{ outcome: 'applied', serverState: 'receipt_confirmed' }],
+    });
+    expect((await statesNow()).get(a.id)).toBe('receipt_confirmed');
+    const other = await sync(officer, {
+      records: [],
+      receiptBatches: [{ ...officerSigned, hash: 'f'.repeat(64) }],
+    });
+    expect(other.json()).toMatchObject({
+      batches: [{ outcome: 'conflict', conflict: 'unknown_batch' }],
+    });
+
+    const entries = [];
+    for await (const entry of services.audit.entries({ mechanismId: mechanism }))
+      entries.push(entry);
+    const signed = entries.filter(
+      (e) => e.action === 'exchange.manifest.sign' && (e.details as { offline?: boolean }).offline,
+    );
+    expect(signed.map((e) => (e.details as { signedAt: string }).signedAt)).toEqual([
+      '2025-06-09T10:20:00.000Z',
+      '2025-06-09T10:25:00.000Z',
+    ]);
+    const confirmed = entries.find(
+      (e) =>
+        e.action === 'exchange.move' && (e.details as { to: string }).to === 'receipt_confirmed',
+    )!;
+    expect(confirmed.details).toMatchObject({ recordedAt: '2025-06-09T10:15:00.000Z' });
   });
 
   it("refuses another mechanism's stage, another's key, a role not held and a record changed after signing", async () => {
@@ -330,5 +422,51 @@ describeEachDatabase('offline work at the handover point, synced', (db) => {
     expect(changed.statusCode).toBe(422);
     expect(changed.json<{ error: { message: string } }>().error.message).toMatch(/was changed/);
     expect((await statesNow()).get(c.id)).toBe('in_transit');
+  });
+
+  it('shows the records signed offline to those who may see them, verified, the read audited', async () => {
+    const get = (who: Signer, url: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/v1/mechanisms/${mechanism}${url}`,
+        headers: who.header,
+      });
+    type Listed = { id: string; role: string; party: string | null; conflicts: number };
+    const listed = (await get(as('mediator'), `/stages/${stageId}/offline-records`)).json<{
+      items: Listed[];
+    }>().items;
+    expect(new Set(listed.map((r) => r.role))).toEqual(
+      new Set(['neutral_verifier', 'party_officer']),
+    );
+    // A party's officer sees its own party's records, not the verifier's (refusals' words).
+    const ua = (await get(as('ua'), `/stages/${stageId}/offline-records`)).json<{
+      items: Listed[];
+    }>().items;
+    expect(ua.length).toBeGreaterThan(0);
+    expect(ua.every((r) => r.role === 'party_officer' && r.party === 'UA')).toBe(true);
+    const verifiers = listed.find((r) => r.role === 'neutral_verifier' && r.conflicts === 0)!;
+    expect((await get(as('ua'), `/offline-records/${verifiers.id}`)).statusCode).toBe(404);
+
+    const read = await get(as('verifier'), `/offline-records/${verifiers.id}`);
+    expect(read.statusCode).toBe(200);
+    const body = read.json<{
+      file: { kind: string; document: HandoverRecord; signatures: Array<{ keyId: string }> };
+      actions: Array<{ kind: string; outcome: string; recordedAt: string; syncedAt: string }>;
+    }>();
+    expect(body.file.kind).toBe('parley-handover-record/1');
+    expect(body.file.signatures[0]!.keyId).toBe(as('verifier').keyId);
+    expect(body.actions.map((a) => [a.kind, a.outcome])).toEqual(
+      body.file.document.actions.map((a) => [a.kind, 'applied']),
+    );
+    const verified = await get(as('verifier'), `/offline-records/${verifiers.id}/verification`);
+    expect(verified.json()).toMatchObject({ ok: true, problems: [] });
+    const entries = [];
+    for await (const entry of services.audit.entries({ mechanismId: mechanism }))
+      entries.push(entry);
+    expect(
+      entries.some(
+        (e) => e.action === 'exchange.offline.read' && e.objectIds.includes(verifiers.id),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { sql } from 'kysely';
+import type { Database } from '../db/kysely.ts';
 import pg from 'pg';
 
 /**
@@ -140,6 +142,19 @@ export async function postgresChangeFeed(
         open.removeAllListeners('end');
         await open.end().catch(() => {});
       }
+    },
+  };
+}
+
+/**
+ * A feed that only tells, through a database it does not listen on: the command line on
+ * PostgreSQL, whose changes reach every server instance that LISTENs there. (An embedded PGlite
+ * has one process, the server's or the command line's, so there is no other to tell.)
+ */
+export function notifyingChangeFeed(db: Database): Pick<ChangeFeed, 'publish'> {
+  return {
+    async publish(change) {
+      await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(change)})`.execute(db);
     },
   };
 }

@@ -89,6 +89,8 @@ export interface JobRunnerOptions {
    * process are free at once, with no lease to wait out.
    */
   soleProcess?: boolean;
+  /** Told when a job started here has ended, done or failed (the pages' live updates). */
+  onEnd?: (key: string) => void;
 }
 
 const DEFAULT_LEASE_MS = 30_000;
@@ -182,6 +184,7 @@ export function createJobRunner(
           claims.delete(key);
           await release(key, attempt).catch((error: unknown) => onError(key, error));
         }
+        options.onEnd?.(key);
       }
     })();
     running.set(

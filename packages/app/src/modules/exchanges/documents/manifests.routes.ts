@@ -21,7 +21,7 @@ const signatureResponse = z.object({
     .optional()
     .describe("the audit log's signed tree head at the moment of this signature"),
 });
-const manifestFile = z.object({
+export const manifestFile = z.object({
   kind: z.string(),
   document: z.unknown(),
   hash: z.string(),
@@ -31,6 +31,21 @@ const manifestFile = z.object({
     .array(z.object({ keyId: z.string(), pem: z.string() }))
     .optional()
     .describe("the deployment's public keys, which check the log heads offline"),
+});
+
+export const verificationResponse = z.object({
+  ok: z.boolean(),
+  problems: z.array(z.string()),
+  hash: z.string().nullable(),
+  signers: z.array(
+    z.object({
+      signer: z.string(),
+      role: z.string(),
+      party: z.string().nullable(),
+      keyId: z.string(),
+      valid: z.boolean(),
+    }),
+  ),
 });
 
 /** Manifests: read as a file, signed, corrected, printed and verified. */
@@ -130,7 +145,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: Manifests): void {
       schema: {
         tags: ['exchanges'],
         description:
-          "The manifest, or a person's handover receipt, printed as PDF, named by mechanism, stage and date (and the receipt's record): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies.",
+          "The manifest, a person's handover receipt or a stage's receipt batch, printed as PDF, named by mechanism, stage and date (and the receipt's record; a batch as receipts-…): headings in Ukrainian, Russian and English, its hash with a QR code of it, numbered pages, a block for each signer to sign by hand, and whether it verifies.",
         params: manifestParams,
         response: { 200: fileResponse(['pdf']) },
       },
@@ -156,20 +171,7 @@ export function manifestRoutes(app: ExchangeApp, exchanges: Manifests): void {
         description: "Verifies the manifest's hash and signatures against the registered keys.",
         params: manifestParams,
         response: {
-          200: z.object({
-            ok: z.boolean(),
-            problems: z.array(z.string()),
-            hash: z.string().nullable(),
-            signers: z.array(
-              z.object({
-                signer: z.string(),
-                role: z.string(),
-                party: z.string().nullable(),
-                keyId: z.string(),
-                valid: z.boolean(),
-              }),
-            ),
-          }),
+          200: verificationResponse,
         },
       },
     },

@@ -1,6 +1,6 @@
 import { rows, stageState, type ExchangeSteps, type ExchangesDeps } from '../shared/index.ts';
 import * as repo from './documents.repository.ts';
-import type { ReceiptDocument } from '@parley/kernel/signed-documents';
+import type { ReceiptBatchDocument, ReceiptDocument } from '@parley/kernel/signed-documents';
 import canonicalize from 'canonicalize';
 import { withScope } from '../../../platform/db/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -21,6 +21,7 @@ import { manifestFileName } from '../domain/manifest-file-name.ts';
 import { manifestPdf as printManifest, type ManifestNames } from './manifest-pdf.ts';
 import { hashesIn } from '../domain/receipt-batch.ts';
 import { receiptPdf as printReceipt } from './receipt-pdf.ts';
+import { receiptBatchPdf as printReceiptBatch } from './receipt-batch-pdf.ts';
 
 type SignerRole = Signer['role'];
 
@@ -172,6 +173,8 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
         party?: string | null;
         /** The operator's command line records a signature for the key's owner. */
         onBehalfOf?: string;
+        /** A signature made offline at the handover point: when it was made there, and synced. */
+        offline?: { signedAt: Date; syncedAt: Date };
       },
     ) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
@@ -226,7 +229,18 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           auditEvent(actor, 'exchange.manifest.sign', {
             mechanismId: mechanism.id,
             objectIds: [manifest.id, key.key_id],
-            details: { role: input.role, party, hash: manifest.hash },
+            details: {
+              role: input.role,
+              party,
+              hash: manifest.hash,
+              ...(input.offline
+                ? {
+                    offline: true,
+                    signedAt: input.offline.signedAt.toISOString(),
+                    syncedAt: input.offline.syncedAt.toISOString(),
+                  }
+                : {}),
+            },
           }),
         );
         // The log's head at the moment of signing, over the entry just written: every copy of
@@ -239,7 +253,7 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           party,
           keyId: key.key_id,
           signature: input.signature,
-          signedAt: clock(),
+          signedAt: input.offline?.signedAt ?? clock(),
           logTreeSize: head?.treeSize ?? null,
         });
       });
@@ -258,8 +272,8 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
       return verifySignedDocument(file, { trustedKeyIds: trusted, isLogHeadSigned });
     },
     /**
-     * A stage's manifest, or a person's handover receipt, printed as PDF with its signatures and
-     * whether it verifies, and its file name.
+     * A stage's manifest, a person's handover receipt or a stage's receipt batch, printed as PDF
+     * with its signatures and whether it verifies, and its file name.
      */
     async manifestPdf(actor: Actor, input: { mechanism: string; manifestId: string }) {
       const file = await this.manifestFile(actor, input);
@@ -281,11 +295,13 @@ export function createManifests(deps: ExchangesDeps, steps: ExchangeSteps) {
           }),
         };
       }
+      if (file.kind === 'parley-receipt-batch/1') {
+        const batch = file as SignedDocumentFile<ReceiptBatchDocument>;
+        const pdf = await printReceiptBatch(batch, await this.verifyManifest(actor, input));
+        return { pdf, fileName: manifestFileName(batch.document, { prefix: 'receipts' }) };
+      }
       if (file.kind !== 'parley-manifest/1')
-        throw new AppError(
-          'EXCHANGE.NOT_FOUND',
-          `${input.manifestId} is a batch of receipts, not a manifest or a receipt`,
-        );
+        throw new AppError('EXCHANGE.NOT_FOUND', `no manifest ${input.manifestId}`);
       const manifest = file as SignedDocumentFile<StageManifest>;
       const pdf = await printManifest(
         manifest,

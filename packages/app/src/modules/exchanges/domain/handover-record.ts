@@ -49,6 +49,20 @@ export const handoverRecordSchema = z.object({
 });
 export type HandoverRecord = z.infer<typeof handoverRecordSchema>;
 
+/**
+ * A signature made offline over a stage's receipt batch (parley-receipt-batch/1) as the download
+ * carried it, and when it was made there; checked at sync like a signature made online.
+ */
+export const offlineBatchSignatureSchema = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  signature: z.base64().max(200),
+  role: z.enum(['party_officer', 'neutral_verifier']),
+  party: z.string().max(8).nullable(),
+  signedAt: iso,
+});
+export type OfflineBatchSignature = z.infer<typeof offlineBatchSignatureSchema>;
+
 /** Why an action recorded offline was not applied, for the page to show and the user to resolve. */
 export const CONFLICTS = [
   'not_in_stage',
@@ -57,6 +71,8 @@ export const CONFLICTS = [
   'not_handed_over',
   'not_yours',
   'refused',
+  /** An arrival of a person whose receipt is not yet issued or not yet signed by both. */
+  'receipt_unsigned',
 ] as const;
 export type OfflineConflict = (typeof CONFLICTS)[number];
 
@@ -109,7 +125,9 @@ export function planAction(
         problem: `the verifier has not yet recorded ${action.recordId} handed over`,
         serverState: now,
       };
-    if (!['handed_over', 'receipt_confirmed', 'closed'].includes(person.state))
+    // An arrival confirms the receipt; one confirmed already (online, or by an earlier sync) is noted.
+    if (person.state === 'handed_over') return { apply: 'move', to: 'receipt_confirmed' };
+    if (!['receipt_confirmed', 'closed'].includes(person.state))
       return {
         conflict: 'state_changed',
         problem: `${action.recordId} is ${now.replaceAll('_', ' ')} on the server`,

@@ -8,7 +8,7 @@ export function manifestFileName(
     mechanism: { name: string };
     stage: { number: number; date: string };
   },
-  options: { prefix?: 'manifest' | 'receipt'; recordId?: string } = {},
+  options: { prefix?: 'manifest' | 'receipt' | 'receipts'; recordId?: string } = {},
 ): { name: string; ascii: string } {
   const prefix = options.prefix ?? 'manifest';
   // Marks are dropped for the ASCII form only: NFKD would make a Ukrainian ї an і, й an и.

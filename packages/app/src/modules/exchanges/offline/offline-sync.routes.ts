@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { actorOf } from '../../access/index.ts';
-import { CONFLICTS, handoverRecordSchema } from '../domain/handover-record.ts';
+import {
+  CONFLICTS,
+  handoverRecordSchema,
+  offlineBatchSignatureSchema,
+} from '../domain/handover-record.ts';
 import type { OfflineSync } from './offline-sync.service.ts';
 import { M, stageParams, type ExchangeApp } from '../shared/index.ts';
 
@@ -13,7 +17,7 @@ export function offlineSyncRoutes(app: ExchangeApp, exchanges: OfflineSync): voi
       schema: {
         tags: ['exchanges'],
         description:
-          'Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer\'s registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced.',
+          'Applies the work a neutral verifier or a receiving officer recorded offline for the stage (handovers, refusals, checks against the manifest, persons received), each record signed with the signer\'s registered browser key over its canonical JSON ("parley-handover-record/1"). Each action is applied once by its client id (a repeat answers what was done); an action that no longer fits the person or the stage is answered as a conflict. The audit log keeps when each action was recorded and when it was synced. A receiving officer\'s arrival confirms the person\'s receipt once the receipt is signed by both (else it is answered as the conflict receipt_unsigned, to send again later). Receipt batch signatures made offline over the batch the download carried (Ed25519 over "parley-receipt-batch/1", a newline and its hash) are checked and kept as POST .../manifests/:batch/signatures keeps them, before the actions, with the time they were made there. The verifier\'s handovers have their receipts issued with the sync.',
         params: stageParams,
         body: z.object({
           records: z
@@ -25,8 +29,8 @@ export function offlineSyncRoutes(app: ExchangeApp, exchanges: OfflineSync): voi
                 signature: z.string().max(200),
               }),
             )
-            .min(1)
             .max(20),
+          receiptBatches: z.array(offlineBatchSignatureSchema).max(5).optional(),
         }),
         response: {
           200: z.object({
@@ -47,6 +51,22 @@ export function offlineSyncRoutes(app: ExchangeApp, exchanges: OfflineSync): voi
                 repeat: z.boolean(),
               }),
             ),
+            batches: z.array(
+              z.object({
+                hash: z.string(),
+                batchId: z.string().nullable(),
+                outcome: z.enum(['applied', 'conflict']),
+                conflict: z.enum(['unknown_batch', 'signed_already']).nullable(),
+                problem: z.string().nullable(),
+                signedAt: z.string(),
+                syncedAt: z.string(),
+                repeat: z.boolean(),
+              }),
+            ),
+            receiptsIssued: z
+              .number()
+              .int()
+              .describe("receipts issued with the verifier's handovers"),
           }),
         },
       },
@@ -56,6 +76,7 @@ export function offlineSyncRoutes(app: ExchangeApp, exchanges: OfflineSync): voi
         mechanism: request.params.mechanism,
         stageId: request.params.stage,
         records: request.body.records,
+        ...(request.body.receiptBatches ? { receiptBatches: request.body.receiptBatches } : {}),
       }),
   );
 }

@@ -1,20 +1,21 @@
-import { rows, seesInterview, type ExchangeSteps, type ExchangesDeps } from '../shared/index.ts';
 import canonicalize from 'canonicalize';
-import type { Database } from '../../../platform/db/kysely.ts';
 import { withScope } from '../../../platform/db/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { auditEvent } from '../../audit/index.ts';
 import { authorize, rowScope, type Actor } from '../../access/index.ts';
 import {
   HANDOVER_RECORD_FORMAT,
-  planAction,
   type HandoverRecord,
-  type OfflineAction,
+  type OfflineBatchSignature,
   type OfflineConflict,
 } from '../domain/handover-record.ts';
-import type { PersonState } from '../domain/person-path.ts';
 import { documentHash, signatureVerifies } from '../domain/signed-document.ts';
+import { rows, type ExchangeSteps, type ExchangesDeps } from '../shared/index.ts';
 import * as offline from './offline.repository.ts';
+import { applyBatchSignatures } from './offline-receipts.ts';
+import { createOfflineActions } from './offline-actions.ts';
+import type { createManifests } from '../documents/index.ts';
+import type { createReceiptIssue } from '../receipts/index.ts';
 import { signingKeyRecords } from '../signing-keys/index.ts';
 
 /** A record signed offline, as the browser sends it at sync. */
@@ -58,9 +59,17 @@ const resultOf = (row: offline.OfflineActionRow, repeat: boolean): SyncResult =>
  * action applied once (by its client id) where it still fits and answered as a conflict where it
  * does not, and the audit log holds when each was recorded and when it was synced.
  */
-export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
+export function createOfflineSync(
+  deps: ExchangesDeps,
+  steps: ExchangeSteps,
+  documents: {
+    signManifest: ReturnType<typeof createManifests>['signManifest'];
+    issueStageReceipts: ReturnType<typeof createReceiptIssue>['issueStageReceipts'];
+  },
+) {
   const { db, mechanisms, audit } = deps;
-  const { clock, moveOne, followPersons } = steps;
+  const { clock, followPersons } = steps;
+  const { applyAction } = createOfflineActions(deps, steps);
 
   /** Refuses a record that its signer did not sign with their own registered key and role. */
   async function checkRecord(actor: Actor, mechanismId: string, record: SignedRecord) {
@@ -97,97 +106,21 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
     return hash;
   }
 
-  /** Applies one action inside the record's transaction; the row to keep says what became of it. */
-  async function applyAction(
-    actor: Actor,
-    trx: Database,
-    stage: rows.StageRow,
-    document: HandoverRecord,
-    hash: string,
-    action: OfflineAction,
-    syncedAt: Date,
-  ): Promise<{ row: offline.OfflineActionRow; moved: boolean }> {
-    const person = await rows.findPerson(trx, action.personId);
-    const plan = planAction(action, document.signer, {
-      person:
-        person && person.mechanism_id === stage.mechanism_id
-          ? {
-              state: person.state as PersonState,
-              stageId: person.stage_id,
-              receivingParty: person.receiving_party,
-            }
-          : null,
-      stage: { id: stage.id, status: stage.status },
-      isNeutral: seesInterview(actor, stage.mechanism_id),
-    });
-    const row: offline.OfflineActionRow = {
-      client_id: action.clientId,
-      mechanism_id: stage.mechanism_id,
-      stage_id: stage.id,
-      record_id: '',
-      person_id: person ? person.id : null,
-      kind: action.kind,
-      actor: actor.id,
-      recorded_at: new Date(action.recordedAt),
-      synced_at: syncedAt,
-      outcome: 'applied',
-      conflict: null,
-      problem: null,
-      server_state: null,
-    };
-    const times = { recordedAt: action.recordedAt, syncedAt: syncedAt.toISOString() };
-    if ('conflict' in plan)
-      return {
-        row: {
-          ...row,
-          outcome: 'conflict',
-          conflict: plan.conflict,
-          problem: plan.problem,
-          server_state: plan.serverState,
-        },
-        moved: false,
-      };
-    if (plan.apply === 'move') {
-      const moved = await moveOne(actor, trx, {
-        personId: action.personId,
-        to: plan.to,
-        ...(action.reason ? { reason: action.reason } : {}),
-        ...(action.at ? { at: action.at } : {}),
-        ...(action.place ? { place: action.place } : {}),
-        offline: { clientId: action.clientId, record: hash, ...times },
-      });
-      if (!moved.ok)
-        return {
-          row: { ...row, outcome: 'conflict', conflict: 'refused', problem: moved.problem },
-          moved: false,
-        };
-      return { row: { ...row, server_state: plan.to }, moved: true };
-    }
-    await audit.record(
-      trx,
-      auditEvent(actor, 'exchange.offline.note', {
-        mechanismId: stage.mechanism_id,
-        objectIds: [person!.id, `${person!.list_version_id}/${person!.record_id}`],
-        ...(action.reason ? { reason: action.reason } : {}),
-        details: {
-          kind: action.kind,
-          offline: action.clientId,
-          record: hash,
-          ...times,
-          ...(action.at ? { at: action.at } : {}),
-          ...(action.place ? { place: action.place } : {}),
-          ...(action.matches !== undefined ? { matches: action.matches } : {}),
-        },
-      }),
-    );
-    return { row: { ...row, server_state: person!.state }, moved: false };
-  }
-
   return {
-    /** Applies records signed offline for one stage; each action answered on its own. */
+    /**
+     * Applies what was signed offline for one stage, each answered on its own: the receipt batch
+     * signatures first (so that an arrival in the same sync confirms a receipt they complete),
+     * then the records' actions. The receipts of persons the verifier's sync hands over are
+     * issued with it, for the batch the next download carries.
+     */
     async syncOffline(
       actor: Actor,
-      input: { mechanism: string; stageId: string; records: readonly SignedRecord[] },
+      input: {
+        mechanism: string;
+        stageId: string;
+        records: readonly SignedRecord[];
+        receiptBatches?: readonly OfflineBatchSignature[];
+      },
     ) {
       const mechanism = await mechanisms.get(actor, input.mechanism);
       authorize(actor, 'exchange.move', { mechanismId: mechanism.id });
@@ -196,6 +129,12 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
       );
       if (!stage || stage.mechanism_id !== mechanism.id)
         throw new AppError('EXCHANGE.NOT_FOUND', `no stage ${input.stageId}`);
+      const batches = await applyBatchSignatures(deps, documents.signManifest, actor, {
+        mechanism: mechanism.id,
+        stage,
+        signatures: input.receiptBatches ?? [],
+        syncedAt: clock(),
+      });
       const records = [];
       const results: SyncResult[] = [];
       let anyMoved = false;
@@ -273,11 +212,25 @@ export function createOfflineSync(deps: ExchangesDeps, steps: ExchangeSteps) {
         results.push(...done.answered);
         anyMoved ||= done.moved;
       }
+      let receiptsIssued = 0;
       if (anyMoved) {
         await followPersons(actor, stage.id);
         deps.onPersonsMoved?.(mechanism.id);
+        const handedOver = results.some(
+          (r) => r.kind === 'handover' && r.outcome === 'applied' && !r.repeat,
+        );
+        const isVerifier = actor.grants.some(
+          (g) => g.mechanismId === mechanism.id && g.role === 'neutral_verifier',
+        );
+        if (handedOver && isVerifier)
+          receiptsIssued = (
+            await documents.issueStageReceipts(actor, {
+              mechanism: mechanism.id,
+              stageId: stage.id,
+            })
+          ).filter((r) => r.ok).length;
       }
-      return { records, results };
+      return { records, results, batches, receiptsIssued };
     },
   };
 }

@@ -68,3 +68,42 @@ export async function insertActions(
     .values([...actions])
     .execute();
 }
+
+export type OfflineRecordRow = Selectable<DB['offline_record']>;
+
+/** The records synced for a stage, oldest first, with what became of their actions. */
+export async function findStageRecords(db: Database, stageId: string) {
+  const records = await db
+    .selectFrom('offline_record')
+    .selectAll()
+    .where('stage_id', '=', stageId)
+    .orderBy('synced_at')
+    .execute();
+  const actions = records.length
+    ? await db
+        .selectFrom('offline_action')
+        .selectAll()
+        .where(
+          'record_id',
+          'in',
+          records.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  return { records, actions };
+}
+
+export async function findRecordById(db: Database, id: string) {
+  const record = await db
+    .selectFrom('offline_record')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!record) return null;
+  const actions = await db
+    .selectFrom('offline_action')
+    .selectAll()
+    .where('record_id', '=', id)
+    .execute();
+  return { record, actions };
+}

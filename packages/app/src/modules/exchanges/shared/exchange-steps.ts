@@ -45,7 +45,15 @@ export interface Move {
   at?: string;
   place?: string;
   /** A move recorded offline at the handover point: when it was recorded there, and its id. */
-  offline?: { clientId: string; recordedAt: string; record: string; syncedAt: string };
+  offline?: {
+    clientId: string;
+    recordedAt: string;
+    record: string;
+    syncedAt: string;
+    /** An arrival's time and place as recorded there. */
+    at?: string;
+    place?: string;
+  };
 }
 
 const STATES: readonly string[] = [...MAIN_PATH, ...EXCEPTIONS];
@@ -211,6 +219,8 @@ export function createExchangeSteps(deps: ExchangesDeps) {
                 record: move.offline.record,
                 recordedAt: move.offline.recordedAt,
                 syncedAt: move.offline.syncedAt,
+                ...(move.offline.at ? { arrivedAt: move.offline.at } : {}),
+                ...(move.offline.place ? { arrivalPlace: move.offline.place } : {}),
               }
             : {}),
         },

@@ -63,3 +63,48 @@ export function mayHear(
     return scope === 'any' || change.party === undefined || grant.party === change.party;
   });
 }
+
+// The first segment of an audit action (`exchange.move`), and the topic its write changes.
+const TOPIC_OF_MODULE: Readonly<Record<string, Topic>> = {
+  exchange: 'exchange',
+  remains: 'exchange',
+  agreement: 'agreements',
+  eligibility: 'agreements',
+  reconciliation: 'reconciliation',
+  list: 'lists',
+  talks: 'talks',
+  inquiry: 'inquiries',
+  mechanism: 'mechanism',
+  access: 'mechanism',
+};
+
+// Audited steps that write nothing a page shows: reads of personal data, exports, previews.
+const READS = new Set(['read', 'export', 'diff', 'preview', 'letter']);
+
+/**
+ * The topic an audited action changes, for the writes made outside the HTTP routes (the command
+ * line); null for a read or an action no page follows.
+ */
+export function topicOfAction(action: string): Topic | null {
+  const [module = '', ...rest] = action.split('.');
+  if (rest.some((part) => READS.has(part))) return null;
+  return TOPIC_OF_MODULE[module] ?? null;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const TOPIC_OF_JOB: Readonly<Record<string, readonly Topic[]>> = {
+  // A run's result: the pairs to review, and the outcome counts drawn from them.
+  reconciliation: ['reconciliation', 'outcomes'],
+  inquiries: ['inquiries'],
+};
+
+/**
+ * What a background job that ended changed, from its key (`reconciliation:<mechanism id>`,
+ * `inquiries:<mechanism id>:...`): the mechanism and its topics; none for a key without them.
+ */
+export function changesOfJob(key: string): Array<{ mechanism: string; topic: Topic }> {
+  const mechanism = UUID.exec(key)?.[0]?.toLowerCase();
+  const topics = TOPIC_OF_JOB[key.split(':')[0] ?? ''];
+  if (!mechanism || !topics) return [];
+  return topics.map((topic) => ({ mechanism, topic }));
+}
