@@ -1,7 +1,7 @@
 // The agreement, eligibility and exchange answers by the names the web gives them, each read from
 // the types generated from the server's OpenAPI document (contract.ts).
 import type { StageManifest } from '@parley/kernel/signed-documents';
-import type { Answer, Item } from './contract.ts';
+import type { Answer, Body, Item } from './contract.ts';
 
 export type Agreement = Answer<'/mechanisms/{mechanism}/agreements/{agreement}'>;
 export type AgreementStatus = Agreement['status'];
@@ -52,6 +52,10 @@ export const PERSON_STATES = [
   'data_mismatch',
   'already_released',
 ] as const satisfies readonly PersonState[];
+/** A move of one person, as the server takes it. */
+export type Move = Item<Body<'/mechanisms/{mechanism}/moves', 'post'>['moves']>;
+/** A state a move may go to: not a party's view of one (cleared, not cleared). */
+export type MoveTarget = Move['to'];
 export type MoveResult = Item<Answer<'/mechanisms/{mechanism}/moves', 'post'>['results']>;
 
 export type StageSummary = Item<Answer<'/mechanisms/{mechanism}/stages'>['items']>;

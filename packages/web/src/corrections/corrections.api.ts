@@ -1,9 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/client.ts';
-import type { Body, Item } from '../api/contract.ts';
-import type { MoveResult } from '../api/exchange.types.ts';
-
-type Move = Item<Body<'/mechanisms/{mechanism}/moves', 'post'>['moves']>;
+import type { Move, MoveResult } from '../api/exchange.types.ts';
 
 export interface Correction {
   /** Persons taken off the manifest, each moved to an exception with the reason. */

@@ -1,9 +1,8 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PathPerson, PersonState } from '../api/exchange.types.ts';
+import type { Move, PathPerson, PersonState } from '../api/exchange.types.ts';
 import { useWorkspace } from '../session/workspace.tsx';
-import type { Move } from './exchange.api.ts';
 import { isWishStep, nextStateFor } from './path.ts';
 
 /** The moves a role may make on the selected persons of one state: the next step, or a refusal. */

@@ -1,16 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type { Body, Item } from '../api/contract.ts';
-import type {
-  MoveResult,
-  PathPerson,
-  PersonState,
-  StageDetail,
-  StageProposal,
-  StageSummary,
-} from '../api/exchange.types.ts';
+import { call } from '../api/client.ts';
+import type { Body } from '../api/contract.ts';
+import type { Move } from '../api/exchange.types.ts';
 
-const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+const M = '/mechanisms/{mechanism}';
 const key = (mechanismId: string) => ['exchange', mechanismId] as const;
 
 function useInvalidate(mechanismId: string) {
@@ -23,9 +16,9 @@ export function usePersons(mechanismId: string, agreementId: string) {
     queryKey: [...key(mechanismId), 'persons', agreementId],
     queryFn: async () =>
       (
-        await api<{ items: PathPerson[] }>(
-          `${m(mechanismId)}/agreements/${seg(agreementId)}/persons`,
-        )
+        await call('get', `${M}/agreements/{agreement}/persons`, {
+          params: { mechanism: mechanismId, agreement: agreementId },
+        })
       ).items,
   });
 }
@@ -34,29 +27,19 @@ export function useOpenPaths(mechanismId: string, agreementId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: () =>
-      api<{ eligible: number; added: number }>(
-        `${m(mechanismId)}/agreements/${seg(agreementId)}/paths`,
-        { method: 'POST' },
-      ),
+      call('post', `${M}/agreements/{agreement}/paths`, {
+        params: { mechanism: mechanismId, agreement: agreementId },
+      }),
     onSuccess: invalidate,
   });
 }
-
-/** A move, to a state as the web names it (the server refuses one it does not take). */
-export type Move = Omit<Item<Body<'/mechanisms/{mechanism}/moves', 'post'>['moves']>, 'to'> & {
-  to: PersonState;
-};
 
 export function useMove(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: async (moves: Move[]) =>
-      (
-        await api<{ results: MoveResult[] }>(`${m(mechanismId)}/moves`, {
-          method: 'POST',
-          json: { moves },
-        })
-      ).results,
+      (await call('post', `${M}/moves`, { params: { mechanism: mechanismId }, json: { moves } }))
+        .results,
     onSuccess: invalidate,
   });
 }
@@ -64,23 +47,25 @@ export function useMove(mechanismId: string) {
 export function useStages(mechanismId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'stages'],
-    queryFn: async () => (await api<{ items: StageSummary[] }>(`${m(mechanismId)}/stages`)).items,
+    queryFn: async () =>
+      (await call('get', `${M}/stages`, { params: { mechanism: mechanismId } })).items,
   });
 }
 
 export function useStage(mechanismId: string, stageId: string) {
   return useQuery({
     queryKey: [...key(mechanismId), 'stage', stageId],
-    queryFn: () => api<StageDetail>(`${m(mechanismId)}/stages/${seg(stageId)}`),
+    queryFn: () =>
+      call('get', `${M}/stages/{stage}`, { params: { mechanism: mechanismId, stage: stageId } }),
   });
 }
 
 export function useProposeStage(mechanismId: string, agreementId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
-    mutationFn: (input: { place: string; date: string; size?: number }) =>
-      api<StageProposal>(`${m(mechanismId)}/agreements/${seg(agreementId)}/stages`, {
-        method: 'POST',
+    mutationFn: (input: Body<`${typeof M}/agreements/{agreement}/stages`, 'post'>) =>
+      call('post', `${M}/agreements/{agreement}/stages`, {
+        params: { mechanism: mechanismId, agreement: agreementId },
         json: input,
       }),
     onSuccess: invalidate,
@@ -91,10 +76,10 @@ export function useWithdraw(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: (input: { personId: string; reason: string }) =>
-      api<{ withdrawn: string; replacement: string | null }>(
-        `${m(mechanismId)}/persons/${seg(input.personId)}/withdrawal`,
-        { method: 'POST', json: { reason: input.reason } },
-      ),
+      call('post', `${M}/persons/{person}/withdrawal`, {
+        params: { mechanism: mechanismId, person: input.personId },
+        json: { reason: input.reason },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -103,10 +88,9 @@ export function useApproveStage(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: (stageId: string) =>
-      api<{ manifestId: string; hash: string; persons: number }>(
-        `${m(mechanismId)}/stages/${seg(stageId)}/approval`,
-        { method: 'POST' },
-      ),
+      call('post', `${M}/stages/{stage}/approval`, {
+        params: { mechanism: mechanismId, stage: stageId },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -115,10 +99,10 @@ export function useAllowListChange(mechanismId: string) {
   const invalidate = useInvalidate(mechanismId);
   return useMutation({
     mutationFn: (input: { stageId: string; reason: string }) =>
-      api<{ stageId: string; number: number; allowedAt: string }>(
-        `${m(mechanismId)}/stages/${seg(input.stageId)}/list-override`,
-        { method: 'POST', json: { reason: input.reason } },
-      ),
+      call('post', `${M}/stages/{stage}/list-override`, {
+        params: { mechanism: mechanismId, stage: input.stageId },
+        json: { reason: input.reason },
+      }),
     onSuccess: invalidate,
   });
 }

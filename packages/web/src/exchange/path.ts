@@ -1,4 +1,4 @@
-import type { PathPerson, PersonState } from '../api/exchange.types.ts';
+import type { MoveTarget, PathPerson, PersonState } from '../api/exchange.types.ts';
 import type { Grant } from '../api/types.ts';
 
 export { PERSON_STATES as STATE_ORDER } from '../api/exchange.types.ts';
@@ -6,7 +6,7 @@ export { PERSON_STATES as STATE_ORDER } from '../api/exchange.types.ts';
 type PathActor = 'holding_party' | 'receiving_party' | 'mediator' | 'neutral_verifier';
 
 // A copy of the server's main path (person-path.ts), to offer only the steps a role may take.
-const FORWARD: Partial<Record<PersonState, { to: PersonState; by: readonly PathActor[] }>> = {
+const FORWARD: Partial<Record<PersonState, { to: MoveTarget; by: readonly PathActor[] }>> = {
   proposed: { to: 'acknowledged', by: ['holding_party', 'mediator'] },
   acknowledged: { to: 'identity_verified', by: ['neutral_verifier'] },
   identity_verified: { to: 'category_confirmed', by: ['mediator'] },
@@ -43,7 +43,7 @@ export function nextStateFor(
   grant: Grant,
   state: PersonState,
   sample: PathPerson,
-): PersonState | null {
+): MoveTarget | null {
   const step = FORWARD[state];
   const actor = actorOf(grant, sample);
   return step && actor && step.by.includes(actor) ? step.to : null;
