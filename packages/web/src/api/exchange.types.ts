@@ -71,6 +71,11 @@ export type ManifestFile<Document = StageManifest> = Omit<Manifest, 'document'> 
 };
 export type ManifestSignature = Item<Manifest['signatures']>;
 export type SignerRole = Item<Manifest['requiredSigners']>['role'];
+/** A role that signs a manifest, a receipt or a batch (of the signers, not the observer). */
+export type SigningRole = Body<
+  '/mechanisms/{mechanism}/manifests/{manifest}/signatures',
+  'post'
+>['role'];
 export type ManifestVerification =
   Answer<'/mechanisms/{mechanism}/manifests/{manifest}/verification'>;
 export type SigningKey = Item<Answer<'/mechanisms/{mechanism}/keys'>['items']>;

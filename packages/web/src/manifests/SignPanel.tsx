@@ -1,6 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ManifestFile, SignerRole } from '../api/exchange.types.ts';
+import type { ManifestFile, SigningRole } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
 import { usernameOf, useSession } from '../session/session.tsx';
@@ -8,7 +8,9 @@ import { useWorkspace } from '../session/workspace.tsx';
 import { useSign } from './manifests.api.ts';
 import { isSameSigner } from './SignaturesTable.tsx';
 
-const SIGNER_ROLES: readonly string[] = ['party_officer', 'mediator', 'neutral_verifier'];
+const SIGNING_ROLES: readonly SigningRole[] = ['party_officer', 'mediator', 'neutral_verifier'];
+const isSigningRole = (role: string): role is SigningRole =>
+  (SIGNING_ROLES as readonly string[]).includes(role);
 
 /** What the panel says; a receipt has its own words. */
 export interface SignTexts {
@@ -36,10 +38,11 @@ export function SignPanel({
   const { session } = useSession();
   const { mechanism, grant } = useWorkspace();
   const sign = useSign(mechanism.id, manifestId);
-  const me = { role: grant.role, party: grant.party };
+  const { role, party } = grant;
+  const me = { role, party };
   const isRequired = file.requiredSigners.some((r) => isSameSigner(r, me));
   const isSigned = file.signatures.some((s) => isSameSigner(s, me));
-  if (!session || !SIGNER_ROLES.includes(grant.role) || !isRequired) return null;
+  if (!session || !isSigningRole(role) || !isRequired) return null;
   return (
     <Stack gap="xs">
       {isSigned ? (
@@ -54,8 +57,8 @@ export function SignPanel({
               sign.mutate({
                 username: usernameOf(session),
                 file,
-                role: grant.role as SignerRole,
-                party: grant.party,
+                role,
+                party,
               })
             }
           >

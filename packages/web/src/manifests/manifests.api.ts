@@ -1,31 +1,42 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
-import type {
-  ManifestFile,
-  ManifestVerification,
-  SignerRole,
-  SigningKey,
-} from '../api/exchange.types.ts';
+import { call, seg } from '../api/client.ts';
+import type { ManifestFile, SigningRole, StageManifest } from '../api/exchange.types.ts';
 import { browserKey, newBrowserKey, signHash } from './signing-key.ts';
 
-const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
-const path = (mechanismId: string, manifestId: string) =>
-  `${m(mechanismId)}/manifests/${seg(manifestId)}`;
+const M = '/mechanisms/{mechanism}';
+const MANIFEST = `${M}/manifests/{manifest}` as const;
 
-/** Plain links for the downloads (the session cookie goes with them). */
+/** Plain links for the downloads (the session cookie goes with them), not JSON calls. */
 export const manifestUrl = (mechanismId: string, manifestId: string, pdf = false) =>
-  `/api/v1${path(mechanismId, manifestId)}${pdf ? '/pdf' : ''}`;
+  `/api/v1/mechanisms/${seg(mechanismId)}/manifests/${seg(manifestId)}${pdf ? '/pdf' : ''}`;
+
+/**
+ * A signed file: a stage's manifest, or (with its document type given) a receipt or a receipt
+ * batch. The contract leaves the document open (it is answered as signed); its type is the kernel's.
+ */
+export async function getManifestFile<Document = StageManifest>(
+  mechanismId: string,
+  manifestId: string,
+): Promise<ManifestFile<Document>> {
+  const file = await call('get', MANIFEST, {
+    params: { mechanism: mechanismId, manifest: manifestId },
+  });
+  return file as ManifestFile<Document>;
+}
 
 export function useManifest(mechanismId: string, manifestId: string) {
   return useQuery({
     queryKey: ['exchange', mechanismId, 'manifest', manifestId],
-    queryFn: () => api<ManifestFile>(path(mechanismId, manifestId)),
+    queryFn: () => getManifestFile(mechanismId, manifestId),
   });
 }
 
 export function useVerify(mechanismId: string, manifestId: string) {
   return useMutation({
-    mutationFn: () => api<ManifestVerification>(`${path(mechanismId, manifestId)}/verification`),
+    mutationFn: () =>
+      call('get', `${MANIFEST}/verification`, {
+        params: { mechanism: mechanismId, manifest: manifestId },
+      }),
   });
 }
 
@@ -40,22 +51,20 @@ export function useSign(mechanismId: string, manifestId: string) {
     mutationFn: async (input: {
       username: string;
       file: Pick<ManifestFile<unknown>, 'kind' | 'hash'>;
-      role: SignerRole;
+      role: SigningRole;
       party: string | null;
     }) => {
       let key = await browserKey(input.username, mechanismId);
-      const registered = await api<{ items: SigningKey[] }>(`${m(mechanismId)}/keys`);
+      const keys = { params: { mechanism: mechanismId } };
+      const registered = await call('get', `${M}/keys`, keys);
       const kept = registered.items.find((k) => k.keyId === key.keyId);
       // A revoked key stays revoked: this browser makes a new one and registers that.
       if (kept?.revokedAt) key = await newBrowserKey(input.username, mechanismId);
       if (!kept || kept.revokedAt)
-        await api(`${m(mechanismId)}/keys`, {
-          method: 'POST',
-          json: { publicKey: key.publicKey },
-        });
+        await call('post', `${M}/keys`, { ...keys, json: { publicKey: key.publicKey } });
       const signature = await signHash(key, input.file.kind, input.file.hash);
-      return api<{ hash: string }>(`${path(mechanismId, manifestId)}/signatures`, {
-        method: 'POST',
+      return call('post', `${MANIFEST}/signatures`, {
+        params: { mechanism: mechanismId, manifest: manifestId },
         json: {
           keyId: key.keyId,
           signature,

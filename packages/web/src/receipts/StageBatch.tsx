@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { StageReceipt } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
@@ -15,14 +15,17 @@ import { VerifyPanel } from '../manifests/VerifyPanel.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
 import { useReceipt } from './receipts.api.ts';
 
-const stagePath = (mechanismId: string, stageId: string) =>
-  `/mechanisms/${seg(mechanismId)}/stages/${seg(stageId)}`;
+const STAGE = '/mechanisms/{mechanism}/stages/{stage}';
 
-function useStageAction<T>(stageId: string, action: 'receipts' | 'receipt-batch') {
+/** A step on the whole stage (its receipts issued, its receipt batch prepared), then a refresh. */
+function useStageAction<T>(
+  stageId: string,
+  step: (params: { mechanism: string; stage: string }) => Promise<T>,
+) {
   const { mechanism } = useWorkspace();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<T>(`${stagePath(mechanism.id, stageId)}/${action}`, { method: 'POST' }),
+    mutationFn: () => step({ mechanism: mechanism.id, stage: stageId }),
     onSettled: () => client.invalidateQueries({ queryKey: ['exchange', mechanism.id] }),
   });
 }
@@ -67,8 +70,12 @@ export function StageBatch({ stageId, persons }: { stageId: string; persons: Sta
   const { t } = useTranslation();
   const format = useFormat();
   const { mechanism, grant } = useWorkspace();
-  const issueAll = useStageAction<{ results: Array<{ ok: boolean }> }>(stageId, 'receipts');
-  const prepare = useStageAction<{ batchId: string }>(stageId, 'receipt-batch');
+  const issueAll = useStageAction(stageId, (params) =>
+    call('post', `${STAGE}/receipts`, { params }),
+  );
+  const prepare = useStageAction(stageId, (params) =>
+    call('post', `${STAGE}/receipt-batch`, { params }),
+  );
   const confirm = useMove(mechanism.id);
   const [confirmed, setConfirmed] = useState<number | null>(null);
   const isVerifier = grant.role === 'neutral_verifier';

@@ -1,29 +1,34 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../api/client.ts';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../api/client.ts';
 import type { Answer, Item } from '../api/contract.ts';
-import type { ManifestFile, ReceiptDocument, StageReceipt } from '../api/exchange.types.ts';
+import type { ReceiptDocument } from '../api/exchange.types.ts';
+import { getManifestFile } from '../manifests/manifests.api.ts';
 
-const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+const M = '/mechanisms/{mechanism}';
 
 export function useStageReceipts(mechanismId: string, stageId: string | null) {
   return useQuery({
     queryKey: ['exchange', mechanismId, 'receipts', stageId],
-    enabled: stageId !== null,
-    queryFn: async () =>
-      (
-        await api<{ items: StageReceipt[] }>(
-          `${m(mechanismId)}/stages/${seg(stageId ?? '')}/receipts`,
-        )
-      ).items,
+    queryFn:
+      stageId === null
+        ? skipToken
+        : async () =>
+            (
+              await call('get', `${M}/stages/{stage}/receipts`, {
+                params: { mechanism: mechanismId, stage: stageId },
+              })
+            ).items,
   });
 }
 
-/** A receipt is served as a signed file by the same endpoint as a manifest. */
-/** A signed receipt, or (with its document type given) a stage's signed batch of receipts. */
+/**
+ * A signed receipt, or (with its document type given) a stage's signed batch of receipts: served
+ * as a signed file by the same endpoint as a manifest.
+ */
 export function useReceipt<Document = ReceiptDocument>(mechanismId: string, receiptId: string) {
   return useQuery({
     queryKey: ['exchange', mechanismId, 'manifest', receiptId],
-    queryFn: () => api<ManifestFile<Document>>(`${m(mechanismId)}/manifests/${seg(receiptId)}`),
+    queryFn: () => getManifestFile<Document>(mechanismId, receiptId),
   });
 }
 
@@ -42,10 +47,9 @@ export function useIssueReceipts(mechanismId: string) {
       const results: IssueResult[] = [];
       for (const personId of personIds) {
         try {
-          const { hash } = await api<{ receiptId: string; hash: string }>(
-            `${m(mechanismId)}/persons/${seg(personId)}/receipt`,
-            { method: 'POST' },
-          );
+          const { hash } = await call('post', `${M}/persons/{person}/receipt`, {
+            params: { mechanism: mechanismId, person: personId },
+          });
           results.push({ personId, ok: true, hash });
         } catch (error) {
           results.push({ personId, ok: false, problem: (error as Error).message });
