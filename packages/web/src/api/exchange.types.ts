@@ -84,6 +84,11 @@ export type SigningKey = Item<Answer<'/mechanisms/{mechanism}/keys'>['items']>;
 export type StageReceipt = Item<Answer<'/mechanisms/{mechanism}/stages/{stage}/receipts'>['items']>;
 export type SignerRef = Item<NonNullable<StageReceipt['receipt']>['signed']>;
 
+type OfflineSync = '/mechanisms/{mechanism}/stages/{stage}/offline-sync';
+/** A record signed offline at the handover point (parley-handover-record/1), as the sync takes it. */
+export type HandoverRecord = Item<Body<OfflineSync, 'post'>['records']>['document'];
+export type OfflineSyncAnswer = Answer<OfflineSync, 'post'>;
+
 // The signed documents' own formats: the server answers a document as it was signed, unchecked
 // (a serializer's pass must not touch what a signature covers), so the OpenAPI document leaves it
 // open; the shapes are the kernel's, which the server builds them by.

@@ -2,8 +2,7 @@ import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, seg } from '../api/client.ts';
-import type { Answer, Item } from '../api/contract.ts';
+import { call } from '../api/client.ts';
 import type { SignerRole } from '../api/exchange.types.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { SuccessAlert } from '../common/SuccessAlert.tsx';
@@ -11,11 +10,7 @@ import { useFormat } from '../i18n/format.ts';
 import { useStageReceipts } from '../receipts/receipts.api.ts';
 import { useWorkspace } from '../session/workspace.tsx';
 
-type Listed = Item<Answer<'/mechanisms/{mechanism}/stages/{stage}/offline-records'>['items']>;
-type RecordRead = Answer<'/mechanisms/{mechanism}/offline-records/{record}'>;
-type Verification = Answer<'/mechanisms/{mechanism}/offline-records/{record}/verification'>;
-
-const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+const M = '/mechanisms/{mechanism}';
 
 /** One record signed offline: what became of each action, and its signature verified. */
 function RecordDetail({ recordId, stageId }: { recordId: string; stageId: string }) {
@@ -25,11 +20,16 @@ function RecordDetail({ recordId, stageId }: { recordId: string; stageId: string
   const persons = useStageReceipts(mechanism.id, stageId).data ?? [];
   const read = useQuery({
     queryKey: ['exchange', mechanism.id, 'offline-record', recordId],
-    queryFn: () => api<RecordRead>(`${m(mechanism.id)}/offline-records/${seg(recordId)}`),
+    queryFn: () =>
+      call('get', `${M}/offline-records/{record}`, {
+        params: { mechanism: mechanism.id, record: recordId },
+      }),
   });
   const verify = useMutation({
     mutationFn: () =>
-      api<Verification>(`${m(mechanism.id)}/offline-records/${seg(recordId)}/verification`),
+      call('get', `${M}/offline-records/{record}/verification`, {
+        params: { mechanism: mechanism.id, record: recordId },
+      }),
   });
   if (!read.data) return <ErrorAlert error={read.error} />;
   const nameOf = (id: string | null) => {
@@ -101,8 +101,11 @@ export function OfflineRecords({ stageId }: { stageId: string }) {
     queryKey: ['exchange', mechanism.id, 'offline-records', stageId],
     enabled: mayRead,
     queryFn: async () =>
-      (await api<{ items: Listed[] }>(`${m(mechanism.id)}/stages/${seg(stageId)}/offline-records`))
-        .items,
+      (
+        await call('get', `${M}/stages/{stage}/offline-records`, {
+          params: { mechanism: mechanism.id, stage: stageId },
+        })
+      ).items,
   });
   if (!mayRead || !records.data?.length) return <ErrorAlert error={records.error} />;
   return (

@@ -1,12 +1,10 @@
-import { api, seg } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import type { ManifestFile, ReceiptBatchDocument } from '../api/exchange.types.ts';
+import { getManifestFile } from '../manifests/manifests.api.ts';
 import { browserKey, signHash } from '../manifests/signing-key.ts';
 import { offlineStore, type BatchSignature, type OfflineStage } from './offline-store.ts';
 
 export const BATCH_KIND = 'parley-receipt-batch/1';
-
-const stagePath = (mechanismId: string, stageId: string) =>
-  `/mechanisms/${seg(mechanismId)}/stages/${seg(stageId)}`;
 
 /**
  * The batch of the stage's receipts as they stand, for signing without a network: the server
@@ -18,13 +16,10 @@ export async function downloadBatch(
   hasReceipts: boolean,
 ): Promise<ManifestFile<ReceiptBatchDocument> | null> {
   if (!hasReceipts) return null;
-  const { batchId } = await api<{ batchId: string }>(
-    `${stagePath(mechanismId, stageId)}/receipt-batch`,
-    { method: 'POST' },
-  );
-  return api<ManifestFile<ReceiptBatchDocument>>(
-    `/mechanisms/${seg(mechanismId)}/manifests/${seg(batchId)}`,
-  );
+  const { batchId } = await call('post', '/mechanisms/{mechanism}/stages/{stage}/receipt-batch', {
+    params: { mechanism: mechanismId, stage: stageId },
+  });
+  return getManifestFile<ReceiptBatchDocument>(mechanismId, batchId);
 }
 
 /** Whether the signer's role has signed the batch: on the server already, or here. */

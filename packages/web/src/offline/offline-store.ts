@@ -1,4 +1,5 @@
 import type {
+  HandoverRecord,
   ManifestFile,
   ReceiptBatchDocument,
   SigningKey,
@@ -103,7 +104,7 @@ export interface QueuedAction {
 export interface SignedRecord {
   hash: string;
   stageId: string;
-  document: unknown;
+  document: HandoverRecord;
   keyId: string;
   signature: string;
   syncedAt: string | null;

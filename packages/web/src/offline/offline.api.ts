@@ -1,12 +1,7 @@
-import { api, seg, setCsrfToken } from '../api/client.ts';
-import type {
-  ManifestFile,
-  SigningKey,
-  StageDetail,
-  StageManifest,
-  StageReceipt,
-} from '../api/exchange.types.ts';
+import { call, setCsrfToken } from '../api/client.ts';
+import type { HandoverRecord, OfflineSyncAnswer } from '../api/exchange.types.ts';
 import type { Session } from '../api/types.ts';
+import { getManifestFile } from '../manifests/manifests.api.ts';
 import { browserKey, newBrowserKey, signHash } from '../manifests/signing-key.ts';
 import { canonicalText, sha256Hex } from '../receipts/canonical.ts';
 import { batchSignatureBody, downloadBatch, unsyncedBatchSignatures } from './offline-batch.ts';
@@ -21,7 +16,8 @@ import {
 
 export const RECORD_KIND = 'parley-handover-record/1';
 
-const m = (mechanismId: string) => `/mechanisms/${seg(mechanismId)}`;
+const M = '/mechanisms/{mechanism}';
+const STAGE = `${M}/stages/{stage}` as const;
 
 /** Thrown when the signed-in user holds no role that works at the handover point. */
 export class NoHandoverRole extends Error {}
@@ -41,12 +37,13 @@ function roleAt(session: Session, mechanismId: string, receiving: Set<string>): 
 /** This browser's key, registered in the mechanism (again after a revocation), as signing does. */
 async function registeredKey(username: string, mechanismId: string) {
   let key = await browserKey(username, mechanismId);
-  const { items } = await api<{ items: SigningKey[] }>(`${m(mechanismId)}/keys`);
+  const keys = { params: { mechanism: mechanismId } };
+  const { items } = await call('get', `${M}/keys`, keys);
   const kept = items.find((k) => k.keyId === key.keyId);
   if (kept?.revokedAt) key = await newBrowserKey(username, mechanismId);
   if (!kept || kept.revokedAt)
-    await api(`${m(mechanismId)}/keys`, { method: 'POST', json: { publicKey: key.publicKey } });
-  return { key, keys: (await api<{ items: SigningKey[] }>(`${m(mechanismId)}/keys`)).items };
+    await call('post', `${M}/keys`, { ...keys, json: { publicKey: key.publicKey } });
+  return { key, keys: (await call('get', `${M}/keys`, keys)).items };
 }
 
 /**
@@ -61,15 +58,12 @@ export async function takeStageOffline(input: {
 }): Promise<OfflineStage> {
   const { session, mechanism, stageId } = input;
   const username = session.actor.replace(/^user:/, '');
-  const stage = await api<StageDetail>(`${m(mechanism.id)}/stages/${seg(stageId)}`);
-  const persons = (
-    await api<{ items: StageReceipt[] }>(`${m(mechanism.id)}/stages/${seg(stageId)}/receipts`)
-  ).items;
+  const params = { mechanism: mechanism.id, stage: stageId };
+  const stage = await call('get', STAGE, { params });
+  const persons = (await call('get', `${STAGE}/receipts`, { params })).items;
   const signer = roleAt(session, mechanism.id, new Set(persons.map((p) => p.receivingParty)));
   const latest = stage.manifests.at(-1);
-  const manifest = latest
-    ? await api<ManifestFile<StageManifest>>(`${m(mechanism.id)}/manifests/${seg(latest.id)}`)
-    : null;
+  const manifest = latest ? await getManifestFile(mechanism.id, latest.id) : null;
   const { key, keys } = await registeredKey(username, mechanism.id);
   const batch = await downloadBatch(
     mechanism.id,
@@ -169,7 +163,7 @@ const actionOf = (a: QueuedAction) => ({
 export async function signPending(stage: OfflineStage): Promise<number> {
   const pending = (await offlineStore.actions(stage.stageId)).filter((a) => a.record === null);
   if (pending.length === 0) return 0;
-  const document = {
+  const document: HandoverRecord = {
     format: RECORD_KIND,
     mechanism: { id: stage.mechanism.id },
     stage: { id: stage.stageId, number: stage.stage.number },
@@ -193,28 +187,23 @@ export async function signPending(stage: OfflineStage): Promise<number> {
   return pending.length;
 }
 
-interface SyncResponse {
-  results: Array<SyncAnswer & { clientId: string; repeat: boolean }>;
-  batches: Array<{ hash: string; outcome: 'applied' | 'conflict'; problem: string | null }>;
-}
-
 /**
  * Sends every signed record and receipt batch signature not yet synced (the signatures with the
  * first request, so that arrivals they complete confirm their receipts), keeps the server's
  * answer to each, and refreshes the persons' states and the receipt batch from the server.
  */
 export async function syncStage(stage: OfflineStage) {
-  const session = await api<Session>('/session');
+  const session = await call('get', '/session');
   setCsrfToken(session.csrfToken ?? null);
   const unsynced = (await offlineStore.records(stage.stageId)).filter((r) => !r.syncedAt);
   let signatures = unsyncedBatchSignatures(stage);
   const answers = new Map<string, SyncAnswer>();
-  const batchAnswers = new Map<string, SyncResponse['batches'][number]>();
-  const path = `${m(stage.mechanism.id)}/stages/${seg(stage.stageId)}`;
+  const batchAnswers = new Map<string, OfflineSyncAnswer['batches'][number]>();
+  const params = { mechanism: stage.mechanism.id, stage: stage.stageId };
   for (const record of unsynced.length ? unsynced : [null]) {
     if (!record && signatures.length === 0) break;
-    const { results, batches } = await api<SyncResponse>(`${path}/offline-sync`, {
-      method: 'POST',
+    const { results, batches } = await call('post', `${STAGE}/offline-sync`, {
+      params,
       json: {
         records: record
           ? [
@@ -240,7 +229,7 @@ export async function syncStage(stage: OfflineStage) {
       .filter((a) => answers.has(a.clientId))
       .map((a) => ({ ...a, answer: answers.get(a.clientId)! })),
   );
-  const persons = (await api<{ items: StageReceipt[] }>(`${path}/receipts`)).items;
+  const persons = (await call('get', `${STAGE}/receipts`, { params })).items;
   const states = new Map(persons.map((p) => [p.personId, p.state]));
   const kept = (await offlineStore.stage(stage.stageId)) ?? stage;
   const syncedAt = new Date().toISOString();
