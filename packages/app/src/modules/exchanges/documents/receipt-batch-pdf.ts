@@ -1,23 +1,7 @@
 import type { ReceiptBatchDocument } from '@parley/kernel/signed-documents';
-import {
-  hashBlock,
-  newPdf,
-  numberPages,
-  signatureBlocks,
-  table,
-  tri,
-} from '../../../platform/pdf/pdf-document.ts';
+import { hashBlock, newPdf, table, tri } from '../../../platform/pdf/pdf-document.ts';
 import type { SignedDocumentFile, VerifyReport } from '../domain/signed-document.ts';
-import {
-  HASH_LABEL,
-  NOT_SIGNED,
-  NOT_VERIFIED,
-  PAGE_WORD,
-  ROLE_NAMES,
-  SIGNATURE_LABELS,
-  SIGNED_WITH_KEY,
-  VERIFIED,
-} from './manifest-pdf.ts';
+import { closeSignedPdf, HASH_LABEL } from './signed-pdf.ts';
 
 const COLUMNS = [
   { title: '#', width: 24 },
@@ -70,33 +54,6 @@ export async function receiptBatchPdf(
   );
   pdf.moveDown(1);
   hashBlock(pdf, file.hash, HASH_LABEL);
-  pdf
-    .font('bold')
-    .fontSize(11)
-    .text(tri('Підписи', 'Подписи', 'Signatures'));
-  signatureBlocks(
-    pdf,
-    file.requiredSigners.map((required) => {
-      const signature = file.signatures.find(
-        (s) => s.role === required.role && s.party === required.party,
-      );
-      return {
-        who: `${ROLE_NAMES[required.role] ?? required.role}${required.party ? ` — ${required.party}` : ''}`,
-        digital: signature
-          ? `${SIGNED_WITH_KEY} ${signature.keyId}: ${signature.signer}, ${signature.signedAt}`
-          : NOT_SIGNED,
-      };
-    }),
-    SIGNATURE_LABELS,
-  );
-  pdf
-    .moveDown(0.5)
-    .font('bold')
-    .fontSize(8)
-    .text(verification.ok ? VERIFIED : NOT_VERIFIED);
-  pdf.font('regular');
-  for (const problem of verification.problems) pdf.text(`• ${problem}`);
-  numberPages(pdf, PAGE_WORD, file.hash);
-  pdf.end();
+  closeSignedPdf(pdf, file, verification);
   return bytes;
 }

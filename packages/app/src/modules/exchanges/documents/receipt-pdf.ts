@@ -1,22 +1,7 @@
 import type { ReceiptDocument } from '@parley/kernel/signed-documents';
-import {
-  hashBlock,
-  newPdf,
-  numberPages,
-  signatureBlocks,
-  tri,
-} from '../../../platform/pdf/pdf-document.ts';
+import { hashBlock, newPdf, tri } from '../../../platform/pdf/pdf-document.ts';
 import type { SignedDocumentFile, VerifyReport } from '../domain/signed-document.ts';
-import {
-  HASH_LABEL,
-  NOT_SIGNED,
-  NOT_VERIFIED,
-  PAGE_WORD,
-  ROLE_NAMES,
-  SIGNATURE_LABELS,
-  SIGNED_WITH_KEY,
-  VERIFIED,
-} from './manifest-pdf.ts';
+import { closeSignedPdf, HASH_LABEL } from './signed-pdf.ts';
 
 /** A signature given on a batch of the stage's receipts that names this receipt. */
 export interface BatchSignature {
@@ -79,38 +64,13 @@ export async function receiptPdf(
   }
   pdf.moveDown(0.5);
   hashBlock(pdf, file.hash, HASH_LABEL);
-  pdf
-    .font('bold')
-    .fontSize(11)
-    .text(tri('Підписи', 'Подписи', 'Signatures'));
-  signatureBlocks(
-    pdf,
-    file.requiredSigners.map((required) => {
-      const signature = file.signatures.find(
-        (s) => s.role === required.role && s.party === required.party,
-      );
-      const inBatch = batchSignatures.find(
-        (s) => s.role === required.role && s.party === required.party,
-      );
-      return {
-        who: `${ROLE_NAMES[required.role] ?? required.role}${required.party ? ` — ${required.party}` : ''}`,
-        digital: signature
-          ? `${SIGNED_WITH_KEY} ${signature.keyId}: ${signature.signer}, ${signature.signedAt}`
-          : inBatch
-            ? `${tri('Підписано в пакеті актів етапу', 'Подписано в пакете актов этапа', "Signed in the stage's receipt batch")} ${inBatch.batchHash.slice(0, 16)}…`
-            : NOT_SIGNED,
-      };
-    }),
-    SIGNATURE_LABELS,
-  );
-  pdf
-    .moveDown(0.5)
-    .font('bold')
-    .fontSize(8)
-    .text(verification.ok ? VERIFIED : NOT_VERIFIED);
-  pdf.font('regular');
-  for (const problem of verification.problems) pdf.text(`• ${problem}`);
-  numberPages(pdf, PAGE_WORD, file.hash);
-  pdf.end();
+  closeSignedPdf(pdf, file, verification, (required) => {
+    const inBatch = batchSignatures.find(
+      (s) => s.role === required.role && s.party === required.party,
+    );
+    return inBatch
+      ? `${tri('Підписано в пакеті актів етапу', 'Подписано в пакете актов этапа', "Signed in the stage's receipt batch")} ${inBatch.batchHash.slice(0, 16)}…`
+      : null;
+  });
   return bytes;
 }
