@@ -121,7 +121,7 @@ export function OfflineRecords({ stageId }: { stageId: string }) {
               <Table.Th>{t('offline.records.signedAt')}</Table.Th>
               <Table.Th>{t('offline.records.syncedAt')}</Table.Th>
               <Table.Th>{t('offline.records.actions')}</Table.Th>
-              <Table.Th>{t('offline.resolve')}</Table.Th>
+              <Table.Th>{t('offline.records.file')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

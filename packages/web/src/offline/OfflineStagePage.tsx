@@ -22,6 +22,7 @@ import { OfflineConflicts } from './OfflineConflicts.tsx';
 import { unsyncedBatchSignatures } from './offline-batch.ts';
 import { OfflinePersonsTable } from './OfflinePersonsTable.tsx';
 import { signPending, syncStage } from './offline.api.ts';
+import { offlineTextsIn } from './offline-texts.ts';
 import {
   useManifestCheck,
   useOfflineStage,
@@ -68,7 +69,7 @@ function ManifestCheck({ stageId, hash }: { stageId: string; hash: string | null
  * browser key, and synced when the network is back, with the conflicts to resolve.
  */
 export function OfflineStagePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { stage: stageId = '' } = useParams();
   const isOnline = useOnline();
   const refresh = useRefreshOffline();
@@ -96,6 +97,7 @@ export function OfflineStagePage() {
       </Container>
     );
   const s = stage.data;
+  const said = offlineTextsIn(s, i18n.language);
   const form = handover ?? { at: localNow(), place: s.stage.place };
   const unsigned = actions.filter((a) => a.record === null).length;
   const waiting = actions.filter((a) => a.record !== null && a.answer === null).length;
@@ -103,9 +105,9 @@ export function OfflineStagePage() {
   return (
     <Container size="xl" py="md" component="main">
       <PageHeader
-        title={t('offline.stageTitle', { number: s.stage.number, place: s.stage.place })}
+        title={t('offline.stageTitle', { number: s.stage.number, place: said.place })}
         subtitle={t('offline.stageSubtitle', {
-          mechanism: s.mechanism.name,
+          mechanism: said.mechanism,
           date: s.stage.date,
           role: t(`role.${s.signer.role}`),
           party: s.signer.party ?? '',

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../common/Loading.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { offlineTextsIn } from './offline-texts.ts';
 import { useOfflineStages } from './use-offline.ts';
 
 /** The stages this browser keeps for work without a network. */
 export function OfflineStagesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stages = useOfflineStages();
   return (
     <Container size="md" py="md" component="main">
@@ -18,11 +19,14 @@ export function OfflineStagesPage() {
         {(stages.data ?? []).map((s) => (
           <List.Item key={s.stageId}>
             <Anchor component={Link} to={`/offline/${s.stageId}`}>
-              {t('offline.stageTitle', { number: s.stage.number, place: s.stage.place })}
+              {t('offline.stageTitle', {
+                number: s.stage.number,
+                place: offlineTextsIn(s, i18n.language).place,
+              })}
             </Anchor>{' '}
             <Text span size="sm">
               {t('offline.takenAt', {
-                mechanism: s.mechanism.name,
+                mechanism: offlineTextsIn(s, i18n.language).mechanism,
                 at: new Date(s.takenAt).toLocaleString(),
               })}
             </Text>

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { useSession } from '../session/session.tsx';
 import { useWorkspace } from '../session/workspace.tsx';
-import { useTalkTexts } from '../talks/talk-texts.ts';
+import { useTranslationMemory } from '../talks/talk-texts.ts';
 import { NoHandoverRole, ShellNotKept, takeStageOffline } from './offline.api.ts';
 
 /**
@@ -17,14 +17,15 @@ export function TakeOfflineButton({ stageId }: { stageId: string }) {
   const navigate = useNavigate();
   const { session } = useSession();
   const { mechanism, grant } = useWorkspace();
-  // The offline pages cannot read the translation memory: they keep the name as it reads now.
-  const { say } = useTalkTexts();
+  // The offline pages cannot read the translation memory: the stage keeps the entries it needs.
+  const memory = useTranslationMemory(mechanism.id);
   const take = useMutation({
     mutationFn: () =>
       takeStageOffline({
         session: session!,
-        mechanism: { id: mechanism.id, name: say(mechanism.name) },
+        mechanism: { id: mechanism.id, name: mechanism.name },
         stageId,
+        memory: [...(memory.data?.values() ?? [])],
       }),
     onSuccess: () => void navigate(`/offline/${stageId}`),
   });

@@ -5,6 +5,7 @@ import type {
   SigningKey,
   StageManifest,
 } from '../api/exchange.types.ts';
+import type { TranslatedText } from '../talks/talk-texts.ts';
 
 /**
  * What the handover point's work needs without a network, kept in this browser's IndexedDB: the
@@ -45,6 +46,11 @@ export interface OfflineStage {
   batch?: ManifestFile<ReceiptBatchDocument> | null;
   /** This user's signatures of receipt batches made here, kept until synced. */
   batchSignatures?: BatchSignature[];
+  /**
+   * The translation memory's entries for the mechanism's name and the stage's place, so that the
+   * offline pages say them in the reader's language (the memory itself needs the network).
+   */
+  texts?: TranslatedText[];
 }
 
 /** A receipt batch signed here, and what the server answered at sync. */

@@ -4,6 +4,7 @@ import type { Session } from '../api/types.ts';
 import { getManifestFile } from '../manifests/manifests.api.ts';
 import { browserKey, newBrowserKey, signHash } from '../manifests/signing-key.ts';
 import { canonicalText, sha256Hex } from '../receipts/canonical.ts';
+import type { TranslatedText } from '../talks/talk-texts.ts';
 import { batchSignatureBody, downloadBatch, unsyncedBatchSignatures } from './offline-batch.ts';
 import {
   offlineStore,
@@ -55,6 +56,8 @@ export async function takeStageOffline(input: {
   session: Session;
   mechanism: { id: string; name: string };
   stageId: string;
+  /** The mechanism's translation memory, as far as it is loaded. */
+  memory: readonly TranslatedText[];
 }): Promise<OfflineStage> {
   const { session, mechanism, stageId } = input;
   const username = session.actor.replace(/^user:/, '');
@@ -93,6 +96,7 @@ export async function takeStageOffline(input: {
     batch,
     // Signatures made here before the stage was taken offline again are kept until synced.
     batchSignatures: before?.batchSignatures ?? [],
+    texts: input.memory.filter((e) => e.source === mechanism.name || e.source === stage.place),
   };
   await offlineStore.keepStage(offline);
   await shellKept();
