@@ -7,7 +7,6 @@ import type { DB } from '../../../platform/db/schema.ts';
 
 export type PersonRow = Selectable<DB['exchange_person']>;
 export type StageRow = Selectable<DB['stage']>;
-export type ManifestRow = Selectable<DB['manifest']>;
 
 export function findPersons(
   db: Database,
