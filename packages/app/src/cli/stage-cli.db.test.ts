@@ -76,11 +76,13 @@ describe.each(testDatabaseKinds())('parley stage [%s]', (kind) => {
     );
     const shown = await json<{
       status: string;
-      persons: Person[];
+      persons: Array<Person & { name: string | null }>;
       parity: { isBalanced: boolean };
     }>('stage', 'show', '--mechanism', M, plan.stageId);
     expect(shown.status).toBe('executing');
     expect(shown.persons).toHaveLength(plan.selected);
+    // As the API shows a stage: each person by name, as its list wrote it.
+    expect(shown.persons.every((p) => typeof p.name === 'string' && p.name.length > 0)).toBe(true);
     expect(shown.persons.filter((p) => p.state === 'in_transit')).toHaveLength(1);
 
     const file = path.join(sandbox.dir, 'stage-1.csv');

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { type Command } from 'commander';
-import { reportFile } from '../../modules/exchanges/index.ts';
+import { reportFile, stageDetail, stageSummary } from '../../modules/exchanges/index.ts';
 import { agreementOptions, wholeNumber } from '../arguments.ts';
 import { withContext, type CliEnvironment } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -47,14 +47,9 @@ export function registerStageCommands(
     .action(async (options: { mechanism: string }) => {
       const out = output();
       await withContext(env, out, async ({ services, actor }) => {
-        const stages = (await services.exchanges.stages(actor, options.mechanism)).map((s) => ({
-          id: s.id,
-          agreementId: s.agreement_id,
-          number: s.number,
-          place: s.place,
-          date: s.date,
-          status: s.status,
-        }));
+        const stages = (await services.exchanges.stages(actor, options.mechanism)).map(
+          stageSummary,
+        );
         out.result(stages, (list) => {
           for (const s of list)
             out.line(`${s.id}\tstage ${s.number}\t${s.date}\t${s.place}\t${s.status}`);
@@ -69,26 +64,9 @@ export function registerStageCommands(
     .action(async (stageId: string, options: { mechanism: string }) => {
       const out = output();
       await withContext(env, out, async ({ services, actor }) => {
-        const found = await services.exchanges.stage(actor, {
-          mechanism: options.mechanism,
-          stageId,
-        });
-        const shown = {
-          id: found.stage.id,
-          number: found.stage.number,
-          place: found.stage.place,
-          date: found.stage.date,
-          status: found.stage.status,
-          parity: found.parity,
-          persons: found.persons.map((p) => ({
-            id: p.id,
-            party: p.party_code,
-            recordId: p.record_id,
-            category: p.category,
-            state: p.state,
-          })),
-          manifests: found.manifests.map((m) => ({ id: m.id, hash: m.hash })),
-        };
+        const shown = stageDetail(
+          await services.exchanges.stage(actor, { mechanism: options.mechanism, stageId }),
+        );
         out.result(shown, (s) => {
           out.line(`stage ${s.number} (${s.id}), ${s.date}, ${s.place}: ${s.status}`);
           out.line(s.parity.isBalanced ? 'at parity' : 'NOT at parity');

@@ -16,7 +16,7 @@ export {
   type PathActor,
 } from './domain/person-path.ts';
 export { createExchangesService, type ExchangesService } from './exchanges.service.ts';
-export { createListChangeGuard } from './stages/index.ts';
+export { createListChangeGuard, stageDetail, stageSummary } from './stages/index.ts';
 export { exchangeRoutes } from './exchanges.routes.ts';
 export { reportFile } from './reports/index.ts';
 export type { ReportRow } from './domain/report.ts';

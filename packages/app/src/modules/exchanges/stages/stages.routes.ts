@@ -3,7 +3,8 @@ import { actorOf } from '../../access/index.ts';
 import { mechanismParams } from '@parley/kernel/http';
 import type { StageListOverride } from './stage-list-guard.service.ts';
 import type { Stages } from './stages.service.ts';
-import { SEEN_STATES, type SeenState } from '../domain/person-path.ts';
+import { stageDetail, stageSummary } from './stage-view.ts';
+import { SEEN_STATES } from '../domain/person-path.ts';
 import { STAGE_STATUSES } from '../domain/stage-status.ts';
 import { agreementParams, M, stageParams, type ExchangeApp } from '../shared/index.ts';
 
@@ -83,15 +84,7 @@ export function stageRoutes(app: ExchangeApp, exchanges: Stages & StageListOverr
       },
     },
     async (request) => ({
-      items: (await exchanges.stages(actorOf(request), request.params.mechanism)).map((s) => ({
-        id: s.id,
-        agreementId: s.agreement_id,
-        number: s.number,
-        place: s.place,
-        date: s.date,
-        status: s.status,
-        createdAt: s.created_at.toISOString(),
-      })),
+      items: (await exchanges.stages(actorOf(request), request.params.mechanism)).map(stageSummary),
     }),
   );
 
@@ -141,42 +134,13 @@ export function stageRoutes(app: ExchangeApp, exchanges: Stages & StageListOverr
         },
       },
     },
-    async (request) => {
-      const found = await exchanges.stage(actorOf(request), {
-        mechanism: request.params.mechanism,
-        stageId: request.params.stage,
-      });
-      return {
-        id: found.stage.id,
-        number: found.stage.number,
-        place: found.stage.place,
-        date: found.stage.date,
-        status: found.stage.status,
-        parity: found.parity,
-        persons: found.persons.map((p) => ({
-          id: p.id,
-          recordId: p.record_id,
-          party: p.party_code,
-          category: p.category,
-          state: p.state as SeenState,
-          name: found.names.get(p.id)?.name ?? null,
-          nameLatin: found.names.get(p.id)?.nameLatin ?? null,
-        })),
-        listOverride:
-          found.stage.list_override_by && found.stage.list_override_at
-            ? {
-                by: found.stage.list_override_by,
-                at: found.stage.list_override_at.toISOString(),
-                reason: found.stage.list_override_reason,
-              }
-            : null,
-        manifests: found.manifests.map((m) => ({
-          id: m.id,
-          hash: m.hash,
-          supersedes: m.supersedes,
-        })),
-      };
-    },
+    async (request) =>
+      stageDetail(
+        await exchanges.stage(actorOf(request), {
+          mechanism: request.params.mechanism,
+          stageId: request.params.stage,
+        }),
+      ),
   );
 
   app.post(
