@@ -139,6 +139,16 @@ export async function insertLines(
     from jsonb_populate_recordset(null::list_line_health, ${healthRows}::jsonb)`.execute(db);
 }
 
+/**
+ * Gives the planner the statistics of the lines once an import added many (migration 0030): a
+ * tenth of the table or more. Whether it analyzed them.
+ */
+export async function analyzeLines(db: Database, added: number): Promise<boolean> {
+  const { rows } = await sql<{ analyzed: boolean }>`
+    select parley_analyze_lines(${added}) as analyzed`.execute(db);
+  return rows[0]?.analyzed === true;
+}
+
 export async function findVersions(db: Database, listId: ListId): Promise<ListVersion[]> {
   const rows = await db
     .selectFrom('list_version')

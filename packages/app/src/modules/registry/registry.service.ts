@@ -304,6 +304,8 @@ export function createRegistryService({
         );
         return { version: created, warnings: outcome.warnings };
       });
+      // Once committed: the statistics sample the lines as other transactions see them.
+      await repo.analyzeLines(db, version.lineCount);
       const kept = {
         mechanismId: mechanism.id,
         parties: mechanism.parties,
