@@ -140,12 +140,13 @@ export async function insertLines(
 }
 
 /**
- * Gives the planner the statistics of the lines once an import added many (migration 0030): a
- * tenth of the table or more. Whether it analyzed them.
+ * Does after an import what autovacuum would (migration 0030): merges the trigram indexes' pending
+ * entries, and gives the planner the lines' statistics when the import added a tenth of the table
+ * or more. Whether it analyzed them.
  */
-export async function analyzeLines(db: Database, added: number): Promise<boolean> {
+export async function settleLines(db: Database, added: number): Promise<boolean> {
   const { rows } = await sql<{ analyzed: boolean }>`
-    select parley_analyze_lines(${added}) as analyzed`.execute(db);
+    select parley_settle_lines(${added}) as analyzed`.execute(db);
   return rows[0]?.analyzed === true;
 }
 
