@@ -27,6 +27,7 @@ import { loadDeploymentKeys } from '../packages/app/src/platform/crypto/deployme
 import type { OpenDatabase } from '../packages/app/src/platform/db/kysely.ts';
 import { buildServices, type Services } from '../packages/app/src/services.ts';
 import { writeResult } from './machine.ts';
+import { searchesOf } from './api-reads.searches.ts';
 import {
   connectPostgres,
   formatRows,
@@ -38,13 +39,18 @@ import {
   POSTGRES_URL,
 } from './support.ts';
 
-const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'api-reads.server.ts');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SERVER = path.join(HERE, 'api-reads.server.ts');
+/** autocannon's setupRequest for the searches: a different search for every request. */
+const SEARCH_REQUEST = path.join(HERE, 'api-reads.search-request.cjs');
 const LINES = 100_000;
 const SEED = 7;
 const PAGE = 100;
 /** 100 by default, as the budgets are; PARLEY_BENCH_CONNECTIONS=10 to see a case that times out at 100. */
 const CONNECTIONS = Number(process.env.PARLEY_BENCH_CONNECTIONS ?? 100);
 const WARM_UP_SECONDS = 3;
+/** Different searches made from the list's names: more than 100 clients send in a run. */
+const SEARCHES = 30_000;
 /** 15 s a case by default; PARLEY_BENCH_SECONDS=60 for the issue's "RSS flat over 60 s". */
 const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 15);
 /**
@@ -56,6 +62,16 @@ const CASE_NAMES = (
   process.env.PARLEY_BENCH_CASES ?? 'lines-uncached,lines,dashboard,search-uncached,search'
 ).split(',');
 const baseCase = (name: string) => name.replace(/-uncached$/, '');
+
+/** A request of a case; `setupRequest`, a file autocannon's worker loads, makes each one anew. */
+interface CaseRequest {
+  method: 'GET';
+  path: string;
+  setupRequest?: string;
+}
+
+// Searches sent so far in this run, so that the next run of a search case sends new ones.
+let searchesSent = 0;
 
 interface Budget {
   requestsPerSecond: number | null;
@@ -208,16 +224,18 @@ async function measureIn(database: OpenDatabase, url: string, tmp: string) {
   const lines = `/api/v1/mechanisms/${setup.mechanismId}/lists/RU/held/versions/${setup.versionNumber}/lines`;
   const headers = { authorization: `Bearer ${setup.token}` };
   const pages = Math.floor(LINES / PAGE);
-  const cases: Record<string, Array<{ method: 'GET'; path: string }>> = {
+  const searchPath = (search: string) =>
+    `${lines}?limit=${PAGE}&search=${encodeURIComponent(search)}`;
+  const searchFile = path.join(tmp, 'searches.json');
+  await fsp.writeFile(searchFile, JSON.stringify(setup.searches.map(searchPath)));
+  process.env.PARLEY_BENCH_SEARCH_FILE = searchFile;
+  const cases: Record<string, CaseRequest[]> = {
     lines: Array.from({ length: 2_000 }, () => ({
       method: 'GET',
       path: `${lines}?limit=${PAGE}&offset=${Math.floor(Math.random() * pages) * PAGE}`,
     })),
-    // Latin spellings of Cyrillic surnames: the search matches them across scripts.
-    search: setup.latinSurnames.map((name) => ({
-      method: 'GET',
-      path: `${lines}?limit=${PAGE}&search=${encodeURIComponent(name)}`,
-    })),
+    // A different search for every request: api-reads.search-request.cjs walks the list.
+    search: [{ method: 'GET', path: searchPath(setup.searches[0]!), setupRequest: SEARCH_REQUEST }],
     dashboard: [{ method: 'GET', path: `/api/v1/mechanisms/${setup.mechanismId}/dashboard` }],
   };
   const answered: string[] = [];
@@ -263,22 +281,29 @@ async function measureCase(
   database: OpenDatabase,
   server: Server,
   name: string,
-  requests: Array<{ method: 'GET'; path: string }>,
+  requests: CaseRequest[],
   budget: Budget,
   lines: string,
   headers: Record<string, string>,
 ): Promise<CaseFigure> {
-  const run = (seconds: number) =>
-    autocannon({
+  const run = async (seconds: number) => {
+    // The worker thread takes the environment as it is now: the searches go on where the last
+    // run left them.
+    process.env.PARLEY_BENCH_SEARCH_START = String(searchesSent);
+    const result = await autocannon({
       url: `http://127.0.0.1:${server.port}`,
       connections: CONNECTIONS,
       duration: seconds,
       headers,
       // The clients run in a worker thread of their own, so that making requests does not take
-      // the bench's thread; each goes through its own list of requests.
+      // the bench's thread. Each goes through the list of requests from its start, in step with
+      // the others; a request with a setupRequest (a file, in a worker) is made anew each time.
       workers: 1,
       requests,
     });
+    if (requests.some((request) => request.setupRequest)) searchesSent += result.requests.sent;
+    return result;
+  };
   // Requests a client gave up on (a timeout) are still served: a case is timed once the server
   // has caught up with its warm-up, or it would measure that backlog.
   console.log(
@@ -377,15 +402,13 @@ async function fillDatabase(services: Services) {
   console.log(
     `${LINES.toLocaleString('en')} lines imported, ${JSON.stringify(opened)} on the path, in ${round((performance.now() - started) / 1000, 1)} s (not timed)`,
   );
-  const latinSurnames = [
-    ...new Set(held.map((line) => line.surname_latin).filter((name): name is string => !!name)),
-  ].slice(0, 500);
+  const searches = searchesOf(held, SEARCHES, SEED);
   return {
     mechanismId: mechanism.id,
     versionNumber: imported.version.number,
     token,
     tokenActor: `token:${tokenId}`,
-    latinSurnames,
+    searches,
   };
 }
 

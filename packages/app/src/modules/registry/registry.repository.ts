@@ -6,6 +6,7 @@ import {
   sql,
 } from 'kysely';
 import type { Database } from '../../platform/db/kysely.ts';
+import { plannedEachTime } from '../../platform/db/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ListLineTable, ListVersionTable } from '../../platform/db/schema.ts';
 import {
@@ -136,6 +137,17 @@ export async function insertLines(
     insert into list_line_health (version_id, mechanism_id, party_code, record_id, health_status)
     select version_id, mechanism_id, party_code, record_id, health_status
     from jsonb_populate_recordset(null::list_line_health, ${healthRows}::jsonb)`.execute(db);
+}
+
+/**
+ * Does after an import what autovacuum would (migration 0030): merges the trigram indexes' pending
+ * entries, and gives the planner the lines' statistics when the import added a tenth of the table
+ * or more. Whether it analyzed them.
+ */
+export async function settleLines(db: Database, added: number): Promise<boolean> {
+  const { rows } = await sql<{ analyzed: boolean }>`
+    select parley_settle_lines(${added}) as analyzed`.execute(db);
+  return rows[0]?.analyzed === true;
 }
 
 export async function findVersions(db: Database, listId: ListId): Promise<ListVersion[]> {
@@ -351,31 +363,37 @@ export async function findLines(
   const rows = query.search
     ? // A search's lines are all found first, through the trigram indexes, then sorted: asked for
       // a page in line order, the planner walked the version's lines in that order until it had
-      // a page, which for a rare name is every line (550 ms for 100,000). The health of the
-      // page's lines only is read.
-      await db
-        .with(
-          (cte) => cte('found').materialized(),
-          () => base.selectAll('l'),
-        )
-        .selectFrom((lines) =>
-          lines
-            .selectFrom('found')
-            .selectAll()
-            .select(found)
-            .orderBy(`found.${sort.column}`, sort.direction)
-            .orderBy('found.line_number')
-            .offset(query.offset)
-            .limit(query.limit)
-            .as('l'),
-        )
-        .leftJoin('list_line_health as h', (join) =>
-          join.onRef('h.version_id', '=', 'l.version_id').onRef('h.record_id', '=', 'l.record_id'),
-        )
-        .select([...LINE_SELECT, 'l.found'])
-        .orderBy(`l.${sort.column}`, sort.direction)
-        .orderBy('l.line_number')
-        .execute()
+      // a page, which for a rare name is every line (550 ms for 100,000). Only their ids and sort
+      // keys are kept to be counted and sorted (whole lines, thousands for a common name, spilt
+      // the window's store to disk); the page's lines and their health are read by id. Planned
+      // each time: which trigram index narrows the lines depends on the words searched.
+      await plannedEachTime(
+        db,
+        db
+          .with(
+            (cte) => cte('found').materialized(),
+            () => base.select([...new Set(['l.id', 'l.line_number', `l.${sort.column}`] as const)]),
+          )
+          .with('page', (lines) =>
+            lines
+              .selectFrom('found')
+              .select(['found.id', found])
+              .orderBy(`found.${sort.column}`, sort.direction)
+              .orderBy('found.line_number')
+              .offset(query.offset)
+              .limit(query.limit),
+          )
+          .selectFrom('page')
+          .innerJoin('list_line as l', 'l.id', 'page.id')
+          .leftJoin('list_line_health as h', (join) =>
+            join
+              .onRef('h.version_id', '=', 'l.version_id')
+              .onRef('h.record_id', '=', 'l.record_id'),
+          )
+          .select([...LINE_SELECT, 'page.found'])
+          .orderBy(`l.${sort.column}`, sort.direction)
+          .orderBy('l.line_number'),
+      )
     : await page(base).select(found).execute();
   const total =
     rows[0] !== undefined

@@ -304,6 +304,8 @@ export function createRegistryService({
         );
         return { version: created, warnings: outcome.warnings };
       });
+      // Once committed, as autovacuum would: the statistics sample the lines others now see.
+      await repo.settleLines(db, version.lineCount);
       const kept = {
         mechanismId: mechanism.id,
         parties: mechanism.parties,

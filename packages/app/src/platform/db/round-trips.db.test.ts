@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/test-database.ts';
-import { withScope } from './scope.ts';
+import { plannedEachTime, withScope } from './scope.ts';
 
 // round-trips.ts holds `begin` back and prepares statements on PostgreSQL; what the queries
 // answer, and what a transaction undoes, must stay the same.
@@ -57,5 +57,26 @@ describeEachDatabase('fewer round trips', (db) => {
       }>`select ${n}::int * 2 as n, ${`v${n}`}::text as t`.execute(db());
       expect(rows).toEqual([{ n: n * 2, t: `v${n}` }]);
     }
+  });
+
+  it('never prepares a statement planned each time, so that each plan sees its values', async () => {
+    const prepared = await db()
+      .connection()
+      .execute(async (connection) => {
+        for (let n = 0; n < 7; n++) {
+          const rows = await plannedEachTime(
+            connection,
+            connection.selectNoFrom(sql<number>`${n}::int`.as('planned_probe')),
+          );
+          expect(rows).toEqual([{ planned_probe: n }]);
+        }
+        const { rows } = await sql<{ statements: number }>`
+          select count(*)::int as statements from pg_prepared_statements
+          where statement like '%planned_probe%' and statement not like '%pg_prepared%'`.execute(
+          connection,
+        );
+        return rows[0]?.statements;
+      });
+    expect(prepared).toBe(0);
   });
 });

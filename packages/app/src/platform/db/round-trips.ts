@@ -14,6 +14,15 @@ export interface QueryClient {
   release(destroy?: boolean): void;
 }
 
+/**
+ * A statement whose text begins with this comment is never prepared by name, so PostgreSQL plans
+ * it for its own values each time (scope.ts, plannedEachTime). For statements whose best plan
+ * depends on their values: a search's patterns decide which trigram index narrows the lines, and
+ * a generic plan, which PostgreSQL may choose for a named statement after its fifth run, cannot
+ * see them (issue 17: 14 ms of PostgreSQL's CPU a search with generic plans, 6.6 without).
+ */
+export const PLANNED_EACH_TIME = '/* planned each time */';
+
 /** At most this many statements are prepared (named) a process, so that odd texts cannot grow it. */
 const MOST_PREPARED = 2_000;
 /** Longer texts (multi-row inserts of a given size, mostly) are not worth a name. */
@@ -28,7 +37,8 @@ const LONGEST_PREPARED = 8_000;
  *   parameters (withScope's settings), in one simple-query message; an empty transaction is
  *   never sent at all;
  * - statements with parameters are prepared once a connection, by name, so PostgreSQL keeps
- *   their parse and, where it finds a generic plan as good, their plan.
+ *   their parse and, where it finds a generic plan as good, their plan (except those marked to
+ *   be planned each time, PLANNED_EACH_TIME).
  */
 export function fewerRoundTrips(pool: pg.Pool): QueryPool {
   return { connect: connectVia(pool), end: () => pool.end() };
@@ -37,6 +47,7 @@ export function fewerRoundTrips(pool: pg.Pool): QueryPool {
 function connectVia(pool: pg.Pool): () => Promise<QueryClient> {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
+    if (text.startsWith(PLANNED_EACH_TIME)) return undefined;
     let name = names.get(text);
     if (name === undefined && names.size < MOST_PREPARED && text.length <= LONGEST_PREPARED) {
       name = `parley_${names.size + 1}`;

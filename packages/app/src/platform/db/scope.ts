@@ -1,5 +1,6 @@
 import { sql, type Compilable } from 'kysely';
 import { oneMessageReadOf, type Database } from './kysely.ts';
+import { PLANNED_EACH_TIME } from './round-trips.ts';
 
 /** Text that needs no quoting in a literal: letters, digits and the marks of ids and arrays. */
 const PLAIN = /^[\w{}:,.-]*$/;
@@ -52,4 +53,17 @@ export async function scopedRead<Row>(
   const rows = read ? await read(settings, compiled.sql, compiled.parameters) : null;
   if (rows) return rows as Row[];
   return withScope(db, settings, async (scoped) => (await scoped.executeQuery(compiled)).rows);
+}
+
+/**
+ * The rows of a query that PostgreSQL plans for its own values each time, never by a generic
+ * plan (round-trips.ts, PLANNED_EACH_TIME): for a query whose best plan depends on its values.
+ */
+export async function plannedEachTime<Row>(db: Database, query: Compilable<Row>): Promise<Row[]> {
+  const compiled = query.compile();
+  const { rows } = await db.executeQuery<Row>({
+    ...compiled,
+    sql: `${PLANNED_EACH_TIME}\n${compiled.sql}`,
+  });
+  return rows;
 }

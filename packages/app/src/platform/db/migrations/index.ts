@@ -26,6 +26,7 @@ import * as talksTranslations from './0025-talks-translations.ts';
 import * as inquiryDataProtection from './0026-inquiry-data-protection.ts';
 import * as offlineHandover from './0028-offline-handover.ts';
 import * as lineNameKey from './0029-line-name-key.ts';
+import * as settleLines from './0030-settle-lines.ts';
 
 /** Every migration, in order; listed in code so that they run the same from source and in tests. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0026-inquiry-data-protection': inquiryDataProtection,
   '0028-offline-handover': offlineHandover,
   '0029-line-name-key': lineNameKey,
+  '0030-settle-lines': settleLines,
 };
