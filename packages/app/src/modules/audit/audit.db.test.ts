@@ -82,7 +82,7 @@ describeEachDatabase('the audit log', (db, _kind, opened) => {
     expect(stored && isStoredEntryIntact(stored)).toBe(true);
   });
 
-  it('verifies text of every kind through the packed pages, on a worker thread as on this one', async () => {
+  it('verifies text of every kind through the pages as read, on a worker thread as on this one', async () => {
     const audit = createAuditLog({ db: db(), keys, headEvery: 2 });
     const awkward = ['a\u001eb', 'c\u001fd', '"q"\\', 'Шевченко 😀', '\u0001\n\t\u007f', '\u2028'];
     for (const text of awkward)

@@ -112,11 +112,12 @@ export function createAuditLog({
     return rows;
   };
   /**
-   * A page whose canonical forms come here to be hashed: from PGlite one text a page, as bytes
-   * that worker threads hash without this thread decoding them; from PostgreSQL a row per entry.
+   * A page whose entries are hashed here: from PGlite its rows copied out in binary, which worker
+   * threads turn into canonical forms; from PostgreSQL a row per entry with the canonical form
+   * the database built.
    */
   const hashedHere = (first: number, last: number) =>
-    isEmbedded(db) ? repo.packedPage(db, first, last) : repo.canonicalRows(db, first, last);
+    isEmbedded(db) ? repo.copiedPage(db, first, last) : repo.canonicalRows(db, first, last);
   const signatures: SignatureChecks = {
     checkpoint: (c: AuditCheckpoint) => keys.verify(c.keyId, checkpointMessage(c), c.signature),
     head: (h: TreeHead) => keys.verify(h.keyId, treeHeadMessage(h), h.signature),
