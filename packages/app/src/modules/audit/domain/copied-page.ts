@@ -64,8 +64,10 @@ class Row {
   /** The seq (a bigint, 8 bytes), NaN when it is not a safe integer. */
   seq(): number {
     if (this.lengths[SEQ] !== 8) return Number.NaN;
-    const value = this.page.readBigInt64BE(this.starts[SEQ]);
-    return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : Number.NaN;
+    const high = this.page.readUInt32BE(this.starts[SEQ]);
+    const low = this.page.readUInt32BE(this.starts[SEQ]! + 4);
+    // 2^53 - 1 is the largest safe integer: at most 21 bits above the low 32.
+    return high < 2 ** 21 ? high * 2 ** 32 + low : Number.NaN;
   }
 }
 
@@ -110,17 +112,27 @@ class CanonicalWriter {
   }
 
   #bytes(bytes: Buffer): void {
-    this.#room(bytes.length);
-    bytes.copy(this.#out, this.#at);
-    this.#at += bytes.length;
+    this.#copy(bytes, 0, bytes.length);
+  }
+
+  /** Copies bytes, short runs by hand: Buffer.copy costs more than a few dozen bytes by hand. */
+  #copy(source: Buffer, start: number, end: number): void {
+    this.#room(end - start);
+    if (end - start > 64) {
+      this.#at += source.copy(this.#out, this.#at, start, end);
+      return;
+    }
+    const out = this.#out;
+    let at = this.#at;
+    for (let from = start; from < end; from++) out[at++] = source[from]!;
+    this.#at = at;
   }
 
   /** A JSON field as stored (canonicalEntry puts the stored text in place, unparsed). */
   #raw(row: Row, field: number): void {
     const length = row.lengths[field]!;
     if (length < 0) return this.#bytes(NULL);
-    this.#room(length);
-    this.#at += row.page.copy(this.#out, this.#at, row.starts[field], row.starts[field]! + length);
+    this.#copy(row.page, row.starts[field]!, row.starts[field]! + length);
   }
 
   /**
@@ -133,19 +145,34 @@ class CanonicalWriter {
     const { page } = row;
     const start = row.starts[field]!;
     const end = start + length;
-    let plain = true;
     for (let at = start; at < end; at++) {
       const byte = page[at]!;
-      if (byte < 0x20 || byte === QUOTE || byte === BACKSLASH) {
-        plain = false;
-        break;
-      }
+      if (byte < 0x20 || byte === QUOTE || byte === BACKSLASH)
+        return this.#bytes(Buffer.from(JSON.stringify(page.toString('utf8', start, end))));
     }
-    if (!plain) return this.#bytes(Buffer.from(JSON.stringify(page.toString('utf8', start, end))));
     this.#room(length + 2);
     this.#out[this.#at++] = QUOTE;
-    this.#at += page.copy(this.#out, this.#at, start, end);
+    this.#copy(page, start, end);
     this.#out[this.#at++] = QUOTE;
+  }
+}
+
+/** An entry read from a page, which names itself from its row's bytes only when asked. */
+class CopiedEntry implements PageEntry {
+  constructor(
+    readonly seq: number,
+    readonly prevHash: string,
+    readonly hash: string,
+    readonly isIntact: boolean,
+    private readonly page: Buffer,
+    private readonly action: readonly [start: number, length: number],
+    private readonly actor: readonly [start: number, length: number],
+  ) {}
+
+  describe(): string {
+    const text = ([start, length]: readonly [number, number]) =>
+      this.page.toString('utf8', start, start + length);
+    return `${text(this.action)} by ${text(this.actor)}`;
   }
 }
 
@@ -228,17 +255,15 @@ export function* copiedPageEntries(bytes: Uint8Array): Generator<PageEntry> {
       Number.isSafeInteger(seq) &&
       (hash('sha256', writer.write(row, seq), 'hex') === own ||
         isStoredEntryIntact(storedEntryOf(row, seq)));
-    const { page } = row;
-    const [actionAt, actionLength] = [row.starts[ACTION]!, row.lengths[ACTION]!];
-    const [actorAt, actorLength] = [row.starts[ACTOR]!, row.lengths[ACTOR]!];
-    yield {
+    yield new CopiedEntry(
       seq,
-      prevHash: row.text(PREV) ?? '',
-      hash: own,
+      row.text(PREV) ?? '',
+      own,
       isIntact,
-      describe: () =>
-        `${page.toString('utf8', actionAt, actionAt + actionLength)} by ${page.toString('utf8', actorAt, actorAt + actorLength)}`,
-    };
+      row.page,
+      [row.starts[ACTION]!, row.lengths[ACTION]!],
+      [row.starts[ACTOR]!, row.lengths[ACTOR]!],
+    );
   }
 }
 
