@@ -33,7 +33,10 @@ const FIELDS = COPIED_COLUMNS.length;
 /** "PGCOPY\n\377\r\n\0", then 32 bits of flags and the length of a header extension. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+/** The bytes JSON.stringify escapes in a string: control characters, the quote, the backslash. */
+const ESCAPED = new Uint8Array(256).map((_, byte) =>
+  byte < 0x20 || byte === QUOTE || byte === 0x5c ? 1 : 0,
+);
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 const OPEN = latin1('{"action":');
 const KEYS = {
@@ -145,15 +148,18 @@ class CanonicalWriter {
     const { page } = row;
     const start = row.starts[field]!;
     const end = start + length;
-    for (let at = start; at < end; at++) {
-      const byte = page[at]!;
-      if (byte < 0x20 || byte === QUOTE || byte === BACKSLASH)
-        return this.#bytes(Buffer.from(JSON.stringify(page.toString('utf8', start, end))));
-    }
     this.#room(length + 2);
-    this.#out[this.#at++] = QUOTE;
-    this.#copy(page, start, end);
-    this.#out[this.#at++] = QUOTE;
+    const out = this.#out;
+    let at = this.#at;
+    out[at++] = QUOTE;
+    for (let from = start; from < end; from++) {
+      const byte = page[from]!;
+      if (ESCAPED[byte] === 1)
+        return this.#bytes(Buffer.from(JSON.stringify(page.toString('utf8', start, end))));
+      out[at++] = byte;
+    }
+    out[at++] = QUOTE;
+    this.#at = at;
   }
 }
 
