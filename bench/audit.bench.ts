@@ -18,7 +18,8 @@ import {
 } from '../packages/app/src/modules/audit/index.ts';
 // Below the audit module's public surface: the bench writes the log in bulk, as only the
 // service's appender otherwise does, and reads its pages as verify does.
-import { canonicalRows, packedPage } from '../packages/app/src/modules/audit/audit.repository.ts';
+import { canonicalRows, copiedPage } from '../packages/app/src/modules/audit/audit.repository.ts';
+import { copiedRowCount } from '../packages/app/src/modules/audit/domain/copied-page.ts';
 import { PAGE_SIZE } from '../packages/app/src/modules/audit/log-verifier.ts';
 import {
   canonicalDetails,
@@ -257,20 +258,10 @@ async function readEveryPage(db: Database): Promise<number> {
   let count = 0;
   for (let start = 0; start < ENTRIES; start += PAGE_SIZE) {
     count += isEmbedded(db)
-      ? entriesIn(await packedPage(db, start + 1, start + PAGE_SIZE))
+      ? copiedRowCount(await copiedPage(db, start + 1, start + PAGE_SIZE))
       : (await canonicalRows(db, start + 1, start + PAGE_SIZE)).length;
   }
   if (count !== ENTRIES) throw new Error(`read ${count} entries, not ${ENTRIES}`);
-  return count;
-}
-
-/** The entries of a packed page, counted at their separators in the text or its bytes. */
-function entriesIn(packed: string | Uint8Array): number {
-  if (packed.length === 0) return 0;
-  let count = 1;
-  if (typeof packed === 'string')
-    for (let at = packed.indexOf('\u001e'); at >= 0; at = packed.indexOf('\u001e', at + 1)) count++;
-  else for (let at = packed.indexOf(0x1e); at >= 0; at = packed.indexOf(0x1e, at + 1)) count++;
   return count;
 }
 

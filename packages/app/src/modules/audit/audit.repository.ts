@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { AuditEntryTable } from '../../platform/db/schema.ts';
-import { largeText, type Database } from '../../platform/db/kysely.ts';
+import { copyOutBinary, type Database } from '../../platform/db/kysely.ts';
 import { canonicalDetails, type AuditEntry, type StoredEntry } from './domain/audit-entry.ts';
+import { COPIED_COLUMNS } from './domain/copied-page.ts';
 import type { AuditCheckpoint } from './domain/log-verdict.ts';
 
 // One lock for every appender: each entry needs the hash of the one before it.
@@ -284,22 +285,19 @@ export async function checkedRows(
 }
 
 /**
- * The entries first..last packed into one text (domain/packed-page.ts): per entry its seq,
- * prev_hash and hash (as JSON strings) and its canonical form, separated by U+001F, entries by
- * U+001E. One value a page spares the driver a value per field per entry; from PGlite it comes as
- * its UTF-8 bytes, which worker threads hash without this thread decoding them.
+ * The entries first..last as PGlite copies them out in binary (domain/copied-page.ts): a row per
+ * entry of its stored fields as bytes, which worker threads turn into canonical forms and hash.
+ * PGlite only reads and sends them, in this thread: no canonical form built in its WebAssembly,
+ * and no field decoded to a string by its protocol parser.
  */
-export async function packedPage(
-  db: Database,
-  first: number,
-  last: number,
-): Promise<Uint8Array | string> {
+export async function copiedPage(db: Database, first: number, last: number): Promise<Uint8Array> {
   if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last))
     throw new Error(`a page runs between whole seqs, not ${first}..${last}`);
+  const columns = COPIED_COLUMNS.map((column) =>
+    column === 'mechanism_id' ? sql`mechanism_id::pg_catalog.text` : sql.ref(column),
+  );
   const { sql: query } = sql`
-    select pg_catalog.string_agg(pg_catalog.concat(
-        seq, E'\x1f', ${json('prev_hash')}, E'\x1f', ${json('hash')}, E'\x1f', ${CANONICAL}),
-      E'\x1e' order by seq)
-    from audit_entry where seq between ${sql.lit(first)} and ${sql.lit(last)}`.compile(db);
-  return (await largeText(db, query)) ?? '';
+    select ${sql.join(columns)} from audit_entry
+    where seq between ${sql.lit(first)} and ${sql.lit(last)} order by seq`.compile(db);
+  return copyOutBinary(db, query);
 }

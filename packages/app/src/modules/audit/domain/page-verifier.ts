@@ -1,11 +1,7 @@
 import type { StoredEntry } from './audit-entry.ts';
 import { leafHash, TreeBuilder } from './merkle-tree.ts';
-import {
-  canonicalRowEntries,
-  checkedRowEntries,
-  packedPageEntries,
-  storedPageEntries,
-} from './packed-page.ts';
+import { copiedPageEntries } from './copied-page.ts';
+import { canonicalRowEntries, checkedRowEntries, storedPageEntries } from './page-entries.ts';
 
 /**
  * A page of the log checked on its own, so that pages can be checked side by side in worker
@@ -18,9 +14,9 @@ export interface PageTask {
   start: number;
   /**
    * The entries as stored rows, as rows with their canonical form, as rows the database already
-   * hashed, or packed in one text or in its UTF-8 bytes (packed-page.ts).
+   * hashed, or as PGlite copies them out in binary (copied-page.ts).
    */
-  entries: StoredEntry[] | CanonicalRow[] | CheckedRow[] | Uint8Array | string;
+  entries: StoredEntry[] | CanonicalRow[] | CheckedRow[] | Uint8Array;
   /** Tree sizes inside this page (start < size ≤ start + page size) whose roots are asked for. */
   cuts: number[];
   /** Seqs whose chain hash is asked for (the signed checkpoints of the log before its tree). */
@@ -82,8 +78,8 @@ function isCheckedRows(
 export function verifyPage(task: PageTask): PageResult {
   const { start } = task;
   const entries =
-    typeof task.entries === 'string' || task.entries instanceof Uint8Array
-      ? packedPageEntries(task.entries)
+    task.entries instanceof Uint8Array
+      ? copiedPageEntries(task.entries)
       : isCheckedRows(task.entries)
         ? checkedRowEntries(task.entries)
         : isCanonicalRows(task.entries)
