@@ -6,14 +6,16 @@ export default defineConfig({
   test: {
     include: ['packages/web/e2e/**/*.e2e.test.ts'],
     globalSetup: ['packages/web/e2e/support/global-setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',
-    // One suite at a time (vitest's default on two cores): two at once, each with its server and
-    // Chromium, timed out a locator in CI on a machine loaded 26 on two cores.
-    maxWorkers: 1,
+    // Two suites at a time, each with its own server and Chromium. A suite's steps follow one
+    // another (the page asks, the server answers, the page draws), so one suite keeps about one
+    // core busy: one at a time, beside the type checks, they took 552 s of a quiet machine's
+    // gate; two at a time 475 s, both cores busy throughout.
+    maxWorkers: 2,
     // A page answers in well under a second on a quiet machine, and in several on a busy one (CI
     // met a search that took longer than vitest's default second): wait as the locators do.
-    expect: { poll: { timeout: 20_000 } },
+    expect: { poll: { timeout: 40_000 } },
   },
 });

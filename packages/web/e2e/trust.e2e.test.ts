@@ -2,7 +2,7 @@
 import { type TOTP, URI } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { callApi, runsInChromium, useDemoInChromium } from './support/suite.ts';
+import { callApi, PAGE_WAIT_MS, runsInChromium, useDemoInChromium } from './support/suite.ts';
 import { signInFirstTime } from './support/steps.ts';
 
 // Issue 15: what a ministry's officer meets first: their language, readable text, plain answers.
@@ -28,7 +28,7 @@ describe.runIf(runsInChromium)('an interface a ministry would trust, in Chromium
       Object.defineProperty(navigator, 'languages', { get: () => list });
     }, languages);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     return page;
   };
 

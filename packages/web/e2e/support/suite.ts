@@ -17,6 +17,13 @@ export const runsInChromium = hasChromium || isCi;
 if (!runsInChromium)
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
+/**
+ * How long a locator waits for what a page shows. A page answers in well under a second on a
+ * quiet machine; the gate runs two browser suites beside the type checks on two cores, where an
+ * answer has taken more than 20 s.
+ */
+export const PAGE_WAIT_MS = 40_000;
+
 export interface DemoInChromium {
   readonly server: RunningServer;
   readonly browser: Browser;
@@ -84,7 +91,7 @@ export function useDemoInChromium(
     async newPage() {
       const context = await started(browser).newContext({ locale: 'en-GB' });
       const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       return page;
     },
     async expectAccessible(page) {
