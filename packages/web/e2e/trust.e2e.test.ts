@@ -103,7 +103,26 @@ describe.runIf(runsInChromium)('an interface a ministry would trust, in Chromium
     });
     await page.getByText(/^2 decided now/).waitFor();
     expect(await page.getByLabel(/^Reason/).inputValue()).toBe('');
+
+    // While the queue is read again behind the pair on screen (here the network back; as often a
+    // decision's own change on the event stream), a key decides that pair: it was lost.
+    const queueRead = /\/reconciliation\/pairs\?.*limit=1(&|$)/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(queueRead, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const reading = page.waitForRequest(queueRead);
+    await page.evaluate(() => {
+      dispatchEvent(new Event('offline'));
+      dispatchEvent(new Event('online'));
+    });
+    await reading;
+    const decided = page.waitForRequest((r) => r.url().endsWith('/decision'));
     await press('к', 'KeyR', 82);
+    expect((await decided).postDataJSON()).toEqual({ decision: 'rejected' });
+    release();
     await page.getByText(/^3 decided now/).waitFor();
     await demo.expectAccessible(page);
   });

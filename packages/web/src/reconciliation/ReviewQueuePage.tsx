@@ -27,7 +27,11 @@ export function ReviewQueuePage() {
   const decide = useDecide(mechanism.id);
   const pair = pairs.data?.items[0];
   const open = pairs.data?.total ?? 0;
-  const isBusy = decide.isPending || pairs.isFetching;
+  // Busy while a decision is sent or the queue has nothing to show yet; not while the queue is
+  // read again behind the pair on screen (a decision's own change coming back on the event
+  // stream, the network back): a key pressed then was lost, and the pair on screen is the one
+  // decided, by its id, which the server checks is still open.
+  const isBusy = decide.isPending || pairs.isPending;
   const act = (decision: 'confirmed' | 'rejected') => {
     if (!pair || isBusy) return;
     decide.mutate(
