@@ -5,6 +5,7 @@
  * given name in the same script or across scripts, in either order. A search sent again would be
  * answered from the server's page cache, so the list is long enough that a run sends none twice.
  */
+import { seededRandom } from '../packages/engine/src/index.ts';
 import type { ListRecord } from '../packages/app/src/modules/demo/index.ts';
 
 type Make = (line: Names, cut: number) => string | null | undefined;
@@ -34,7 +35,7 @@ const MAKERS: readonly Make[] = [
 
 /** Up to `most` different searches made from the lines, in a seeded random order. */
 export function searchesOf(lines: readonly ListRecord[], most: number, seed: number): string[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const searches = new Set<string>();
   const order = shuffled(
     lines.map((_, i) => i),
@@ -66,15 +67,4 @@ function shuffled<T>(items: T[], random: () => number): T[] {
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return items;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -2,6 +2,7 @@
  * The audit benchmark's log: a deterministic stream of events as the services record them, so
  * that every run, on either database, builds the same log.
  */
+import { seededRandom } from '../packages/engine/src/index.ts';
 import type { AuditEvent } from '../packages/app/src/modules/audit/index.ts';
 
 const SEARCHES = ['Бондар', 'Шевченко', 'Іваненко', 'Kovalenko', 'Мельник', 'Petrov', 'Гук'];
@@ -22,7 +23,7 @@ interface ListState {
  * operator with a request id, the rest from CLI users without one. Timestamps advance 0–400 ms.
  */
 export function createWorkload(seed: number): { next(): { event: AuditEvent; at: Date } } {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   const hex = (n: number) => (int(2 ** 32) >>> 0).toString(16).padStart(8, '0').slice(0, n);
@@ -151,17 +152,5 @@ export function createWorkload(seed: number): { next(): { event: AuditEvent; at:
       clock += int(400);
       return { event: setup.shift() ?? randomEvent(), at: new Date(clock) };
     },
-  };
-}
-
-/** A small, seeded generator of numbers in [0, 1), so that every run builds the same log. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
