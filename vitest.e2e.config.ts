@@ -11,8 +11,8 @@ export default defineConfig({
     pool: 'forks',
     // Two suites at a time, each with its own server and Chromium. A suite's steps follow one
     // another (the page asks, the server answers, the page draws), so one suite keeps about one
-    // core busy: one at a time, beside the type checks, they took 552 s of a quiet machine's
-    // gate; two at a time 475 s, both cores busy throughout.
+    // core busy. One at a time, beside the type checks, they took 552 s of a fresh clone's CI;
+    // two at a time 475 to 530 s, both cores busy throughout: the gate is bound by its CPU.
     maxWorkers: 2,
     // A page answers in well under a second on a quiet machine, and in several on a busy one (CI
     // met a search that took longer than vitest's default second): wait as the locators do.
