@@ -106,19 +106,29 @@ describe.runIf(runsInChromium)('an interface a ministry would trust, in Chromium
 
     // While the queue is read again behind the pair on screen (here the network back; as often a
     // decision's own change on the event stream), a key decides that pair: it was lost.
+    // A read already under way when the network comes back takes the place of a new one, so
+    // the network comes back again until a held read has begun.
     const queueRead = /\/reconciliation\/pairs\?.*limit=1(&|$)/;
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let reading = false;
     await page.route(queueRead, async (route) => {
+      reading = true;
       await held;
       await route.continue();
     });
-    const reading = page.waitForRequest(queueRead);
-    await page.evaluate(() => {
-      dispatchEvent(new Event('offline'));
-      dispatchEvent(new Event('online'));
-    });
-    await reading;
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => {
+            dispatchEvent(new Event('offline'));
+            dispatchEvent(new Event('online'));
+          });
+          return reading;
+        },
+        { timeout: 40_000, interval: 250 },
+      )
+      .toBe(true);
     const decided = page.waitForRequest((r) => r.url().endsWith('/decision'));
     await press('к', 'KeyR', 82);
     expect((await decided).postDataJSON()).toEqual({ decision: 'rejected' });
