@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { build } from 'vite';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 
@@ -26,17 +28,27 @@ let builtWebRoot: string | null = null;
 /** Where this test process built the web application, for `startServer` to serve; null if not built. */
 export const webRootOfThisRun = () => builtWebRoot;
 
+const WEB_PACKAGE = fileURLToPath(new URL('../..', import.meta.url));
+const VITE = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+  'bin/vite.js',
+);
+
 /**
  * Builds packages/web into dist/, or into a directory of the test's own, which the servers it then
  * starts serve: with its own directory, other test runs building at the same time (several
  * engineers share a tree) cannot replace the files under a page that is loading them.
+ *
+ * The build runs in a process of its own with NODE_ENV=production, as `npm start` builds it.
+ * Under vitest NODE_ENV is "test", and Vite then builds React's development bundle: what no user
+ * runs, with every render done twice under StrictMode, which took most of the browsers' CPU.
  */
 export async function buildWeb(outDir?: string): Promise<void> {
-  await build({
-    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [VITE, 'build', '--logLevel', 'warn', ...(outDir ? ['--outDir', outDir, '--emptyOutDir'] : [])],
+    { cwd: WEB_PACKAGE, env: { ...process.env, NODE_ENV: 'production' } },
+  );
   builtWebRoot = outDir ?? null;
 }
 
