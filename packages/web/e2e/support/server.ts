@@ -71,6 +71,8 @@ export interface ServerOptions {
    * the start (two lists, no step taken), which the browser suites take each step from.
    */
   demoFrom?: DemoFrom;
+  /** A PostgreSQL database to serve from; else the embedded database in the data directory. */
+  databaseUrl?: string;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function startServer(
         PARLEY_RATE_LIMIT: '0',
         // The tests sign in as five people, some of them again, within a minute from one address.
         PARLEY_SIGN_IN_RATE_LIMIT: '200',
-        DATABASE_URL: '',
+        DATABASE_URL: options.databaseUrl ?? '',
         PARLEY_WEB_ROOT: options.webRoot ?? webRootOfThisRun() ?? '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM, hasChromium, launchBrowser, seriousViolations } from './browser.ts';
+import { createDatabase, databaseName, databaseUrl, dropDatabase } from './postgres.ts';
 import { startServer, type DemoAccount, type DemoFrom, type RunningServer } from './server.ts';
 
 const isCi = Boolean(process.env.CI);
@@ -37,9 +38,9 @@ export interface DemoInChromium {
 
 /**
  * Gives a suite of browser tests its own `parley serve --demo`, started before its tests and
- * removed after them: a copy of the demo's data directory that the run's global setup prepared
- * (so its own database), the server over it serving the run's build of the web application, and
- * Chromium. Call it in the suite's body. Most suites take each step of the exchange themselves,
+ * removed after them: a copy of the demo's data directory that the run's global setup prepared,
+ * and of its database (so its own database, embedded or on PostgreSQL), the server over it
+ * serving the run's build of the web application, and Chromium. Call it in the suite's body. Most suites take each step of the exchange themselves,
  * from the demo's start; `from: 'middle'` gives the demo as `npm start` loads it.
  */
 export function useDemoInChromium(
@@ -49,6 +50,7 @@ export function useDemoInChromium(
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
+  let database: string | undefined;
 
   beforeAll(async () => {
     if (!hasChromium)
@@ -57,10 +59,16 @@ export function useDemoInChromium(
       );
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `parley-e2e-${name}-`));
     await fs.cp(inject('e2eDemoDir')[from], dataDir, { recursive: true });
+    const template = inject('e2eDemoDatabase')?.[from];
+    if (template) {
+      database = databaseName(template, name);
+      await createDatabase(database, template);
+    }
     [server, browser] = await Promise.all([
       startServer(dataDir, {
         webRoot: inject('e2eWebRoot'),
         adminPassword: inject('e2eAdminPassword')[from],
+        ...(database ? { databaseUrl: databaseUrl(database) } : {}),
       }),
       launchBrowser(),
     ]);
@@ -70,6 +78,7 @@ export function useDemoInChromium(
     await browser?.close();
     await server?.stop();
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    if (database) await dropDatabase(database);
   });
 
   const started = <T>(value: T | undefined): T => {
