@@ -1886,6 +1886,8 @@ export interface paths {
             | 'service_number'
             | 'capture_date';
           direction?: 'asc' | 'desc';
+          /** @description false leaves out the version's import warnings (up to 1,000), the same on every page: GET versions has them */
+          versionWarnings?: string;
         };
         header?: never;
         path: {

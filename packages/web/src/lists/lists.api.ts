@@ -50,7 +50,13 @@ export function useLines(
     queryFn: ({ signal }) =>
       call('get', `${V}/{version}/lines`, {
         params: { ...paramsOf(list), version: params.version },
-        query: { search: params.search, offset: params.offset, limit: params.limit },
+        // The version's import warnings are not shown with its lines (the upload shows them).
+        query: {
+          search: params.search,
+          offset: params.offset,
+          limit: params.limit,
+          versionWarnings: 'false',
+        },
         signal,
       }),
     enabled: isEnabled,

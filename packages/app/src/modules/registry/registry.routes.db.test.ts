@@ -97,6 +97,23 @@ describeEachDatabase('list API', (db) => {
     expect(response.headers['x-request-id']).toBe(error.requestId);
   });
 
+  it("sends a page with its version's import warnings, or without them when asked", async () => {
+    const { mechanism, auth } = await mechanismWithOfficer();
+    await upload(mechanism.name, auth, csvOf([HEADER, ['S-1', 'Шевченко', 'Олександр', '1999']]));
+    const lines = `/api/v1/mechanisms/${mechanism.id}/lists/ua/sought/versions/1/lines`;
+    const warned = ['line 2, column date_of_birth: the date is given only as a year ("1999")'];
+    // Each twice: the second answer comes from the pages kept in memory, under its own key.
+    for (const [query, warnings] of [
+      ['', warned],
+      ['?versionWarnings=false', []],
+      ['', warned],
+      ['?versionWarnings=false', []],
+    ] as const) {
+      const page = await app.inject({ url: `${lines}${query}`, headers: auth });
+      expect(page.json()).toMatchObject({ version: { warnings }, items: [{ recordId: 'S-1' }] });
+    }
+  });
+
   it('uploads a list, pages and searches its lines, diffs and exports it', async () => {
     const { mechanism, auth } = await mechanismWithOfficer();
     const v1 = await upload(

@@ -156,7 +156,8 @@ export function registryRoutes(
         },
       },
       async (request, reply) => {
-        const { offset, after, limit, search, flagged, sort, direction } = request.query;
+        const { offset, after, limit, search, flagged, sort, direction, versionWarnings } =
+          request.query;
         const body = await registry.linesAnswer(
           actorOf(request),
           selector(request.params),
@@ -172,7 +173,10 @@ export function registryRoutes(
           (page) =>
             Buffer.from(
               JSON.stringify({
-                version: presentVersion(page.version),
+                version: {
+                  ...presentVersion(page.version),
+                  ...(versionWarnings ? {} : { warnings: [] }),
+                },
                 total: page.total,
                 offset,
                 nextAfter:
@@ -182,6 +186,7 @@ export function registryRoutes(
                 items: page.lines.map(presentLine),
               } satisfies LinesAnswer),
             ),
+          versionWarnings ? '' : 'no version warnings',
         );
         // Fastify sends bytes as they are, past the response schema (which the present above satisfies).
         return reply.type('application/json; charset=utf-8').send(body as unknown as LinesAnswer);

@@ -49,6 +49,12 @@ export const linesQuery = z.object({
   flagged: z.stringbool().optional(),
   sort: z.enum(SORTABLE).default('line_number'),
   direction: z.enum(['asc', 'desc']).default('asc'),
+  versionWarnings: z
+    .stringbool()
+    .default(true)
+    .describe(
+      "false leaves out the version's import warnings (up to 1,000), the same on every page: GET versions has them",
+    ),
 });
 
 export const diffQuery = z.object({ from: z.coerce.number().int().positive().optional() });

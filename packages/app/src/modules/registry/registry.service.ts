@@ -436,13 +436,15 @@ export function createRegistryService({
      * page of a numbered version is kept in memory (page-cache.ts) under everything it depends on:
      * the version, the query, the reader's row scope and compartments; read again, it costs no
      * read of the database. The actor's permission is checked first, and every read, kept or not,
-     * is in the audit log naming every record before the answer goes.
+     * is in the audit log naming every record before the answer goes. `presentation` names how
+     * `present` writes the page, when the route writes it more than one way: a part of the key.
      */
     async linesAnswer(
       actor: Actor,
       selector: VersionSelector,
       query: Omit<repo.LineQuery, 'versionId'>,
       present: (page: LinesPage) => Buffer,
+      presentation = '',
     ): Promise<Buffer> {
       const { mechanism, party } = await resolveList(actor, selector, 'list.read');
       if (selector.version === undefined || !pages.isOn) {
@@ -457,6 +459,7 @@ export function createRegistryService({
         maySeeHealth(actor, { mechanismId: mechanism.id, party }),
         maySeeDetentionPlace(actor, { mechanismId: mechanism.id, party, kind: selector.kind }),
         JSON.stringify(query),
+        presentation,
       ].join('|');
       let kept = await pages.get(key);
       if (!kept) {
