@@ -11,7 +11,7 @@ import {
   type ChangeFeed,
 } from '../platform/events/change-feed.ts';
 import { runCliInProcess } from '../testing/cli.ts';
-import { withDatabase } from '../testing/global-setup.ts';
+import { withDatabase } from '../testing/postgres-admin.ts';
 import { openTestDatabase, testDatabaseKinds } from '../testing/test-database.ts';
 
 const M = 'UA–RU demo (Istanbul 2025)';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { runCli } from '../cli/program.ts';
 import { loadConfig, type AppConfig } from '../platform/config.ts';
 import { openDatabase, restorePglite, type OpenDatabase } from '../platform/db/kysely.ts';
-import { adminQuery, withDatabase } from './global-setup.ts';
+import { adminQuery, withDatabase } from './postgres-admin.ts';
 import { openTestDatabase, type TestDatabaseKind } from './test-database.ts';
 
 /** The `parley` command as a user runs it: the bin script, under tsx. */

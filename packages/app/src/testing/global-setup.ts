@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { promisify } from 'node:util';
 import { openDatabase } from '../platform/db/kysely.ts';
+import { adminQuery, withDatabase } from './postgres-admin.ts';
 
 const BUILD_APP = path.resolve(import.meta.dirname, '../../../../scripts/build-app.mjs');
 
@@ -50,21 +50,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await fs.rm(dir, { recursive: true, force: true });
     if (url && templateName) await adminQuery(url, `drop database if exists ${templateName}`);
   };
-}
-
-/** Runs one statement on the server's maintenance connection (CREATE/DROP DATABASE cannot run in a transaction). */
-export async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openDatabase, type Database, type OpenDatabase } from '../platform/db/kysely.ts';
-import { adminQuery, withDatabase } from './global-setup.ts';
+import { adminQuery, withDatabase } from './postgres-admin.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 

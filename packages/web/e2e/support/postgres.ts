@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { adminQuery, withDatabase } from '../../../app/src/testing/postgres-admin.ts';
 
 /**
  * The PostgreSQL server of the run, where it has one (CI sets PARLEY_TEST_DATABASE_URL, as for
@@ -7,13 +7,13 @@ import pg from 'pg';
  */
 export const POSTGRES_URL = process.env.PARLEY_TEST_DATABASE_URL || null;
 
-/** The URL of a database on the run's server. */
-export function databaseUrl(database: string): string {
+function server(): string {
   if (!POSTGRES_URL) throw new Error('PARLEY_TEST_DATABASE_URL is not set');
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return POSTGRES_URL;
 }
+
+/** The URL of a database on the run's server. */
+export const databaseUrl = (database: string): string => withDatabase(server(), database);
 
 /** A database name of letters, digits and underscores (a suite's name may hold hyphens). */
 export function databaseName(...parts: Array<string | number>): string {
@@ -26,21 +26,12 @@ export function databaseName(...parts: Array<string | number>): string {
 /** Creates `database` afresh, empty or as a copy of `template`. */
 export async function createDatabase(database: string, template?: string): Promise<void> {
   await dropDatabase(database);
-  await onServer(`create database ${database}${template ? ` template ${template}` : ''}`);
+  await adminQuery(
+    server(),
+    `create database ${database}${template ? ` template ${template}` : ''}`,
+  );
 }
 
 export async function dropDatabase(database: string): Promise<void> {
-  await onServer(`drop database if exists ${database} with (force)`);
-}
-
-/** One statement on the server's maintenance connection: CREATE and DROP DATABASE need one. */
-async function onServer(statement: string): Promise<void> {
-  if (!POSTGRES_URL) throw new Error('PARLEY_TEST_DATABASE_URL is not set');
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await adminQuery(server(), `drop database if exists ${database} with (force)`);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Services } from '../../services.ts';
 import { buildFile, buildMechanism, buildTestServices, csvOf } from '../../testing/factories.ts';
-import { withDatabase } from '../../testing/global-setup.ts';
+import { withDatabase } from '../../testing/postgres-admin.ts';
 import { multipartFile, tokenFor } from '../../testing/http.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { seedStage } from '../../testing/exchange-rows.ts';

@@ -4,7 +4,7 @@ import { ephemeralDeploymentKeys } from '../../platform/crypto/deployment-keys.t
 import { openDatabase, type Database, type OpenDatabase } from '../../platform/db/kysely.ts';
 import { buildServices, type Services } from '../../services.ts';
 import { buildFile, buildMechanism, csvOf } from '../../testing/factories.ts';
-import { adminQuery, withDatabase } from '../../testing/global-setup.ts';
+import { adminQuery, withDatabase } from '../../testing/postgres-admin.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { generateSyntheticLists, type ListRecord } from '../demo/index.ts';
 import { LIST_COLUMNS } from '../registry/index.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { buildTestServices } from '../../testing/factories.ts';
-import { adminQuery, withDatabase } from '../../testing/global-setup.ts';
+import { adminQuery, withDatabase } from '../../testing/postgres-admin.ts';
 import { openDatabase, type OpenDatabase } from '../db/kysely.ts';
 
 /** Two server instances on one PostgreSQL, as `parley serve` builds them there. */

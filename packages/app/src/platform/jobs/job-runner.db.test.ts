@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminQuery, withDatabase } from '../../testing/global-setup.ts';
+import { adminQuery, withDatabase } from '../../testing/postgres-admin.ts';
 import { describeEachDatabase } from '../../testing/test-database.ts';
 import { openDatabase, type Database, type OpenDatabase } from '../db/kysely.ts';
 import { createJobRunner, JobLostError, type JobContext } from './job-runner.ts';
