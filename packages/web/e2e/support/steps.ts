@@ -37,6 +37,8 @@ async function enrolAuthenticator(page: Page, username: string): Promise<void> {
   enrolled.set(username, totp.toString());
   await page.getByLabel(/^Code from the app/).fill(await codeOf(page, username, totp));
   await page.getByRole('button', { name: 'Confirm the authenticator' }).click();
+  // Done when the page moves on: a caller that goes elsewhere at once would cancel the request.
+  await page.getByRole('heading', { name: 'Add an authenticator' }).waitFor({ state: 'hidden' });
 }
 
 /** A password that meets the server's policy, different on every run. */
@@ -62,6 +64,7 @@ export async function signInFirstTime(
   await page.getByLabel(/^New password( \*)?$/).fill(chosen);
   await page.getByLabel(/^New password again/).fill(chosen);
   await page.getByRole('button', { name: 'Change the password' }).click();
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor({ state: 'hidden' });
   // Every account has a second factor: one created without (the first admin) enrols it now.
   if (!account.totpUri) await enrolAuthenticator(page, account.username);
   return chosen;
