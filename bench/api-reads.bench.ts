@@ -225,15 +225,15 @@ async function measureIn(database: OpenDatabase, url: string, tmp: string) {
   const headers = { authorization: `Bearer ${setup.token}` };
   const pages = Math.floor(LINES / PAGE);
   // As the web's lines page asks: without the version's import warnings, the same on every page.
-  const page = `${lines}?versionWarnings=false&limit=${PAGE}`;
-  const searchPath = (search: string) => `${page}&search=${encodeURIComponent(search)}`;
+  const pagePath = `${lines}?versionWarnings=false&limit=${PAGE}`;
+  const searchPath = (search: string) => `${pagePath}&search=${encodeURIComponent(search)}`;
   const searchFile = path.join(tmp, 'searches.json');
   await fsp.writeFile(searchFile, JSON.stringify(setup.searches.map(searchPath)));
   process.env.PARLEY_BENCH_SEARCH_FILE = searchFile;
   const cases: Record<string, CaseRequest[]> = {
     lines: Array.from({ length: 2_000 }, () => ({
       method: 'GET',
-      path: `${page}&offset=${Math.floor(Math.random() * pages) * PAGE}`,
+      path: `${pagePath}&offset=${Math.floor(Math.random() * pages) * PAGE}`,
     })),
     // A different search for every request: api-reads.search-request.cjs walks the list.
     search: [{ method: 'GET', path: searchPath(setup.searches[0]!), setupRequest: SEARCH_REQUEST }],

@@ -105,8 +105,8 @@ describe.runIf(runsInChromium)('an interface a ministry would trust, in Chromium
     expect(await page.getByLabel(/^Reason/).inputValue()).toBe('');
 
     // While the queue is read again behind the pair on screen (here the network back; as often a
-    // decision's own change on the event stream), a key decides that pair: it was lost.
-    // A read already under way when the network comes back takes the place of a new one, so
+    // decision's own change on the event stream), a key decides that pair: it was lost. A read
+    // already under way when the network comes back takes the place of a new one, so
     // the network comes back again until a held read has begun.
     const queueRead = /\/reconciliation\/pairs\?.*limit=1(&|$)/;
     let release = () => {};
@@ -126,7 +126,7 @@ describe.runIf(runsInChromium)('an interface a ministry would trust, in Chromium
           });
           return reading;
         },
-        { timeout: 40_000, interval: 250 },
+        { interval: 250 },
       )
       .toBe(true);
     const decided = page.waitForRequest((r) => r.url().endsWith('/decision'));

@@ -40,8 +40,9 @@ export interface DemoInChromium {
  * Gives a suite of browser tests its own `parley serve --demo`, started before its tests and
  * removed after them: a copy of the demo's data directory that the run's global setup prepared,
  * and of its database (so its own database, embedded or on PostgreSQL), the server over it
- * serving the run's build of the web application, and Chromium. Call it in the suite's body. Most suites take each step of the exchange themselves,
- * from the demo's start; `from: 'middle'` gives the demo as `npm start` loads it.
+ * serving the run's build of the web application, and Chromium. Call it in the suite's body.
+ * Most suites take each step of the exchange themselves, from the demo's start; `from: 'middle'`
+ * gives the demo as `npm start` loads it.
  */
 export function useDemoInChromium(
   name: string,
